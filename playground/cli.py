@@ -1,0 +1,299 @@
+"""The command line: `cnn-playground summary|train|predict|export|datasets ...`.
+
+It drives the very same spec and engine as the app. A user error (bad project, missing file,
+invalid network) exits with status 2 and one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from pathlib import Path
+
+from playground.resources import example_projects
+from playground.spec.errors import DataError, PlaygroundError
+from playground.spec.project import Project, load_project
+from playground.spec.shapes import NetworkSummary, group, infer_shapes, shape_text
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False), flush=True)
+
+
+def resolve_project_path(name: str) -> Path:
+    """A project file, or the name of an example project shipped with the app."""
+    path = Path(name)
+    if path.exists() or path.suffix == ".json" and "/" in name:
+        return path
+    examples = example_projects()
+    stem = path.stem
+    if stem in examples:
+        return examples[stem]
+    raise PlaygroundError(f"project file not found: {name} (examples: {', '.join(examples)})")
+
+
+def _open_project(name: str) -> tuple[Project, Path]:
+    path = resolve_project_path(name)
+    return load_project(path), path.parent
+
+
+# ------------------------------------------------------------------------------------ summary
+
+
+def summary_dict(summary: NetworkSummary) -> dict:
+    return {
+        "input_shape": list(summary.input_shape),
+        "num_classes": summary.num_classes,
+        "layers": [
+            {
+                "index": info.index,
+                "type": info.layer.type,
+                "output_shape": list(info.output_shape) if info.output_shape else None,
+                "params": info.params,
+                "macs": info.macs,
+                "formula": info.shape_formula,
+                "params_formula": info.params_formula,
+                "note": info.note,
+                "error": info.error,
+            }
+            for info in summary.layers
+        ],
+        "total_params": summary.total_params,
+        "total_macs": summary.total_macs,
+        "error": summary.error,
+    }
+
+
+def summary_table(project: Project, summary: NetworkSummary) -> str:
+    classes = f", {summary.num_classes} classes" if summary.num_classes else ""
+    rows = [("#", "layer", "output", "params", "how")]
+    for info in summary.layers:
+        how = "; ".join(part for part in (info.shape_formula, info.params_formula if info.params else "", info.note) if part)
+        rows.append((str(info.index + 1), info.layer.describe(), shape_text(info.output_shape), group(info.params), info.error or how))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [f"{project.name} — input {shape_text(summary.input_shape)}{classes}"]
+    for row in rows:
+        lines.append(f"{row[0]:>{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}")
+    size_kb = summary.total_params * 4 / 1024
+    lines.append(
+        f"Total parameters: {group(summary.total_params)}   multiply-adds: {group(summary.total_macs)}"
+        f"   size: {size_kb:,.0f} KB (float32)"
+    )
+    return "\n".join(lines)
+
+
+def cmd_summary(args) -> int:
+    from playground.ml.data import class_names_of
+
+    project, base = _open_project(args.project)
+    try:
+        num_classes = len(class_names_of(project.data.source, base))
+    except DataError:
+        num_classes = None  # the shapes can still be shown; 'auto' units stay unknown
+    summary = infer_shapes(project.input_shape, project.layers, num_classes)
+    if args.json:
+        _print_json(summary_dict(summary))
+    else:
+        print(summary_table(project, summary))
+    if summary.error:
+        print(f"error: {summary.error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+# ------------------------------------------------------------------------------------ train
+
+
+def _format_epoch(event) -> str:
+    val = f"  val loss {event.val_loss:.4f} acc {event.val_acc:6.1%}" if event.val_loss is not None else ""
+    best = "  *best" if event.is_best else ""
+    return (
+        f"epoch {event.epoch:>3}/{event.epochs}  train loss {event.train_loss:.4f} acc {event.train_acc:6.1%}{val}"
+        f"  {event.images_per_second:,.0f} img/s  {event.seconds:.1f} s{best}"
+    )
+
+
+def cmd_train(args) -> int:
+    from playground.ml.checkpoints import load_checkpoint
+    from playground.ml.data import prepare_data
+    from playground.ml.engine import TrainingControl, fit
+    from playground.ml.events import BatchFinished, EpochFinished, Failed, Finished, Started
+
+    project, base = _open_project(args.project)
+    resume = load_checkpoint(args.resume) if args.resume else None
+    if resume is not None:
+        project = resume.project
+    out = Path(args.out) if args.out else Path("runs") / resolve_project_path(args.project).stem
+    data = prepare_data(project.data, project.training.seed, base)
+    if data.skipped:
+        print(f"skipped {len(data.skipped)} unreadable files:", file=sys.stderr)
+        for skipped in data.skipped:
+            print(f"  {skipped}", file=sys.stderr)
+    control = TrainingControl()
+    previous = signal.signal(signal.SIGINT, lambda *_: control.stop.set())  # Ctrl+C: stop after this batch
+    status = 0
+    interactive = sys.stdout.isatty() and not args.json
+    try:
+        for event in fit(project, data, epochs=args.epochs, out_dir=out, resume=resume, control=control, device=args.device):
+            if isinstance(event, BatchFinished):
+                if interactive:
+                    print(f"\repoch {event.epoch} batch {event.batch}/{event.batches} loss {event.loss:.4f}", end="", flush=True)
+                continue
+            if interactive:
+                print("\r\033[K", end="")
+            if args.json:
+                if not isinstance(event, Started | BatchFinished):
+                    _print_json(event.to_dict())
+            elif isinstance(event, Started):
+                print(
+                    f"{project.name}: {event.parameters:,} parameters, {event.train_images} training and"
+                    f" {event.val_images} validation images, on {event.device}; writing to {out}"
+                )
+            elif isinstance(event, EpochFinished):
+                print(_format_epoch(event), flush=True)
+            elif isinstance(event, Finished):
+                best = f"best validation accuracy {event.best_val_acc:.1%} (epoch {event.best_epoch})"
+                print(f"{event.reason}: {best}; checkpoint {event.checkpoint}")
+            if isinstance(event, Failed):
+                if not args.json:
+                    print(f"error: {event.message}", file=sys.stderr)
+                status = 1
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return status
+
+
+# ------------------------------------------------------------------------------------ predict / export
+
+
+def _expand_images(paths: list[str]) -> list[Path]:
+    from playground.ml.images import is_image_file
+
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_image_file(p)))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise PlaygroundError(f"image not found: {name}")
+    if not files:
+        raise PlaygroundError("no images to classify")
+    return files
+
+
+def cmd_predict(args) -> int:
+    from playground.ml.checkpoints import load_checkpoint
+    from playground.ml.predict import Predictor
+
+    predictor = Predictor(load_checkpoint(args.checkpoint))
+    results = predictor.predict_files(_expand_images(args.images), top_k=args.top_k)
+    for result in results:
+        if args.json:
+            top = [{"class": name, "probability": p} for name, p in result.top]
+            _print_json({"path": result.path, "top": top, "error": result.error or None})
+        elif result.error:
+            print(f"{result.path}: skipped — {result.error}")
+        else:
+            print(f"{result.path}: " + ", ".join(f"{name} {p:.1%}" for name, p in result.top))
+    return 0 if any(not r.error for r in results) else 2
+
+
+def cmd_export(args) -> int:
+    from playground.ml.checkpoints import load_checkpoint
+    from playground.ml.export import export_checkpoint
+
+    path = export_checkpoint(load_checkpoint(args.checkpoint), args.format, args.output)
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_datasets(args) -> int:
+    from playground.ml.builtin import BUILTIN_DATASETS
+
+    rows = []
+    for dataset in BUILTIN_DATASETS.values():
+        installed = dataset.is_installed()
+        rows.append(
+            {
+                "source": f"builtin:{dataset.name}",
+                "title": dataset.title,
+                "classes": list(dataset.class_names),
+                "images": dataset.size,
+                "native_size": list(dataset.native_size),
+                "channels": dataset.native_channels,
+                "installed": installed,
+                "how_to_install": None if installed else dataset.how_to_install,
+            }
+        )
+    if args.json:
+        _print_json(rows)
+        return 0
+    for row in rows:
+        state = "installed" if row["installed"] else f"not installed — {row['how_to_install']}"
+        size = "×".join(map(str, row["native_size"]))
+        print(f"{row['source']:<22} {row['images']:>6,} images {size:>5} {len(row['classes']):>2} classes  {state}")
+        print(f"{'':<22} {', '.join(row['classes'])}")
+    return 0
+
+
+# ------------------------------------------------------------------------------------ main
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cnn-playground", description="Build, train and explain CNNs, offline.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    summary = commands.add_parser("summary", help="layers, output shapes, parameters and formulas of a project")
+    summary.add_argument("project", help="a project file, or an example name such as lenet5-digits")
+    summary.add_argument("--json", action="store_true", help="print JSON")
+    summary.set_defaults(run=cmd_summary)
+
+    train = commands.add_parser("train", help="train a project headless")
+    train.add_argument("project", help="a project file, or an example name such as lenet5-digits")
+    train.add_argument("--epochs", type=int, help="train until this many epochs in all (default: the project's)")
+    train.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps (default: the project's)")
+    train.add_argument("--out", help="folder for last.pt and best.pt (default: runs/PROJECT-NAME)")
+    train.add_argument("--resume", metavar="CHECKPOINT", help="continue the run saved in this checkpoint")
+    train.add_argument("--json", action="store_true", help="one JSON object per line")
+    train.set_defaults(run=cmd_train)
+
+    predict = commands.add_parser("predict", help="classify images with a trained checkpoint")
+    predict.add_argument("checkpoint")
+    predict.add_argument("images", nargs="+", help="image files or folders")
+    predict.add_argument("--top-k", type=int, default=3)
+    predict.add_argument("--json", action="store_true", help="one JSON object per image")
+    predict.set_defaults(run=cmd_predict)
+
+    export = commands.add_parser("export", help="export a checkpoint as Python code, ONNX or TorchScript")
+    export.add_argument("checkpoint")
+    export.add_argument("--format", required=True, choices=["python", "onnx", "torchscript"])
+    export.add_argument("--output", required=True)
+    export.set_defaults(run=cmd_export)
+
+    datasets = commands.add_parser("datasets", help="the built-in datasets and whether they are installed")
+    datasets.add_argument("--json", action="store_true")
+    datasets.set_defaults(run=cmd_datasets)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 0
+    if getattr(args, "top_k", 1) < 1 or (getattr(args, "epochs", None) or 1) < 1:
+        print("error: --top-k and --epochs must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        return args.run(args)
+    except PlaygroundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""The Qt views: the main window and one module per page."""

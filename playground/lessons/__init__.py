@@ -1,0 +1,1 @@
+"""Teaching content and the step-by-step convolution/pooling tracer. Pure Python."""

@@ -1,0 +1,1 @@
+"""How the designed network runs: torch and torchvision, never Qt."""

@@ -1,0 +1,279 @@
+"""Datasets as the engine sees them: uint8 tensors in memory, split, normalised, batched.
+
+Small datasets are decoded once and kept in memory as uint8 N×C×H×W tensors (a 2,000-image
+folder at 64x64 RGB is 25 MB); augmentation then runs on batches without touching the disk.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from playground.ml.builtin import builtin_dataset
+from playground.ml.images import BadImage, decode_image, is_image_file
+from playground.spec.errors import DataError
+from playground.spec.settings import DataSettings
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+class LoadCancelled(Exception):
+    """The user cancelled loading a folder."""
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class ImageSet:
+    images: torch.Tensor  # uint8, N×C×H×W
+    labels: torch.Tensor  # int64, N
+    class_names: tuple[str, ...]
+    skipped: list[SkippedFile] = field(default_factory=list)
+    paths: list[str] | None = None  # for image folders: where each image came from
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    @property
+    def class_counts(self) -> list[int]:
+        return torch.bincount(self.labels, minlength=len(self.class_names)).tolist()
+
+    def subset(self, indices: torch.Tensor) -> ImageSet:
+        paths = [self.paths[i] for i in indices.tolist()] if self.paths is not None else None
+        return ImageSet(self.images[indices], self.labels[indices], self.class_names, [], paths)
+
+
+# ---------------------------------------------------------------------------------------- arrays
+
+
+def resize_batch(images: np.ndarray | torch.Tensor, size: tuple[int, int], channels: int) -> torch.Tensor:
+    """uint8 images N×H×W, N×H×W×C or N×C×H×W (torch) to a uint8 N×channels×H×W tensor of `size`."""
+    tensor = torch.as_tensor(images)
+    if isinstance(images, np.ndarray):
+        tensor = tensor.unsqueeze(1) if tensor.ndim == 3 else tensor.permute(0, 3, 1, 2)
+    tensor = tensor.float()
+    if tensor.shape[1] == 3 and channels == 1:  # ITU-R 601 luma, as Pillow's "L"
+        weights = torch.tensor([0.299, 0.587, 0.114]).view(1, 3, 1, 1)
+        tensor = (tensor * weights).sum(1, keepdim=True)
+    elif tensor.shape[1] == 1 and channels == 3:
+        tensor = tensor.expand(-1, 3, -1, -1)
+    if tuple(tensor.shape[-2:]) != tuple(size):
+        parts = [
+            F.interpolate(chunk, size=size, mode="bilinear", align_corners=False, antialias=True)
+            for chunk in tensor.split(2048)
+        ]
+        tensor = torch.cat(parts)
+    return tensor.round_().clamp_(0, 255).to(torch.uint8).contiguous()
+
+
+_builtin_cache: dict[tuple, ImageSet] = {}
+_builtin_lock = threading.Lock()
+
+
+def load_builtin(source: str, size: tuple[int, int], channels: int) -> ImageSet:
+    dataset = builtin_dataset(source)
+    key = (dataset.name, tuple(size), channels)
+    with _builtin_lock:
+        if key not in _builtin_cache:
+            images, labels = dataset.load(0)
+            _builtin_cache[key] = ImageSet(resize_batch(images, size, channels), torch.as_tensor(labels), dataset.class_names)
+        return _builtin_cache[key]
+
+
+# ---------------------------------------------------------------------------------------- folders
+
+
+def scan_image_folder(root: str | os.PathLike) -> tuple[tuple[str, ...], list[tuple[Path, int]]]:
+    """Class names (sorted subfolder names) and (file, label) pairs; clear errors for bad layouts."""
+    root = Path(root)
+    if not root.is_dir():
+        raise DataError(f"{root} is not a folder")
+    class_dirs = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    layout_hint = f"put each class's images in its own subfolder ({root / 'cats'}, {root / 'dogs'}, ...)"
+    if not class_dirs:
+        loose = sum(1 for p in root.iterdir() if is_image_file(p))
+        found = f" (found {loose} images directly in it)" if loose else ""
+        raise DataError(f"no class folders in {root}{found} — {layout_hint}")
+    if len(class_dirs) == 1:
+        raise DataError(f"only one class folder ({class_dirs[0].name}) in {root}: a classifier needs at least two — {layout_hint}")
+    files: list[tuple[Path, int]] = []
+    for label, class_dir in enumerate(class_dirs):
+        found = sorted(
+            Path(folder) / name
+            for folder, subfolders, names in os.walk(class_dir)
+            for name in names
+            if is_image_file(name)
+        )
+        if not found:
+            raise DataError(f"class folder '{class_dir.name}' in {root} has no images (.png, .jpg, .bmp, .gif, .tif, .webp)")
+        files.extend((path, label) for path in found)
+    return tuple(p.name for p in class_dirs), files
+
+
+def decode_files(
+    paths: list[Path],
+    size: tuple[int, int],
+    channels: int,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> tuple[list[np.ndarray | None], list[SkippedFile]]:
+    """Decode files in parallel (Pillow releases the GIL); None and a reason for each bad one."""
+    results: list[np.ndarray | None] = [None] * len(paths)
+    skipped: list[SkippedFile] = []
+
+    def decode(index: int) -> tuple[int, np.ndarray | None, str]:
+        try:
+            return index, decode_image(paths[index], size, channels), ""
+        except BadImage as bad:
+            return index, None, str(bad)
+
+    chunk = 64  # between chunks: report progress, honour cancel
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        for start in range(0, len(paths), chunk):
+            if should_stop is not None and should_stop():
+                raise LoadCancelled()
+            for index, array, reason in pool.map(decode, range(start, min(start + chunk, len(paths)))):
+                results[index] = array
+                if reason:
+                    skipped.append(SkippedFile(str(paths[index]), reason))
+            if progress is not None:
+                progress(min(start + chunk, len(paths)), len(paths))
+    return results, skipped
+
+
+def load_image_folder(
+    root: str | os.PathLike,
+    size: tuple[int, int],
+    channels: int,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> ImageSet:
+    class_names, files = scan_image_folder(root)
+    arrays, skipped = decode_files([path for path, _ in files], size, channels, progress, should_stop)
+    good = [i for i, array in enumerate(arrays) if array is not None]
+    labels = torch.tensor([files[i][1] for i in good], dtype=torch.int64)
+    counts = torch.bincount(labels, minlength=len(class_names)) if good else torch.zeros(len(class_names))
+    for label, count in enumerate(counts.tolist()):
+        if count == 0:
+            raise DataError(
+                f"class folder '{class_names[label]}' in {root} has no readable images"
+                f" ({sum(1 for s in skipped if Path(s.path).is_relative_to(Path(root) / class_names[label]))} skipped)"
+            )
+    images = torch.from_numpy(np.stack([arrays[i] for i in good]))
+    return ImageSet(images, labels, class_names, skipped, [str(files[i][0]) for i in good])
+
+
+def load_dataset(
+    settings: DataSettings,
+    base_dir: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> ImageSet:
+    """The project's images at its image size and channels. Folder paths are relative to base_dir."""
+    if settings.source.startswith("builtin:"):
+        return load_builtin(settings.source, settings.image_size, settings.channels)
+    folder = Path(settings.source).expanduser()
+    if not folder.is_absolute() and base_dir is not None:
+        folder = Path(base_dir) / folder
+    return load_image_folder(folder, settings.image_size, settings.channels, progress, should_stop)
+
+
+def class_names_of(source: str, base_dir: str | os.PathLike | None = None) -> tuple[str, ...]:
+    """The classes of a data source without decoding any image (for shapes and summaries)."""
+    if source.startswith("builtin:"):
+        return builtin_dataset(source).class_names
+    folder = Path(source).expanduser()
+    if not folder.is_absolute() and base_dir is not None:
+        folder = Path(base_dir) / folder
+    return scan_image_folder(folder)[0]
+
+
+# ---------------------------------------------------------------------------------------- splits
+
+
+def stratified_split(labels: torch.Tensor, val_fraction: float, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Train and validation indices: the same fraction of every class, the same for the same seed."""
+    generator = torch.Generator().manual_seed(seed)
+    train, val = [], []
+    for label in torch.unique(labels).tolist():
+        members = torch.nonzero(labels == label).flatten()
+        members = members[torch.randperm(len(members), generator=generator)]
+        n_val = int(round(len(members) * val_fraction))
+        if val_fraction > 0 and len(members) >= 2:
+            n_val = min(max(n_val, 1), len(members) - 1)  # every class in both parts
+        val.append(members[:n_val])
+        train.append(members[n_val:])
+    return torch.sort(torch.cat(train)).values, torch.sort(torch.cat(val)).values
+
+
+def channel_stats(images: torch.Tensor) -> tuple[list[float], list[float]]:
+    """Per-channel mean and std of uint8 images, on the 0..1 scale."""
+    flat = images.transpose(0, 1).reshape(images.shape[1], -1).double() / 255.0
+    std = flat.std(dim=1).clamp_min(1e-3)
+    return flat.mean(dim=1).tolist(), std.tolist()
+
+
+@dataclass
+class PreparedData:
+    train: ImageSet
+    val: ImageSet
+    class_names: tuple[str, ...]
+    mean: list[float]
+    std: list[float]
+    skipped: list[SkippedFile]
+
+
+def prepare_data(
+    settings: DataSettings,
+    seed: int,
+    base_dir: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> PreparedData:
+    dataset = load_dataset(settings, base_dir, progress, should_stop)
+    train_idx, val_idx = stratified_split(dataset.labels, settings.val_fraction, seed)
+    train = dataset.subset(train_idx)
+    mean, std = channel_stats(train.images)
+    return PreparedData(train, dataset.subset(val_idx), dataset.class_names, mean, std, dataset.skipped)
+
+
+# ---------------------------------------------------------------------------------------- batches
+
+
+def iterate_batches(
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    batch_size: int,
+    *,
+    shuffle: bool,
+    augment: Callable[[torch.Tensor], torch.Tensor] | None = None,
+) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+    """uint8 image batches and labels; shuffling and augmentation draw from torch's global RNG,
+    whose state a checkpoint saves, so a resumed run continues the same sequence."""
+    order = torch.randperm(len(labels)) if shuffle else torch.arange(len(labels))
+    for start in range(0, len(order), batch_size):
+        index = order[start : start + batch_size]
+        batch = images[index]
+        if augment is not None:
+            batch = augment(batch)
+        yield batch, labels[index]
+
+
+def normalize(batch: torch.Tensor, mean: torch.Tensor, std: torch.Tensor) -> torch.Tensor:
+    """uint8 N×C×H×W -> float, (x/255 − mean)/std; mean and std shaped 1×C×1×1 on the batch's device."""
+    return (batch.float().div_(255.0) - mean) / std

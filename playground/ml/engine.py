@@ -1,0 +1,348 @@
+"""Training: `fit` is a generator of small events, driven alike by the CLI and the GUI worker.
+
+It checks the stop and pause flags between batches, reports at most ~10 batch events a second,
+keeps running metrics on the device (read only when reporting), stops on a NaN/inf loss or an
+out-of-memory error with the last good weights, and writes checkpoints from which a resumed run
+continues the very same curve (weights, optimizer, scheduler and RNG states all restored).
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torch
+from torch import nn
+
+from playground.ml.build import build_model
+from playground.ml.checkpoints import Checkpoint, save_checkpoint
+from playground.ml.data import PreparedData, iterate_batches, normalize
+from playground.ml.device import describe_device, pick_device
+from playground.ml.events import BatchFinished, EpochFinished, Event, Failed, Finished, Started
+from playground.ml.transforms import batch_augmenter
+from playground.spec.errors import PlaygroundError
+from playground.spec.project import Project
+from playground.spec.settings import TrainingSettings
+
+BATCH_EVENT_INTERVAL = 0.1  # seconds: at most ~10 batch events a second
+
+
+@dataclass
+class TrainingControl:
+    """Flags another thread sets; `fit` honours them between batches."""
+
+    stop: threading.Event = field(default_factory=threading.Event)
+    pause: threading.Event = field(default_factory=threading.Event)
+
+    def wait_while_paused(self) -> None:
+        while self.pause.is_set() and not self.stop.is_set():
+            self.stop.wait(0.05)
+
+
+class _Stopped(Exception):
+    pass
+
+
+class _NonFiniteLoss(Exception):
+    pass
+
+
+def make_optimizer(parameters, settings: TrainingSettings) -> torch.optim.Optimizer:
+    lr, decay = settings.learning_rate, settings.weight_decay
+    if settings.optimizer == "sgd":
+        return torch.optim.SGD(parameters, lr=lr, weight_decay=decay)
+    if settings.optimizer == "momentum":
+        return torch.optim.SGD(parameters, lr=lr, momentum=settings.momentum, weight_decay=decay)
+    if settings.optimizer == "adamw":
+        return torch.optim.AdamW(parameters, lr=lr, weight_decay=decay)
+    return torch.optim.Adam(parameters, lr=lr, weight_decay=decay)
+
+
+def make_scheduler(optimizer: torch.optim.Optimizer, settings: TrainingSettings, total_epochs: int):
+    if settings.lr_schedule == "step":
+        return torch.optim.lr_scheduler.StepLR(optimizer, step_size=settings.step_size, gamma=settings.gamma)
+    if settings.lr_schedule == "cosine":
+        return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=max(total_epochs, 1))
+    return None
+
+
+def _is_out_of_memory(error: BaseException) -> bool:
+    if isinstance(error, torch.OutOfMemoryError):
+        return True
+    text = str(error)
+    return isinstance(error, RuntimeError) and ("out of memory" in text or "can't allocate memory" in text)
+
+
+def _autocast_dtype(device: torch.device, settings: TrainingSettings) -> torch.dtype | None:
+    if device.type != "cuda" or not settings.mixed_precision:
+        return None
+    return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+
+
+@dataclass
+class _Run:
+    """The moving parts of one training run on one device."""
+
+    model: nn.Module
+    optimizer: torch.optim.Optimizer
+    scheduler: object
+    device: torch.device
+    mean: torch.Tensor
+    std: torch.Tensor
+    amp_dtype: torch.dtype | None
+    scaler: torch.amp.GradScaler | None
+    loss_fn: nn.Module = field(default_factory=nn.CrossEntropyLoss)
+
+    def forward(self, batch: torch.Tensor) -> torch.Tensor:
+        inputs = normalize(batch.to(self.device, non_blocking=True), self.mean, self.std)
+        if self.amp_dtype is None:
+            return self.model(inputs)
+        with torch.autocast(device_type=self.device.type, dtype=self.amp_dtype):
+            return self.model(inputs)
+
+
+def train_one_epoch(
+    run: _Run,
+    data: PreparedData,
+    batch_size: int,
+    augment: Callable | None,
+    epoch: int,
+    control: TrainingControl,
+) -> Iterator[BatchFinished]:
+    """One pass over the training images; yields throttled batch events, returns (loss, acc, img/s)."""
+    run.model.train()
+    images, labels = data.train.images, data.train.labels
+    batches = math.ceil(len(labels) / batch_size)
+    loss_sum = torch.zeros((), device=run.device)
+    correct = torch.zeros((), device=run.device, dtype=torch.long)
+    seen = 0
+    start = last_report = time.perf_counter()
+    for number, (batch, targets) in enumerate(iterate_batches(images, labels, batch_size, shuffle=True, augment=augment), 1):
+        control.wait_while_paused()
+        if control.stop.is_set():
+            raise _Stopped()
+        targets = targets.to(run.device, non_blocking=True)
+        logits = run.forward(batch)
+        loss = run.loss_fn(logits.float(), targets)
+        run.optimizer.zero_grad(set_to_none=True)
+        if run.scaler is not None:
+            run.scaler.scale(loss).backward()
+            run.scaler.step(run.optimizer)
+            run.scaler.update()
+        else:
+            loss.backward()
+            run.optimizer.step()
+        loss_sum += loss.detach() * len(targets)
+        correct += (logits.detach().argmax(1) == targets).sum()
+        seen += len(targets)
+        now = time.perf_counter()
+        if now - last_report >= BATCH_EVENT_INTERVAL or number == batches:
+            mean_loss = loss_sum.item() / seen  # the only host sync, at most ~10 times a second
+            if not math.isfinite(mean_loss):
+                raise _NonFiniteLoss()
+            last_report = now
+            yield BatchFinished(epoch, number, batches, mean_loss, correct.item() / seen, seen / (now - start))
+    seconds = time.perf_counter() - start
+    return loss_sum.item() / max(seen, 1), correct.item() / max(seen, 1), seen / max(seconds, 1e-9)
+
+
+@torch.inference_mode()
+def evaluate(run: _Run, images: torch.Tensor, labels: torch.Tensor, batch_size: int) -> tuple[float, float]:
+    """Mean loss and accuracy on images that are not augmented."""
+    run.model.eval()
+    loss_sum = torch.zeros((), device=run.device)
+    correct = torch.zeros((), device=run.device, dtype=torch.long)
+    for batch, targets in iterate_batches(images, labels, max(batch_size, 256), shuffle=False):
+        targets = targets.to(run.device)
+        logits = run.forward(batch).float()
+        loss_sum += nn.functional.cross_entropy(logits, targets, reduction="sum")
+        correct += (logits.argmax(1) == targets).sum()
+    return loss_sum.item() / len(labels), correct.item() / len(labels)
+
+
+def _cpu_state(model: nn.Module) -> dict[str, torch.Tensor]:
+    return {name: tensor.detach().to("cpu", copy=True) for name, tensor in model.state_dict().items()}
+
+
+def _rng_state(device: torch.device) -> dict:
+    state = {"torch": torch.get_rng_state()}
+    if device.type == "cuda":
+        state["cuda"] = torch.cuda.get_rng_state(device)
+    return state
+
+
+def _restore_rng(state: dict, device: torch.device) -> None:
+    if "torch" in state:
+        torch.set_rng_state(state["torch"])
+    if "cuda" in state and device.type == "cuda":
+        torch.cuda.set_rng_state(state["cuda"], device)
+
+
+def fit(
+    project: Project,
+    data: PreparedData,
+    *,
+    epochs: int | None = None,
+    out_dir: str | os.PathLike | None = None,
+    resume: Checkpoint | None = None,
+    control: TrainingControl | None = None,
+    device: str | None = None,
+    model: nn.Module | None = None,
+    num_threads: int | None = None,
+) -> Iterator[Event]:
+    """Train `project` on `data` until `epochs` epochs in all are done (the project's by default).
+
+    With `resume`, continue from that checkpoint's epoch with all its states. Writes last.pt
+    (every epoch) and best.pt (on a better validation accuracy) to `out_dir` when given.
+    """
+    settings = project.training
+    total_epochs = epochs or settings.epochs
+    control = control or TrainingControl()
+    if num_threads:
+        torch.set_num_threads(num_threads)
+    target = pick_device(device or settings.device)
+    if resume is None:
+        torch.manual_seed(settings.seed)
+    if model is None:
+        model = build_model(project.input_shape, project.layers, len(data.class_names))
+    model.to(target)
+    optimizer = make_optimizer([p for p in model.parameters() if p.requires_grad], settings)
+    scheduler = make_scheduler(optimizer, settings, total_epochs)
+    amp_dtype = _autocast_dtype(target, settings)
+    shape = (1, len(data.mean), 1, 1)
+    run = _Run(
+        model,
+        optimizer,
+        scheduler,
+        target,
+        torch.tensor(data.mean, device=target).view(shape),
+        torch.tensor(data.std, device=target).view(shape),
+        amp_dtype,
+        torch.amp.GradScaler("cuda") if amp_dtype == torch.float16 else None,
+    )
+    history: list[dict] = []
+    start_epoch, best_epoch, best_score, best_state = 0, 0, None, None
+    if resume is not None:
+        model.load_state_dict(resume.model_state)
+        if resume.optimizer_state:
+            optimizer.load_state_dict(resume.optimizer_state)
+        if scheduler is not None and resume.scheduler_state:
+            scheduler.load_state_dict(resume.scheduler_state)
+        _restore_rng(resume.rng_state, target)
+        history, start_epoch = list(resume.history), resume.epoch
+        best_epoch, best_score, best_state = resume.best_epoch, resume.best_val_acc, resume.best_model_state
+    if start_epoch >= total_epochs:
+        raise PlaygroundError(
+            f"this run has already done {start_epoch} epochs; ask for more than that (--epochs {start_epoch + 5})"
+        )
+    out = Path(out_dir) if out_dir is not None else None
+    augment = batch_augmenter(project.augmentation, project.data.image_size)
+    has_val = len(data.val) > 0
+    last_good = _cpu_state(model)
+    yield Started(
+        describe_device(target),
+        start_epoch,
+        total_epochs,
+        len(data.train),
+        len(data.val),
+        sum(p.numel() for p in model.parameters()),
+    )
+
+    def checkpoint(epoch: int) -> Checkpoint:
+        return Checkpoint(
+            project=project,
+            class_names=data.class_names,
+            mean=data.mean,
+            std=data.std,
+            model_state=last_good,
+            best_model_state=best_state,
+            optimizer_state=optimizer.state_dict(),
+            scheduler_state=scheduler.state_dict() if scheduler is not None else None,
+            rng_state=_rng_state(target),
+            epoch=epoch,
+            history=history,
+            best_epoch=best_epoch,
+            best_val_acc=best_score,
+        )
+
+    def best_file() -> str | None:
+        return str(out / "best.pt") if out is not None and (out / "best.pt").exists() else None
+
+    epoch = start_epoch
+    try:
+        for epoch in range(start_epoch + 1, total_epochs + 1):
+            started = time.perf_counter()
+            train_loss, train_acc, speed = yield from train_one_epoch(run, data, settings.batch_size, augment, epoch, control)
+            if not math.isfinite(train_loss):
+                raise _NonFiniteLoss()
+            val_loss, val_acc = evaluate(run, data.val.images, data.val.labels, settings.batch_size) if has_val else (None, None)
+            learning_rate = optimizer.param_groups[0]["lr"]
+            if scheduler is not None:
+                scheduler.step()
+            score = val_acc if has_val else train_acc
+            is_best = best_score is None or score > best_score
+            last_good = _cpu_state(model)
+            if is_best:
+                best_epoch, best_score, best_state = epoch, score, last_good
+            record = EpochFinished(
+                epoch,
+                total_epochs,
+                train_loss,
+                train_acc,
+                val_loss,
+                val_acc,
+                time.perf_counter() - started,
+                speed,
+                learning_rate,
+                is_best,
+            )
+            history.append({k: v for k, v in record.to_dict().items() if k != "event"})
+            if out is not None:
+                state = checkpoint(epoch)
+                save_checkpoint(state, out / "last.pt")
+                if is_best:
+                    save_checkpoint(state, out / "best.pt")
+            yield record
+            patience = settings.early_stopping_patience
+            if patience and epoch - best_epoch >= patience:
+                yield Finished("early_stopping", epoch, best_epoch, best_score, best_file(), best_state)
+                return
+    except _Stopped:
+        yield Finished("stopped", epoch - 1, best_epoch, best_score, best_file(), best_state or last_good)
+        return
+    except _NonFiniteLoss:
+        model.load_state_dict(last_good)
+        yield Failed(
+            "nan",
+            f"epoch {epoch}: the loss became NaN or infinite — training stopped and the weights of epoch"
+            f" {epoch - 1} were kept. Try a lower learning rate (now {settings.learning_rate:g}).",
+            epoch,
+            last_good,
+        )
+        return
+    except Exception as error:
+        if not _is_out_of_memory(error):
+            raise
+        model.load_state_dict(last_good)
+        if target.type == "cuda":
+            torch.cuda.empty_cache()
+        smaller = max(settings.batch_size // 2, 1)
+        yield Failed(
+            "out_of_memory",
+            f"epoch {epoch}: out of memory on {describe_device(target)} at batch size {settings.batch_size}"
+            f" — try a smaller batch size such as {smaller}; the weights of epoch {epoch - 1} were kept.",
+            epoch,
+            last_good,
+        )
+        return
+    yield Finished("completed", total_epochs, best_epoch, best_score, best_file(), best_state or last_good)
+
+
+def copy_state(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    return copy.deepcopy(state)

@@ -1,0 +1,82 @@
+"""Decoding one image file safely into a uint8 array of a fixed size and channel count.
+
+Every Pillow mode is converted explicitly (16-bit, palette, alpha, CMYK, EXIF rotation), the
+pixel count is capped, and only common formats are opened. Used for image folders and for
+prediction, so a dropped photo is prepared exactly as the training images were.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm")
+ALLOWED_FORMATS = ("PNG", "JPEG", "BMP", "GIF", "TIFF", "WEBP", "PPM")
+MAX_PIXELS = 40_000_000  # a 40-megapixel photo is fine; more is almost surely a decompression bomb
+
+
+class BadImage(Exception):
+    """A file that cannot be used as an image; the message is the reason shown to the user."""
+
+
+def is_image_file(path: str | os.PathLike) -> bool:
+    return Path(path).suffix.lower() in IMAGE_SUFFIXES and not Path(path).name.startswith(".")
+
+
+def _to_8bit(image: Image.Image) -> Image.Image:
+    """16- and 32-bit grayscale and float images scaled to 0..255 by their value range."""
+    array = np.asarray(image, dtype=np.float64)
+    if image.mode.startswith("I;16") or (image.mode == "I" and array.max(initial=0) <= 65535 and array.min(initial=0) >= 0):
+        array = array / 257.0
+    else:  # F or signed I: stretch the actual range
+        low, high = float(array.min(initial=0)), float(array.max(initial=0))
+        array = (array - low) * (255.0 / (high - low)) if high > low else np.zeros_like(array)
+    return Image.fromarray(np.clip(np.rint(array), 0, 255).astype(np.uint8), mode="L")
+
+
+def _flatten_alpha(image: Image.Image) -> Image.Image:
+    """Transparent pixels become white, as the image looks on a page."""
+    rgba = image.convert("RGBA")
+    background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Image.alpha_composite(background, rgba).convert("RGB")
+
+
+def to_mode(image: Image.Image, channels: int) -> Image.Image:
+    """Convert any Pillow mode to 'L' (channels=1) or 'RGB' (channels=3)."""
+    if image.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
+        image = _to_8bit(image)
+    elif image.mode in ("RGBA", "LA", "PA", "La", "RGBa") or (image.mode == "P" and "transparency" in image.info):
+        image = _flatten_alpha(image)
+    elif image.mode == "1":
+        image = image.convert("L")
+    target = "L" if channels == 1 else "RGB"
+    return image if image.mode == target else image.convert(target)
+
+
+def decode_image(path: str | os.PathLike, size: tuple[int, int], channels: int) -> np.ndarray:
+    """The image at `path` as a uint8 array (channels, height, width), squashed to `size` (H, W)."""
+    path = Path(path)
+    try:
+        if path.stat().st_size == 0:
+            raise BadImage("empty file (0 bytes)")
+        with Image.open(path, formats=ALLOWED_FORMATS) as image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise BadImage(f"too large: {width}x{height} pixels (limit {MAX_PIXELS:,}); a decompression bomb?")
+            image = ImageOps.exif_transpose(image)
+            image = to_mode(image, channels)
+            image = image.resize((size[1], size[0]), Image.Resampling.BILINEAR, reducing_gap=3.0)
+            array = np.asarray(image, dtype=np.uint8)
+    except BadImage:
+        raise
+    except UnidentifiedImageError:
+        raise BadImage("not an image, or an unsupported format") from None
+    except Image.DecompressionBombError:
+        raise BadImage("too large; a decompression bomb?") from None
+    except (OSError, ValueError, SyntaxError) as error:
+        # Truncated and corrupt files surface as OSError ('image file is truncated') or ValueError.
+        raise BadImage(f"damaged or unreadable: {error}") from None
+    return array[np.newaxis] if array.ndim == 2 else array.transpose(2, 0, 1).copy()

@@ -1,0 +1,137 @@
+"""Data, augmentation and training settings: keyword-only, frozen, one field per JSON key."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from playground.spec import fields
+
+OPTIMIZERS = ("sgd", "momentum", "adam", "adamw")  # "momentum": SGD with momentum
+SCHEDULES = ("none", "step", "cosine")
+FILL_MODES = ("nearest", "constant", "reflect", "wrap")
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Settings:
+    readers: ClassVar[dict[str, fields.Reader]] = {}
+
+    @classmethod
+    def from_dict(cls, data: Any, path: str):
+        return cls(**fields.read_object(data, path, cls.readers))
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {}
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            out[field.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+def _device(value: Any, path: str) -> str:
+    value = fields.text(value, path)
+    if value in ("auto", "cpu", "cuda", "mps") or (value.startswith("cuda:") and value[5:].isdigit()):
+        return value
+    raise fields.SpecError(f"must be auto, cpu, cuda, cuda:N or mps; got {value!r}", path=path)
+
+
+def _channels(value: Any, path: str) -> int:
+    if value not in (1, 3) or isinstance(value, bool):
+        raise fields.SpecError(f"must be 1 (grayscale) or 3 (RGB), got {value!r}", path=path)
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class DataSettings(_Settings):
+    readers: ClassVar[dict[str, fields.Reader]] = {
+        "source": fields.text,
+        "image_size": fields.pair(4, 1024),
+        "channels": _channels,
+        "val_fraction": fields.number(0.0, 0.9),
+    }
+    source: str = "builtin:shapes"  # "builtin:NAME" or a folder path (relative to the project file)
+    image_size: tuple[int, int] = (32, 32)  # height, width
+    channels: int = 3
+    val_fraction: float = 0.2
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "image_size": list(self.image_size)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class AugmentationSettings(_Settings):
+    """Keras ImageDataGenerator's set; all off by default."""
+
+    readers: ClassVar[dict[str, fields.Reader]] = {
+        "rotation": fields.number(0, 180),
+        "shift": fields.number_pair(0.0, 0.5),
+        "zoom": fields.number(0.0, 0.9),
+        "shear": fields.number(0, 60),
+        "horizontal_flip": fields.boolean,
+        "vertical_flip": fields.boolean,
+        "brightness": fields.number(0.0, 0.9),
+        "contrast": fields.number(0.0, 0.9),
+        "fill_mode": fields.choice(*FILL_MODES),
+        "fill_value": fields.integer(0, 255),
+    }
+    rotation: float = 0.0  # degrees, random in ±rotation (rotation_range)
+    shift: tuple[float, float] = (0.0, 0.0)  # fraction of width, height (width/height_shift_range)
+    zoom: float = 0.0  # scale in [1 − zoom, 1 + zoom] (zoom_range)
+    shear: float = 0.0  # degrees (shear_range)
+    horizontal_flip: bool = False
+    vertical_flip: bool = False
+    brightness: float = 0.0  # factor in [1 − b, 1 + b] (brightness_range)
+    contrast: float = 0.0
+    fill_mode: str = "nearest"
+    fill_value: int = 0  # for fill_mode "constant" (cval)
+
+    @property
+    def enabled(self) -> bool:
+        return any(
+            (
+                self.rotation,
+                any(self.shift),
+                self.zoom,
+                self.shear,
+                self.horizontal_flip,
+                self.vertical_flip,
+                self.brightness,
+                self.contrast,
+            )
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "shift": fields.compact_pair(self.shift)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrainingSettings(_Settings):
+    readers: ClassVar[dict[str, fields.Reader]] = {
+        "epochs": fields.integer(1, 100_000),
+        "batch_size": fields.integer(1, 65_536),
+        "optimizer": fields.choice(*OPTIMIZERS),
+        "learning_rate": fields.number(1e-8, 10.0),
+        "momentum": fields.number(0.0, below=1.0),
+        "weight_decay": fields.number(0.0, 1.0),
+        "lr_schedule": fields.choice(*SCHEDULES),
+        "step_size": fields.integer(1, 100_000),
+        "gamma": fields.number(0.0, 1.0),
+        "early_stopping_patience": fields.integer(0, 100_000),
+        "seed": fields.integer(0, 2**31 - 1),
+        "device": _device,
+        "mixed_precision": fields.boolean,
+    }
+    epochs: int = 10
+    batch_size: int = 64
+    optimizer: str = "adam"
+    learning_rate: float = 0.001
+    momentum: float = 0.9  # for the "momentum" optimizer
+    weight_decay: float = 0.0
+    lr_schedule: str = "none"
+    step_size: int = 10  # "step": multiply the rate by gamma every step_size epochs
+    gamma: float = 0.1
+    early_stopping_patience: int = 0  # 0: off; else stop after this many epochs without a better val acc
+    seed: int = 0
+    device: str = "auto"
+    mixed_precision: bool = True  # used on CUDA only
