@@ -25,7 +25,7 @@ def _print_json(data) -> None:
 def resolve_project_path(name: str) -> Path:
     """A project file, or the name of an example project shipped with the app."""
     path = Path(name)
-    if path.exists() or path.suffix == ".json" and "/" in name:
+    if path.exists() or (path.suffix == ".json" and "/" in name):
         return path
     examples = example_projects()
     stem = path.stem
@@ -70,12 +70,24 @@ def summary_table(project: Project, summary: NetworkSummary) -> str:
     classes = f", {summary.num_classes} classes" if summary.num_classes else ""
     rows = [("#", "layer", "output", "params", "how")]
     for info in summary.layers:
-        how = "; ".join(part for part in (info.shape_formula, info.params_formula if info.params else "", info.note) if part)
-        rows.append((str(info.index + 1), info.layer.describe(), shape_text(info.output_shape), group(info.params), info.error or how))
+        how = "; ".join(
+            part for part in (info.shape_formula, info.params_formula if info.params else "", info.note) if part
+        )
+        rows.append(
+            (
+                str(info.index + 1),
+                info.layer.describe(),
+                shape_text(info.output_shape),
+                group(info.params),
+                info.error or how,
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = [f"{project.name} — input {shape_text(summary.input_shape)}{classes}"]
     for row in rows:
-        lines.append(f"{row[0]:>{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}")
+        lines.append(
+            f"{row[0]:>{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}"
+        )
     size_kb = summary.total_params * 4 / 1024
     lines.append(
         f"Total parameters: {group(summary.total_params)}   multiply-adds: {group(summary.total_macs)}"
@@ -136,10 +148,16 @@ def cmd_train(args) -> int:
     status = 0
     interactive = sys.stdout.isatty() and not args.json
     try:
-        for event in fit(project, data, epochs=args.epochs, out_dir=out, resume=resume, control=control, device=args.device):
+        for event in fit(
+            project, data, epochs=args.epochs, out_dir=out, resume=resume, control=control, device=args.device
+        ):
             if isinstance(event, BatchFinished):
                 if interactive:
-                    print(f"\repoch {event.epoch} batch {event.batch}/{event.batches} loss {event.loss:.4f}", end="", flush=True)
+                    print(
+                        f"\repoch {event.epoch} batch {event.batch}/{event.batches} loss {event.loss:.4f}",
+                        end="",
+                        flush=True,
+                    )
                 continue
             if interactive:
                 print("\r\033[K", end="")

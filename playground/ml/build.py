@@ -20,6 +20,8 @@ from playground.spec.layers import (
     GlobalAvgPool,
     Layer,
     MaxPool2d,
+)
+from playground.spec.layers import (
     MinPool2d as MinPoolSpec,
 )
 from playground.spec.shapes import LayerInfo, NetworkSummary, infer_shapes, resolve_padding

@@ -15,13 +15,25 @@ import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 
 from playground.ml.synthetic import IMAGES_PER_CLASS, SHAPE_CLASSES, generate_shapes
 from playground.spec.errors import DataError
 
-FASHION_CLASSES = ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot")
+FASHION_CLASSES = (
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+)
 ANIMAL_CLASSES = ("bear", "bird", "cat", "cow", "dog", "elephant", "giraffe", "horse", "sheep", "zebra")
 FASHION_DIRS = ("/usr/share/datasets/fashion-mnist",)  # Debian's dataset-fashion-mnist
 FASHION_ENV = "CNN_PLAYGROUND_FASHION_MNIST"  # a folder with the four IDX .gz files
@@ -39,6 +51,7 @@ class BuiltinDataset:
     how_to_install: str
     is_installed: Callable[[], bool]
     load: Callable[[int], tuple[np.ndarray, np.ndarray]]  # seed -> (images, labels)
+    location: Callable[[], str] = lambda: ""  # where its files are: part of the in-memory cache key
 
 
 def _load_digits(seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -59,7 +72,7 @@ def _animal_dir() -> Path | None:
 class _NumpyOnlyUnpickler(pickle.Unpickler):
     """The package stores numpy arrays as pickles; allow only what rebuilds an array, never code."""
 
-    _ALLOWED = {
+    _ALLOWED: ClassVar[set[tuple[str, str]]] = {
         ("numpy.core.multiarray", "_reconstruct"),
         ("numpy._core.multiarray", "_reconstruct"),
         ("numpy", "ndarray"),
@@ -145,6 +158,7 @@ FASHION = BuiltinDataset(
     ),
     is_installed=lambda: fashion_dir() is not None,
     load=_load_fashion,
+    location=lambda: str(fashion_dir()),
 )
 
 BUILTIN_DATASETS: dict[str, BuiltinDataset] = {
@@ -194,7 +208,9 @@ BUILTIN_DATASETS: dict[str, BuiltinDataset] = {
 def builtin_dataset(source: str) -> BuiltinDataset:
     name = source.removeprefix("builtin:")
     if name not in BUILTIN_DATASETS:
-        raise DataError(f"unknown built-in dataset {source!r} (known: {', '.join('builtin:' + n for n in BUILTIN_DATASETS)})")
+        raise DataError(
+            f"unknown built-in dataset {source!r} (known: {', '.join('builtin:' + n for n in BUILTIN_DATASETS)})"
+        )
     dataset = BUILTIN_DATASETS[name]
     if not dataset.is_installed():
         raise DataError(f"{source} is not installed on this machine — {dataset.how_to_install}")

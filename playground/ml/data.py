@@ -78,7 +78,7 @@ def resize_batch(images: np.ndarray | torch.Tensor, size: tuple[int, int], chann
             for chunk in tensor.split(2048)
         ]
         tensor = torch.cat(parts)
-    return tensor.round_().clamp_(0, 255).to(torch.uint8).contiguous()
+    return tensor.round().clamp_(0, 255).to(torch.uint8).contiguous()
 
 
 _builtin_cache: dict[tuple, ImageSet] = {}
@@ -87,11 +87,13 @@ _builtin_lock = threading.Lock()
 
 def load_builtin(source: str, size: tuple[int, int], channels: int) -> ImageSet:
     dataset = builtin_dataset(source)
-    key = (dataset.name, tuple(size), channels)
+    key = (dataset.name, dataset.location(), tuple(size), channels)
     with _builtin_lock:
         if key not in _builtin_cache:
             images, labels = dataset.load(0)
-            _builtin_cache[key] = ImageSet(resize_batch(images, size, channels), torch.as_tensor(labels), dataset.class_names)
+            _builtin_cache[key] = ImageSet(
+                resize_batch(images, size, channels), torch.as_tensor(labels), dataset.class_names
+            )
         return _builtin_cache[key]
 
 
@@ -110,7 +112,9 @@ def scan_image_folder(root: str | os.PathLike) -> tuple[tuple[str, ...], list[tu
         found = f" (found {loose} images directly in it)" if loose else ""
         raise DataError(f"no class folders in {root}{found} — {layout_hint}")
     if len(class_dirs) == 1:
-        raise DataError(f"only one class folder ({class_dirs[0].name}) in {root}: a classifier needs at least two — {layout_hint}")
+        raise DataError(
+            f"only one class folder ({class_dirs[0].name}) in {root}: a classifier needs at least two — {layout_hint}"
+        )
     files: list[tuple[Path, int]] = []
     for label, class_dir in enumerate(class_dirs):
         found = sorted(
@@ -120,7 +124,9 @@ def scan_image_folder(root: str | os.PathLike) -> tuple[tuple[str, ...], list[tu
             if is_image_file(name)
         )
         if not found:
-            raise DataError(f"class folder '{class_dir.name}' in {root} has no images (.png, .jpg, .bmp, .gif, .tif, .webp)")
+            raise DataError(
+                f"class folder '{class_dir.name}' in {root} has no images (.png, .jpg, .bmp, .gif, .tif, .webp)"
+            )
         files.extend((path, label) for path in found)
     return tuple(p.name for p in class_dirs), files
 
@@ -213,7 +219,7 @@ def stratified_split(labels: torch.Tensor, val_fraction: float, seed: int) -> tu
     for label in torch.unique(labels).tolist():
         members = torch.nonzero(labels == label).flatten()
         members = members[torch.randperm(len(members), generator=generator)]
-        n_val = int(round(len(members) * val_fraction))
+        n_val = round(len(members) * val_fraction)
         if val_fraction > 0 and len(members) >= 2:
             n_val = min(max(n_val, 1), len(members) - 1)  # every class in both parts
         val.append(members[:n_val])

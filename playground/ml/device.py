@@ -28,7 +28,9 @@ def pick_device(name: str = "auto") -> torch.device:
     if name.startswith("cuda"):
         index = int(name.split(":")[1]) if ":" in name else 0
         if not torch.cuda.is_available() or index >= torch.cuda.device_count():
-            raise PlaygroundError(f"device {name!r} is not available on this machine (no such CUDA GPU) — use 'auto' or 'cpu'")
+            raise PlaygroundError(
+                f"device {name!r} is not available on this machine (no such CUDA GPU) — use 'auto' or 'cpu'"
+            )
     if name == "mps" and not (getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()):
         raise PlaygroundError("device 'mps' is not available on this machine — use 'auto' or 'cpu'")
     return torch.device(name)

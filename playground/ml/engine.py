@@ -25,7 +25,7 @@ from playground.ml.checkpoints import Checkpoint, save_checkpoint
 from playground.ml.data import PreparedData, iterate_batches, normalize
 from playground.ml.device import describe_device, pick_device
 from playground.ml.events import BatchFinished, EpochFinished, Event, Failed, Finished, Started
-from playground.ml.transforms import batch_augmenter
+from playground.ml.transforms import build_augmentation
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import Project
 from playground.spec.settings import TrainingSettings
@@ -123,7 +123,9 @@ def train_one_epoch(
     correct = torch.zeros((), device=run.device, dtype=torch.long)
     seen = 0
     start = last_report = time.perf_counter()
-    for number, (batch, targets) in enumerate(iterate_batches(images, labels, batch_size, shuffle=True, augment=augment), 1):
+    for number, (batch, targets) in enumerate(
+        iterate_batches(images, labels, batch_size, shuffle=True, augment=augment), 1
+    ):
         control.wait_while_paused()
         if control.stop.is_set():
             raise _Stopped()
@@ -242,7 +244,7 @@ def fit(
             f"this run has already done {start_epoch} epochs; ask for more than that (--epochs {start_epoch + 5})"
         )
     out = Path(out_dir) if out_dir is not None else None
-    augment = batch_augmenter(project.augmentation, project.data.image_size)
+    augment = build_augmentation(project.augmentation)
     has_val = len(data.val) > 0
     last_good = _cpu_state(model)
     yield Started(
@@ -278,10 +280,14 @@ def fit(
     try:
         for epoch in range(start_epoch + 1, total_epochs + 1):
             started = time.perf_counter()
-            train_loss, train_acc, speed = yield from train_one_epoch(run, data, settings.batch_size, augment, epoch, control)
+            train_loss, train_acc, speed = yield from train_one_epoch(
+                run, data, settings.batch_size, augment, epoch, control
+            )
             if not math.isfinite(train_loss):
                 raise _NonFiniteLoss()
-            val_loss, val_acc = evaluate(run, data.val.images, data.val.labels, settings.batch_size) if has_val else (None, None)
+            val_loss, val_acc = (
+                evaluate(run, data.val.images, data.val.labels, settings.batch_size) if has_val else (None, None)
+            )
             learning_rate = optimizer.param_groups[0]["lr"]
             if scheduler is not None:
                 scheduler.step()

@@ -75,8 +75,10 @@ def python_code(project: Project, class_names: tuple[str, ...], mean=None, std=N
     summary = infer_shapes(project.input_shape, project.layers, len(class_names))
     helpers = "".join("\n\n" + inspect.getsource(cls) for cls in CUSTOM_MODULES if _uses(model, cls))
     lines = []
-    for child, info in zip(model, summary.layers):
-        comment = f"# {info.index + 1}: {info.layer.describe()} -> {shape_text(info.output_shape)}, {info.params:,} params"
+    for child, info in zip(model, summary.layers, strict=False):
+        comment = (
+            f"# {info.index + 1}: {info.layer.describe()} -> {shape_text(info.output_shape)}, {info.params:,} params"
+        )
         lines.append(f"        {comment}\n        {module_code(child)},")
     channels = project.data.channels
     mean = list(mean) if mean is not None else [0.5] * channels

@@ -29,7 +29,9 @@ def is_image_file(path: str | os.PathLike) -> bool:
 def _to_8bit(image: Image.Image) -> Image.Image:
     """16- and 32-bit grayscale and float images scaled to 0..255 by their value range."""
     array = np.asarray(image, dtype=np.float64)
-    if image.mode.startswith("I;16") or (image.mode == "I" and array.max(initial=0) <= 65535 and array.min(initial=0) >= 0):
+    if image.mode.startswith("I;16") or (
+        image.mode == "I" and array.max(initial=0) <= 65535 and array.min(initial=0) >= 0
+    ):
         array = array / 257.0
     else:  # F or signed I: stretch the actual range
         low, high = float(array.min(initial=0)), float(array.max(initial=0))
@@ -69,7 +71,7 @@ def decode_image(path: str | os.PathLike, size: tuple[int, int], channels: int) 
             image = ImageOps.exif_transpose(image)
             image = to_mode(image, channels)
             image = image.resize((size[1], size[0]), Image.Resampling.BILINEAR, reducing_gap=3.0)
-            array = np.asarray(image, dtype=np.uint8)
+            array = np.array(image, dtype=np.uint8)  # a writable copy, owned by us
     except BadImage:
         raise
     except UnidentifiedImageError:

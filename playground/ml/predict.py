@@ -29,7 +29,9 @@ def model_from_checkpoint(checkpoint: Checkpoint) -> nn.Module:
     try:
         model.load_state_dict(checkpoint.weights)
     except RuntimeError as error:
-        raise CheckpointError(f"the checkpoint's weights do not fit its network: {str(error).splitlines()[0]}") from None
+        raise CheckpointError(
+            f"the checkpoint's weights do not fit its network: {str(error).splitlines()[0]}"
+        ) from None
     return model.eval()
 
 
@@ -71,6 +73,7 @@ class Predictor:
             k = min(top_k, len(self.class_names))
             values, indices = probs.topk(k, dim=1)
             for row, i in enumerate(good):
-                top = [(self.class_names[j], float(p)) for p, j in zip(values[row].tolist(), indices[row].tolist())]
+                pairs = zip(values[row].tolist(), indices[row].tolist(), strict=True)
+                top = [(self.class_names[j], float(p)) for p, j in pairs]
                 results[i] = Prediction(str(paths[i]), top)
         return results  # type: ignore[return-value]

@@ -33,15 +33,21 @@ def _polygon(kind: str, cx: float, cy: float, radius: float, angle: float) -> li
         return points
     if kind == "cross":
         arm = radius * 0.33
-        outline = [(-arm, -radius), (arm, -radius), (arm, -arm), (radius, -arm), (radius, arm), (arm, arm),
-                   (arm, radius), (-arm, radius), (-arm, arm), (-radius, arm), (-radius, -arm), (-arm, -arm)]  # fmt: skip
+        quarter = [(-arm, -radius), (arm, -radius), (arm, -arm)]  # one arm's end and the corner after it
+        outline = [point for turn in range(4) for point in _turned(quarter, turn)]
         cos_a, sin_a = math.cos(angle), math.sin(angle)
         return [(cx + x * cos_a - y * sin_a, cy + x * sin_a + y * cos_a) for x, y in outline]
     raise ValueError(kind)
 
 
+def _turned(points: list[tuple[float, float]], quarter_turns: int) -> list[tuple[float, float]]:
+    for _ in range(quarter_turns):
+        points = [(-y, x) for x, y in points]
+    return points
+
+
 def _colour(hue: float, saturation: float, value: float) -> tuple[int, int, int]:
-    return tuple(int(round(c * 255)) for c in colorsys.hsv_to_rgb(hue % 1.0, saturation, value))
+    return tuple(round(c * 255) for c in colorsys.hsv_to_rgb(hue % 1.0, saturation, value))
 
 
 def _background(rng: np.random.Generator, size: int) -> tuple[np.ndarray, float]:
@@ -52,7 +58,7 @@ def _background(rng: np.random.Generator, size: int) -> tuple[np.ndarray, float]
     canvas = np.broadcast_to(base, (size, size, 3)).copy()
     if style == 1:
         ramp = np.linspace(-40, 40, size, dtype=np.float32)
-        canvas += (ramp[:, None, None] if rng.random() < 0.5 else ramp[None, :, None])
+        canvas += ramp[:, None, None] if rng.random() < 0.5 else ramp[None, :, None]
     elif style == 2:
         canvas += rng.normal(0, 18, (size, size, 1)).astype(np.float32)
     return np.clip(canvas, 0, 255), value

@@ -1,72 +1,123 @@
-"""Augmentation settings (Keras ImageDataGenerator's set) as torchvision.transforms.v2.
+"""Augmentation settings (Keras ImageDataGenerator's set) applied to whole batches.
 
-`build_augmentation` is the one place that turns settings into transforms: training uses it on
-every batch and the augmentation preview uses the very same object.
+Each image of a batch gets its own random draw, with torchvision.transforms.v2's parameter
+rules (RandomAffine's angle, integer-pixel translate, scale and x-shear; RandomHorizontalFlip;
+ColorJitter's brightness and contrast factors) and v2's affine geometry, but as one
+`grid_sample` over the batch instead of one transform call per image: measured 0.7x of
+ImageFolder + DataLoader per image, several times faster per batch (tests/benchmarks). A
+test checks the geometry against `v2.functional.affine`. Keras's fill modes map to
+grid_sample's padding: nearest -> border, reflect -> reflection, wrap -> coordinates modulo
+the image, constant -> a fill value.
+
+`build_augmentation` is the one place that turns settings into a transform: training uses it
+on every batch and the augmentation preview uses the very same object.
 """
 
 from __future__ import annotations
 
 import torch
 import torch.nn.functional as F
-from torchvision.transforms import v2
 
 from playground.spec.settings import AugmentationSettings
 
-_PAD_MODES = {"nearest": "replicate", "reflect": "reflect", "wrap": "circular"}
+_PADDING = {"nearest": "border", "reflect": "reflection", "wrap": "zeros", "constant": "zeros"}
 
 
-class FillByPadding(torch.nn.Module):
-    """Keras fill modes for v2.RandomAffine (which only fills a constant): pad the image with the
-    chosen rule, transform, crop the centre back. The affine's translate is given relative to the
-    unpadded image and rescaled here."""
-
-    def __init__(self, affine: v2.RandomAffine, mode: str, size: tuple[int, int]):
-        super().__init__()
-        self.affine, self.mode = affine, _PAD_MODES[mode]
-        self.pad_h, self.pad_w = size[0] // 2, size[1] // 2
-        if affine.translate is not None:
-            tx, ty = affine.translate
-            affine.translate = (tx * size[1] / (size[1] + 2 * self.pad_w), ty * size[0] / (size[0] + 2 * self.pad_h))
-
-    def forward(self, image: torch.Tensor) -> torch.Tensor:
-        height, width = image.shape[-2:]
-        padded = F.pad(image.unsqueeze(0).float(), (self.pad_w, self.pad_w, self.pad_h, self.pad_h), mode=self.mode)
-        moved = self.affine(padded[0])
-        crop = moved[..., self.pad_h : self.pad_h + height, self.pad_w : self.pad_w + width]
-        return crop.round_().clamp_(0, 255).to(torch.uint8)
+def inverse_affine_matrices(
+    angle: torch.Tensor, translate: torch.Tensor, scale: torch.Tensor, shear_x: torch.Tensor
+) -> torch.Tensor:
+    """N×2×3 matrices from output to input pixel coordinates (origin at the image centre), as
+    torchvision's _get_inverse_affine_matrix computes them one at a time (angles in degrees)."""
+    rot, sx = torch.deg2rad(angle), torch.deg2rad(shear_x)
+    a = torch.cos(rot)
+    b = -torch.cos(rot) * torch.tan(sx) - torch.sin(rot)
+    c = torch.sin(rot)
+    d = -torch.sin(rot) * torch.tan(sx) + torch.cos(rot)
+    m0, m1, m3, m4 = d / scale, -b / scale, -c / scale, a / scale
+    tx, ty = translate[:, 0], translate[:, 1]
+    row0 = torch.stack([m0, m1, m0 * -tx + m1 * -ty], dim=1)
+    row1 = torch.stack([m3, m4, m3 * -tx + m4 * -ty], dim=1)
+    return torch.stack([row0, row1], dim=1)
 
 
-def build_augmentation(settings: AugmentationSettings, image_size: tuple[int, int]) -> v2.Compose | None:
-    """A transform of one uint8 C×H×W image, or None when augmentation is off."""
-    if not settings.enabled:
-        return None
-    steps: list[torch.nn.Module] = []
-    if settings.rotation or any(settings.shift) or settings.zoom or settings.shear:
-        affine = v2.RandomAffine(
-            degrees=settings.rotation,
-            translate=settings.shift if any(settings.shift) else None,
-            scale=(1 - settings.zoom, 1 + settings.zoom) if settings.zoom else None,
-            shear=settings.shear or None,
-            interpolation=v2.InterpolationMode.BILINEAR,
-            fill=settings.fill_value,
-        )
-        steps.append(affine if settings.fill_mode == "constant" else FillByPadding(affine, settings.fill_mode, image_size))
-    if settings.horizontal_flip:
-        steps.append(v2.RandomHorizontalFlip())
-    if settings.vertical_flip:
-        steps.append(v2.RandomVerticalFlip())
-    if settings.brightness or settings.contrast:
-        steps.append(v2.ColorJitter(brightness=settings.brightness or None, contrast=settings.contrast or None))
-    return v2.Compose(steps)
+def affine_grid(matrices: torch.Tensor, height: int, width: int) -> torch.Tensor:
+    """grid_sample coordinates (align_corners=False) for pixel-space matrices, as v2's _affine_grid."""
+    xs = torch.linspace(-width * 0.5 + 0.5, width * 0.5 - 0.5, width)
+    ys = torch.linspace(-height * 0.5 + 0.5, height * 0.5 - 0.5, height)
+    base = torch.stack(
+        [xs.expand(height, width), ys.unsqueeze(1).expand(height, width), torch.ones(height, width)], dim=-1
+    )
+    scale = torch.tensor([0.5 * width, 0.5 * height])
+    theta = matrices.transpose(1, 2) / scale  # N×3×2
+    return (base.view(1, height * width, 3) @ theta).view(len(matrices), height, width, 2)
 
 
-def batch_augmenter(settings: AugmentationSettings, image_size: tuple[int, int]):
-    """A function of a uint8 N×C×H×W batch giving each image its own random transform, or None."""
-    transform = build_augmentation(settings, image_size)
-    if transform is None:
-        return None
+class BatchAugmentation:
+    """Random augmentation of uint8 N×C×H×W batches, one draw per image, from torch's global RNG."""
 
-    def augment(batch: torch.Tensor) -> torch.Tensor:
-        return torch.stack([transform(image) for image in batch])
+    def __init__(self, settings: AugmentationSettings):
+        self.settings = settings
 
-    return augment
+    @property
+    def geometric(self) -> bool:
+        s = self.settings
+        return bool(s.rotation or any(s.shift) or s.zoom or s.shear)
+
+    def _uniform(self, n: int, low: float, high: float) -> torch.Tensor:
+        return torch.empty(n).uniform_(low, high)
+
+    def _affine(self, batch: torch.Tensor) -> torch.Tensor:
+        s = self.settings
+        n, _, height, width = batch.shape
+        angle = self._uniform(n, -s.rotation, s.rotation)
+        max_dx, max_dy = s.shift[0] * width, s.shift[1] * height
+        translate = torch.stack([self._uniform(n, -max_dx, max_dx), self._uniform(n, -max_dy, max_dy)], 1).round()
+        scale = self._uniform(n, 1 - s.zoom, 1 + s.zoom)
+        shear = self._uniform(n, -s.shear, s.shear)
+        grid = affine_grid(inverse_affine_matrices(angle, translate, scale, shear), height, width)
+        if s.fill_mode == "wrap":
+            grid = torch.remainder(grid + 1, 2) - 1
+        moved = F.grid_sample(batch, grid, mode="bilinear", padding_mode=_PADDING[s.fill_mode], align_corners=False)
+        if s.fill_mode == "constant":
+            inside = F.grid_sample(torch.ones_like(batch[:, :1]), grid, mode="bilinear", align_corners=False)
+            moved = moved + (1 - inside) * s.fill_value
+        return moved
+
+    def _colour(self, batch: torch.Tensor) -> torch.Tensor:
+        s = self.settings
+        n = len(batch)
+        if s.brightness:
+            batch = batch * self._uniform(n, max(0.0, 1 - s.brightness), 1 + s.brightness).view(n, 1, 1, 1)
+            batch = batch.clamp(0, 255)
+        if s.contrast:
+            factor = self._uniform(n, max(0.0, 1 - s.contrast), 1 + s.contrast).view(n, 1, 1, 1)
+            gray = (
+                batch
+                if batch.shape[1] == 1
+                else (batch * torch.tensor([0.299, 0.587, 0.114]).view(1, 3, 1, 1)).sum(1, True)
+            )
+            mean = gray.mean(dim=(1, 2, 3), keepdim=True)
+            batch = (batch * factor + mean * (1 - factor)).clamp(0, 255)
+        return batch
+
+    @staticmethod
+    def _flip(batch: torch.Tensor, dim: int) -> torch.Tensor:
+        chosen = (torch.rand(len(batch)) < 0.5).view(-1, 1, 1, 1)
+        return torch.where(chosen, batch.flip(dim), batch)
+
+    def __call__(self, batch: torch.Tensor) -> torch.Tensor:
+        out = batch.float()
+        if self.geometric:
+            out = self._affine(out)
+        if self.settings.horizontal_flip:
+            out = self._flip(out, -1)
+        if self.settings.vertical_flip:
+            out = self._flip(out, -2)
+        if self.settings.brightness or self.settings.contrast:
+            out = self._colour(out)
+        return out.round_().clamp_(0, 255).to(torch.uint8)
+
+
+def build_augmentation(settings: AugmentationSettings) -> BatchAugmentation | None:
+    """The training transform of uint8 N×C×H×W batches, or None when augmentation is off."""
+    return BatchAugmentation(settings) if settings.enabled else None

@@ -90,7 +90,9 @@ def same_padding(size: int, kernel: int, stride: int) -> tuple[int, int]:
     return total // 2, total - total // 2
 
 
-def resolve_padding(padding: Padding, size: Pair, kernel: Pair, stride: Pair) -> tuple[tuple[int, int], tuple[int, int]]:
+def resolve_padding(
+    padding: Padding, size: Pair, kernel: Pair, stride: Pair
+) -> tuple[tuple[int, int], tuple[int, int]]:
     """((top, bottom), (left, right)) zero padding for a layer on an input of `size` (H, W)."""
     if padding == "valid":
         return (0, 0), (0, 0)
@@ -127,7 +129,7 @@ def _spatial(layer: Layer, shape: Shape, number: int) -> tuple[int, int, int]:
 def _window(layer: Layer, number: int, shape: Shape, kernel: Pair, stride: Pair, padding: Padding, is_pool: bool):
     channels, height, width = _spatial(layer, shape, number)
     (top, bottom), (left, right) = resolve_padding(padding, (height, width), kernel, stride)
-    if is_pool and max(top, bottom) >= kernel[0] or is_pool and max(left, right) >= kernel[1]:
+    if (is_pool and max(top, bottom) >= kernel[0]) or (is_pool and max(left, right) >= kernel[1]):
         raise _LayerProblem(
             f"layer {number}, {layer.describe()}: padding {max(top, bottom, left, right)} is not smaller"
             f" than the pool size {kernel[0]}x{kernel[1]} — some windows would see only padding"
@@ -151,7 +153,9 @@ def _flat_size(shape: Shape) -> int:
 def _infer_one(layer: Layer, number: int, shape: Shape, num_classes: int | None) -> dict:
     """The fields of LayerInfo for one valid layer, or _LayerProblem."""
     if isinstance(layer, Conv2d):
-        channels, out_h, out_w, formula = _window(layer, number, shape, layer.kernel, layer.stride, layer.padding, False)
+        channels, out_h, out_w, formula = _window(
+            layer, number, shape, layer.kernel, layer.stride, layer.padding, False
+        )
         kh, kw = layer.kernel
         params = kh * kw * channels * layer.filters + layer.filters
         return {
@@ -207,7 +211,9 @@ def _infer_one(layer: Layer, number: int, shape: Shape, num_classes: int | None)
     raise TypeError(f"no shape rule for {type(layer).__name__}")  # a programming error, not the user's
 
 
-def infer_shapes(input_shape: Shape, layers: tuple[Layer, ...] | list[Layer], num_classes: int | None) -> NetworkSummary:
+def infer_shapes(
+    input_shape: Shape, layers: tuple[Layer, ...] | list[Layer], num_classes: int | None
+) -> NetworkSummary:
     """Every layer's output shape, parameter count and formula; layers after an error are marked too."""
     infos: list[LayerInfo] = []
     shape: Shape | None = tuple(input_shape)

@@ -41,12 +41,15 @@ def test_lenet5_shapes_and_parameters():
 
 def test_same_padding_follows_keras_for_every_stride():
     for size, stride in [(32, 1), (32, 2), (33, 2), (7, 3), (5, 4)]:
-        summary = infer_shapes((3, size, size), [Conv2d(filters=4, kernel=(3, 3), stride=(stride, stride), padding="same")], None)
+        summary = infer_shapes(
+            (3, size, size), [Conv2d(filters=4, kernel=(3, 3), stride=(stride, stride), padding="same")], None
+        )
         expected = -(-size // stride)
         assert summary.layers[0].output_shape == (4, expected, expected)
-    assert infer_shapes((1, 32, 32), [Conv2d(kernel=(5, 5), stride=(2, 2), padding="same")], None).layers[
-        0
-    ].shape_formula == "⌈32/2⌉ = 16"
+    assert (
+        infer_shapes((1, 32, 32), [Conv2d(kernel=(5, 5), stride=(2, 2), padding="same")], None).layers[0].shape_formula
+        == "⌈32/2⌉ = 16"
+    )
 
 
 def test_floor_is_shown_when_the_stride_does_not_divide():
@@ -105,7 +108,15 @@ def test_other_layers():
     ]
     summary = infer_shapes((3, 10, 10), layers, 4)
     assert summary.ok, summary.error
-    assert [info.output_shape for info in summary.layers] == [(8, 10, 10), (8, 10, 10), (8, 5, 5), (8, 3, 3), (8, 3, 3), (8,), (4,)]
+    assert [info.output_shape for info in summary.layers] == [
+        (8, 10, 10),
+        (8, 10, 10),
+        (8, 5, 5),
+        (8, 3, 3),
+        (8, 3, 3),
+        (8,),
+        (4,),
+    ]
     assert summary.layers[1].params == 16
     assert summary.total_params == (3 * 3 * 3 * 8 + 8) + 16 + (8 * 4 + 4)
 
@@ -117,7 +128,9 @@ def test_pool_padding_may_not_reach_a_whole_window():
 
 def test_the_network_must_end_in_one_score_per_class():
     assert "ends in a 4×6×6 feature map" in infer_shapes((1, 8, 8), [Conv2d(filters=4)], 10).output_error
-    assert "gives 5 scores but the data has 10 classes" in infer_shapes((1, 8, 8), [Flatten(), Dense(units=5)], 10).error
+    assert (
+        "gives 5 scores but the data has 10 classes" in infer_shapes((1, 8, 8), [Flatten(), Dense(units=5)], 10).error
+    )
     assert infer_shapes((1, 8, 8), [Flatten(), Dense(units="auto")], 10).ok
     assert "number of classes is not known" in infer_shapes((1, 8, 8), [Flatten(), Dense()], None).error
 

@@ -1,0 +1,156 @@
+import threading
+import time
+
+import pytest
+import torch
+
+from playground.ml.build import build_model
+from playground.ml.checkpoints import load_checkpoint
+from playground.ml.data import prepare_data
+from playground.ml.engine import TrainingControl, fit
+from playground.ml.events import BatchFinished, EpochFinished, Failed, Finished, Started
+from playground.spec.errors import PlaygroundError
+from playground.spec.layers import Dropout
+from playground.spec.settings import AugmentationSettings
+
+from .helpers import tiny_project
+
+
+@pytest.fixture(scope="module")
+def digits():
+    project = tiny_project()
+    return prepare_data(project.data, project.training.seed)
+
+
+def _run(project, data, **kwargs):
+    return list(fit(project, data, **kwargs))
+
+
+def test_training_learns_and_reports_every_epoch(digits, tmp_path):
+    project = tiny_project(epochs=3)
+    events = _run(project, digits, out_dir=tmp_path)
+    assert isinstance(events[0], Started) and events[0].parameters == 4 * 9 + 4 + 4 * 5 * 5 * 10 + 10
+    epochs = [e for e in events if isinstance(e, EpochFinished)]
+    assert [e.epoch for e in epochs] == [1, 2, 3]
+    assert epochs[-1].val_acc > 0.8 and epochs[-1].train_loss < epochs[0].train_loss
+    done = events[-1]
+    assert isinstance(done, Finished) and done.reason == "completed" and done.epochs_done == 3
+    assert done.checkpoint == str(tmp_path / "best.pt")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["best.pt", "last.pt"]
+    best = load_checkpoint(tmp_path / "best.pt")
+    assert best.epoch == done.best_epoch and best.best_val_acc == done.best_val_acc
+    assert all(torch.equal(best.weights[k], done.model_state[k]) for k in best.weights)
+
+
+def test_batch_events_are_throttled(digits):
+    events = _run(tiny_project(epochs=2, batch_size=4), digits)
+    batches = [e for e in events if isinstance(e, BatchFinished)]
+    seconds = sum(e.seconds for e in events if isinstance(e, EpochFinished))
+    assert len(batches) <= seconds * 10 + 2 * 2  # ~10/s, plus the last batch of each epoch
+    expected = -(-len(digits.train) // 4)
+    assert all(b.batches == expected for b in batches) and batches[-1].batch == expected
+
+
+def test_resuming_continues_the_same_curve(digits, tmp_path):
+    project = tiny_project(epochs=4).replace(augmentation=AugmentationSettings(rotation=10, horizontal_flip=True))
+    project = project.replace(layers=(*project.layers[:3], Dropout(rate=0.2), project.layers[3]))  # RNG in the model
+    straight = _run(project, digits, out_dir=tmp_path / "straight")
+    _run(project, digits, epochs=2, out_dir=tmp_path / "half")
+    resumed = _run(project, digits, resume=load_checkpoint(tmp_path / "half" / "last.pt"), out_dir=tmp_path / "half")
+    assert resumed[0].start_epoch == 2
+    curve = [(e.epoch, e.train_loss, e.val_acc) for e in straight if isinstance(e, EpochFinished)]
+    first_half = load_checkpoint(tmp_path / "half" / "last.pt").history
+    assert [(h["epoch"], h["train_loss"], h["val_acc"]) for h in first_half] == curve
+    final_a = load_checkpoint(tmp_path / "straight" / "last.pt").model_state
+    final_b = load_checkpoint(tmp_path / "half" / "last.pt").model_state
+    assert all(torch.equal(final_a[k], final_b[k]) for k in final_a)
+
+
+def test_asking_for_no_more_epochs_than_done_is_an_error(digits, tmp_path):
+    _run(tiny_project(epochs=1), digits, out_dir=tmp_path)
+    with pytest.raises(PlaygroundError, match="already done 1 epochs"):
+        _run(tiny_project(epochs=1), digits, resume=load_checkpoint(tmp_path / "last.pt"))
+
+
+def _model_failing_at(project, data, batch_number: int, failure):
+    model = build_model(project.input_shape, project.layers, len(data.class_names))
+    calls = {"n": 0}
+
+    def hook(module, inputs, output):
+        if module.training:
+            calls["n"] += 1
+        if calls["n"] >= batch_number and module.training:
+            return failure(output)
+        return output
+
+    model[-1].register_forward_hook(hook)
+    return model
+
+
+def test_nan_loss_stops_with_a_message_and_keeps_the_last_good_weights(digits, tmp_path):
+    project = tiny_project(epochs=3)
+    batches_per_epoch = -(-len(digits.train) // project.training.batch_size)
+    model = _model_failing_at(project, digits, batches_per_epoch + 3, lambda out: out * float("nan"))
+    events = _run(project, digits, model=model, out_dir=tmp_path)
+    failed = events[-1]
+    assert isinstance(failed, Failed) and failed.reason == "nan" and failed.epoch == 2
+    assert "NaN" in failed.message and "lower learning rate" in failed.message
+    epoch_one = load_checkpoint(tmp_path / "last.pt")
+    assert epoch_one.epoch == 1
+    for name, tensor in epoch_one.model_state.items():
+        assert torch.equal(failed.model_state[name], tensor)
+        assert torch.equal(model.state_dict()[name], tensor)  # the live model is rolled back too
+
+
+def test_out_of_memory_stops_with_advice_and_keeps_weights(digits):
+    project = tiny_project(epochs=2)
+
+    def explode(output):
+        raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+
+    model = _model_failing_at(project, digits, 5, explode)
+    events = _run(project, digits, model=model)
+    failed = events[-1]
+    assert isinstance(failed, Failed) and failed.reason == "out_of_memory"
+    assert "smaller batch size such as 16" in failed.message
+    assert all(torch.isfinite(t).all() for t in failed.model_state.values())
+
+
+def test_stop_ends_training_between_batches(digits):
+    control = TrainingControl()
+    events = []
+    for event in fit(tiny_project(epochs=50, batch_size=8), digits, control=control):
+        events.append(event)
+        if isinstance(event, BatchFinished):
+            control.stop.set()
+    assert isinstance(events[-1], Finished) and events[-1].reason == "stopped"
+    assert events[-1].epochs_done == 0 and events[-1].model_state
+
+
+def test_pause_holds_and_resume_continues(digits):
+    control = TrainingControl()
+    events = []
+    worker = threading.Thread(
+        target=lambda: events.extend(fit(tiny_project(epochs=2, batch_size=8), digits, control=control))
+    )
+    control.pause.set()
+    worker.start()
+    time.sleep(0.5)
+    assert [type(e) for e in events] == [Started]  # paused before the first batch
+    control.pause.clear()
+    worker.join(timeout=60)
+    assert isinstance(events[-1], Finished) and events[-1].reason == "completed"
+
+
+def test_early_stopping_after_patience_epochs_without_progress(digits):
+    project = tiny_project(epochs=20, optimizer="sgd", learning_rate=1e-8, early_stopping_patience=2)
+    events = _run(project, digits)
+    done = events[-1]
+    assert done.reason == "early_stopping" and done.epochs_done == 3 and done.best_epoch == 1
+
+
+def test_unknown_cuda_device_is_a_clear_error(digits):
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    with pytest.raises(PlaygroundError, match="'cuda' is not available"):
+        _run(tiny_project(device="cuda"), digits)
