@@ -1,4 +1,4 @@
-"""The command line: `cnn-playground summary|train|predict|export|datasets ...`.
+"""The command line: `cnn-playground [gui|summary|train|predict|export|datasets] ...`.
 
 It drives the very same spec and engine as the app. A user error (bad project, missing file,
 invalid network) exits with status 2 and one line on stderr, never a traceback.
@@ -97,7 +97,7 @@ def summary_table(project: Project, summary: NetworkSummary) -> str:
 
 
 def cmd_summary(args) -> int:
-    from playground.ml.data import class_names_of
+    from playground.ml.folders import class_names_of
 
     project, base = _open_project(args.project)
     try:
@@ -229,6 +229,13 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_gui(args) -> int:
+    from playground.gui.app import run  # Qt only for this command
+
+    project = str(resolve_project_path(args.project)) if args.project else None
+    return run(project)
+
+
 def cmd_datasets(args) -> int:
     from playground.ml.builtin import BUILTIN_DATASETS
 
@@ -292,6 +299,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", required=True)
     export.set_defaults(run=cmd_export)
 
+    gui = commands.add_parser("gui", help="open the app (the default without a command)")
+    gui.add_argument("project", nargs="?", help="a project file, or an example name")
+    gui.set_defaults(run=cmd_gui)
+
     datasets = commands.add_parser("datasets", help="the built-in datasets and whether they are installed")
     datasets.add_argument("--json", action="store_true")
     datasets.set_defaults(run=cmd_datasets)
@@ -302,8 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
-        parser.print_help()
-        return 0
+        args = parser.parse_args(["gui"])
     if getattr(args, "top_k", 1) < 1 or (getattr(args, "epochs", None) or 1) < 1:
         print("error: --top-k and --epochs must be at least 1", file=sys.stderr)
         return 2

@@ -18,7 +18,8 @@ import torch
 import torch.nn.functional as F
 
 from playground.ml.builtin import builtin_dataset
-from playground.ml.images import BadImage, decode_image, is_image_file
+from playground.ml.folders import resolve_source_folder, scan_image_folder
+from playground.ml.images import BadImage, decode_image
 from playground.spec.errors import DataError
 from playground.spec.settings import DataSettings
 
@@ -100,37 +101,6 @@ def load_builtin(source: str, size: tuple[int, int], channels: int) -> ImageSet:
 # ---------------------------------------------------------------------------------------- folders
 
 
-def scan_image_folder(root: str | os.PathLike) -> tuple[tuple[str, ...], list[tuple[Path, int]]]:
-    """Class names (sorted subfolder names) and (file, label) pairs; clear errors for bad layouts."""
-    root = Path(root)
-    if not root.is_dir():
-        raise DataError(f"{root} is not a folder")
-    class_dirs = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-    layout_hint = f"put each class's images in its own subfolder ({root / 'cats'}, {root / 'dogs'}, ...)"
-    if not class_dirs:
-        loose = sum(1 for p in root.iterdir() if is_image_file(p))
-        found = f" (found {loose} images directly in it)" if loose else ""
-        raise DataError(f"no class folders in {root}{found} — {layout_hint}")
-    if len(class_dirs) == 1:
-        raise DataError(
-            f"only one class folder ({class_dirs[0].name}) in {root}: a classifier needs at least two — {layout_hint}"
-        )
-    files: list[tuple[Path, int]] = []
-    for label, class_dir in enumerate(class_dirs):
-        found = sorted(
-            Path(folder) / name
-            for folder, subfolders, names in os.walk(class_dir)
-            for name in names
-            if is_image_file(name)
-        )
-        if not found:
-            raise DataError(
-                f"class folder '{class_dir.name}' in {root} has no images (.png, .jpg, .bmp, .gif, .tif, .webp)"
-            )
-        files.extend((path, label) for path in found)
-    return tuple(p.name for p in class_dirs), files
-
-
 def decode_files(
     paths: list[Path],
     size: tuple[int, int],
@@ -193,20 +163,9 @@ def load_dataset(
     """The project's images at its image size and channels. Folder paths are relative to base_dir."""
     if settings.source.startswith("builtin:"):
         return load_builtin(settings.source, settings.image_size, settings.channels)
-    folder = Path(settings.source).expanduser()
-    if not folder.is_absolute() and base_dir is not None:
-        folder = Path(base_dir) / folder
-    return load_image_folder(folder, settings.image_size, settings.channels, progress, should_stop)
-
-
-def class_names_of(source: str, base_dir: str | os.PathLike | None = None) -> tuple[str, ...]:
-    """The classes of a data source without decoding any image (for shapes and summaries)."""
-    if source.startswith("builtin:"):
-        return builtin_dataset(source).class_names
-    folder = Path(source).expanduser()
-    if not folder.is_absolute() and base_dir is not None:
-        folder = Path(base_dir) / folder
-    return scan_image_folder(folder)[0]
+    return load_image_folder(
+        resolve_source_folder(settings.source, base_dir), settings.image_size, settings.channels, progress, should_stop
+    )
 
 
 # ---------------------------------------------------------------------------------------- splits

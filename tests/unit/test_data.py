@@ -9,7 +9,6 @@ from PIL import Image
 from playground.ml import builtin
 from playground.ml.data import (
     LoadCancelled,
-    class_names_of,
     load_builtin,
     load_dataset,
     load_image_folder,
@@ -17,6 +16,7 @@ from playground.ml.data import (
     resize_batch,
     stratified_split,
 )
+from playground.ml.folders import class_names_of
 from playground.ml.synthetic import SHAPE_CLASSES, generate_shapes
 from playground.spec.errors import DataError
 from playground.spec.settings import DataSettings

@@ -1,0 +1,356 @@
+"""The main window: pages in a sidebar, menus, status bar, files, autosave and settings.
+
+It paints before torch is imported: nothing imported here at module level pulls torch in, and
+torch is loaded on a background thread once the window is on screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from playground import __version__
+from playground.gui import autosave
+from playground.gui.classes import ClassNames
+from playground.gui.document import ProjectDocument
+from playground.gui.pages.data_page import DataPage
+from playground.gui.pages.info_page import InfoPage
+from playground.gui.pages.model.page import ModelPage
+from playground.gui.pages.train_page import TrainPage
+from playground.gui.settings import add_recent_file, app_settings, recent_files
+from playground.gui.torch_loader import TorchLoader
+from playground.resources import example_projects
+from playground.spec.errors import PlaygroundError
+from playground.spec.project import Project, load_project
+
+AUTOSAVE_DELAY_MS = 3000
+PROJECT_FILTER = "CNN Playground projects (*.json);;All files (*)"
+
+
+def default_project() -> Project:
+    """What a new window shows: a small CNN on the generated shapes."""
+    return load_project(example_projects()["vgg-style-shapes"]).replace(name="Untitled")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project | None = None, path: Path | None = None):
+        super().__init__()
+        self.setObjectName("main_window")
+        self.document = ProjectDocument(project or default_project(), path, self)
+        self.class_names = ClassNames(self.document)
+        self.torch_loader = TorchLoader(self)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self.autosave_timer.timeout.connect(self.write_autosave)
+
+        self.pages = QStackedWidget()
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(150)
+        self.sidebar.setIconSize(QSize(24, 24))
+        self.sidebar.setSpacing(4)
+        font = self.sidebar.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.sidebar.setFont(font)
+        self.data_page = DataPage(self.document, self.class_names)
+        self.model_page = ModelPage(self.document, self.class_names)
+        self.train_page = TrainPage(self.document)
+        self.predict_page = InfoPage(
+            "predict_page",
+            self.tr(
+                "<h2>Predict</h2><p>Classify new images with a trained network. From a terminal:</p>"
+                "<pre>cnn-playground train PROJECT.json\ncnn-playground predict runs/PROJECT/best.pt photo.jpg</pre>"
+            ),
+        )
+        self.learn_page = InfoPage(
+            "learn_page",
+            self.tr(
+                "<h2>Learn</h2><p>A <b>convolutional neural network</b> (CNN) slides small learned filters over "
+                "an image. Each filter makes a <b>feature map</b>; pooling shrinks the maps; dense layers turn "
+                "the last maps into class scores. Try it on the Model page: change a kernel size or stride and "
+                "watch every output shape and parameter count change. Hover over a layer for the formula.</p>"
+            ),
+        )
+        style = self.style()
+        for title, icon, page in (
+            (self.tr("Data"), QStyle.StandardPixmap.SP_DirIcon, self.data_page),
+            (self.tr("Model"), QStyle.StandardPixmap.SP_FileDialogListView, self.model_page),
+            (self.tr("Train"), QStyle.StandardPixmap.SP_MediaPlay, self.train_page),
+            (self.tr("Predict"), QStyle.StandardPixmap.SP_DialogApplyButton, self.predict_page),
+            (self.tr("Learn"), QStyle.StandardPixmap.SP_DialogHelpButton, self.learn_page),
+        ):
+            self.sidebar.addItem(QListWidgetItem(style.standardIcon(icon), title))
+            self.pages.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self.show_page)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.name_label = QLabel()
+        self.state_label = QLabel()
+        self.device_label = QLabel(self.tr("Device: loading PyTorch…"))
+        for label, name in (
+            (self.name_label, "name_label"),
+            (self.state_label, "state_label"),
+            (self.device_label, "device_label"),
+        ):
+            label.setObjectName(name)
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+
+        self._build_menus()
+        self.document.project_changed.connect(lambda _: self._update_title())
+        # After the stack has moved (project_changed comes from inside the command, before it has).
+        self.document.undo_stack.indexChanged.connect(self._schedule_autosave)
+        self.document.clean_changed.connect(lambda _: self._update_title())
+        self.document.path_changed.connect(lambda _: self._update_title())
+        self.torch_loader.loaded.connect(lambda name: self.device_label.setText(self.tr("Device: {0}").format(name)))
+        self.torch_loader.failed.connect(
+            lambda why: self.device_label.setText(self.tr("PyTorch failed: {0}").format(why))
+        )
+
+        self.resize(1200, 760)
+        geometry = app_settings().value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self.sidebar.setCurrentRow(int(app_settings().value("window/page", 1)))
+        self._update_title()
+
+    # ---------------------------------------------------------------- menus
+
+    def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New"), self.new_project, QKeySequence.StandardKey.New, "action_new")
+        self._action(
+            file_menu, self.tr("&Open…"), lambda: self.open_project(), QKeySequence.StandardKey.Open, "action_open"
+        )
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Save"), self.save, QKeySequence.StandardKey.Save, "action_save")
+        self._action(
+            file_menu, self.tr("Save &as…"), lambda: self.save_as(), QKeySequence.StandardKey.SaveAs, "action_save_as"
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "action_quit")
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        group = QActionGroup(self)
+        self.page_actions = []
+        for row in range(self.sidebar.count()):
+            action = self._action(
+                view_menu,
+                self.sidebar.item(row).text(),
+                lambda _=False, r=row: self.sidebar.setCurrentRow(r),
+                f"Ctrl+{row + 1}",
+            )
+            action.setCheckable(True)
+            group.addAction(action)
+            self.page_actions.append(action)
+        view_menu.addSeparator()
+        self._action(view_menu, self.tr("&Full screen"), self._toggle_full_screen, QKeySequence.StandardKey.FullScreen)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, None, "action_shortcuts")
+        self._action(help_menu, self.tr("&About CNN Playground"), self.show_about, None, "action_about")
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = recent_files()
+        for path in paths:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_project(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def _toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def show_page(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        if 0 <= row < len(self.page_actions):
+            self.page_actions[row].setChecked(True)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            (
+                QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText),
+                self.tr("Undo"),
+            ),
+            ("Ctrl+Shift+Z", self.tr("Redo")),
+            ("Ctrl+1 … Ctrl+5", self.tr("Data, Model, Train, Predict, Learn pages")),
+            ("Delete", self.tr("Delete the selected layer")),
+            ("Ctrl+D", self.tr("Duplicate the selected layer")),
+            ("Ctrl+N / Ctrl+O / Ctrl+S", self.tr("New, open, save project")),
+        ]
+        table = "".join(f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in rows)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table cellspacing='6'>{table}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About CNN Playground"),
+            self.tr(
+                "<b>CNN Playground {0}</b><p>Build, train and explain convolutional neural networks, offline.</p>"
+            ).format(__version__),
+        )
+
+    # ---------------------------------------------------------------- state
+
+    def _schedule_autosave(self) -> None:
+        if self.document.is_modified:
+            self.autosave_timer.start()
+
+    def _update_title(self) -> None:
+        project = self.document.project
+        self.setWindowTitle(f"{project.name}[*] — CNN Playground")
+        self.setWindowModified(self.document.is_modified)
+        where = str(self.document.path) if self.document.path else self.tr("not saved yet")
+        self.name_label.setText(f"{project.name} ({where})")
+        self.state_label.setText(self.tr("Unsaved changes") if self.document.is_modified else self.tr("Saved"))
+
+    def start_background_work(self) -> None:
+        self.torch_loader.start()
+
+    def write_autosave(self) -> None:
+        if self.document.is_modified:
+            try:
+                autosave.write(self.document.project, self.document.path)
+            except OSError as error:
+                self.statusBar().showMessage(self.tr("Autosave failed: {0}").format(error), 5000)
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the newest left-over autosave. True if it was recovered."""
+        leftovers = autosave.left_over()
+        if not leftovers:
+            return False
+        newest = leftovers[0]
+        answer = QMessageBox.question(
+            self,
+            self.tr("Recover unsaved work?"),
+            self.tr("CNN Playground closed unexpectedly. Recover the unsaved project “{0}” from {1}?").format(
+                newest.project.name, newest.saved_at.strftime("%Y-%m-%d %H:%M")
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        for leftover in leftovers:
+            leftover.file.unlink(missing_ok=True)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.document.reset(newest.project, newest.original_path, modified=True)
+        self.write_autosave()
+        return True
+
+    # ---------------------------------------------------------------- files
+
+    def confirm_discard(self) -> bool:
+        """True when it is fine to replace the open project (saved, or the user said so)."""
+        if not self.document.is_modified:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to “{0}” first?").format(self.document.project.name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_project(self) -> None:
+        if self.confirm_discard():
+            self.document.reset(default_project(), None)
+            autosave.clear()
+
+    def open_project(self, path: Path | str | None = None) -> bool:
+        if not self.confirm_discard():
+            return False
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr(PROJECT_FILTER))
+            if not path:
+                return False
+        try:
+            self.document.open(Path(path))
+        except PlaygroundError as error:
+            QMessageBox.warning(self, self.tr("Cannot open project"), str(error))
+            return False
+        add_recent_file(Path(path))
+        autosave.clear()
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self, path: Path | str | None = None) -> bool:
+        if path is None:
+            suggestion = str(self.document.path or Path.home() / f"{self.document.project.name}.json")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), suggestion, self.tr(PROJECT_FILTER))
+            if not path:
+                return False
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not save {0}: {1}").format(path, error))
+            return False
+        add_recent_file(path)
+        autosave.clear()
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/page", self.sidebar.currentRow())
+        self.autosave_timer.stop()
+        autosave.clear()
+        event.accept()

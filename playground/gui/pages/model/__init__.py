@@ -1,0 +1,1 @@
+"""The Model page: build a CNN from blocks."""

@@ -1,0 +1,157 @@
+"""The main window: files, the unsaved-changes prompt, settings, autosave, start-up."""
+
+import json
+import os
+import subprocess
+import sys
+
+from PySide6.QtWidgets import QMessageBox
+
+from playground.gui import autosave
+from playground.gui.main_window import MainWindow
+from playground.gui.settings import recent_files
+from playground.spec.project import load_project
+
+Button = QMessageBox.StandardButton
+
+
+def _edit(window):
+    window.model_page.insert_block("dropout", 5)
+    assert window.document.is_modified
+
+
+def test_save_then_open_round_trips(window, tmp_path, qtbot):
+    _edit(window)
+    assert window.save_as(tmp_path / "mine.json")
+    assert not window.isWindowModified() and window.state_label.text() == "Saved"
+    assert load_project(tmp_path / "mine.json") == window.document.project
+    other = MainWindow()
+    qtbot.addWidget(other)
+    assert other.open_project(tmp_path / "mine.json")
+    assert other.document.project == window.document.project
+    assert other.document.path == tmp_path / "mine.json"
+    assert recent_files() == [tmp_path / "mine.json"]
+
+
+def test_closing_with_unsaved_changes_asks_first(window, dialogs):
+    _edit(window)
+    asked = dialogs("question", Button.Cancel)
+    window.close()
+    assert window.isVisible() and "Save the changes" in asked[0]
+    dialogs("question", Button.Discard)
+    window.close()
+    assert not window.isVisible()
+
+
+def test_new_and_open_ask_too_and_cancel_keeps_everything(window, dialogs, tmp_path):
+    _edit(window)
+    before = window.document.project
+    asked = dialogs("question", Button.Cancel)
+    window.new_project()
+    assert not window.open_project(tmp_path / "whatever.json")
+    assert len(asked) == 2 and window.document.project == before and window.document.is_modified
+
+
+def test_save_from_the_prompt_writes_the_file(window, dialogs, tmp_path):
+    window.save_as(tmp_path / "p.json")
+    _edit(window)
+    dialogs("question", Button.Save)
+    window.new_project()
+    assert load_project(tmp_path / "p.json").layers[5].type == "dropout"
+    assert window.document.project.name == "Untitled" and window.document.path is None
+
+
+def test_a_broken_project_file_is_reported_and_nothing_is_lost(window, dialogs, tmp_path):
+    (tmp_path / "bad.json").write_text('{"format": "cnn-playground/1", "model": {"layers": [{"type": "conv3d"}]}}')
+    before = window.document.project
+    warned = dialogs("warning")
+    assert not window.open_project(tmp_path / "bad.json")
+    assert "model.layers[0].type: unknown layer type 'conv3d'" in warned[0]
+    assert window.document.project == before
+
+
+def test_geometry_and_page_persist(qtbot, window):
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    window.show_page(2)
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert (again.width(), again.height()) == (1400, 900) and again.pages.currentIndex() == 2
+
+
+def test_an_autosave_is_written_after_a_change_and_removed_on_a_clean_exit(window, qtbot):
+    _edit(window)
+    assert window.autosave_timer.isActive()
+    window.write_autosave()
+    saved = json.loads(autosave.own_file().read_text())
+    assert saved["project"]["model"]["layers"][5]["type"] == "dropout"
+    window.save_as(autosave.own_file().parent.parent / "saved.json")
+    assert not autosave.own_file().exists()
+
+
+def test_a_crashed_session_is_offered_for_recovery(qtbot, dialogs, lenet, isolated_settings):
+    folder = isolated_settings / "autosave"
+    folder.mkdir(parents=True)
+    dead_pid = 2**22 + 12345  # above pid_max: no such process
+    payload = {"saved_at": "2026-11-27T10:15:00", "path": None, "project": lenet.replace(name="Lost work").to_dict()}
+    (folder / f"{dead_pid}.json").write_text(json.dumps(payload))
+    asked = dialogs("question", Button.Yes)
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    assert window.offer_recovery()
+    assert "Lost work" in asked[0] and "2026-11-27 10:15" in asked[0]
+    assert window.document.project.name == "Lost work" and window.document.is_modified
+    assert not (folder / f"{dead_pid}.json").exists()
+
+
+def test_the_status_bar_names_the_project_and_the_device(window, qtbot):
+    assert "LeNet-5 on digits" in window.name_label.text()
+    assert window.device_label.text() == "Device: loading PyTorch…"
+    window.start_background_work()
+    qtbot.waitUntil(lambda: "loading" not in window.device_label.text(), timeout=60_000)
+    import torch
+
+    expected = "CPU" if not torch.cuda.is_available() else torch.cuda.get_device_name(0)
+    assert window.device_label.text() == f"Device: {expected}"
+
+
+def test_every_page_is_reachable_from_the_sidebar_and_the_view_menu(window):
+    names = []
+    for row, action in enumerate(window.page_actions):
+        action.trigger()
+        assert window.pages.currentIndex() == row and window.sidebar.currentRow() == row
+        names.append(window.pages.currentWidget().objectName())
+    assert names == ["data_page", "model_page", "train_page", "predict_page", "learn_page"]
+
+
+def test_the_window_paints_before_torch_is_imported(tmp_path):
+    probe = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+        "from playground.gui.app import make_application; from playground.gui.main_window import MainWindow;"
+        "app = make_application(); w = MainWindow(); w.show(); app.processEvents(); w.grab();"
+        "print('torch' in sys.modules)"
+    )
+    env = {**os.environ, "CNN_PLAYGROUND_CONFIG_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_the_gui_command_opens_a_project(tmp_path):
+    """`cnn-playground gui lenet5-digits` end to end, closed by a timer."""
+    probe = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+        "from PySide6.QtCore import QTimer; from PySide6.QtWidgets import QApplication;"
+        "from playground.gui.app import make_application; from playground.cli import main;"
+        "app = make_application();"
+        "QTimer.singleShot(1500, lambda: [print(w.windowTitle()) for w in QApplication.topLevelWidgets()"
+        " if w.objectName() == 'main_window'] and app.quit());"
+        "sys.exit(main(['gui', 'lenet5-digits']))"
+    )
+    env = {**os.environ, "CNN_PLAYGROUND_CONFIG_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "LeNet-5 on digits[*] — CNN Playground" in result.stdout
