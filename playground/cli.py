@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from pathlib import Path
 
 from playground.resources import example_projects
 from playground.spec.errors import DataError, PlaygroundError
-from playground.spec.project import Project, load_project
+from playground.spec.project import Project, load_project, remove_stale_temp_files
 from playground.spec.shapes import NetworkSummary, group, infer_shapes, shape_text
 
 
@@ -127,6 +128,25 @@ def _format_epoch(event) -> str:
     )
 
 
+def _best_text(event, has_val: bool) -> str:
+    if event.best_val_acc is None:
+        return "no epoch finished"
+    which = "validation" if has_val else "training (no validation split)"
+    return f"best {which} accuracy {event.best_val_acc:.1%} (epoch {event.best_epoch})"
+
+
+def _stop_on_interrupt(control):
+    """First Ctrl+C: stop after the current batch, keeping the checkpoints. A second: quit now."""
+
+    def handler(signum, frame):
+        if control.stop.is_set():
+            raise KeyboardInterrupt
+        control.stop.set()
+        print("\nstopping after this batch (Ctrl+C again to quit at once)", file=sys.stderr)
+
+    return handler
+
+
 def cmd_train(args) -> int:
     from playground.ml.checkpoints import load_checkpoint
     from playground.ml.data import prepare_data
@@ -139,12 +159,14 @@ def cmd_train(args) -> int:
         project = resume.project
     out = Path(args.out) if args.out else Path("runs") / resolve_project_path(args.project).stem
     data = prepare_data(project.data, project.training.seed, base)
+    if out.is_dir():
+        remove_stale_temp_files(out)
     if data.skipped:
         print(f"skipped {len(data.skipped)} unreadable files:", file=sys.stderr)
         for skipped in data.skipped:
             print(f"  {skipped}", file=sys.stderr)
     control = TrainingControl()
-    previous = signal.signal(signal.SIGINT, lambda *_: control.stop.set())  # Ctrl+C: stop after this batch
+    previous = signal.signal(signal.SIGINT, _stop_on_interrupt(control))
     status = 0
     interactive = sys.stdout.isatty() and not args.json
     try:
@@ -172,8 +194,7 @@ def cmd_train(args) -> int:
             elif isinstance(event, EpochFinished):
                 print(_format_epoch(event), flush=True)
             elif isinstance(event, Finished):
-                best = f"best validation accuracy {event.best_val_acc:.1%} (epoch {event.best_epoch})"
-                print(f"{event.reason}: {best}; checkpoint {event.checkpoint}")
+                print(f"{event.reason}: {_best_text(event, len(data.val) > 0)}; checkpoint {event.checkpoint}")
             if isinstance(event, Failed):
                 if not args.json:
                     print(f"error: {event.message}", file=sys.stderr)
@@ -217,7 +238,10 @@ def cmd_predict(args) -> int:
             print(f"{result.path}: skipped — {result.error}")
         else:
             print(f"{result.path}: " + ", ".join(f"{name} {p:.1%}" for name, p in result.top))
-    return 0 if any(not r.error for r in results) else 2
+    if all(r.error for r in results):
+        print(f"error: none of the {len(results)} files could be read as an image", file=sys.stderr)
+        return 2
+    return 0
 
 
 def cmd_export(args) -> int:
@@ -314,14 +338,36 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         args = parser.parse_args(["gui"])
-    if getattr(args, "top_k", 1) < 1 or (getattr(args, "epochs", None) or 1) < 1:
-        print("error: --top-k and --epochs must be at least 1", file=sys.stderr)
+    problem = _argument_problem(args)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     try:
         return args.run(args)
     except PlaygroundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # a file that cannot be written or read: the user's to fix
+        if isinstance(error, BrokenPipeError):  # `... | head`: the reader left, nothing is wrong
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        print(f"error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _argument_problem(args) -> str:
+    if getattr(args, "top_k", 1) < 1:
+        return "--top-k must be at least 1"
+    if getattr(args, "epochs", None) is not None and args.epochs < 1:
+        return "--epochs must be at least 1"
+    if getattr(args, "device", None) is not None:
+        from playground.spec.settings import TrainingSettings
+
+        try:
+            TrainingSettings.readers["device"](args.device, "--device")
+        except PlaygroundError as error:
+            return str(error)
+    return ""

@@ -11,14 +11,31 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+from sample_photos import make_photo_folder  # noqa: E402
+
 SCREEN = Path(__file__).with_name("offscreen-screen.json")
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")
 os.environ.setdefault("CNN_PLAYGROUND_CONFIG_DIR", tempfile.mkdtemp())
 
 from playground.gui.app import make_application  # noqa: E402
 from playground.gui.main_window import MainWindow  # noqa: E402
+from playground.gui.pages.augment_page import TYPICAL  # noqa: E402
 from playground.resources import example_projects  # noqa: E402
 from playground.spec.project import load_project  # noqa: E402
+
+
+def settle(window: MainWindow) -> None:
+    """Let the background load finish and its signals arrive."""
+    app = make_application()
+    for _ in range(200):
+        app.processEvents()
+        if not window.loader.busy:
+            break
+        window.loader.wait(0.05)
+    for _ in range(5):
+        app.processEvents()
+    window.augment_page.update_preview()
 
 
 def shoot(window: MainWindow, path: Path) -> None:
@@ -35,7 +52,7 @@ def main(out: Path) -> None:
     window = MainWindow(load_project(example_projects()["lenet5-digits"]))
     window.resize(1400, 820)
     window.show()
-    window.show_page(1)
+    window.show_page(window.pages.indexOf(window.model_page))
     window.model_page.select(2)
     shoot(window, out / "builder-lenet5.png")
 
@@ -46,10 +63,25 @@ def main(out: Path) -> None:
     shoot(window, out / "builder-invalid.png")
     window.document.undo_stack.setClean()
 
-    window.show_page(0)
-    shoot(window, out / "data-page.png")
-    window.show_page(2)
-    shoot(window, out / "train-page.png")
+    photos = make_photo_folder(Path(tempfile.mkdtemp()) / "photos", per_class=40)
+    (photos / "flower" / "broken.jpg").write_bytes((photos / "flower" / "flower_0000.jpg").read_bytes()[:600])
+    window.document.reset(load_project(example_projects()["vgg-style-shapes"]).replace(name="My photos"), None)
+    window.data_page.use_folder(photos)
+    data = dataclasses.replace(window.document.project.data, image_size=(64, 64))
+    window.document.change(window.document.project.replace(data=data), "size")
+    window.show_page(window.pages.indexOf(window.data_page))
+    settle(window)
+    shoot(window, out / "data-photos.png")
+    window.augment_page.apply_preset(TYPICAL)
+    window.show_page(window.pages.indexOf(window.augment_page))
+    settle(window)
+    shoot(window, out / "augment-photos.png")
+    window.data_page.use_folder(photos)  # a built-in set too
+    window.data_page._edit(source="builtin:animals")
+    window.show_page(window.pages.indexOf(window.data_page))
+    settle(window)
+    shoot(window, out / "data-animals.png")
+    window.document.undo_stack.setClean()
     window.close()
 
 

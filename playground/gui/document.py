@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from playground.spec.project import Project, load_project, save_project
+from playground.spec.project import Project, load_project, remove_stale_temp_files, save_project
 
 _MERGE_IDS: dict[str, int] = {}
 
@@ -36,6 +36,7 @@ class ReplaceProject(QUndoCommand):
         if other.id() != self.id() or self._id == -1:
             return False
         self.after = other.after
+        self.setObsolete(self.after == self.before)  # 6 → 7 → 6: no step at all
         return True
 
     def redo(self) -> None:
@@ -96,6 +97,7 @@ class ProjectDocument(QObject):
 
     def open(self, path: Path) -> None:
         self.reset(load_project(path), path)
+        remove_stale_temp_files(path.parent)  # left there by a save that crashed long ago
 
     def save(self, path: Path | None = None) -> Path:
         target = Path(path or self._path)

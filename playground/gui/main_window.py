@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 from playground import __version__
 from playground.gui import autosave
 from playground.gui.classes import ClassNames
+from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
-from playground.gui.pages.data_page import DataPage
+from playground.gui.pages.augment_page import AugmentPage
+from playground.gui.pages.data_page import DataPage, local_paths
 from playground.gui.pages.info_page import InfoPage
 from playground.gui.pages.model.page import ModelPage
 from playground.gui.pages.train_page import TrainPage
@@ -67,7 +69,9 @@ class MainWindow(QMainWindow):
         font = self.sidebar.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.sidebar.setFont(font)
-        self.data_page = DataPage(self.document, self.class_names)
+        self.loader = DatasetLoader(self)
+        self.data_page = DataPage(self.document, self.class_names, self.loader)
+        self.augment_page = AugmentPage(self.document, self.loader)
         self.model_page = ModelPage(self.document, self.class_names)
         self.train_page = TrainPage(self.document)
         self.predict_page = InfoPage(
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         style = self.style()
         for title, icon, page in (
             (self.tr("Data"), QStyle.StandardPixmap.SP_DirIcon, self.data_page),
+            (self.tr("Augment"), QStyle.StandardPixmap.SP_BrowserReload, self.augment_page),
             (self.tr("Model"), QStyle.StandardPixmap.SP_FileDialogListView, self.model_page),
             (self.tr("Train"), QStyle.StandardPixmap.SP_MediaPlay, self.train_page),
             (self.tr("Predict"), QStyle.StandardPixmap.SP_DialogApplyButton, self.predict_page),
@@ -128,11 +133,12 @@ class MainWindow(QMainWindow):
             lambda why: self.device_label.setText(self.tr("PyTorch failed: {0}").format(why))
         )
 
+        self.setAcceptDrops(True)  # a folder of images dropped anywhere becomes the dataset
         self.resize(1200, 760)
         geometry = app_settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        self.sidebar.setCurrentRow(int(app_settings().value("window/page", 1)))
+        self.sidebar.setCurrentRow(int(app_settings().value("window/page", self.pages.indexOf(self.model_page))))
         self._update_title()
 
     # ---------------------------------------------------------------- menus
@@ -218,7 +224,7 @@ class MainWindow(QMainWindow):
                 self.tr("Undo"),
             ),
             ("Ctrl+Shift+Z", self.tr("Redo")),
-            ("Ctrl+1 … Ctrl+5", self.tr("Data, Model, Train, Predict, Learn pages")),
+            ("Ctrl+1 … Ctrl+6", self.tr("Data, Augment, Model, Train, Predict, Learn pages")),
             ("Delete", self.tr("Delete the selected layer")),
             ("Ctrl+D", self.tr("Duplicate the selected layer")),
             ("Ctrl+N / Ctrl+O / Ctrl+S", self.tr("New, open, save project")),
@@ -260,27 +266,25 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Autosave failed: {0}").format(error), 5000)
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer the newest left-over autosave. True if it was recovered."""
-        leftovers = autosave.left_over()
-        if not leftovers:
-            return False
-        newest = leftovers[0]
-        answer = QMessageBox.question(
-            self,
-            self.tr("Recover unsaved work?"),
-            self.tr("CNN Playground closed unexpectedly. Recover the unsaved project “{0}” from {1}?").format(
-                newest.project.name, newest.saved_at.strftime("%Y-%m-%d %H:%M")
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        for leftover in leftovers:
+        """After a crash: offer the left-over autosaves, newest first, until one is taken. A declined
+        one is deleted; those not yet offered stay for the next start. True if one was recovered."""
+        for leftover in autosave.left_over():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Recover unsaved work?"),
+                self.tr("CNN Playground closed unexpectedly. Recover the unsaved project “{0}” from {1}?").format(
+                    leftover.project.name, leftover.saved_at.strftime("%Y-%m-%d %H:%M")
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.document.reset(leftover.project, leftover.original_path, modified=True)
+                self.write_autosave()  # now this session's own autosave
+                leftover.file.unlink(missing_ok=True)
+                return True
             leftover.file.unlink(missing_ok=True)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        self.document.reset(newest.project, newest.original_path, modified=True)
-        self.write_autosave()
-        return True
+        return False
 
     # ---------------------------------------------------------------- files
 
@@ -344,13 +348,38 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
         return True
 
+    # ---------------------------------------------------------------- drops
+
+    def dragEnterEvent(self, event) -> None:
+        if any(path.is_dir() for path in local_paths(event.mimeData())):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        folders = [path for path in local_paths(event.mimeData()) if path.is_dir()]
+        if not folders:
+            event.ignore()
+            return
+        self.data_page.use_folder(folders[0])
+        self.show_page(self.pages.indexOf(self.data_page))
+        event.acceptProposedAction()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_discard():
             event.ignore()
             return
+        self.loader.cancel()
+        self.loader.wait(5.0)  # seconds; the loader checks its cancel flag every 64 files
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.sidebar.currentRow())
         self.autosave_timer.stop()
         autosave.clear()
         event.accept()
+
+
+if __name__ == "__main__":
+    from playground.gui.app import run
+
+    run()

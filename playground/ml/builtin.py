@@ -83,8 +83,10 @@ class _NumpyOnlyUnpickler(pickle.Unpickler):
         if (module, name) not in self._ALLOWED:
             raise pickle.UnpicklingError(f"refusing to load {module}.{name}")
         if name == "_reconstruct":
-            from numpy._core.multiarray import _reconstruct
-
+            try:
+                from numpy._core.multiarray import _reconstruct  # numpy 2
+            except ImportError:
+                from numpy.core.multiarray import _reconstruct  # numpy 1.26
             return _reconstruct
         return getattr(np, name)
 

@@ -30,6 +30,7 @@ class Checkpoint:
     best_model_state: dict[str, torch.Tensor] | None = None  # the weights of the best validation epoch
     optimizer_state: dict | None = None
     scheduler_state: dict | None = None
+    scaler_state: dict | None = None  # fp16 loss scaling on CUDA
     rng_state: dict[str, Any] = field(default_factory=dict)
     epoch: int = 0  # epochs done
     history: list[dict[str, Any]] = field(default_factory=list)
@@ -51,6 +52,7 @@ class Checkpoint:
             "best_model": self.best_model_state,
             "optimizer": self.optimizer_state,
             "scheduler": self.scheduler_state,
+            "scaler": self.scaler_state,
             "rng": self.rng_state,
             "epoch": self.epoch,
             "history": self.history,
@@ -87,8 +89,13 @@ def _from_payload(payload: Any) -> Checkpoint:
         found = payload.get("format") if isinstance(payload, dict) else type(payload).__name__
         raise ValueError(f"expected format {CHECKPOINT_FORMAT!r}, found {found!r}")
     model = payload["model"]
-    if not isinstance(model, dict) or not all(isinstance(v, torch.Tensor) for v in model.values()):
-        raise ValueError("its weights are not a state dict of tensors")
+    best = payload.get("best_model")
+    for name, state in (("weights", model), ("best weights", best or {})):
+        if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
+            raise ValueError(f"its {name} are not a state dict of tensors")
+    for key in ("optimizer", "scheduler", "scaler", "rng"):
+        if payload.get(key) is not None and not isinstance(payload[key], dict):
+            raise ValueError(f"its {key} state is not a dictionary")
     norm = payload["normalization"]
     return Checkpoint(
         project=project_from_json(payload["project"]),
@@ -96,9 +103,10 @@ def _from_payload(payload: Any) -> Checkpoint:
         mean=[float(v) for v in norm["mean"]],
         std=[float(v) for v in norm["std"]],
         model_state=model,
-        best_model_state=payload.get("best_model"),
+        best_model_state=best,
         optimizer_state=payload.get("optimizer"),
         scheduler_state=payload.get("scheduler"),
+        scaler_state=payload.get("scaler"),
         rng_state=payload.get("rng") or {},
         epoch=int(payload.get("epoch", 0)),
         history=list(payload.get("history") or []),

@@ -67,19 +67,44 @@ def resize_batch(images: np.ndarray | torch.Tensor, size: tuple[int, int], chann
     tensor = torch.as_tensor(images)
     if isinstance(images, np.ndarray):
         tensor = tensor.unsqueeze(1) if tensor.ndim == 3 else tensor.permute(0, 3, 1, 2)
-    tensor = tensor.float()
-    if tensor.shape[1] == 3 and channels == 1:  # ITU-R 601 luma, as Pillow's "L"
+    check_fits_in_memory(len(tensor), channels, size)
+    return torch.cat([_resize_chunk(chunk, size, channels) for chunk in tensor.split(1024)]).contiguous()
+
+
+def _resize_chunk(chunk: torch.Tensor, size: tuple[int, int], channels: int) -> torch.Tensor:
+    """One chunk at a time: only the uint8 result of the whole set is ever held."""
+    chunk = chunk.float()
+    if chunk.shape[1] == 3 and channels == 1:  # ITU-R 601 luma, as Pillow's "L"
         weights = torch.tensor([0.299, 0.587, 0.114]).view(1, 3, 1, 1)
-        tensor = (tensor * weights).sum(1, keepdim=True)
-    elif tensor.shape[1] == 1 and channels == 3:
-        tensor = tensor.expand(-1, 3, -1, -1)
-    if tuple(tensor.shape[-2:]) != tuple(size):
-        parts = [
-            F.interpolate(chunk, size=size, mode="bilinear", align_corners=False, antialias=True)
-            for chunk in tensor.split(2048)
-        ]
-        tensor = torch.cat(parts)
-    return tensor.round().clamp_(0, 255).to(torch.uint8).contiguous()
+        chunk = (chunk * weights).sum(1, keepdim=True)
+    elif chunk.shape[1] == 1 and channels == 3:
+        chunk = chunk.expand(-1, 3, -1, -1)
+    if tuple(chunk.shape[-2:]) != tuple(size):
+        chunk = F.interpolate(chunk, size=size, mode="bilinear", align_corners=False, antialias=True)
+    return chunk.round().clamp_(0, 255).to(torch.uint8)
+
+
+MEMORY_SHARE = 0.5  # a dataset may take at most this share of the machine's memory
+
+
+def _total_memory() -> int:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # not on this system: assume a small laptop
+        return 8 * 1024**3
+
+
+def check_fits_in_memory(count: int, channels: int, size: tuple[int, int]) -> None:
+    """Refuse, before decoding, a dataset whose images would not fit in memory at this size."""
+    needed = count * channels * size[0] * size[1]
+    allowed = _total_memory() * MEMORY_SHARE
+    if needed > allowed:
+        largest = int((allowed / (count * channels)) ** 0.5)
+        raise DataError(
+            f"{count:,} images of {channels}×{size[0]}×{size[1]} need {needed / 1024**3:.1f} GB of memory,"
+            f" more than this machine can spare ({allowed / 1024**3:.1f} GB) — use a smaller image size"
+            f" (at most about {largest}×{largest})"
+        )
 
 
 _builtin_cache: dict[tuple, ImageSet] = {}
@@ -140,6 +165,7 @@ def load_image_folder(
     should_stop: Callable[[], bool] | None = None,
 ) -> ImageSet:
     class_names, files = scan_image_folder(root)
+    check_fits_in_memory(len(files), channels, size)
     arrays, skipped = decode_files([path for path, _ in files], size, channels, progress, should_stop)
     good = [i for i, array in enumerate(arrays) if array is not None]
     labels = torch.tensor([files[i][1] for i in good], dtype=torch.int64)
@@ -188,9 +214,17 @@ def stratified_split(labels: torch.Tensor, val_fraction: float, seed: int) -> tu
 
 def channel_stats(images: torch.Tensor) -> tuple[list[float], list[float]]:
     """Per-channel mean and std of uint8 images, on the 0..1 scale."""
-    flat = images.transpose(0, 1).reshape(images.shape[1], -1).double() / 255.0
-    std = flat.std(dim=1).clamp_min(1e-3)
-    return flat.mean(dim=1).tolist(), std.tolist()
+    channels = images.shape[1]
+    total = torch.zeros(channels, dtype=torch.float64)
+    squares = torch.zeros(channels, dtype=torch.float64)
+    for chunk in images.split(2048):  # chunks: a float copy of the whole set would not fit
+        values = chunk.transpose(0, 1).reshape(channels, -1).double() / 255.0
+        total += values.sum(dim=1)
+        squares += (values * values).sum(dim=1)
+    count = images.numel() // channels
+    mean = total / count
+    variance = (squares / count - mean * mean).clamp_min(0) * count / max(count - 1, 1)
+    return mean.tolist(), variance.sqrt().clamp_min(1e-3).tolist()
 
 
 @dataclass
@@ -220,6 +254,13 @@ def prepare_data(
 # ---------------------------------------------------------------------------------------- batches
 
 
+def batch_count(items: int, batch_size: int) -> int:
+    """Batches per epoch; a last batch of a single image joins the one before it (BatchNorm cannot
+    normalise one value per channel)."""
+    full, rest = divmod(items, batch_size)
+    return full + (1 if rest > 1 or (rest == 1 and full == 0) else 0)
+
+
 def iterate_batches(
     images: torch.Tensor,
     labels: torch.Tensor,
@@ -231,8 +272,11 @@ def iterate_batches(
     """uint8 image batches and labels; shuffling and augmentation draw from torch's global RNG,
     whose state a checkpoint saves, so a resumed run continues the same sequence."""
     order = torch.randperm(len(labels)) if shuffle else torch.arange(len(labels))
-    for start in range(0, len(order), batch_size):
-        index = order[start : start + batch_size]
+    batches = batch_count(len(order), batch_size)
+    for number in range(batches):
+        start = number * batch_size
+        end = len(order) if number == batches - 1 else start + batch_size
+        index = order[start:end]
         batch = images[index]
         if augment is not None:
             batch = augment(batch)

@@ -25,6 +25,8 @@ def pick_device(name: str = "auto") -> torch.device:
         if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
             return torch.device("mps")
         return torch.device("cpu")
+    if name not in ("cpu", "cuda", "mps") and not (name.startswith("cuda:") and name[5:].isdigit()):
+        raise PlaygroundError(f"unknown device {name!r} — use auto, cpu, cuda, cuda:N or mps")
     if name.startswith("cuda"):
         index = int(name.split(":")[1]) if ":" in name else 0
         if not torch.cuda.is_available() or index >= torch.cuda.device_count():

@@ -8,7 +8,6 @@ continues the very same curve (weights, optimizer, scheduler and RNG states all 
 
 from __future__ import annotations
 
-import copy
 import math
 import os
 import threading
@@ -22,11 +21,11 @@ from torch import nn
 
 from playground.ml.build import build_model
 from playground.ml.checkpoints import Checkpoint, save_checkpoint
-from playground.ml.data import PreparedData, iterate_batches, normalize
+from playground.ml.data import PreparedData, batch_count, iterate_batches, normalize
 from playground.ml.device import describe_device, pick_device
 from playground.ml.events import BatchFinished, EpochFinished, Event, Failed, Finished, Started
 from playground.ml.transforms import build_augmentation
-from playground.spec.errors import PlaygroundError
+from playground.spec.errors import CheckpointError, PlaygroundError
 from playground.spec.project import Project
 from playground.spec.settings import TrainingSettings
 
@@ -109,7 +108,8 @@ class _Run:
 
 def train_one_epoch(
     run: _Run,
-    data: PreparedData,
+    images: torch.Tensor,
+    labels: torch.Tensor,
     batch_size: int,
     augment: Callable | None,
     epoch: int,
@@ -117,8 +117,7 @@ def train_one_epoch(
 ) -> Iterator[BatchFinished]:
     """One pass over the training images; yields throttled batch events, returns (loss, acc, img/s)."""
     run.model.train()
-    images, labels = data.train.images, data.train.labels
-    batches = math.ceil(len(labels) / batch_size)
+    batches = batch_count(len(labels), batch_size)
     loss_sum = torch.zeros((), device=run.device)
     correct = torch.zeros((), device=run.device, dtype=torch.long)
     seen = 0
@@ -168,6 +167,55 @@ def evaluate(run: _Run, images: torch.Tensor, labels: torch.Tensor, batch_size: 
     return loss_sum.item() / len(labels), correct.item() / len(labels)
 
 
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+def _make_run(
+    project: Project, data: PreparedData, model: nn.Module | None, target: torch.device, total_epochs: int
+) -> _Run:
+    settings = project.training
+    if model is None:
+        model = build_model(project.input_shape, project.layers, len(data.class_names))
+    model.to(target)
+    optimizer = make_optimizer([p for p in model.parameters() if p.requires_grad], settings)
+    # A cosine schedule spans the project's epochs (or more, when asked for more), so a run that
+    # is stopped and resumed follows the same curve as one that never stopped.
+    scheduler = make_scheduler(optimizer, settings, max(settings.epochs, total_epochs))
+    amp_dtype = _autocast_dtype(target, settings)
+    shape = (1, len(data.mean), 1, 1)
+    return _Run(
+        model,
+        optimizer,
+        scheduler,
+        target,
+        torch.tensor(data.mean, device=target).view(shape),
+        torch.tensor(data.std, device=target).view(shape),
+        amp_dtype,
+        torch.amp.GradScaler("cuda") if amp_dtype == torch.float16 else None,
+    )
+
+
+def _resume(run: _Run, resume: Checkpoint, schedule_epochs: int) -> None:
+    """Bring back weights, optimizer, scheduler, loss scale and RNG; a mismatch is the user's error."""
+    try:
+        run.model.load_state_dict(resume.model_state)
+        if resume.optimizer_state:
+            run.optimizer.load_state_dict(resume.optimizer_state)
+    except (RuntimeError, ValueError, KeyError) as error:
+        raise CheckpointError(
+            f"the checkpoint does not fit this network ({_first_line(error)}) — it was saved for a different"
+            " network; start a new run instead of resuming"
+        ) from None
+    if run.scheduler is not None and resume.scheduler_state:
+        run.scheduler.load_state_dict(resume.scheduler_state)
+        if isinstance(run.scheduler, torch.optim.lr_scheduler.CosineAnnealingLR):
+            run.scheduler.T_max = schedule_epochs  # asked for more epochs than planned: stretch the curve
+    if run.scaler is not None and resume.scaler_state:
+        run.scaler.load_state_dict(resume.scaler_state)
+    _restore_rng(resume.rng_state, run.device)
+
+
 def _cpu_state(model: nn.Module) -> dict[str, torch.Tensor]:
     return {name: tensor.detach().to("cpu", copy=True) for name, tensor in model.state_dict().items()}
 
@@ -204,39 +252,34 @@ def fit(
     (every epoch) and best.pt (on a better validation accuracy) to `out_dir` when given.
     """
     settings = project.training
-    total_epochs = epochs or settings.epochs
+    total_epochs = epochs if epochs is not None else settings.epochs
+    if total_epochs < 1:
+        raise PlaygroundError(f"epochs must be at least 1, got {total_epochs}")
     control = control or TrainingControl()
     if num_threads:
         torch.set_num_threads(num_threads)
     target = pick_device(device or settings.device)
+    if resume is not None and tuple(resume.class_names) != tuple(data.class_names):
+        raise PlaygroundError(
+            f"the checkpoint was trained on the classes {', '.join(resume.class_names)} but the data now has"
+            f" {', '.join(data.class_names)} — start a new run instead of resuming"
+        )
     if resume is None:
         torch.manual_seed(settings.seed)
-    if model is None:
-        model = build_model(project.input_shape, project.layers, len(data.class_names))
-    model.to(target)
-    optimizer = make_optimizer([p for p in model.parameters() if p.requires_grad], settings)
-    scheduler = make_scheduler(optimizer, settings, total_epochs)
-    amp_dtype = _autocast_dtype(target, settings)
-    shape = (1, len(data.mean), 1, 1)
-    run = _Run(
-        model,
-        optimizer,
-        scheduler,
-        target,
-        torch.tensor(data.mean, device=target).view(shape),
-        torch.tensor(data.std, device=target).view(shape),
-        amp_dtype,
-        torch.amp.GradScaler("cuda") if amp_dtype == torch.float16 else None,
-    )
+    try:
+        run = _make_run(project, data, model, target, total_epochs)
+    except Exception as error:
+        if _is_out_of_memory(error):
+            raise PlaygroundError(
+                f"the network does not fit in the memory of {describe_device(target)}: {_first_line(error)}"
+                " — make it smaller (fewer units or filters) or the images smaller"
+            ) from None
+        raise
+    model, optimizer, scheduler = run.model, run.optimizer, run.scheduler
     history: list[dict] = []
     start_epoch, best_epoch, best_score, best_state = 0, 0, None, None
     if resume is not None:
-        model.load_state_dict(resume.model_state)
-        if resume.optimizer_state:
-            optimizer.load_state_dict(resume.optimizer_state)
-        if scheduler is not None and resume.scheduler_state:
-            scheduler.load_state_dict(resume.scheduler_state)
-        _restore_rng(resume.rng_state, target)
+        _resume(run, resume, max(settings.epochs, total_epochs))
         history, start_epoch = list(resume.history), resume.epoch
         best_epoch, best_score, best_state = resume.best_epoch, resume.best_val_acc, resume.best_model_state
     if start_epoch >= total_epochs:
@@ -246,6 +289,8 @@ def fit(
     out = Path(out_dir) if out_dir is not None else None
     augment = build_augmentation(project.augmentation)
     has_val = len(data.val) > 0
+    # On a GPU, page-locked memory lets the copy of each batch overlap with the computation.
+    train_images = data.train.images.pin_memory() if target.type == "cuda" else data.train.images
     last_good = _cpu_state(model)
     yield Started(
         describe_device(target),
@@ -266,6 +311,7 @@ def fit(
             best_model_state=best_state,
             optimizer_state=optimizer.state_dict(),
             scheduler_state=scheduler.state_dict() if scheduler is not None else None,
+            scaler_state=run.scaler.state_dict() if run.scaler is not None else None,
             rng_state=_rng_state(target),
             epoch=epoch,
             history=history,
@@ -277,11 +323,12 @@ def fit(
         return str(out / "best.pt") if out is not None and (out / "best.pt").exists() else None
 
     epoch = start_epoch
+    out_of_memory = False
     try:
         for epoch in range(start_epoch + 1, total_epochs + 1):
             started = time.perf_counter()
             train_loss, train_acc, speed = yield from train_one_epoch(
-                run, data, settings.batch_size, augment, epoch, control
+                run, train_images, data.train.labels, settings.batch_size, augment, epoch, control
             )
             if not math.isfinite(train_loss):
                 raise _NonFiniteLoss()
@@ -335,6 +382,8 @@ def fit(
     except Exception as error:
         if not _is_out_of_memory(error):
             raise
+        out_of_memory = True  # handled below, once the traceback (and the tensors it holds) is gone
+    if out_of_memory:
         model.load_state_dict(last_good)
         if target.type == "cuda":
             torch.cuda.empty_cache()
@@ -348,7 +397,3 @@ def fit(
         )
         return
     yield Finished("completed", total_epochs, best_epoch, best_score, best_file(), best_state or last_good)
-
-
-def copy_state(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
-    return copy.deepcopy(state)

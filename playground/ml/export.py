@@ -83,7 +83,9 @@ def python_code(project: Project, class_names: tuple[str, ...], mean=None, std=N
     channels = project.data.channels
     mean = list(mean) if mean is not None else [0.5] * channels
     std = list(std) if std is not None else [0.5] * channels
-    return f'''"""{project.name} — a network exported from CNN Playground.
+    # The name goes into a docstring: fold anything that could end it or escape from it.
+    title = " ".join(project.name.replace("\\", "/").replace('"', "'").split())
+    return f'''"""{title} — a network exported from CNN Playground.
 
 Input: {shape_text(project.input_shape)} images (channels × height × width), pixels scaled to 0..1 and
 normalised with MEAN and STD. Output: one score per class (softmax gives probabilities).

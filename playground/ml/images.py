@@ -15,6 +15,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm")
 ALLOWED_FORMATS = ("PNG", "JPEG", "BMP", "GIF", "TIFF", "WEBP", "PPM")
+ORIENTATION = 0x0112  # the EXIF tag cameras use to say "this photo is turned"
 MAX_PIXELS = 40_000_000  # a 40-megapixel photo is fine; more is almost surely a decompression bomb
 
 
@@ -29,12 +30,12 @@ def is_image_file(path: str | os.PathLike) -> bool:
 def _to_8bit(image: Image.Image) -> Image.Image:
     """16- and 32-bit grayscale and float images scaled to 0..255 by their value range."""
     array = np.asarray(image, dtype=np.float64)
-    if image.mode.startswith("I;16") or (
-        image.mode == "I" and array.max(initial=0) <= 65535 and array.min(initial=0) >= 0
-    ):
+    if array.size == 0:
+        return Image.new("L", image.size)
+    low, high = float(array.min()), float(array.max())
+    if image.mode.startswith("I;16") or (image.mode == "I" and low >= 0 and high <= 65535):
         array = array / 257.0
     else:  # F or signed I: stretch the actual range
-        low, high = float(array.min(initial=0)), float(array.max(initial=0))
         array = (array - low) * (255.0 / (high - low)) if high > low else np.zeros_like(array)
     return Image.fromarray(np.clip(np.rint(array), 0, 255).astype(np.uint8), mode="L")
 
@@ -68,7 +69,13 @@ def decode_image(path: str | os.PathLike, size: tuple[int, int], channels: int) 
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise BadImage(f"too large: {width}x{height} pixels (limit {MAX_PIXELS:,}); a decompression bomb?")
-            image = ImageOps.exif_transpose(image)
+            if image.format == "JPEG":
+                # Let the JPEG decoder scale down by 1/2, 1/4 or 1/8 (DCT scaling) while keeping at
+                # least twice the target size: about 2x faster for photos, no visible loss.
+                side = 2 * max(size)
+                image.draft(None, (side, side))
+            if image.getexif().get(ORIENTATION, 1) != 1:  # only then: transposing costs a full decode
+                image = ImageOps.exif_transpose(image)
             image = to_mode(image, channels)
             image = image.resize((size[1], size[0]), Image.Resampling.BILINEAR, reducing_gap=3.0)
             array = np.array(image, dtype=np.uint8)  # a writable copy, owned by us

@@ -53,7 +53,11 @@ def affine_grid(matrices: torch.Tensor, height: int, width: int) -> torch.Tensor
 
 
 class BatchAugmentation:
-    """Random augmentation of uint8 N×C×H×W batches, one draw per image, from torch's global RNG."""
+    """Random augmentation of uint8 N×C×H×W batches, one draw per image.
+
+    Draws come from torch's global RNG (whose state checkpoints save, so a resumed run repeats
+    them) unless a `generator` is given, as the preview does so that it never disturbs training.
+    """
 
     def __init__(self, settings: AugmentationSettings):
         self.settings = settings
@@ -63,17 +67,18 @@ class BatchAugmentation:
         s = self.settings
         return bool(s.rotation or any(s.shift) or s.zoom or s.shear)
 
-    def _uniform(self, n: int, low: float, high: float) -> torch.Tensor:
-        return torch.empty(n).uniform_(low, high)
+    @staticmethod
+    def _uniform(n: int, low: float, high: float, generator: torch.Generator | None) -> torch.Tensor:
+        return torch.empty(n).uniform_(low, high, generator=generator)
 
-    def _affine(self, batch: torch.Tensor) -> torch.Tensor:
+    def _affine(self, batch: torch.Tensor, g: torch.Generator | None) -> torch.Tensor:
         s = self.settings
         n, _, height, width = batch.shape
-        angle = self._uniform(n, -s.rotation, s.rotation)
+        angle = self._uniform(n, -s.rotation, s.rotation, g)
         max_dx, max_dy = s.shift[0] * width, s.shift[1] * height
-        translate = torch.stack([self._uniform(n, -max_dx, max_dx), self._uniform(n, -max_dy, max_dy)], 1).round()
-        scale = self._uniform(n, 1 - s.zoom, 1 + s.zoom)
-        shear = self._uniform(n, -s.shear, s.shear)
+        translate = torch.stack([self._uniform(n, -max_dx, max_dx, g), self._uniform(n, -max_dy, max_dy, g)], 1).round()
+        scale = self._uniform(n, 1 - s.zoom, 1 + s.zoom, g)
+        shear = self._uniform(n, -s.shear, s.shear, g)
         grid = affine_grid(inverse_affine_matrices(angle, translate, scale, shear), height, width)
         if s.fill_mode == "wrap":
             grid = torch.remainder(grid + 1, 2) - 1
@@ -83,14 +88,14 @@ class BatchAugmentation:
             moved = moved + (1 - inside) * s.fill_value
         return moved
 
-    def _colour(self, batch: torch.Tensor) -> torch.Tensor:
+    def _colour(self, batch: torch.Tensor, g: torch.Generator | None) -> torch.Tensor:
         s = self.settings
         n = len(batch)
         if s.brightness:
-            batch = batch * self._uniform(n, max(0.0, 1 - s.brightness), 1 + s.brightness).view(n, 1, 1, 1)
+            batch = batch * self._uniform(n, max(0.0, 1 - s.brightness), 1 + s.brightness, g).view(n, 1, 1, 1)
             batch = batch.clamp(0, 255)
         if s.contrast:
-            factor = self._uniform(n, max(0.0, 1 - s.contrast), 1 + s.contrast).view(n, 1, 1, 1)
+            factor = self._uniform(n, max(0.0, 1 - s.contrast), 1 + s.contrast, g).view(n, 1, 1, 1)
             gray = (
                 batch
                 if batch.shape[1] == 1
@@ -101,20 +106,20 @@ class BatchAugmentation:
         return batch
 
     @staticmethod
-    def _flip(batch: torch.Tensor, dim: int) -> torch.Tensor:
-        chosen = (torch.rand(len(batch)) < 0.5).view(-1, 1, 1, 1)
+    def _flip(batch: torch.Tensor, dim: int, g: torch.Generator | None) -> torch.Tensor:
+        chosen = (torch.rand(len(batch), generator=g) < 0.5).view(-1, 1, 1, 1)
         return torch.where(chosen, batch.flip(dim), batch)
 
-    def __call__(self, batch: torch.Tensor) -> torch.Tensor:
+    def __call__(self, batch: torch.Tensor, generator: torch.Generator | None = None) -> torch.Tensor:
         out = batch.float()
         if self.geometric:
-            out = self._affine(out)
+            out = self._affine(out, generator)
         if self.settings.horizontal_flip:
-            out = self._flip(out, -1)
+            out = self._flip(out, -1, generator)
         if self.settings.vertical_flip:
-            out = self._flip(out, -2)
+            out = self._flip(out, -2, generator)
         if self.settings.brightness or self.settings.contrast:
-            out = self._colour(out)
+            out = self._colour(out, generator)
         return out.round_().clamp_(0, 255).to(torch.uint8)
 
 

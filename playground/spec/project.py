@@ -7,9 +7,11 @@ format versions are refused with the key path in the message. Saving is atomic.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import os
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,9 +129,12 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Write through a temp file in the same folder, fsync, then rename: a crash leaves the old file."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file name", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # as an ordinary file would be, not mkstemp's 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -140,10 +145,25 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
         raise
 
 
-def remove_stale_temp_files(folder: str | os.PathLike) -> list[Path]:
-    """Temp files left by a write that crashed mid-way; removed at start-up."""
+def _read_umask() -> int:
+    mask = os.umask(0)  # the only way to read it; done once, at import, before any thread starts
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
+def remove_stale_temp_files(folder: str | os.PathLike, older_than_s: float = 3600) -> list[Path]:
+    """Temp files left by a write that crashed mid-way. Only old ones: a young one may be another
+    program's write in progress."""
     removed = []
+    now = time.time()
     for candidate in Path(folder).glob(".*.tmp"):
-        candidate.unlink(missing_ok=True)
-        removed.append(candidate)
+        try:
+            if now - candidate.stat().st_mtime >= older_than_s:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue
     return removed

@@ -20,9 +20,12 @@ def _drop(view, mime, row: int, lower_half: bool):
         event = kind(point, Qt.DropAction.CopyAction, mime, buttons, keys)
         QApplication.sendEvent(view.viewport(), event)
         assert event.isAccepted()
-    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, buttons, keys)
+    # As a drag started by the views offers: copy or move (Qt proposes move inside one view).
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    drop = QDropEvent(QPointF(point), actions, mime, buttons, keys)
     QApplication.sendEvent(view.viewport(), drop)
     assert drop.isAccepted()
+    return drop.dropAction()  # the action the view settled on (not the event: Qt owns it now)
 
 
 def _palette_item(page, kind):
@@ -50,7 +53,14 @@ def test_dragging_a_layer_reorders(window):
     _drop(page.network, page.network.mimeData([page.network.item(1)]), 2, lower_half=True)  # pool below conv 2
     after = window.document.project.layers
     assert after[:3] == (before[0], before[2], before[1]) and after[3:] == before[3:]
-    assert page.network.count() == len(before)  # the view did not drop the dragged card itself
+    assert page.network.count() == len(before)
+
+
+def test_a_drop_inside_the_network_is_a_copy_so_qt_never_deletes_the_dragged_card(window):
+    """After a Move drop, QAbstractItemView removes the source row itself; the project already did."""
+    page = window.model_page
+    action = _drop(page.network, page.network.mimeData([page.network.item(0)]), 3, lower_half=True)
+    assert action == Qt.DropAction.CopyAction
 
 
 def test_undo_and_redo_restore_exactly(window, qtbot):
@@ -86,6 +96,9 @@ def test_a_property_edit_updates_every_shape_after_it(window):
     spin.setValue(10)
     window.undo_action.trigger()  # typing in one field is one undo step
     assert window.document.project.layers[0].filters == 6
+    spin.setValue(7)
+    spin.setValue(6)  # and back: nothing changed, nothing to undo
+    assert not window.document.is_modified and not window.undo_action.isEnabled()
 
 
 def test_a_kernel_too_large_turns_that_layer_and_the_rest_red(window):

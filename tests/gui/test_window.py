@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from playground.gui import autosave
@@ -92,19 +93,41 @@ def test_an_autosave_is_written_after_a_change_and_removed_on_a_clean_exit(windo
     assert not autosave.own_file().exists()
 
 
+def _crashed_session(folder, pid, name, saved_at, lenet):
+    folder.mkdir(parents=True, exist_ok=True)
+    payload = {"saved_at": saved_at, "path": None, "project": lenet.replace(name=name).to_dict()}
+    (folder / f"{pid}.json").write_text(json.dumps(payload))
+    return folder / f"{pid}.json"
+
+
 def test_a_crashed_session_is_offered_for_recovery(qtbot, dialogs, lenet, isolated_settings):
-    folder = isolated_settings / "autosave"
-    folder.mkdir(parents=True)
     dead_pid = 2**22 + 12345  # above pid_max: no such process
-    payload = {"saved_at": "2026-11-27T10:15:00", "path": None, "project": lenet.replace(name="Lost work").to_dict()}
-    (folder / f"{dead_pid}.json").write_text(json.dumps(payload))
+    file = _crashed_session(isolated_settings / "autosave", dead_pid, "Lost work", "2026-11-27T10:15:00", lenet)
     asked = dialogs("question", Button.Yes)
     window = MainWindow()
     qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
     assert window.offer_recovery()
     assert "Lost work" in asked[0] and "2026-11-27 10:15" in asked[0]
     assert window.document.project.name == "Lost work" and window.document.is_modified
-    assert not (folder / f"{dead_pid}.json").exists()
+    assert not file.exists()
+
+
+def test_declining_one_recovery_offers_the_next_and_keeps_the_rest(qtbot, dialogs, lenet, isolated_settings):
+    folder = isolated_settings / "autosave"
+    older = _crashed_session(folder, 2**22 + 1, "Older", "2026-11-26T09:00:00", lenet)
+    newer = _crashed_session(folder, 2**22 + 2, "Newer", "2026-11-27T09:00:00", lenet)
+    asked = dialogs("question", Button.No)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert not window.offer_recovery()
+    assert ["Newer" in asked[0], "Older" in asked[1]] == [True, True]
+    assert not newer.exists() and not older.exists()  # both were offered and declined
+    kept = _crashed_session(folder, 2**22 + 3, "Kept", "2026-11-25T09:00:00", lenet)
+    _crashed_session(folder, 2**22 + 4, "Taken", "2026-11-27T12:00:00", lenet)
+    dialogs("question", Button.Yes)
+    assert window.offer_recovery() and window.document.project.name == "Taken"
+    assert kept.exists()  # not offered yet: it waits for the next start
+    window.document.undo_stack.setClean()
 
 
 def test_the_status_bar_names_the_project_and_the_device(window, qtbot):
@@ -124,7 +147,7 @@ def test_every_page_is_reachable_from_the_sidebar_and_the_view_menu(window):
         action.trigger()
         assert window.pages.currentIndex() == row and window.sidebar.currentRow() == row
         names.append(window.pages.currentWidget().objectName())
-    assert names == ["data_page", "model_page", "train_page", "predict_page", "learn_page"]
+    assert names == ["data_page", "augment_page", "model_page", "train_page", "predict_page", "learn_page"]
 
 
 def test_the_window_paints_before_torch_is_imported(tmp_path):
@@ -147,11 +170,43 @@ def test_the_gui_command_opens_a_project(tmp_path):
         "from PySide6.QtCore import QTimer; from PySide6.QtWidgets import QApplication;"
         "from playground.gui.app import make_application; from playground.cli import main;"
         "app = make_application();"
-        "QTimer.singleShot(1500, lambda: [print(w.windowTitle()) for w in QApplication.topLevelWidgets()"
-        " if w.objectName() == 'main_window'] and app.quit());"
+        "titles = lambda: [w.windowTitle() for w in QApplication.topLevelWidgets() if w.objectName() == 'main_window'];"
+        "QTimer.singleShot(1500, lambda: (print(titles()), app.quit()));"
         "sys.exit(main(['gui', 'lenet5-digits']))"
     )
     env = {**os.environ, "CNN_PLAYGROUND_CONFIG_DIR": str(tmp_path)}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "LeNet-5 on digits[*] — CNN Playground" in result.stdout
+
+
+@pytest.mark.filterwarnings("ignore:.*found in sys.modules:RuntimeWarning")
+def test_every_page_module_can_be_opened_alone(qtbot, monkeypatch):
+    """`python -m playground.gui.pages.<page>` shows that page on the default project."""
+    import runpy
+
+    from PySide6.QtWidgets import QApplication
+
+    shown = []
+    monkeypatch.setattr(QApplication, "exec", lambda self: shown.append(QApplication.activeWindow() or 1) or 0)
+    for module in ("data_page", "augment_page", "train_page", "model.page"):
+        before = {id(w) for w in QApplication.topLevelWidgets()}
+        try:
+            runpy.run_module(f"playground.gui.pages.{module}", run_name="__main__")
+        except SystemExit as exit_:
+            assert exit_.code == 0
+        new = [w for w in QApplication.topLevelWidgets() if id(w) not in before and w.isVisible()]
+        assert len(new) == 1, module
+        qtbot.addWidget(new[0])
+    assert len(shown) == 4
+
+
+def test_the_learning_rate_box_takes_tiny_rates_and_steps_by_factors(window):
+    box = window.train_page.learning_rate
+    box.setValue(1e-6)
+    assert window.document.project.training.learning_rate == 1e-6 and box.text() == "1e-06"
+    box.setValue(0.001)
+    box.stepBy(1)
+    assert window.document.project.training.learning_rate == 0.002
+    box.stepBy(-2)
+    assert box.text() == "0.0005"

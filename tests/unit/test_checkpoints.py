@@ -84,3 +84,23 @@ def test_other_torch_files_are_named_as_such(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(CheckpointError, match="checkpoint not found"):
         load_checkpoint(tmp_path / "nope.pt")
+
+
+def test_a_checkpoint_with_wrong_kinds_of_state_is_not_valid(tmp_path):
+    payload = _checkpoint().to_payload()
+    payload["best_model"] = "not weights"
+    torch.save(payload, tmp_path / "a.pt")
+    with pytest.raises(CheckpointError, match="best weights are not a state dict"):
+        load_checkpoint(tmp_path / "a.pt")
+    payload = _checkpoint().to_payload()
+    payload["optimizer"] = [1, 2]
+    torch.save(payload, tmp_path / "b.pt")
+    with pytest.raises(CheckpointError, match="optimizer state is not a dictionary"):
+        load_checkpoint(tmp_path / "b.pt")
+
+
+def test_the_loss_scale_state_round_trips(tmp_path):
+    checkpoint = _checkpoint()
+    checkpoint.scaler_state = {"scale": 1024.0, "growth_factor": 2.0}
+    save_checkpoint(checkpoint, tmp_path / "c.pt")
+    assert load_checkpoint(tmp_path / "c.pt").scaler_state == {"scale": 1024.0, "growth_factor": 2.0}

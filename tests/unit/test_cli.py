@@ -163,3 +163,52 @@ def test_training_an_image_folder_with_a_bad_file_reports_it(tmp_path, capsys):
     assert main(["train", str(tmp_path / "p.json"), "--out", str(tmp_path / "run")]) == 0
     err = capsys.readouterr().err
     assert "skipped 1 unreadable files" in err and "zz.png: not an image" in err
+
+
+def test_a_run_stopped_before_its_first_epoch_says_so(tmp_path, capsys, monkeypatch):
+    from playground.ml import engine
+    from playground.ml.events import Finished, Started
+
+    def stopped_at_once(project, data, **kwargs):
+        yield Started("CPU", 0, 3, len(data.train), len(data.val), 10)
+        yield Finished("stopped", 0, 0, None, None, {})
+
+    monkeypatch.setattr(engine, "fit", stopped_at_once)
+    save_project(tiny_project(), tmp_path / "p.json")
+    assert main(["train", str(tmp_path / "p.json"), "--out", str(tmp_path / "run")]) == 0
+    assert "stopped: no epoch finished" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["train", "lenet5-digits", "--epochs", "0"], "--epochs must be at least 1"),
+        (["train", "lenet5-digits", "--device", "foo"], "--device: must be auto, cpu, cuda, cuda:N or mps"),
+        (["train", "lenet5-digits", "--device", "cuda:x"], "--device: must be auto"),
+        (["predict", "x.pt", "y.png", "--top-k", "0"], "--top-k must be at least 1"),
+    ],
+)
+def test_bad_options_exit_2_before_anything_runs(args, message, capsys):
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+
+
+def test_exporting_onto_a_folder_is_one_clear_line(trained, tmp_path, capsys):
+    assert main(["export", str(trained / "run" / "best.pt"), "--format", "onnx", "--output", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(tmp_path) in err and "folder" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_closed_pipe_is_not_an_error():
+    result = subprocess.run(
+        f"{sys.executable} -m playground summary lenet5-digits | head -1", shell=True, capture_output=True, text=True
+    )
+    assert result.stdout.startswith("LeNet-5 on digits") and result.stderr == ""
+
+
+def test_predict_with_only_bad_files_says_so(trained, tmp_path, capsys):
+    (tmp_path / "a.png").write_text("no")
+    assert main(["predict", str(trained / "run" / "best.pt"), str(tmp_path / "a.png")]) == 2
+    assert "none of the 1 files could be read as an image" in capsys.readouterr().err

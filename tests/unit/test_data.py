@@ -186,3 +186,29 @@ def test_resize_converts_channels_with_luma():
     assert resize_batch(green, (2, 2), 1).flatten().tolist() == [150] * 4
     gray = np.full((1, 4, 4), 77, dtype=np.uint8)
     assert resize_batch(gray, (8, 8), 3).unique().tolist() == [77]
+
+
+def test_hidden_and_system_folders_are_not_classes_or_images(tmp_path):
+    root = write_class_folder(tmp_path / "p", {"cats": 2, "dogs": 2})
+    write_class_folder(root / "__MACOSX", {"junk": 1})
+    write_class_folder(root / "cats", {".thumbnails": 3})
+    data = load_image_folder(root, (8, 8), 3)
+    assert data.class_names == ("cats", "dogs") and data.class_counts == [2, 2]
+
+
+def test_a_dataset_too_big_for_memory_is_refused_before_loading(monkeypatch):
+    from playground.ml import data as data_module
+
+    monkeypatch.setattr(data_module, "_total_memory", lambda: 200 * 1024**2)
+    with pytest.raises(DataError, match=r"1,797 images of 3×512×512 need 1.3 GB.*at most about 139×139"):
+        load_builtin("builtin:digits", (512, 512), 3)
+
+
+def test_channel_statistics_match_a_direct_computation():
+    from playground.ml.data import channel_stats
+
+    torch.manual_seed(0)
+    images = torch.randint(0, 256, (5000, 3, 4, 4), dtype=torch.uint8)
+    mean, std = channel_stats(images)
+    flat = images.transpose(0, 1).reshape(3, -1).double() / 255
+    assert mean == pytest.approx(flat.mean(1).tolist()) and std == pytest.approx(flat.std(1).tolist())

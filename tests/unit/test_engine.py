@@ -1,16 +1,18 @@
+import dataclasses
 import threading
 import time
 
 import pytest
 import torch
 
+from playground.ml import engine as engine_module
 from playground.ml.build import build_model
 from playground.ml.checkpoints import load_checkpoint
 from playground.ml.data import prepare_data
 from playground.ml.engine import TrainingControl, fit
 from playground.ml.events import BatchFinished, EpochFinished, Failed, Finished, Started
-from playground.spec.errors import PlaygroundError
-from playground.spec.layers import Dropout
+from playground.spec.errors import CheckpointError, PlaygroundError
+from playground.spec.layers import BatchNorm2d, Conv2d, Dropout
 from playground.spec.settings import AugmentationSettings
 
 from .helpers import tiny_project
@@ -108,12 +110,15 @@ def test_out_of_memory_stops_with_advice_and_keeps_weights(digits):
     def explode(output):
         raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
 
+    torch.manual_seed(0)
     model = _model_failing_at(project, digits, 5, explode)
+    before = {k: v.clone() for k, v in model.state_dict().items()}
     events = _run(project, digits, model=model)
     failed = events[-1]
-    assert isinstance(failed, Failed) and failed.reason == "out_of_memory"
+    assert isinstance(failed, Failed) and failed.reason == "out_of_memory" and failed.epoch == 1
     assert "smaller batch size such as 16" in failed.message
-    assert all(torch.isfinite(t).all() for t in failed.model_state.values())
+    for name, tensor in before.items():  # rolled back to where epoch 1 started, not half-trained
+        assert torch.equal(failed.model_state[name], tensor) and torch.equal(model.state_dict()[name], tensor)
 
 
 def test_stop_ends_training_between_batches(digits):
@@ -154,3 +159,49 @@ def test_unknown_cuda_device_is_a_clear_error(digits):
         pytest.skip("this machine has a GPU")
     with pytest.raises(PlaygroundError, match="'cuda' is not available"):
         _run(tiny_project(device="cuda"), digits)
+
+
+def test_a_resumed_cosine_schedule_follows_the_same_curve(digits, tmp_path):
+    project = tiny_project(epochs=4, lr_schedule="cosine", optimizer="momentum", learning_rate=0.01)
+    straight = [e.learning_rate for e in _run(project, digits) if isinstance(e, EpochFinished)]
+    _run(project, digits, epochs=2, out_dir=tmp_path)
+    resumed = _run(project, digits, resume=load_checkpoint(tmp_path / "last.pt"))
+    rates = [h["learning_rate"] for h in load_checkpoint(tmp_path / "last.pt").history[:2]]
+    rates += [e.learning_rate for e in resumed if isinstance(e, EpochFinished)]
+    assert rates == pytest.approx(straight)
+    assert straight == sorted(straight, reverse=True) and straight[-1] < 0.002
+
+
+def test_resuming_with_other_classes_or_another_network_is_refused(digits, tmp_path):
+    _run(tiny_project(epochs=1), digits, out_dir=tmp_path)
+    checkpoint = load_checkpoint(tmp_path / "last.pt")
+    renamed = dataclasses.replace(digits, class_names=tuple("abcdefghij"))
+    with pytest.raises(PlaygroundError, match="trained on the classes 0, 1, 2"):
+        _run(tiny_project(epochs=2), renamed, resume=checkpoint)
+    wider = tiny_project(epochs=2)
+    wider = wider.replace(layers=(Conv2d(filters=8, kernel=(3, 3), activation="relu"), *wider.layers[1:]))
+    with pytest.raises(CheckpointError, match="does not fit this network"):
+        _run(wider, digits, resume=checkpoint)
+
+
+def test_a_network_too_big_for_memory_is_a_message(digits, monkeypatch):
+    def too_big(*args, **kwargs):
+        raise RuntimeError("DefaultCPUAllocator: can't allocate memory: you tried to allocate 196608000000 bytes")
+
+    monkeypatch.setattr(engine_module, "build_model", too_big)
+    with pytest.raises(PlaygroundError, match="does not fit in the memory of CPU"):
+        _run(tiny_project(), digits)
+
+
+def test_a_last_batch_of_one_image_joins_the_one_before(digits):
+    """BatchNorm cannot normalise a batch of one; such a remainder is folded in."""
+    project = tiny_project(epochs=1, batch_size=len(digits.train) - 1)
+    project = project.replace(layers=(*project.layers[:1], BatchNorm2d(), *project.layers[1:]))
+    events = _run(project, digits)
+    assert isinstance(events[-1], Finished)
+    assert [e.batches for e in events if isinstance(e, BatchFinished)][-1] == 1
+
+
+def test_epochs_must_be_positive(digits):
+    with pytest.raises(PlaygroundError, match="at least 1"):
+        _run(tiny_project(), digits, epochs=0)

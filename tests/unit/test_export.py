@@ -104,3 +104,12 @@ def test_torchscript_export_gives_the_same_scores(checkpoint, tmp_path):
     assert json.loads(extra["class_names.json"]) == list("abcde")
     x = torch.rand(2, 3, 15, 15)
     assert torch.allclose(loaded(x), _reference(checkpoint, x), atol=1e-5)
+
+
+def test_a_project_name_cannot_inject_code_into_the_export(checkpoint, tmp_path):
+    sneaky = checkpoint.project.replace(name='x"""\nprint("INJECTED")\n"""\\')
+    code = python_code(sneaky, tuple("abcde"))
+    (tmp_path / "net.py").write_text(code)
+    result = subprocess.run([sys.executable, str(tmp_path / "net.py")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "INJECTED" not in result.stdout

@@ -44,15 +44,23 @@ def test_rgb_to_grayscale_uses_luma(tmp_path):
 
 
 def test_exif_rotation_is_applied(tmp_path):
-    image = Image.new("L", (6, 2), 0)  # wide ...
+    stored = np.zeros((40, 80), dtype=np.uint8)  # stored wide, bright on its left half ...
+    stored[:, :40] = 255
     exif = Image.Exif()
-    exif[0x0112] = 6  # ... stored rotated: the camera says "turn 90°"
-    image.save(tmp_path / "r.jpg", exif=exif)
-    tall = decode_image(tmp_path / "r.jpg", (6, 2), 1)
-    wide = decode_image(tmp_path / "r.jpg", (2, 6), 1)
-    assert tall.shape == (1, 6, 2) and wide.shape == (1, 2, 6)  # size is honoured either way
-    with Image.open(tmp_path / "r.jpg") as raw:
-        assert raw.size == (6, 2)
+    exif[0x0112] = 6  # ... and the camera says "turn it 90° clockwise to view"
+    Image.fromarray(stored).save(tmp_path / "r.jpg", exif=exif, quality=95)
+    upright = decode_image(tmp_path / "r.jpg", (80, 40), 1)[0]  # viewed: tall, bright on top
+    assert upright[:30].mean() > 200 and upright[50:].mean() < 50
+    plain = np.zeros((40, 80), dtype=np.uint8)
+    plain[:, :40] = 255
+    Image.fromarray(plain).save(tmp_path / "p.jpg", quality=95)  # no EXIF: left stays left
+    assert decode_image(tmp_path / "p.jpg", (40, 80), 1)[0][:, :30].mean() > 200
+
+
+def test_float_images_are_stretched_over_their_own_range(tmp_path):
+    values = np.linspace(1000, 1010, 11, dtype=np.float32).reshape(1, 11)
+    Image.fromarray(values, mode="F").save(tmp_path / "f.tif")
+    assert decode_image(tmp_path / "f.tif", (1, 11), 1)[0, 0].tolist() == [round(i * 25.5) for i in range(11)]
 
 
 @pytest.mark.parametrize(

@@ -136,9 +136,24 @@ def test_a_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["p.json"]
 
 
-def test_stale_temp_files_are_removed(tmp_path):
+def test_stale_temp_files_are_removed_but_not_a_write_in_progress(tmp_path):
     (tmp_path / ".p.json.abc123.tmp").write_text("half a file")
+    os.utime(tmp_path / ".p.json.abc123.tmp", (1, 1))  # from a crash long ago
+    (tmp_path / ".q.json.def456.tmp").write_text("being written right now")
     (tmp_path / "p.json").write_text("{}")
     removed = remove_stale_temp_files(tmp_path)
     assert [p.name for p in removed] == [".p.json.abc123.tmp"]
-    assert [p.name for p in tmp_path.iterdir()] == ["p.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".q.json.def456.tmp", "p.json"]
+
+
+def test_saved_files_follow_the_umask_not_0600(tmp_path):
+    save_project(project_from_json(ISSUE_EXAMPLE), tmp_path / "p.json")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "p.json").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_saving_onto_a_folder_names_the_folder(tmp_path):
+    with pytest.raises(IsADirectoryError) as caught:
+        save_project(project_from_json(ISSUE_EXAMPLE), tmp_path)
+    assert caught.value.filename == str(tmp_path)

@@ -1,93 +1,260 @@
-"""The Data page: which images the network learns from, at what size and colour depth.
+"""The Data page: choose a built-in dataset or bring images (a folder, or classes built here
+Teachable-Machine-style), see them as the network will, their class balance and the split.
 
-The input shape chosen here flows into the model builder.
+Images added here are copied into an app-made dataset folder — next to the project file
+(`NAME_images/`) when the project is saved, else in the app's data folder — and the project
+stores that folder's path (relative when it is next to the project), so reopening the project,
+or training it from the command line, finds them again.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
     QPushButton,
+    QSlider,
     QSpinBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
+from playground.gui.settings import config_dir
+from playground.gui.widgets.bar_chart import BarChart
+from playground.gui.widgets.images import ImageGrid
+from playground.ml import folders
 from playground.ml.builtin import BUILTIN_DATASETS
+from playground.ml.folders import resolve_source_folder
+from playground.spec.errors import DataError
 from playground.spec.project import Project
+
+THUMBNAILS_PER_CLASS = 120
+
+
+def local_paths(mime) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+
+
+class ClassList(QListWidget):
+    """Classes with their image counts; image files dropped on a class are added to it."""
+
+    images_dropped = Signal(str, list)  # class name, file paths
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("class_list")
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.editable = False
+
+    def dragEnterEvent(self, event) -> None:
+        if self.editable and any(p.is_file() for p in local_paths(event.mimeData())):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        item = self.itemAt(event.position().toPoint())
+        if self.editable and item is not None:
+            self.setCurrentItem(item)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        item = self.itemAt(event.position().toPoint())
+        files = [str(p) for p in local_paths(event.mimeData()) if p.is_file()]
+        if not (self.editable and item is not None and files):
+            event.ignore()
+            return
+        self.images_dropped.emit(item.data(Qt.ItemDataRole.UserRole), files)
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
 
 
 class DataPage(QWidget):
-    def __init__(self, document: ProjectDocument, class_names, parent=None):
+    def __init__(self, document: ProjectDocument, class_names, loader: DatasetLoader, parent=None):
         super().__init__(parent)
         self.setObjectName("data_page")
         self.document = document
         self.class_names = class_names
+        self.loader = loader
 
+        # --- where the images come from
         self.source = QComboBox()
         self.source.setObjectName("source_combo")
         for dataset in BUILTIN_DATASETS.values():
             installed = dataset.is_installed()
             label = dataset.title if installed else self.tr("{0} (not installed)").format(dataset.title)
             self.source.addItem(label, f"builtin:{dataset.name}")
-            index = self.source.count() - 1
-            self.source.setItemData(index, dataset.description if installed else dataset.how_to_install, 3)  # tooltip
-        self.folder_button = QPushButton(self.tr("Use a folder of images…"))
+            tip = dataset.description if installed else self.tr("Not installed: {0}").format(dataset.how_to_install)
+            self.source.setItemData(self.source.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.folder_button = QPushButton(self.tr("Open a folder…"))
         self.folder_button.setObjectName("folder_button")
+        self.folder_button.setToolTip(
+            self.tr("A folder with one subfolder per class (cats/, dogs/, …); or drop it on the window")
+        )
+        self.new_button = QPushButton(self.tr("New dataset from my images"))
+        self.new_button.setObjectName("new_dataset_button")
+        self.new_button.setToolTip(self.tr("Make classes here and drop image files onto them"))
+
         self.height = QSpinBox()
         self.width = QSpinBox()
         for spin, name in ((self.height, "image_height"), (self.width, "image_width")):
             spin.setRange(4, 1024)
             spin.setObjectName(name)
+            spin.setKeyboardTracking(False)  # reload once the number is typed, not per digit
         self.channels = QComboBox()
         self.channels.setObjectName("channels_combo")
         self.channels.addItem(self.tr("Grayscale (1 channel)"), 1)
         self.channels.addItem(self.tr("Colour RGB (3 channels)"), 3)
-        self.val_fraction = QDoubleSpinBox()
-        self.val_fraction.setObjectName("val_fraction")
-        self.val_fraction.setRange(0.0, 0.9)
-        self.val_fraction.setSingleStep(0.05)
-        self.classes_label = QLabel()
-        self.classes_label.setObjectName("classes_label")
-        self.classes_label.setWordWrap(True)
+        self.split = QSlider(Qt.Orientation.Horizontal)
+        self.split.setObjectName("split_slider")
+        self.split.setRange(0, 50)
+        self.split.setSingleStep(5)
+        self.split.setPageStep(5)
+        self.split_label = QLabel()
+        self.split_label.setObjectName("split_label")
 
+        self.progress = QProgressBar()
+        self.progress.setObjectName("load_progress")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancel_load_button")
+        self.reload_button = QPushButton(self.tr("Load again"))
+        self.reload_button.setObjectName("reload_button")
+        self.status = QLabel()
+        self.status.setObjectName("data_status")
+        self.status.setWordWrap(True)
+
+        # --- classes, pictures, balance
+        self.classes = ClassList()
+        self.add_class_button = QPushButton(self.tr("Add class"))
+        self.rename_button = QPushButton(self.tr("Rename"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_images_button = QPushButton(self.tr("Add images…"))
+        for button, name in (
+            (self.add_class_button, "add_class_button"),
+            (self.rename_button, "rename_class_button"),
+            (self.remove_button, "remove_class_button"),
+            (self.add_images_button, "add_images_button"),
+        ):
+            button.setObjectName(name)
+        self.thumbnails = ImageGrid(64)
+        self.thumbnails.setObjectName("thumbnails")
+        self.thumbnails_title = QLabel()
+        self.balance = BarChart()
+        self.balance.setObjectName("balance_chart")
+        self.skipped = QListWidget()
+        self.skipped.setObjectName("skipped_list")
+        self.skipped_title = QLabel()
+
+        self._layout()
+        self._connect()
+        document.project_changed.connect(self.render)
+        loader.started.connect(self._loading)
+        loader.progress.connect(self._progress)
+        loader.loaded.connect(self._loaded)
+        loader.failed.connect(self._failed)
+        loader.cancelled.connect(self._cancelled)
+        self.render(document.project)
+
+    # ------------------------------------------------------------------ layout
+
+    def _layout(self) -> None:
         source_row = QHBoxLayout()
         source_row.addWidget(self.source, 1)
         source_row.addWidget(self.folder_button)
+        source_row.addWidget(self.new_button)
         size_row = QHBoxLayout()
         size_row.addWidget(self.height)
         size_row.addWidget(QLabel("×"))
         size_row.addWidget(self.width)
+        size_row.addSpacing(16)
+        size_row.addWidget(self.channels)
         size_row.addStretch(1)
-        box = QGroupBox(self.tr("Images"))
-        form = QFormLayout(box)
-        form.addRow(self.tr("Dataset"), source_row)
-        form.addRow(self.tr("Image size (height × width)"), size_row)
-        form.addRow(self.tr("Channels"), self.channels)
-        form.addRow(self.tr("Validation fraction"), self.val_fraction)
-        form.addRow(self.tr("Classes"), self.classes_label)
-        layout = QVBoxLayout(self)
-        layout.addWidget(box)
-        layout.addStretch(1)
+        split_row = QHBoxLayout()
+        split_row.addWidget(self.split, 1)
+        split_row.addWidget(self.split_label, 2)
+        load_row = QHBoxLayout()
+        load_row.addWidget(self.progress, 1)
+        load_row.addWidget(self.cancel_button)
+        load_row.addWidget(self.reload_button)
+        load_row.addStretch(0)
 
+        top = QGroupBox(self.tr("Dataset"))
+        form = QFormLayout(top)
+        form.addRow(self.tr("Images"), source_row)
+        form.addRow(self.tr("Network input"), size_row)
+        form.addRow(self.tr("Validation split"), split_row)
+        form.addRow(load_row)
+        form.addRow(self.status)
+
+        class_buttons = QHBoxLayout()
+        for button in (self.add_class_button, self.rename_button, self.remove_button):
+            class_buttons.addWidget(button)
+        classes_box = QGroupBox(self.tr("Classes"))
+        classes_layout = QVBoxLayout(classes_box)
+        classes_layout.addWidget(self.classes, 1)
+        classes_layout.addLayout(class_buttons)
+        classes_layout.addWidget(self.add_images_button)
+        self.drop_hint = QLabel(self.tr("Drop image files onto a class to add them."))
+        self.drop_hint.setWordWrap(True)
+        classes_layout.addWidget(self.drop_hint)
+
+        pictures_box = QGroupBox(self.tr("Images as the network sees them"))
+        pictures = QVBoxLayout(pictures_box)
+        pictures.addWidget(self.thumbnails_title)
+        pictures.addWidget(self.thumbnails, 1)
+        pictures.addWidget(QLabel(self.tr("Class balance")))
+        pictures.addWidget(self.balance)
+        pictures.addWidget(self.skipped_title)
+        pictures.addWidget(self.skipped)
+        self.skipped.setMaximumHeight(90)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(classes_box)
+        splitter.addWidget(pictures_box)
+        splitter.setSizes([280, 800])
+        layout = QVBoxLayout(self)
+        layout.addWidget(top)
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
         self.source.activated.connect(lambda _: self._edit(source=self.source.currentData()))
-        self.folder_button.clicked.connect(self.choose_folder)
+        self.folder_button.clicked.connect(lambda: self.use_folder())
+        self.new_button.clicked.connect(self.new_dataset)
         self.height.valueChanged.connect(lambda v: self._edit("size", image_size=(v, self.width.value())))
         self.width.valueChanged.connect(lambda v: self._edit("size", image_size=(self.height.value(), v)))
         self.channels.activated.connect(lambda _: self._edit(channels=self.channels.currentData()))
-        self.val_fraction.valueChanged.connect(lambda v: self._edit("val", val_fraction=round(v, 3)))
-        document.project_changed.connect(self.render)
-        self.render(document.project)
+        self.split.valueChanged.connect(lambda v: self._edit("split", val_fraction=v / 100))
+        self.cancel_button.clicked.connect(self.loader.cancel)
+        self.reload_button.clicked.connect(lambda: self.load(force=True))
+        self.classes.currentRowChanged.connect(lambda _: self._show_class())
+        self.classes.images_dropped.connect(self.add_images)
+        self.add_class_button.clicked.connect(lambda: self.add_class())
+        self.rename_button.clicked.connect(lambda: self.rename_class())
+        self.remove_button.clicked.connect(self.remove_class)
+        self.add_images_button.clicked.connect(lambda: self.add_images())
+
+    # ------------------------------------------------------------------ edits
 
     def _edit(self, merge: str | None = None, **changes) -> None:
         data = dataclasses.replace(self.document.project.data, **changes)
@@ -95,30 +262,260 @@ class DataPage(QWidget):
             self.document.project.replace(data=data), self.tr("Change data"), merge and f"data:{merge}"
         )
 
-    def choose_folder(self, folder: str | None = None) -> None:
+    def _source_for(self, folder: Path) -> str:
+        """A folder next to (or under) the project file is stored relative to it."""
+        base = self.document.base_dir
+        if base is not None and folder.resolve().is_relative_to(base.resolve()):
+            return str(folder.resolve().relative_to(base.resolve()))
+        return str(folder)
+
+    def use_folder(self, folder: str | Path | None = None) -> None:
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, self.tr("A folder with one subfolder per class"))
-        if folder:
-            self._edit(source=str(Path(folder)))
+            if not folder:
+                return
+        self._edit(source=self._source_for(Path(folder)))
+
+    @property
+    def folder(self) -> Path | None:
+        """The dataset folder, when the images come from one."""
+        source = self.document.project.data.source
+        return None if source.startswith("builtin:") else resolve_source_folder(source, self.document.base_dir)
+
+    def new_dataset(self) -> Path:
+        """An empty app-made dataset with two classes, ready for images to be dropped in."""
+        if self.document.path is not None:
+            parent, name = self.document.path.parent, f"{self.document.path.stem}_images"
+        else:
+            parent, name = config_dir() / "datasets", datetime.now().strftime("dataset-%Y%m%d-%H%M%S")
+        folder = folders.new_dataset_folder(parent, name, (self.tr("Class 1"), self.tr("Class 2")))
+        self.use_folder(folder)
+        return folder
+
+    def _class_at(self, row: int | None = None) -> str | None:
+        item = self.classes.item(self.classes.currentRow() if row is None else row)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _after_files_changed(self) -> None:
+        self.class_names.refresh()
+        self.render(self.document.project)
+        self.load(force=True)
+        self.document.project_changed.emit(self.document.project)  # other pages re-read the classes
+
+    def _report(self, problem: Exception | str) -> None:
+        QMessageBox.warning(self, self.tr("Dataset"), str(problem))
+
+    def add_class(self, name: str | None = None) -> bool:
+        folder = self.folder
+        if folder is None:
+            return False
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("Add class"), self.tr("Name of the new class:"))
+            if not ok:
+                return False
+        try:
+            folders.add_class(folder, name)
+        except (DataError, OSError) as error:
+            self._report(error)
+            return False
+        self._after_files_changed()
+        return True
+
+    def rename_class(self, new: str | None = None) -> bool:
+        folder, old = self.folder, self._class_at()
+        if folder is None or old is None:
+            return False
+        if new is None:
+            new, ok = QInputDialog.getText(self, self.tr("Rename class"), self.tr("New name:"), text=old)
+            if not ok or new == old:
+                return False
+        try:
+            folders.rename_class(folder, old, new)
+        except (DataError, OSError) as error:
+            self._report(error)
+            return False
+        self._after_files_changed()
+        return True
+
+    def remove_class(self) -> bool:
+        folder, name = self.folder, self._class_at()
+        if folder is None or name is None or not folders.is_app_dataset(folder):
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove class"),
+            self.tr("Remove the class “{0}” and the copies of its images?").format(name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        folders.remove_class(folder, name)
+        self._after_files_changed()
+        return True
+
+    def add_images(self, class_name: str | None = None, files: list[str] | None = None) -> int:
+        folder = self.folder
+        class_name = class_name or self._class_at()
+        if folder is None or class_name is None:
+            return 0
+        if files is None:
+            files, _ = QFileDialog.getOpenFileNames(
+                self,
+                self.tr("Images for {0}").format(class_name),
+                "",
+                self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)"),
+            )
+        if not files:
+            return 0
+        copied, refused = folders.add_images(folder, class_name, files)
+        if refused:
+            self._report(self.tr("Not added:\n{0}").format("\n".join(refused)))
+        if copied:
+            self._after_files_changed()
+        return len(copied)
+
+    # ------------------------------------------------------------------ loading
+
+    def load(self, force: bool = False) -> None:
+        self.loader.request(self.document.project.data, self.document.base_dir, force=force)
+
+    def _loading(self) -> None:
+        self.progress.setRange(0, 0)  # busy until the first progress report
+        self.progress.show()
+        self.cancel_button.show()
+        self.reload_button.hide()
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Loading images…"))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status.setText(self.tr("Loading images… {0} of {1}").format(f"{done:,}", f"{total:,}"))
+
+    def _loading_ended(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _loaded(self, image_set) -> None:
+        self._loading_ended()
+        self.reload_button.show()
+        self.status.setStyleSheet("")
+        shape = "×".join(map(str, image_set.images.shape[1:]))
+        self.status.setText(
+            self.tr("{0} images in {1} classes, each {2} (channels × height × width).").format(
+                f"{len(image_set):,}", len(image_set.class_names), shape
+            )
+        )
+        self._show_classes()
+
+    def _failed(self, message: str) -> None:
+        self._loading_ended()
+        self.reload_button.show()
+        self.status.setStyleSheet("color: #b00020;")
+        self.status.setText(message)
+        self._show_classes()
+
+    def _cancelled(self) -> None:
+        self._loading_ended()
+        self.reload_button.show()
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Loading was cancelled. Press “Load again” to load the images."))
+
+    # ------------------------------------------------------------------ showing
+
+    def _image_set(self):
+        return self.loader.images_for(self.document.project.data, self.document.base_dir)
+
+    def _counts(self) -> list[tuple[str, int]]:
+        image_set = self._image_set()
+        if image_set is not None:
+            return list(zip(image_set.class_names, image_set.class_counts, strict=True))
+        folder = self.folder
+        if folder is not None:
+            return folders.folder_classes(folder)
+        return [(name, 0) for name in self.class_names() or ()]
+
+    def _show_classes(self) -> None:
+        row = self.classes.currentRow()
+        counts = self._counts()
+        self.classes.blockSignals(True)
+        self.classes.clear()
+        for name, count in counts:
+            item = QListWidgetItem(self.tr("{0}   ({1} images)").format(name, f"{count:,}"))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.classes.addItem(item)
+        self.classes.setCurrentRow(min(max(row, 0), len(counts) - 1) if counts else -1)
+        self.classes.blockSignals(False)
+        self.balance.set_values(counts)
+        total = sum(count for _, count in counts)
+        fraction = self.document.project.data.val_fraction
+        self.split_label.setText(
+            self.tr("{0}% validation (about {1} images), {2}% training (about {3})").format(
+                round(fraction * 100),
+                f"{round(total * fraction):,}",
+                round((1 - fraction) * 100),
+                f"{total - round(total * fraction):,}",
+            )
+        )
+        image_set = self._image_set()
+        skipped = image_set.skipped if image_set is not None else []
+        self.skipped.clear()
+        for file in skipped:
+            self.skipped.addItem(str(file))
+        self.skipped_title.setText(self.tr("Skipped files ({0}), not used:").format(len(skipped)) if skipped else "")
+        self.skipped.setVisible(bool(skipped))
+        self._show_class()
+
+    def _show_class(self) -> None:
+        name = self._class_at()
+        image_set = self._image_set()
+        if name is None or image_set is None or name not in image_set.class_names:
+            self.thumbnails.clear()
+            self.thumbnails_title.setText("")
+            return
+        label = image_set.class_names.index(name)
+        indices = (image_set.labels == label).nonzero().flatten()[:THUMBNAILS_PER_CLASS]
+        self.thumbnails.show_images([image_set.images[i] for i in indices.tolist()])
+        self.thumbnails_title.setText(
+            self.tr("{0}: showing {1} of {2}").format(name, len(indices), image_set.class_counts[label])
+        )
 
     def render(self, project: Project) -> None:
         data = project.data
-        widgets = (self.source, self.height, self.width, self.channels, self.val_fraction)
+        widgets = (self.source, self.height, self.width, self.channels, self.split)
         for widget in widgets:
             widget.blockSignals(True)
         index = self.source.findData(data.source)
         if index < 0:  # a folder: show it as its own entry
+            for stale in range(self.source.count() - 1, len(BUILTIN_DATASETS) - 1, -1):
+                self.source.removeItem(stale)
             self.source.addItem(self.tr("Folder: {0}").format(data.source), data.source)
             index = self.source.count() - 1
         self.source.setCurrentIndex(index)
         self.height.setValue(data.image_size[0])
         self.width.setValue(data.image_size[1])
         self.channels.setCurrentIndex(self.channels.findData(data.channels))
-        self.val_fraction.setValue(data.val_fraction)
+        self.split.setValue(round(data.val_fraction * 100))
         for widget in widgets:
             widget.blockSignals(False)
-        names = self.class_names()
-        if names:
-            self.classes_label.setText(self.tr("{0} classes: {1}").format(len(names), ", ".join(names)))
-        else:
-            self.classes_label.setText(self.tr("Unknown: {0}").format(self.class_names.error()))
+        folder = self.folder
+        editable = folder is not None and folder.is_dir()
+        self.classes.editable = editable
+        self.drop_hint.setVisible(editable)
+        for button in (self.add_class_button, self.rename_button, self.add_images_button):
+            button.setEnabled(editable)
+        self.remove_button.setEnabled(editable and folders.is_app_dataset(folder))
+        self._show_classes()
+        if self.isVisible() or self.loader.key is not None:
+            self.load()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.load()  # the images are decoded the first time someone looks at them
+
+
+if __name__ == "__main__":
+    from playground.gui.standalone import run_alone
+
+    run_alone(lambda document, classes, loader: DataPage(document, classes, loader))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +21,43 @@ from playground.spec.project import Project
 from playground.spec.settings import OPTIMIZERS
 
 
+class RateSpinBox(QDoubleSpinBox):
+    """A learning rate from 1e-8 to 10, written as a person writes it (0.001, 3e-05); the arrows
+    multiply or divide by about 2 (1, 2, 5, 10 …), since rates are tuned by factors, not steps."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setDecimals(10)
+        self.setRange(1e-8, 10.0)
+
+    def textFromValue(self, value: float) -> str:
+        return f"{value:.3g}"
+
+    def valueFromText(self, text: str) -> float:
+        return float(text)
+
+    def validate(self, text: str, position: int):
+        from PySide6.QtGui import QValidator
+
+        try:
+            value = float(text)
+        except ValueError:
+            return QValidator.State.Intermediate, text, position
+        ok = self.minimum() <= value <= self.maximum()
+        return (QValidator.State.Acceptable if ok else QValidator.State.Intermediate), text, position
+
+    def stepBy(self, steps: int) -> None:
+        value = self.value()
+        for _ in range(abs(steps)):
+            mantissa = value / 10 ** math.floor(math.log10(value))
+            up = {1: 2, 2: 5, 5: 10}
+            down = {1: 0.5, 2: 1, 5: 2, 10: 5}
+            nearest = min(up if steps > 0 else down, key=lambda m: abs(m - mantissa))
+            factor = (up[nearest] if steps > 0 else down[nearest]) / nearest
+            value = value * factor
+        self.setValue(float(f"{value:.3g}"))
+
+
 class TrainPage(QWidget):
     def __init__(self, document: ProjectDocument, parent=None):
         super().__init__(parent)
@@ -27,11 +65,8 @@ class TrainPage(QWidget):
         self.document = document
         self.epochs = self._spin("epochs", 1, 100_000)
         self.batch_size = self._spin("batch_size", 1, 65_536)
-        self.learning_rate = QDoubleSpinBox()
+        self.learning_rate = RateSpinBox()
         self.learning_rate.setObjectName("learning_rate")
-        self.learning_rate.setDecimals(5)
-        self.learning_rate.setRange(0.00001, 10.0)
-        self.learning_rate.setSingleStep(0.0005)
         self.weight_decay = QDoubleSpinBox()
         self.weight_decay.setObjectName("weight_decay")
         self.weight_decay.setDecimals(5)
@@ -119,3 +154,9 @@ class TrainPage(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(combo.findData(value))
             combo.blockSignals(False)
+
+
+if __name__ == "__main__":
+    from playground.gui.standalone import run_alone
+
+    run_alone(lambda document, classes, loader: TrainPage(document))

@@ -277,3 +277,9 @@ class ModelPage(QWidget):
         dialog.setObjectName("code_dialog")
         dialog.show()
         return dialog
+
+
+if __name__ == "__main__":
+    from playground.gui.standalone import run_alone
+
+    run_alone(lambda document, classes, loader: ModelPage(document, classes))

@@ -1,0 +1,25 @@
+"""Open one page or widget alone, on the default project, for a look while working on it:
+`python -m playground.gui.pages.train_page` (every page module ends with such a block)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from playground.gui.app import make_application
+from playground.gui.classes import ClassNames
+from playground.gui.dataset_loader import DatasetLoader
+from playground.gui.document import ProjectDocument
+from playground.gui.main_window import default_project
+
+
+def run_alone(make: Callable[[ProjectDocument, ClassNames, DatasetLoader], QWidget]) -> None:
+    app = make_application()
+    document = ProjectDocument(default_project())
+    widget = make(document, ClassNames(document), DatasetLoader(document))
+    widget.setWindowTitle(f"{type(widget).__name__} — CNN Playground")
+    widget.resize(1100, 720)
+    widget.show()
+    sys.exit(app.exec())

@@ -1,0 +1,1 @@
+"""Reusable widgets: image grids, a bar chart."""

@@ -1,0 +1,50 @@
+"""A small horizontal bar chart: how many images each class has (class balance at a glance)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+ROW = 20
+
+
+class BarChart(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.values: list[tuple[str, int]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_values(self, values: list[tuple[str, int]]) -> None:
+        self.values = list(values)
+        self.setFixedHeight(max(ROW, ROW * len(self.values)) + 4)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, ROW * max(1, len(self.values)) + 4)
+
+    def paintEvent(self, event) -> None:
+        if not self.values:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = painter.fontMetrics()
+        label_width = min(max(metrics.horizontalAdvance(name) for name, _ in self.values) + 8, self.width() // 3)
+        count_width = metrics.horizontalAdvance("000000")
+        largest = max((count for _, count in self.values), default=0) or 1
+        bar_space = max(10, self.width() - label_width - count_width - 8)
+        for row, (name, count) in enumerate(self.values):
+            top = 2 + row * ROW
+            painter.setPen(self.palette().windowText().color())
+            text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, label_width - 6)
+            painter.drawText(
+                QRectF(0, top, label_width - 6, ROW), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text
+            )
+            width = bar_space * count / largest
+            painter.fillRect(
+                QRectF(label_width, top + 3, width, ROW - 6), QColor("#3b7dd8") if count else QColor("#b00020")
+            )
+            painter.drawText(
+                QRectF(label_width + width + 4, top, count_width, ROW), Qt.AlignmentFlag.AlignVCenter, f"{count:,}"
+            )
+        painter.end()
