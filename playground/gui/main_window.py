@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.data_page = DataPage(self.document, self.class_names, self.loader)
         self.augment_page = AugmentPage(self.document, self.loader)
         self.model_page = ModelPage(self.document, self.class_names)
-        self.train_page = TrainPage(self.document)
+        self.train_page = TrainPage(self.document, self.class_names, self.loader)
         self.predict_page = InfoPage(
             "predict_page",
             self.tr(
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.indexChanged.connect(self._schedule_autosave)
         self.document.clean_changed.connect(lambda _: self._update_title())
         self.document.path_changed.connect(lambda _: self._update_title())
-        self.torch_loader.loaded.connect(lambda name: self.device_label.setText(self.tr("Device: {0}").format(name)))
+        self.torch_loader.loaded.connect(self._torch_loaded)
         self.torch_loader.failed.connect(
             lambda why: self.device_label.setText(self.tr("PyTorch failed: {0}").format(why))
         )
@@ -255,6 +255,12 @@ class MainWindow(QMainWindow):
         self.name_label.setText(f"{project.name} ({where})")
         self.state_label.setText(self.tr("Unsaved changes") if self.document.is_modified else self.tr("Saved"))
 
+    def _torch_loaded(self, device_name: str) -> None:
+        from playground.ml.device import available_devices
+
+        self.device_label.setText(self.tr("Device: {0}").format(device_name))
+        self.train_page.set_devices(available_devices())
+
     def start_background_work(self) -> None:
         self.torch_loader.start()
 
@@ -365,8 +371,25 @@ class MainWindow(QMainWindow):
         self.show_page(self.pages.indexOf(self.data_page))
         event.acceptProposedAction()
 
+    def stop_training_for_close(self) -> bool:
+        """Closing while training: ask, then stop and join the thread. False to keep the window."""
+        worker = self.train_page.worker
+        if not worker.running:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Training is running"),
+            self.tr("Stop the training and close? The epochs finished so far are kept in the run's checkpoint."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        worker.stop()
+        return worker.join(30.0)  # seconds: the engine stops between batches
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_discard():
+        if not self.stop_training_for_close() or not self.confirm_discard():
             event.ignore()
             return
         self.loader.cancel()

@@ -244,8 +244,12 @@ def prepare_data(
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> PreparedData:
-    dataset = load_dataset(settings, base_dir, progress, should_stop)
-    train_idx, val_idx = stratified_split(dataset.labels, settings.val_fraction, seed)
+    return prepare_image_set(load_dataset(settings, base_dir, progress, should_stop), settings.val_fraction, seed)
+
+
+def prepare_image_set(dataset: ImageSet, val_fraction: float, seed: int) -> PreparedData:
+    """Split images already in memory (as the app holds them) and measure their normalisation."""
+    train_idx, val_idx = stratified_split(dataset.labels, val_fraction, seed)
     train = dataset.subset(train_idx)
     mean, std = channel_stats(train.images)
     return PreparedData(train, dataset.subset(val_idx), dataset.class_names, mean, std, dataset.skipped)

@@ -1,24 +1,52 @@
-"""The Train page: the training settings of the project."""
+"""The Train page: settings, Start / Pause / Stop / Continue, live curves, a log and the runs.
+
+Training runs on a background thread (`gui.worker`); this page only reacts to its signals.
+After a run, the best weights become the project's current model (for Predict), and each run's
+curves stay in the run list so that two runs can be overlaid (with and without augmentation,
+say: the overfitting lesson in one picture).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
+from playground.gui.settings import config_dir
+from playground.gui.worker import TrainingWorker
+from playground.spec.layers import Dropout
 from playground.spec.project import Project
 from playground.spec.settings import OPTIMIZERS
+from playground.spec.shapes import infer_shapes
 
 
 class RateSpinBox(QDoubleSpinBox):
@@ -37,8 +65,6 @@ class RateSpinBox(QDoubleSpinBox):
         return float(text)
 
     def validate(self, text: str, position: int):
-        from PySide6.QtGui import QValidator
-
         try:
             value = float(text)
         except ValueError:
@@ -53,69 +79,101 @@ class RateSpinBox(QDoubleSpinBox):
             up = {1: 2, 2: 5, 5: 10}
             down = {1: 0.5, 2: 1, 5: 2, 10: 5}
             nearest = min(up if steps > 0 else down, key=lambda m: abs(m - mantissa))
-            factor = (up[nearest] if steps > 0 else down[nearest]) / nearest
-            value = value * factor
+            value *= (up[nearest] if steps > 0 else down[nearest]) / nearest
         self.setValue(float(f"{value:.3g}"))
 
 
+@dataclass
+class RunRecord:
+    """One training run as the run list keeps it."""
+
+    number: int
+    project: Project  # the settings it was trained with
+    out_dir: Path
+    started_at: datetime = field(default_factory=datetime.now)
+    history: list[dict] = field(default_factory=list)
+    outcome: str = "running"
+
+    @property
+    def name(self) -> str:
+        return f"Run {self.number}"
+
+    def description(self) -> str:
+        t = self.project.training
+        dropout = sum(isinstance(layer, Dropout) for layer in self.project.layers)
+        best = max((r["val_acc"] for r in self.history if r.get("val_acc") is not None), default=None)
+        best_text = f", best val {best:.1%}" if best is not None else ""
+        return (
+            f"{self.name} · {self.started_at:%H:%M} · {t.optimizer} lr {t.learning_rate:g}, batch {t.batch_size},"
+            f" augmentation {'on' if self.project.augmentation.enabled else 'off'}, dropout layers {dropout}"
+            f" · {len(self.history)} epochs{best_text} · {self.outcome}"
+        )
+
+
 class TrainPage(QWidget):
-    def __init__(self, document: ProjectDocument, parent=None):
+    model_changed = Signal(object)  # the project's current trained model (a Checkpoint) or None
+
+    def __init__(self, document: ProjectDocument, class_names, loader: DatasetLoader | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("train_page")
         self.document = document
-        self.epochs = self._spin("epochs", 1, 100_000)
-        self.batch_size = self._spin("batch_size", 1, 65_536)
-        self.learning_rate = RateSpinBox()
-        self.learning_rate.setObjectName("learning_rate")
-        self.weight_decay = QDoubleSpinBox()
-        self.weight_decay.setObjectName("weight_decay")
-        self.weight_decay.setDecimals(5)
-        self.weight_decay.setRange(0.0, 1.0)
-        self.weight_decay.setSingleStep(0.0001)
-        self.optimizer = self._combo("optimizer", [(o, self._optimizer_name(o)) for o in OPTIMIZERS])
-        self.schedule = self._combo(
-            "lr_schedule",
-            [("none", self.tr("constant")), ("step", self.tr("step decay")), ("cosine", self.tr("cosine"))],
-        )
-        self.patience = self._spin("early_stopping_patience", 0, 100_000)
-        self.patience.setSpecialValueText(self.tr("off"))
-        self.seed = self._spin("seed", 0, 2**31 - 1)
+        self.class_names = class_names
+        self.loader = loader
+        self.worker = TrainingWorker(self)
+        self.checkpoint = None  # the current model: best weights of the last run, or a loaded file
+        self.runs: list[RunRecord] = []
+        self.run: RunRecord | None = None  # the run being trained or last trained
+        self.plots = None  # created on first show: pyqtgraph costs 0.3 s to import
+        self._started_at = 0.0
+        self._span = (0, 1)  # (first epoch, last epoch) of the training in progress
 
-        box = QGroupBox(self.tr("Training settings"))
-        form = QFormLayout(box)
-        form.addRow(self.tr("Epochs"), self.epochs)
-        form.addRow(self.tr("Batch size"), self.batch_size)
-        form.addRow(self.tr("Optimizer"), self.optimizer)
-        form.addRow(self.tr("Learning rate"), self.learning_rate)
-        form.addRow(self.tr("Learning-rate schedule"), self.schedule)
-        form.addRow(self.tr("Weight decay"), self.weight_decay)
-        form.addRow(self.tr("Early stopping patience (epochs)"), self.patience)
-        form.addRow(self.tr("Seed"), self.seed)
-        hint = QLabel(self.tr("Train this project from a terminal with: cnn-playground train PROJECT.json"))
-        hint.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(box)
-        layout.addWidget(hint)
-        layout.addStretch(1)
+        self._build_settings()
+        self._build_controls()
+        self.log = QPlainTextEdit()
+        self.log.setObjectName("training_log")
+        self.log.setReadOnly(True)
+        self.run_list = QListWidget()
+        self.run_list.setObjectName("run_list")
+        tabs = QTabWidget()
+        tabs.addTab(self.log, self.tr("Log"))
+        runs_tab = QWidget()
+        runs_layout = QVBoxLayout(runs_tab)
+        runs_layout.addWidget(QLabel(self.tr("Tick runs to overlay their curves on the plots (dashed).")))
+        runs_layout.addWidget(self.run_list)
+        tabs.addTab(runs_tab, self.tr("Runs"))
 
-        self.epochs.valueChanged.connect(lambda v: self._edit("epochs", v))
-        self.batch_size.valueChanged.connect(lambda v: self._edit("batch_size", v))
-        self.learning_rate.valueChanged.connect(lambda v: self._edit("learning_rate", v))
-        self.weight_decay.valueChanged.connect(lambda v: self._edit("weight_decay", v))
-        self.optimizer.activated.connect(lambda _: self._edit("optimizer", self.optimizer.currentData()))
-        self.schedule.activated.connect(lambda _: self._edit("lr_schedule", self.schedule.currentData()))
-        self.patience.valueChanged.connect(lambda v: self._edit("early_stopping_patience", v))
-        self.seed.valueChanged.connect(lambda v: self._edit("seed", v))
+        self.plot_area = QVBoxLayout()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.status)
+        right_layout.addWidget(self.progress)
+        right_layout.addLayout(self.plot_area, 3)
+        right_layout.addWidget(tabs, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.settings_box)
+        left_layout.addWidget(self.controls_box)
+        left_layout.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([360, 900])
+        QHBoxLayout(self).addWidget(splitter)
+
+        self.worker.preparing.connect(lambda what: self.status.setText(self.tr("Preparing: {0}…").format(what)))
+        self.worker.started.connect(self._on_started)
+        self.worker.batch_finished.connect(self._on_batch)
+        self.worker.epoch_finished.connect(self._on_epoch)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.crashed.connect(self._on_crashed)
+        self.worker.stopped.connect(self._update_buttons)
+        self.run_list.itemChanged.connect(lambda _: self._show_overlays())
         document.project_changed.connect(self.render)
         self.render(document.project)
+        self._update_buttons()
 
-    def _optimizer_name(self, key: str) -> str:
-        return {
-            "sgd": self.tr("SGD"),
-            "momentum": self.tr("SGD with momentum"),
-            "adam": "Adam",
-            "adamw": "AdamW",
-        }[key]
+    # ------------------------------------------------------------------ layout
 
     def _spin(self, name: str, low: int, high: int) -> QSpinBox:
         spin = QSpinBox()
@@ -130,6 +188,118 @@ class TrainPage(QWidget):
             combo.addItem(text, value)
         return combo
 
+    def _build_settings(self) -> None:
+        self.epochs = self._spin("epochs", 1, 100_000)
+        self.batch_size = self._spin("batch_size", 1, 65_536)
+        self.learning_rate = RateSpinBox()
+        self.learning_rate.setObjectName("learning_rate")
+        self.weight_decay = QDoubleSpinBox()
+        self.weight_decay.setObjectName("weight_decay")
+        self.weight_decay.setDecimals(5)
+        self.weight_decay.setRange(0.0, 1.0)
+        self.weight_decay.setSingleStep(0.0001)
+        names = {"sgd": self.tr("SGD"), "momentum": self.tr("SGD with momentum"), "adam": "Adam", "adamw": "AdamW"}
+        self.optimizer = self._combo("optimizer", [(o, names[o]) for o in OPTIMIZERS])
+        self.schedule = self._combo(
+            "lr_schedule",
+            [("none", self.tr("constant")), ("step", self.tr("step decay")), ("cosine", self.tr("cosine"))],
+        )
+        self.patience = self._spin("early_stopping_patience", 0, 100_000)
+        self.patience.setSpecialValueText(self.tr("off"))
+        self.seed = self._spin("seed", 0, 2**31 - 1)
+        self.device = self._combo(
+            "device", [("auto", self.tr("automatic (GPU if there is one)")), ("cpu", self.tr("CPU"))]
+        )
+
+        self.settings_box = QGroupBox(self.tr("Training settings"))
+        form = QFormLayout(self.settings_box)
+        form.addRow(self.tr("Epochs"), self.epochs)
+        form.addRow(self.tr("Batch size"), self.batch_size)
+        form.addRow(self.tr("Optimizer"), self.optimizer)
+        form.addRow(self.tr("Learning rate"), self.learning_rate)
+        form.addRow(self.tr("Learning-rate schedule"), self.schedule)
+        form.addRow(self.tr("Weight decay"), self.weight_decay)
+        form.addRow(self.tr("Early stopping patience (epochs)"), self.patience)
+        form.addRow(self.tr("Seed"), self.seed)
+        form.addRow(self.tr("Device"), self.device)
+
+        self.epochs.valueChanged.connect(lambda v: self._edit("epochs", v))
+        self.batch_size.valueChanged.connect(lambda v: self._edit("batch_size", v))
+        self.learning_rate.valueChanged.connect(lambda v: self._edit("learning_rate", v))
+        self.weight_decay.valueChanged.connect(lambda v: self._edit("weight_decay", v))
+        self.optimizer.activated.connect(lambda _: self._edit("optimizer", self.optimizer.currentData()))
+        self.schedule.activated.connect(lambda _: self._edit("lr_schedule", self.schedule.currentData()))
+        self.patience.valueChanged.connect(lambda v: self._edit("early_stopping_patience", v))
+        self.seed.valueChanged.connect(lambda v: self._edit("seed", v))
+        self.device.activated.connect(lambda _: self._edit("device", self.device.currentData()))
+
+    def _build_controls(self) -> None:
+        self.start_button = QPushButton(self.tr("Train"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.continue_button = QPushButton(self.tr("Continue training"))
+        self.save_button = QPushButton(self.tr("Save checkpoint…"))
+        self.load_button = QPushButton(self.tr("Load checkpoint…"))
+        for button, name in (
+            (self.start_button, "start_button"),
+            (self.pause_button, "pause_button"),
+            (self.stop_button, "stop_button"),
+            (self.continue_button, "continue_button"),
+            (self.save_button, "save_checkpoint_button"),
+            (self.load_button, "load_checkpoint_button"),
+        ):
+            button.setObjectName(name)
+        self.continue_button.setToolTip(self.tr("Train the last run for as many epochs again, from where it stopped"))
+        self.controls_box = QGroupBox(self.tr("Run"))
+        grid = QVBoxLayout(self.controls_box)
+        row = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            row.addWidget(button)
+        grid.addLayout(row)
+        grid.addWidget(self.continue_button)
+        files = QHBoxLayout()
+        files.addWidget(self.save_button)
+        files.addWidget(self.load_button)
+        grid.addLayout(files)
+        self.status = QLabel(self.tr("Press Train to start."))
+        self.status.setObjectName("training_status")
+        # One line whose size never depends on its text: a label that grows or wraps as the text
+        # changes re-lays out the page, and the plots repaint with it, ten times a second.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("training_progress")
+        self.progress.setRange(0, 1000)
+
+        self.start_button.clicked.connect(lambda: self.start())
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(self.stop)
+        self.continue_button.clicked.connect(lambda: self.start(continue_run=True))
+        self.save_button.clicked.connect(lambda: self.save_checkpoint())
+        self.load_button.clicked.connect(lambda: self.load_checkpoint())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.ensure_plots()
+
+    def ensure_plots(self):
+        if self.plots is None:
+            from playground.gui.widgets.training_plots import TrainingPlots
+
+            self.plots = TrainingPlots()
+            self.plot_area.addWidget(self.plots)
+            if self.run is not None:
+                self.plots.show_history(self.run.history)
+        return self.plots
+
+    def set_devices(self, devices: list[tuple[str, str]]) -> None:
+        """Called once torch is loaded: every device this machine has."""
+        for name, description in devices:
+            if self.device.findData(name) < 0:
+                self.device.addItem(description if name == "cpu" else f"{description} ({name})", name)
+        self.render(self.document.project)
+
+    # ------------------------------------------------------------------ settings
+
     def _edit(self, key: str, value) -> None:
         training = dataclasses.replace(self.document.project.training, **{key: value})
         self.document.change(
@@ -138,25 +308,287 @@ class TrainPage(QWidget):
 
     def render(self, project: Project) -> None:
         t = project.training
-        pairs = (
+        for widget, value in (
             (self.epochs, t.epochs),
             (self.batch_size, t.batch_size),
             (self.learning_rate, t.learning_rate),
             (self.weight_decay, t.weight_decay),
             (self.patience, t.early_stopping_patience),
             (self.seed, t.seed),
-        )
-        for widget, value in pairs:
+        ):
             widget.blockSignals(True)
             widget.setValue(value)
             widget.blockSignals(False)
-        for combo, value in ((self.optimizer, t.optimizer), (self.schedule, t.lr_schedule)):
+        if self.device.findData(t.device) < 0:
+            self.device.addItem(t.device, t.device)
+        for combo, value in ((self.optimizer, t.optimizer), (self.schedule, t.lr_schedule), (self.device, t.device)):
             combo.blockSignals(True)
             combo.setCurrentIndex(combo.findData(value))
             combo.blockSignals(False)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ running
+
+    def _resumable(self) -> bool:
+        """The last run can go on: its checkpoint exists and the network has not changed since."""
+        if self.run is None or not (self.run.out_dir / "last.pt").exists():
+            return False
+        project = self.document.project
+        return project.layers == self.run.project.layers and project.input_shape == self.run.project.input_shape
+
+    def _update_buttons(self) -> None:
+        running = self.worker.running
+        self.start_button.setEnabled(not running)
+        self.continue_button.setEnabled(not running and self._resumable())
+        self.pause_button.setEnabled(running)
+        self.pause_button.setText(self.tr("Resume") if self.worker.paused else self.tr("Pause"))
+        self.stop_button.setEnabled(running)
+        self.load_button.setEnabled(not running)
+        self.save_button.setEnabled(not running and self.checkpoint is not None)
+
+    def start(self, continue_run: bool = False) -> bool:
+        """Train the project from scratch, or continue the last run from its last epoch."""
+        if self.worker.running:
+            return False
+        project = self.document.project
+        names = self.class_names()  # unknown (a folder not readable yet): the engine will say what is wrong
+        error = infer_shapes(project.input_shape, project.layers, len(names)).error if names else ""
+        if error:
+            QMessageBox.warning(self, self.tr("The network cannot be trained"), error)
+            return False
+        from playground.ml.checkpoints import load_checkpoint  # torch (loaded in the background by now)
+
+        resume, epochs = None, None
+        if continue_run:
+            if not self._resumable():
+                return False
+            resume = load_checkpoint(self.run.out_dir / "last.pt")
+            epochs = resume.epoch + project.training.epochs
+            self.run.project = project
+            self.run.outcome = "running"
+        else:
+            out_dir = config_dir() / "runs" / datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            self.run = RunRecord(len(self.runs) + 1, project, out_dir)
+            self.runs.append(self.run)
+            self.log.appendPlainText(self.tr("— {0} —").format(self.run.name))
+            if self.plots is not None:
+                self.plots.clear()
+        self._refresh_run_list()
+        image_set = self.loader.images_for(project.data, self.document.base_dir) if self.loader else None
+        self.worker.start(
+            project,
+            image_set=image_set,
+            base_dir=self.document.base_dir,
+            resume=resume,
+            epochs=epochs,
+            out_dir=self.run.out_dir,
+        )
+        self.status.setText(self.tr("Starting…"))
+        self._update_buttons()
+        return True
+
+    def toggle_pause(self) -> None:
+        if self.worker.paused:
+            self.worker.resume()
+            self.status.setText(self.tr("Resumed."))
+        else:
+            self.worker.pause()
+            self.status.setText(self.tr("Paused after the current batch. Press Resume to go on."))
+        self._update_buttons()
+
+    def stop(self) -> None:
+        self.worker.stop()
+        self.status.setText(self.tr("Stopping after the current batch…"))
+
+    # ------------------------------------------------------------------ events
+
+    def _on_started(self, event) -> None:
+        self._started_at = time.perf_counter()
+        self._span = (event.start_epoch, event.epochs)
+        self.ensure_plots().set_epoch_span(0, event.epochs)
+        self.log.appendPlainText(
+            self.tr("Training on {0}: {1} parameters, {2} training and {3} validation images.").format(
+                event.device, f"{event.parameters:,}", f"{event.train_images:,}", f"{event.val_images:,}"
+            )
+        )
+
+    def _fraction(self, epoch: int, batch_fraction: float) -> float:
+        first, last = self._span
+        return min(1.0, ((epoch - 1 - first) + batch_fraction) / max(last - first, 1))
+
+    def _on_batch(self, event) -> None:
+        position = event.epoch - 1 + event.batch / event.batches
+        self.ensure_plots().add_batch(position, event.loss, event.accuracy)
+        fraction = self._fraction(event.epoch, event.batch / event.batches)
+        self.progress.setValue(round(fraction * 1000))
+        elapsed = time.perf_counter() - self._started_at
+        left = elapsed / fraction * (1 - fraction) if fraction > 0 else 0
+        self.status.setText(
+            self.tr("Epoch {0}/{1} · batch {2}/{3} · {4} images/s · about {5} left").format(
+                event.epoch,
+                self._span[1],
+                event.batch,
+                event.batches,
+                f"{event.images_per_second:,.0f}",
+                f"{int(left // 60)}:{int(left % 60):02d}",
+            )
+        )
+
+    def _on_epoch(self, event) -> None:
+        record = {k: v for k, v in event.to_dict().items() if k != "event"}
+        self.run.history.append(record)
+        plots = self.ensure_plots()
+        plots.add_epoch(event.epoch, event.train_loss, event.train_acc, event.val_loss, event.val_acc)
+        if event.is_best:
+            plots.mark_best(event.epoch, event.val_loss, event.val_acc)
+        val = (
+            self.tr("  validation loss {0:.4f} accuracy {1:.1%}").format(event.val_loss, event.val_acc)
+            if event.val_loss is not None
+            else ""
+        )
+        self.log.appendPlainText(
+            self.tr("Epoch {0}/{1}: training loss {2:.4f} accuracy {3:.1%}").format(
+                event.epoch, event.epochs, event.train_loss, event.train_acc
+            )
+            + val
+            + (self.tr("  (best so far)") if event.is_best else "")
+        )
+        self._refresh_run_list()
+
+    def _set_model(self, path: Path | None) -> None:
+        from playground.ml.checkpoints import load_checkpoint
+
+        if path is not None and path.exists():
+            self.checkpoint = load_checkpoint(path)
+            self.model_changed.emit(self.checkpoint)
+
+    def _on_finished(self, event) -> None:
+        reasons = {
+            "completed": self.tr("Finished."),
+            "stopped": self.tr("Stopped."),
+            "early_stopping": self.tr("Stopped early: validation accuracy stopped improving."),
+        }
+        best = (
+            self.tr(
+                " Best validation accuracy {0:.1%} at epoch {1}: these weights are now the project's model."
+            ).format(event.best_val_acc, event.best_epoch)
+            if event.best_val_acc is not None
+            else ""
+        )
+        self.status.setText(reasons[event.reason] + best)
+        self.log.appendPlainText(reasons[event.reason] + best)
+        self.progress.setValue(1000 if event.reason == "completed" else self.progress.value())
+        self.run.outcome = event.reason
+        self._set_model(Path(event.checkpoint) if event.checkpoint else None)
+        self._refresh_run_list()
+        self._update_buttons()
+
+    def _on_failed(self, event) -> None:
+        self.run.outcome = {"nan": "NaN loss", "out_of_memory": "out of memory"}.get(event.reason, event.reason)
+        self.status.setText(event.message)
+        self.log.appendPlainText(event.message)
+        self._set_model(self.run.out_dir / "last.pt")  # the last good epoch, if one finished
+        self._refresh_run_list()
+        self._update_buttons()
+        if event.reason == "out_of_memory":
+            smaller = max(1, self.document.project.training.batch_size // 2)
+            answer = QMessageBox.question(
+                self,
+                self.tr("Out of memory"),
+                event.message + "\n\n" + self.tr("Try again with batch size {0}?").format(smaller),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.worker.join(10)
+                self._edit("batch_size", smaller)
+                self.start()
+        else:
+            QMessageBox.warning(self, self.tr("Training stopped"), event.message)
+
+    def _on_crashed(self, message: str) -> None:
+        if self.run is not None:
+            self.run.outcome = "failed"
+        self.status.setText(message)
+        self.log.appendPlainText(self.tr("Training failed: {0}").format(message))
+        self._refresh_run_list()
+        self._update_buttons()
+        QMessageBox.warning(self, self.tr("Training failed"), message)
+
+    # ------------------------------------------------------------------ runs
+
+    def _refresh_run_list(self) -> None:
+        self.run_list.blockSignals(True)
+        checked = {self.run_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.run_list.count())
+                   if self.run_list.item(i).checkState() == Qt.CheckState.Checked}  # fmt: skip
+        self.run_list.clear()
+        for run in reversed(self.runs):
+            item = QListWidgetItem(run.description())
+            item.setData(Qt.ItemDataRole.UserRole, run.number)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if run.number in checked else Qt.CheckState.Unchecked)
+            self.run_list.addItem(item)
+        self.run_list.blockSignals(False)
+
+    def set_overlaid(self, numbers: set[int]) -> None:
+        for i in range(self.run_list.count()):
+            item = self.run_list.item(i)
+            state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in numbers else Qt.CheckState.Unchecked
+            item.setCheckState(state)
+
+    def _show_overlays(self) -> None:
+        numbers = {
+            self.run_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.run_list.count())
+            if self.run_list.item(i).checkState() == Qt.CheckState.Checked
+        }
+        chosen = [(run.name, run.history) for run in self.runs if run.number in numbers and run.history]
+        self.ensure_plots().overlay(chosen)
+
+    # ------------------------------------------------------------------ checkpoints
+
+    def save_checkpoint(self, path: str | Path | None = None) -> Path | None:
+        if self.checkpoint is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save checkpoint"), f"{self.document.project.name}.pt", self.tr("Checkpoints (*.pt)")
+            )
+            if not path:
+                return None
+        from playground.ml.checkpoints import save_checkpoint
+
+        try:
+            return save_checkpoint(self.checkpoint, path)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not save {0}: {1}").format(path, error))
+            return None
+
+    def load_checkpoint(self, path: str | Path | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Load checkpoint"), "", self.tr("Checkpoints (*.pt)"))
+            if not path:
+                return False
+        from playground.ml.checkpoints import load_checkpoint
+        from playground.spec.errors import PlaygroundError
+
+        try:
+            checkpoint = load_checkpoint(path)
+        except PlaygroundError as error:
+            QMessageBox.warning(self, self.tr("Cannot load checkpoint"), str(error))
+            return False
+        self.checkpoint = checkpoint
+        self.model_changed.emit(checkpoint)
+        self.log.appendPlainText(
+            self.tr("Loaded {0}: {1} epochs trained, classes {2}.").format(
+                path, checkpoint.epoch, ", ".join(checkpoint.class_names)
+            )
+        )
+        self._update_buttons()
+        return True
 
 
 if __name__ == "__main__":
     from playground.gui.standalone import run_alone
 
-    run_alone(lambda document, classes, loader: TrainPage(document))
+    run_alone(lambda document, classes, loader: TrainPage(document, classes, loader))

@@ -1,0 +1,189 @@
+"""Training from the window: live signals and plots, pause/stop/continue, failures, closing."""
+
+import multiprocessing
+import threading
+import time
+
+import pytest
+import torch
+from PySide6.QtWidgets import QMessageBox
+
+from playground.gui.main_window import MainWindow
+from playground.ml import engine
+from playground.ml.build import build_model
+from playground.ml.checkpoints import load_checkpoint
+from playground.spec.layers import Conv2d, Dense, Flatten, MaxPool2d
+from playground.spec.project import Project
+from playground.spec.settings import DataSettings, TrainingSettings
+
+Button = QMessageBox.StandardButton
+
+
+def tiny(**training) -> Project:
+    return Project(
+        name="tiny",
+        data=DataSettings(source="builtin:digits", image_size=(12, 12), channels=1, val_fraction=0.25),
+        layers=(Conv2d(filters=4, kernel=(3, 3), activation="relu"), MaxPool2d(), Flatten(), Dense(units="auto")),
+        training=TrainingSettings(**{"epochs": 2, "batch_size": 32, "device": "cpu", **training}),
+    )
+
+
+@pytest.fixture
+def page(qtbot):
+    window = MainWindow(tiny())
+    qtbot.addWidget(window, before_close_func=lambda w: (w.train_page.worker.stop(), w.train_page.worker.join(30),
+                                                         w.document.undo_stack.setClean()))  # fmt: skip
+    window.show()
+    window.show_page(window.pages.indexOf(window.train_page))
+    qtbot.waitExposed(window)
+    return window.train_page
+
+
+def _train(page, qtbot, **kwargs):
+    with qtbot.waitSignal(page.worker.stopped, timeout=120_000):
+        assert page.start(**kwargs)
+    qtbot.waitUntil(lambda: not page.worker.running)
+
+
+def test_training_emits_epochs_and_the_plots_gain_points(page, qtbot):
+    epochs, models = [], []
+    page.worker.epoch_finished.connect(epochs.append)
+    page.model_changed.connect(models.append)
+    _train(page, qtbot)
+    assert [e.epoch for e in epochs] == [1, 2]
+    plots = page.plots
+    qtbot.waitUntil(lambda: plots.drawn_count("acc", "val") == 2)
+    assert plots.point_count("loss", "train") == 2 and plots.point_count("loss", "batch") >= 2
+    assert "Best validation accuracy" in page.status.text() and page.progress.value() == 1000
+    assert "Epoch 2/2: training loss" in page.log.toPlainText()
+    assert models and models[-1] is page.checkpoint and page.checkpoint.class_names == tuple("0123456789")
+    assert page.run.outcome == "completed" and page.run_list.count() == 1
+
+
+def test_stop_ends_the_thread_within_two_seconds(page, qtbot):
+    page.document.change(page.document.project.replace(training=TrainingSettings(epochs=500, batch_size=4)), "long")
+    with qtbot.waitSignal(page.worker.batch_finished, timeout=60_000):
+        page.start()
+    asked = time.perf_counter()
+    page.stop_button.click()
+    assert page.worker.join(2.0), "the training thread did not end within 2 s"
+    assert time.perf_counter() - asked < 2.0
+    qtbot.waitUntil(lambda: page.run.outcome == "stopped")
+    assert page.start_button.isEnabled() and not page.stop_button.isEnabled()
+
+
+def test_pause_holds_and_resume_continues(page, qtbot):
+    page.document.change(page.document.project.replace(training=TrainingSettings(epochs=3, batch_size=8)), "slow")
+    batches = []
+    page.worker.batch_finished.connect(batches.append)
+    with qtbot.waitSignal(page.worker.batch_finished, timeout=60_000):
+        page.start()
+    page.pause_button.click()
+    assert page.pause_button.text() == "Resume"
+    qtbot.wait(300)  # let a batch in flight finish and its event arrive
+    held = len(batches)
+    qtbot.wait(700)
+    assert len(batches) == held and page.worker.running
+    page.pause_button.click()
+    qtbot.waitUntil(lambda: len(batches) > held, timeout=30_000)
+    page.stop()
+    page.worker.join(30)
+
+
+def test_continue_training_resumes_the_same_curve(page, qtbot):
+    _train(page, qtbot)  # epochs 1-2
+    assert page.continue_button.isEnabled()
+    _train(page, qtbot, continue_run=True)  # epochs 3-4, the same run
+    resumed = [(r["epoch"], r["train_loss"], r["val_acc"]) for r in page.run.history]
+    assert [r[0] for r in resumed] == [1, 2, 3, 4] and len(page.runs) == 1
+    page.document.change(page.document.project.replace(training=TrainingSettings(epochs=4, batch_size=32)), "4")
+    _train(page, qtbot)  # a new run: 4 epochs straight
+    straight = [(r["epoch"], r["train_loss"], r["val_acc"]) for r in page.run.history]
+    assert resumed == straight
+    assert page.plots.point_count("loss", "train") == 4
+
+
+def _failing_build(failure, at_batch):
+    def build(*args, **kwargs):
+        model = build_model(*args, **kwargs)
+        calls = {"n": 0}
+
+        def hook(module, inputs, output):
+            if module.training:
+                calls["n"] += 1
+                if calls["n"] >= at_batch:
+                    return failure(output)
+            return output
+
+        model[-1].register_forward_hook(hook)
+        return model
+
+    return build
+
+
+def test_a_nan_loss_shows_a_message_and_keeps_the_last_good_weights(page, qtbot, monkeypatch, dialogs):
+    nan_in_epoch_2 = _failing_build(lambda out: out * float("nan"), 50)  # 43 batches an epoch
+    monkeypatch.setattr(engine, "build_model", nan_in_epoch_2)
+    warned = dialogs("warning")
+    _train(page, qtbot)
+    assert "NaN" in warned[0] and "lower learning rate" in warned[0]
+    assert page.run.outcome == "NaN loss" and page.checkpoint is not None and page.checkpoint.epoch == 1
+    epoch_one = load_checkpoint(page.run.out_dir / "last.pt")
+    assert all(torch.isfinite(t).all() for t in page.checkpoint.weights.values())
+    assert all(torch.equal(page.checkpoint.model_state[k], epoch_one.model_state[k]) for k in epoch_one.model_state)
+
+
+def test_out_of_memory_offers_a_smaller_batch_and_keeps_the_weights(page, qtbot, monkeypatch, dialogs):
+    def explode(output):
+        raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+
+    monkeypatch.setattr(engine, "build_model", _failing_build(explode, 50))
+    asked = dialogs("question", Button.No)
+    _train(page, qtbot)
+    assert "out of memory" in asked[0] and "Try again with batch size 16?" in asked[0]
+    assert page.run.outcome == "out of memory" and page.checkpoint.epoch == 1
+    assert page.document.project.training.batch_size == 32  # declined: nothing changed
+
+
+def test_an_invalid_network_is_a_message_not_a_run(page, dialogs):
+    project = page.document.project
+    page.document.change(project.replace(layers=(Conv2d(kernel=(20, 20)), *project.layers[1:])), "break")
+    warned = dialogs("warning")
+    assert not page.start()
+    assert "smaller than the kernel 20x20" in warned[0] and not page.worker.running
+
+
+def test_closing_mid_training_stops_and_joins_everything(qtbot, dialogs):
+    window = MainWindow(tiny(epochs=500, batch_size=4))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.train_page
+    with qtbot.waitSignal(page.worker.batch_finished, timeout=60_000):
+        page.start()
+    asked = dialogs("question", Button.Yes)
+    window.document.undo_stack.setClean()
+    assert window.close()
+    assert "Stop the training and close?" in asked[0]
+    assert not page.worker.running
+    assert not [t for t in threading.enumerate() if t.name == "training"]
+    assert multiprocessing.active_children() == []  # no DataLoader workers: batches come from memory
+
+
+def test_two_runs_can_be_overlaid(page, qtbot):
+    _train(page, qtbot)
+    page.document.change(page.document.project.replace(training=TrainingSettings(epochs=2, batch_size=16)), "b16")
+    _train(page, qtbot)
+    assert page.run_list.count() == 2 and "batch 16" in page.run_list.item(0).text()
+    page.set_overlaid({1, 2})
+    assert len(page.plots.overlay_items) == 2 * 2 * 2  # two runs × two plots × (training, validation)
+
+
+def test_checkpoints_save_and_load_and_a_broken_one_is_refused(page, qtbot, tmp_path, dialogs):
+    _train(page, qtbot)
+    saved = page.save_checkpoint(tmp_path / "mine.pt")
+    assert load_checkpoint(saved).epoch == 2
+    assert page.load_checkpoint(saved) and "Loaded" in page.log.toPlainText()
+    (tmp_path / "broken.pt").write_bytes(saved.read_bytes()[:1000])
+    warned = dialogs("warning")
+    assert not page.load_checkpoint(tmp_path / "broken.pt")
+    assert "is not a valid checkpoint" in warned[0]
