@@ -52,6 +52,8 @@ def main(out: Path) -> None:
     window = MainWindow(load_project(example_projects()["lenet5-digits"]))
     window.resize(1400, 820)
     window.show()
+    window.start_background_work()  # torch, and the device in the status bar
+    window.torch_loader.wait()
     window.show_page(window.pages.indexOf(window.model_page))
     window.model_page.select(2)
     shoot(window, out / "builder-lenet5.png")
@@ -82,7 +84,27 @@ def main(out: Path) -> None:
     settle(window)
     shoot(window, out / "data-animals.png")
     window.document.undo_stack.setClean()
+    shoot_training(window, out)
     window.close()
+
+
+def shoot_training(window: MainWindow, out: Path) -> None:
+    """LeNet-5 on digits: mid-training and after, then a second run overlaid."""
+    app = make_application()
+    window.document.reset(load_project(example_projects()["lenet5-digits"]), None)
+    page = window.train_page
+    window.show_page(window.pages.indexOf(page))
+    page.start()
+    shot_mid = False
+    while page.worker.running:
+        app.processEvents()
+        page.worker.join(0.01)
+        if not shot_mid and len(page.run.history) >= 4:
+            shoot(window, out / "train-mid.png")
+            shot_mid = True
+    for _ in range(10):
+        app.processEvents()
+    shoot(window, out / "train-after.png")
 
 
 if __name__ == "__main__":

@@ -84,6 +84,7 @@ class TrainingPlots(QWidget):
             self.best_markers[metric] = marker
             layout.addWidget(plot)
         self._smoothed: dict[str, float | None] = {"loss": None, "acc": None}
+        self._best: dict[str, tuple[list, list]] = {"loss": ([], []), "acc": ([], [])}
         self._dirty = False
         self.redraws = 0
         self.timer = QTimer(self)
@@ -96,8 +97,7 @@ class TrainingPlots(QWidget):
     def clear(self) -> None:
         for series in self.series.values():
             series.clear()
-        for marker in self.best_markers.values():
-            marker.setData([], [])
+        self._best = {"loss": ([], []), "acc": ([], [])}
         self._smoothed = {"loss": None, "acc": None}
         self._dirty = True
 
@@ -125,10 +125,12 @@ class TrainingPlots(QWidget):
         self._dirty = True
 
     def mark_best(self, epoch: int, loss: float | None, accuracy: float | None) -> None:
+        """Star the best epoch (drawn with the curves, at the next redraw)."""
         if loss is not None:
-            self.best_markers["loss"].setData([epoch], [loss])
+            self._best["loss"] = ([epoch], [loss])
         if accuracy is not None:
-            self.best_markers["acc"].setData([epoch], [accuracy])
+            self._best["acc"] = ([epoch], [accuracy])
+        self._dirty = True
 
     def show_history(self, history: list[dict]) -> None:
         """Draw a finished run from its epoch records (no batch curve)."""
@@ -173,10 +175,13 @@ class TrainingPlots(QWidget):
         self.redraws += 1
         for key, curve in self.curves.items():
             curve.setData(*self.series[key].arrays())
+        for metric, marker in self.best_markers.items():
+            marker.setData(*self._best[metric])
 
     def point_count(self, metric: str, kind: str) -> int:
         return len(self.series[metric, kind].x)
 
     def drawn_count(self, metric: str, kind: str) -> int:
-        x, _ = self.curves[metric, kind].getData()
+        """Points handed to the curve (before pyqtgraph clips and downsamples them for the screen)."""
+        x = self.curves[metric, kind].xData
         return 0 if x is None else len(x)
