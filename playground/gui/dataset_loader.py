@@ -45,7 +45,16 @@ class DatasetLoader(QObject):
 
     @staticmethod
     def _key(settings: DataSettings, base_dir: Path | None) -> tuple:
-        return (settings.source, str(base_dir), tuple(settings.image_size), settings.channels)
+        """What the images depend on: a built-in's name, or the folder the source points to (so
+        saving the project somewhere, which changes base_dir, does not make them stale)."""
+        from playground.ml.folders import resolve_source_folder
+
+        where = (
+            settings.source
+            if settings.source.startswith("builtin:")
+            else str(resolve_source_folder(settings.source, base_dir).resolve())
+        )
+        return (where, tuple(settings.image_size), settings.channels)
 
     def images_for(self, settings: DataSettings, base_dir: Path | None):
         """The loaded ImageSet if it is the one for these settings, else None (stale or not loaded)."""

@@ -7,6 +7,7 @@ edits of the same property (typing "120" into a spin box) merge into one undo st
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -99,11 +100,20 @@ class ProjectDocument(QObject):
         self.reset(load_project(path), path)
         remove_stale_temp_files(path.parent)  # left there by a save that crashed long ago
 
-    def save(self, path: Path | None = None) -> Path:
+    def save(self, path: Path | None = None, rebase=None) -> Path:
+        """Write the project. Saved to another folder, a data folder given relative to the old one
+        is written as `rebase(absolute folder, new folder)` says, so the new file still finds it."""
         target = Path(path or self._path)
+        source = self._project.data.source
+        relative_folder = not source.startswith("builtin:") and not Path(source).expanduser().is_absolute()
+        if rebase is not None and self.base_dir is not None and target.parent != self.base_dir and relative_folder:
+            moved = rebase(self.base_dir / source, target.parent)
+            data = dataclasses.replace(self._project.data, source=moved)
+            self._project = self._project.replace(data=data)  # a path fix, not an edit to undo
         save_project(self._project, target)
         if target != self._path:
             self._path = target
             self.path_changed.emit(target)
+            self.project_changed.emit(self._project)  # relative data folders now mean another place
         self.undo_stack.setClean()
         return target

@@ -310,17 +310,19 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def new_project(self) -> None:
-        if self.confirm_discard():
+        if self.may_stop_training(self.tr("start a new project")) and self.confirm_discard() and self.stop_training():
             self.document.reset(default_project(), None)
             autosave.clear()
 
     def open_project(self, path: Path | str | None = None) -> bool:
-        if not self.confirm_discard():
+        if not (self.may_stop_training(self.tr("open another project")) and self.confirm_discard()):
             return False
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr(PROJECT_FILTER))
             if not path:
                 return False
+        if not self.stop_training():
+            return False
         try:
             self.document.open(Path(path))
         except PlaygroundError as error:
@@ -345,7 +347,7 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path) -> bool:
         try:
-            self.document.save(path)
+            self.document.save(path, rebase=self.data_page.source_for)
         except OSError as error:
             QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not save {0}: {1}").format(path, error))
             return False
@@ -357,39 +359,64 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- drops
 
     def dragEnterEvent(self, event) -> None:
-        if any(path.is_dir() for path in local_paths(event.mimeData())):
+        if local_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event) -> None:
-        folders = [path for path in local_paths(event.mimeData()) if path.is_dir()]
-        if not folders:
+        """A folder becomes the dataset. Loose image files need a class: say how to give them one."""
+        paths = local_paths(event.mimeData())
+        folders = [path for path in paths if path.is_dir()]
+        if not paths:
             event.ignore()
             return
-        self.data_page.use_folder(folders[0])
-        self.show_page(self.pages.indexOf(self.data_page))
         event.acceptProposedAction()
+        self.show_page(self.pages.indexOf(self.data_page))
+        if folders:
+            self.data_page.use_folder(folders[0])
+            return
+        self.statusBar().showMessage(
+            self.tr(
+                "To add images, drop them onto a class in the list on the Data page (press “New dataset from"
+                " my images” first to make classes), or drop a folder with one subfolder per class."
+            ),
+            15000,
+        )
 
-    def stop_training_for_close(self) -> bool:
-        """Closing while training: ask, then stop and join the thread. False to keep the window."""
-        worker = self.train_page.worker
-        if not worker.running:
+    def may_stop_training(self, action: str) -> bool:
+        """Before closing or replacing the project: ask whether a running training may stop."""
+        if not self.train_page.worker.running:
             return True
         answer = QMessageBox.question(
             self,
             self.tr("Training is running"),
-            self.tr("Stop the training and close? The epochs finished so far are kept in the run's checkpoint."),
+            self.tr("Stop the training and {0}? The epochs finished so far are kept in the run's checkpoint.").format(
+                action
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
+        return answer == QMessageBox.StandardButton.Yes
+
+    def stop_training(self) -> bool:
+        """Stop and join the training thread; False (with a message) if it would not end."""
+        worker = self.train_page.worker
+        if not worker.running:
+            return True
         worker.stop()
-        return worker.join(30.0)  # seconds: the engine stops between batches
+        if worker.join(30.0):  # seconds: the engine stops between batches
+            return True
+        QMessageBox.warning(
+            self,
+            self.tr("Training is still running"),
+            self.tr("The training did not stop within 30 seconds; try again."),
+        )
+        return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.stop_training_for_close() or not self.confirm_discard():
+        # Every question first, and only then stop anything: a Cancel must leave all as it was.
+        if not self.may_stop_training(self.tr("close")) or not self.confirm_discard() or not self.stop_training():
             event.ignore()
             return
         self.loader.cancel()

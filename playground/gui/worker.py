@@ -31,16 +31,24 @@ class TrainingWorker(QObject):
     finished = Signal(object)  # events.Finished (with the best weights, on the CPU)
     failed = Signal(object)  # events.Failed (nan, out_of_memory) with the last good weights
     crashed = Signal(str)  # anything else: a message for the user (the traceback goes to stderr)
-    stopped = Signal()  # the thread has ended, whatever the outcome
+    model_ready = Signal(object)  # the run's model (a Checkpoint: best weights) after finished/failed
+    stopped = Signal()  # the thread is ending, whatever the outcome
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._thread: threading.Thread | None = None
+        self._active = False  # GUI-side: from start() until `stopped` has been delivered here
         self.control = None
+        self.stopped.connect(self._on_stopped)  # connected first: runs before any page's slot
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        """True from start() until the `stopped` signal has reached the GUI thread (the thread
+        itself may take a moment longer to exit; `join` waits for that)."""
+        return self._active
+
+    def _on_stopped(self) -> None:
+        self._active = False
 
     @property
     def paused(self) -> bool:
@@ -76,6 +84,7 @@ class TrainingWorker(QObject):
             control=self.control,
         )
         self._thread = threading.Thread(target=self._run, kwargs=arguments, name="training", daemon=True)
+        self._active = True
         self._thread.start()
 
     def _run(self, *, project, image_set, base_dir, resume, epochs, device, out_dir, model, control) -> None:
@@ -109,6 +118,8 @@ class TrainingWorker(QObject):
                 num_threads=training_threads(),
             ):
                 signals[type(event)].emit(event)
+                if isinstance(event, Finished | Failed):
+                    self._emit_model(out_dir, event)
         except PlaygroundError as error:
             self.crashed.emit(str(error))
         except Exception as error:
@@ -119,6 +130,29 @@ class TrainingWorker(QObject):
                 self.crashed.emit(f"{type(error).__name__}: {error}")
         finally:
             self.stopped.emit()
+
+    def _emit_model(self, out_dir: Path | None, event) -> None:
+        """Read the run's model here, off the GUI thread: the best epoch's checkpoint after a run,
+        the last good epoch's after a failure (its `weights` are the best ones either way)."""
+        from playground.ml.checkpoints import load_checkpoint
+
+        if out_dir is None:
+            return
+        path = Path(event.checkpoint) if getattr(event, "checkpoint", None) else out_dir / "last.pt"
+        if path.exists():
+            try:
+                self.model_ready.emit(load_checkpoint(path))
+            except PlaygroundError as error:
+                self.crashed.emit(str(error))
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for the thread (seconds); True when it has ended."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+        ended = self._thread is None or not self._thread.is_alive()
+        if ended:
+            self._active = False  # no need to wait for the queued `stopped` to know it
+        return ended
 
     def pause(self) -> None:
         if self.control is not None:
@@ -132,9 +166,3 @@ class TrainingWorker(QObject):
         if self.control is not None:
             self.control.pause.clear()
             self.control.stop.set()
-
-    def join(self, timeout: float | None = None) -> bool:
-        """Wait for the thread (seconds); True when it has ended."""
-        if self._thread is not None:
-            self._thread.join(timeout)
-        return not self.running

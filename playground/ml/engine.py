@@ -363,7 +363,8 @@ def fit(
                     save_checkpoint(state, out / "best.pt")
             yield record
             patience = settings.early_stopping_patience
-            if patience and epoch - best_epoch >= patience:
+            # Counted from the resumed epoch too: a continued run gets its full patience.
+            if patience and epoch - max(best_epoch, start_epoch) >= patience:
                 yield Finished("early_stopping", epoch, best_epoch, best_score, best_file(), best_state)
                 return
     except _Stopped:

@@ -22,7 +22,7 @@ def _class_dirs(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and _visible(p.name))
 
 
-def _images_under(folder: Path) -> list[Path]:
+def images_under(folder: Path) -> list[Path]:
     """Image files in `folder` and its subfolders, skipping hidden ones (.thumbnails, .git, ...)."""
     found = []
     for parent, subfolders, names in os.walk(folder):
@@ -55,7 +55,7 @@ def scan_image_folder(root: str | os.PathLike) -> tuple[tuple[str, ...], list[tu
         )
     files: list[tuple[Path, int]] = []
     for label, class_dir in enumerate(class_dirs):
-        found = _images_under(class_dir)
+        found = images_under(class_dir)
         if not found:
             raise DataError(
                 f"class folder '{class_dir.name}' in {root} has no images (.png, .jpg, .bmp, .gif, .tif, .webp)"
@@ -81,7 +81,7 @@ def folder_classes(root: str | os.PathLike) -> list[tuple[str, int]]:
     root = Path(root)
     if not root.is_dir():
         return []
-    return [(class_dir.name, len(_images_under(class_dir))) for class_dir in _class_dirs(root)]
+    return [(class_dir.name, len(images_under(class_dir))) for class_dir in _class_dirs(root)]
 
 
 def check_class_name(root: str | os.PathLike, name: str) -> str:

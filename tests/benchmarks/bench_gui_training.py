@@ -106,6 +106,7 @@ def main() -> None:
     project_file = Path(tempfile.mkdtemp()) / "lenet.json"
     save_project(project, project_file)
     gui, cli_same, cli_all, lateness = [], [], [], []
+    _, first_lateness = gui_run(project)  # the process's first training: one-off start-up costs
     for round_number in range(args.rounds):
         runs = [
             ("gui", lambda: gui_run(project)),
@@ -120,10 +121,11 @@ def main() -> None:
             else:
                 (cli_same if name == "cli_same" else cli_all).append(result)
     print(f"LeNet-5 on digits, {args.epochs} epochs, CPU, {os.cpu_count()} cores, {args.rounds} rounds (medians)")
-    print(
-        f"GUI timer lateness over {len(lateness)} ticks of {INTERVAL_MS} ms: p50 {percentile(lateness, 0.5):.1f} ms,"
-        f" p99 {percentile(lateness, 0.99):.1f} ms, max {max(lateness):.1f} ms  (goal p99 <= 16, max <= 100)"
-    )
+    for title, samples in (("first training in the process", first_lateness), ("later trainings", lateness)):
+        print(
+            f"GUI timer lateness, {title}, {len(samples)} ticks of {INTERVAL_MS} ms: p50 {percentile(samples, 0.5):.1f}"
+            f" ms, p99 {percentile(samples, 0.99):.1f} ms, max {max(samples):.1f} ms  (goal p99 <= 16, max <= 100)"
+        )
     g, s, a = statistics.median(gui), statistics.median(cli_same), statistics.median(cli_all)
     print(f"  window ({training_threads()} training thread(s))      {g:10,.0f} images/s")
     print(f"  CLI, same threads                     {s:10,.0f} images/s")

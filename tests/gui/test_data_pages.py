@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from playground.gui.main_window import MainWindow
 from playground.ml import engine, transforms
+from playground.spec.project import load_project
 from playground.spec.settings import AugmentationSettings
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
@@ -52,7 +53,7 @@ def test_dropping_a_folder_on_the_window_loads_it_and_reports_the_bad_file(windo
     assert page.skipped.count() == 1 and "zz_truncated.jpg: damaged or unreadable" in page.skipped.item(0).text()
     assert page.thumbnails.count() == 12  # the first class's pictures
     assert page.balance.values == [("china", 12), ("flower", 12)]
-    assert "24 images in 2 classes, each 1×32×32"  # LeNet reads grayscale in page.status.text()
+    assert "24 images in 2 classes, each 1×32×32" in page.status.text()  # LeNet reads grayscale
 
 
 def test_a_built_in_dataset_shows_its_classes(window, qtbot):
@@ -186,3 +187,48 @@ def test_every_control_names_its_keras_argument(window):
     tips = [page.rotation.toolTip(), page.width_shift.toolTip(), page.zoom.toolTip(), page.fill_mode.toolTip()]
     for tip, keras in zip(tips, ["rotation_range", "width_shift_range", "zoom_range", "fill_mode"], strict=True):
         assert f"Keras: {keras}" in tip
+
+
+def test_a_folder_dropped_onto_a_class_adds_its_images(window, photos, tmp_path):
+    window.save_as(tmp_path / "p.json")
+    page = window.data_page
+    folder = page.new_dataset()
+    rect = page.classes.visualItemRect(page.classes.item(0))
+    _drop_urls(page.classes.viewport(), [photos / "china"], rect.center())
+    assert window.document.project.data.source == "p_images"  # still the dataset made here
+    assert len(list((folder / "Class 1").iterdir())) == 12
+
+
+def test_image_files_dropped_on_the_window_say_where_they_go(window, photos):
+    drop = _drop_urls(window, [photos / "china" / "china_0000.jpg"])
+    assert drop.isAccepted() and window.pages.currentWidget() is window.data_page
+    assert "drop them onto a class" in window.statusBar().currentMessage()
+    assert window.document.project.data.source == "builtin:digits"  # nothing replaced
+
+
+def test_the_users_own_folder_is_never_written_to(window, photos, dialogs):
+    window.data_page.use_folder(photos)
+    warned = dialogs("warning")
+    assert not window.data_page.add_class("More")
+    assert window.data_page.add_images("china", [str(photos / "flower" / "flower_0001.jpg")]) == 0
+    assert "not one the app made" in warned[0] and not (photos / "More").exists()
+    assert len(list((photos / "china").iterdir())) == 12
+
+
+def test_save_as_elsewhere_keeps_a_relative_dataset(window, tmp_path, qtbot):
+    window.save_as(tmp_path / "a" / "p.json")
+    folder = window.data_page.new_dataset()
+    assert window.document.project.data.source == "p_images"
+    window.save_as(tmp_path / "b" / "q.json")
+    assert window.document.project.data.source == str(folder)  # absolute now: b/ has no p_images
+    assert "has no images" in window.class_names.error()  # found (its classes are still empty)
+    assert [name for name, _ in window.data_page._counts()] == ["Class 1", "Class 2"]
+    assert load_project(tmp_path / "b" / "q.json").data.source == str(folder)
+
+
+def test_loaded_images_stay_loaded_when_the_project_is_saved(window, qtbot, tmp_path):
+    window.show_page(window.pages.indexOf(window.data_page))
+    qtbot.waitUntil(lambda: window.loader.image_set is not None, timeout=60_000)
+    images = window.loader.image_set
+    window.save_as(tmp_path / "p.json")
+    assert window.loader.images_for(window.document.project.data, window.document.base_dir) is images

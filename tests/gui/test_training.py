@@ -42,7 +42,18 @@ def page(qtbot):
 def _train(page, qtbot, **kwargs):
     with qtbot.waitSignal(page.worker.stopped, timeout=120_000):
         assert page.start(**kwargs)
-    qtbot.waitUntil(lambda: not page.worker.running)
+    # As soon as `stopped` has arrived the page is ready again (no waiting for the thread to exit).
+    assert page.start_button.isEnabled() and not page.stop_button.isEnabled() and not page.worker.running
+
+
+def _started(page, qtbot):
+    """Start and wait for the first batch (by state: a signal blocker on a thread that keeps
+    emitting after it is torn down is a known pytest-qt hazard)."""
+    batches = []
+    page.worker.batch_finished.connect(batches.append)
+    assert page.start()
+    qtbot.waitUntil(lambda: len(batches) > 0, timeout=60_000)
+    return batches
 
 
 def test_training_emits_epochs_and_the_plots_gain_points(page, qtbot):
@@ -62,8 +73,7 @@ def test_training_emits_epochs_and_the_plots_gain_points(page, qtbot):
 
 def test_stop_ends_the_thread_within_two_seconds(page, qtbot):
     page.document.change(page.document.project.replace(training=TrainingSettings(epochs=500, batch_size=4)), "long")
-    with qtbot.waitSignal(page.worker.batch_finished, timeout=60_000):
-        page.start()
+    _started(page, qtbot)
     asked = time.perf_counter()
     page.stop_button.click()
     assert page.worker.join(2.0), "the training thread did not end within 2 s"
@@ -74,10 +84,7 @@ def test_stop_ends_the_thread_within_two_seconds(page, qtbot):
 
 def test_pause_holds_and_resume_continues(page, qtbot):
     page.document.change(page.document.project.replace(training=TrainingSettings(epochs=3, batch_size=8)), "slow")
-    batches = []
-    page.worker.batch_finished.connect(batches.append)
-    with qtbot.waitSignal(page.worker.batch_finished, timeout=60_000):
-        page.start()
+    batches = _started(page, qtbot)
     page.pause_button.click()
     assert page.pause_button.text() == "Resume"
     qtbot.wait(300)  # let a batch in flight finish and its event arrive
@@ -101,6 +108,11 @@ def test_continue_training_resumes_the_same_curve(page, qtbot):
     straight = [(r["epoch"], r["train_loss"], r["val_acc"]) for r in page.run.history]
     assert resumed == straight
     assert page.plots.point_count("loss", "train") == 4
+
+
+def monkeypatch_question(function):
+    """QMessageBox.question for one test (the autouse fixture restores it afterwards)."""
+    QMessageBox.question = staticmethod(function)
 
 
 def _failing_build(failure, at_batch):
@@ -133,16 +145,36 @@ def test_a_nan_loss_shows_a_message_and_keeps_the_last_good_weights(page, qtbot,
     assert all(torch.equal(page.checkpoint.model_state[k], epoch_one.model_state[k]) for k in epoch_one.model_state)
 
 
-def test_out_of_memory_offers_a_smaller_batch_and_keeps_the_weights(page, qtbot, monkeypatch, dialogs):
+def _explode_once():
+    exploded = []
+
     def explode(output):
+        if exploded:
+            return output
+        exploded.append(True)
         raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
 
-    monkeypatch.setattr(engine, "build_model", _failing_build(explode, 50))
+    return explode
+
+
+def test_out_of_memory_offers_a_smaller_batch_and_keeps_the_weights(page, qtbot, monkeypatch, dialogs):
+    monkeypatch.setattr(engine, "build_model", _failing_build(_explode_once(), 50))
     asked = dialogs("question", Button.No)
     _train(page, qtbot)
     assert "out of memory" in asked[0] and "Try again with batch size 16?" in asked[0]
     assert page.run.outcome == "out of memory" and page.checkpoint.epoch == 1
     assert page.document.project.training.batch_size == 32  # declined: nothing changed
+
+
+def test_retrying_after_out_of_memory_keeps_the_finished_epochs(page, qtbot, monkeypatch, dialogs):
+    monkeypatch.setattr(engine, "build_model", _failing_build(_explode_once(), 50))
+    dialogs("question", Button.Yes)
+    with qtbot.waitSignal(page.worker.stopped, timeout=120_000):
+        page.start()
+    qtbot.waitUntil(lambda: page.run.outcome == "completed", timeout=120_000)
+    assert page.document.project.training.batch_size == 16
+    assert [r["epoch"] for r in page.run.history] == [1, 2, 3]  # epoch 1 kept, then two more
+    assert len(page.runs) == 1
 
 
 def test_an_invalid_network_is_a_message_not_a_run(page, dialogs):
@@ -158,8 +190,7 @@ def test_closing_mid_training_stops_and_joins_everything(qtbot, dialogs):
     qtbot.addWidget(window)
     window.show()
     page = window.train_page
-    with qtbot.waitSignal(page.worker.batch_finished, timeout=60_000):
-        page.start()
+    _started(page, qtbot)
     asked = dialogs("question", Button.Yes)
     window.document.undo_stack.setClean()
     assert window.close()
@@ -187,3 +218,33 @@ def test_checkpoints_save_and_load_and_a_broken_one_is_refused(page, qtbot, tmp_
     warned = dialogs("warning")
     assert not page.load_checkpoint(tmp_path / "broken.pt")
     assert "is not a valid checkpoint" in warned[0]
+
+
+def test_cancelling_the_close_leaves_the_training_running(qtbot, dialogs):
+    window = MainWindow(tiny(epochs=500, batch_size=4))
+    qtbot.addWidget(window, before_close_func=lambda w: (w.train_page.worker.stop(), w.train_page.worker.join(30),
+                                                         w.document.undo_stack.setClean()))  # fmt: skip
+    window.show()
+    page = window.train_page
+    _started(page, qtbot)
+    window.model_page.insert_block("dropout", 3)  # an unsaved change: the close asks twice
+    answers = iter([Button.Yes, Button.Cancel])  # yes, stop it ... no, wait, cancel the close
+    asked = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch_question(question)
+    assert not window.close()
+    assert len(asked) == 2 and page.worker.running and window.isVisible()
+
+
+def test_opening_another_project_while_training_asks_first(page, qtbot, dialogs, tmp_path):
+    window = page.window()
+    page.document.change(page.document.project.replace(training=TrainingSettings(epochs=500, batch_size=4)), "long")
+    _started(page, qtbot)
+    asked = dialogs("question", Button.No)
+    window.new_project()
+    assert "Stop the training and start a new project?" in asked[0]
+    assert page.worker.running and window.document.project.name == "tiny"

@@ -188,17 +188,21 @@ def test_every_page_module_can_be_opened_alone(qtbot, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
     shown = []
-    monkeypatch.setattr(QApplication, "exec", lambda self: shown.append(QApplication.activeWindow() or 1) or 0)
-    for module in ("data_page", "augment_page", "train_page", "model.page"):
-        before = {id(w) for w in QApplication.topLevelWidgets()}
-        try:
+
+    def exec_(self):  # instead of running the event loop: note which page is on screen
+        shown.extend(type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible())
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_)
+    for module, page in (("data_page", "DataPage"), ("augment_page", "AugmentPage"),
+                         ("train_page", "TrainPage"), ("model.page", "ModelPage")):  # fmt: skip
+        shown.clear()
+        with pytest.raises(SystemExit) as exit_:
             runpy.run_module(f"playground.gui.pages.{module}", run_name="__main__")
-        except SystemExit as exit_:
-            assert exit_.code == 0
-        new = [w for w in QApplication.topLevelWidgets() if id(w) not in before and w.isVisible()]
-        assert len(new) == 1, module
-        qtbot.addWidget(new[0])
-    assert len(shown) == 4
+        assert exit_.value.code == 0 and shown == [page], module
+        for widget in QApplication.topLevelWidgets():
+            if type(widget).__name__ == page:
+                widget.close()
 
 
 def test_the_learning_rate_box_takes_tiny_rates_and_steps_by_factors(window):

@@ -205,3 +205,12 @@ def test_a_last_batch_of_one_image_joins_the_one_before(digits):
 def test_epochs_must_be_positive(digits):
     with pytest.raises(PlaygroundError, match="at least 1"):
         _run(tiny_project(), digits, epochs=0)
+
+
+def test_continuing_an_early_stopped_run_gets_its_full_patience(digits, tmp_path):
+    project = tiny_project(epochs=20, optimizer="sgd", learning_rate=1e-8, early_stopping_patience=2)
+    first = _run(project, digits, out_dir=tmp_path)
+    assert first[-1].reason == "early_stopping" and first[-1].epochs_done == 3
+    resumed = _run(project, digits, epochs=10, out_dir=tmp_path, resume=load_checkpoint(tmp_path / "last.pt"))
+    assert [e.epoch for e in resumed if isinstance(e, EpochFinished)] == [4, 5]  # two more, not one
+    assert resumed[-1].reason == "early_stopping"

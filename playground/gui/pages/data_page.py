@@ -66,26 +66,26 @@ class ClassList(QListWidget):
         self.editable = False
 
     def dragEnterEvent(self, event) -> None:
-        if self.editable and any(p.is_file() for p in local_paths(event.mimeData())):
+        # Files or folders of images (accepted even where they cannot go, so that the drop is
+        # answered here with a message instead of falling through to the window).
+        if local_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event) -> None:
         item = self.itemAt(event.position().toPoint())
-        if self.editable and item is not None:
+        if item is not None:
             self.setCurrentItem(item)
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
+        """Image files, or folders of them, onto a class: the page copies them in (or says why not)."""
         item = self.itemAt(event.position().toPoint())
-        files = [str(p) for p in local_paths(event.mimeData()) if p.is_file()]
-        if not (self.editable and item is not None and files):
-            event.ignore()
-            return
-        self.images_dropped.emit(item.data(Qt.ItemDataRole.UserRole), files)
+        files: list[str] = []
+        for path in local_paths(event.mimeData()):
+            files.extend(str(p) for p in (folders.images_under(path) if path.is_dir() else [path]))
+        self.images_dropped.emit(item.data(Qt.ItemDataRole.UserRole) if item is not None else "", files)
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
 
@@ -97,6 +97,7 @@ class DataPage(QWidget):
         self.document = document
         self.class_names = class_names
         self.loader = loader
+        self._shown: tuple | None = None  # the data settings the class list was last built for
 
         # --- where the images come from
         self.source = QComboBox()
@@ -248,7 +249,7 @@ class DataPage(QWidget):
         self.cancel_button.clicked.connect(self.loader.cancel)
         self.reload_button.clicked.connect(lambda: self.load(force=True))
         self.classes.currentRowChanged.connect(lambda _: self._show_class())
-        self.classes.images_dropped.connect(self.add_images)
+        self.classes.images_dropped.connect(lambda name, files: self.add_images(name or None, files) if files else None)
         self.add_class_button.clicked.connect(lambda: self.add_class())
         self.rename_button.clicked.connect(lambda: self.rename_class())
         self.remove_button.clicked.connect(self.remove_class)
@@ -263,10 +264,14 @@ class DataPage(QWidget):
         )
 
     def _source_for(self, folder: Path) -> str:
-        """A folder next to (or under) the project file is stored relative to it."""
-        base = self.document.base_dir
-        if base is not None and folder.resolve().is_relative_to(base.resolve()):
-            return str(folder.resolve().relative_to(base.resolve()))
+        return self.source_for(folder, self.document.base_dir)
+
+    @staticmethod
+    def source_for(folder: Path, base: Path | None) -> str:
+        """A folder next to (or under) the project file is stored relative to it, else absolute."""
+        folder = Path(folder).resolve()
+        if base is not None and folder.is_relative_to(Path(base).resolve()):
+            return str(folder.relative_to(Path(base).resolve()))
         return str(folder)
 
     def use_folder(self, folder: str | Path | None = None) -> None:
@@ -282,13 +287,17 @@ class DataPage(QWidget):
         source = self.document.project.data.source
         return None if source.startswith("builtin:") else resolve_source_folder(source, self.document.base_dir)
 
-    def new_dataset(self) -> Path:
+    def new_dataset(self) -> Path | None:
         """An empty app-made dataset with two classes, ready for images to be dropped in."""
         if self.document.path is not None:
             parent, name = self.document.path.parent, f"{self.document.path.stem}_images"
         else:
             parent, name = config_dir() / "datasets", datetime.now().strftime("dataset-%Y%m%d-%H%M%S")
-        folder = folders.new_dataset_folder(parent, name, (self.tr("Class 1"), self.tr("Class 2")))
+        try:
+            folder = folders.new_dataset_folder(parent, name, (self.tr("Class 1"), self.tr("Class 2")))
+        except OSError as error:
+            self._report(self.tr("Could not make a dataset folder in {0}: {1}").format(parent, error))
+            return None
         self.use_folder(folder)
         return folder
 
@@ -297,6 +306,7 @@ class DataPage(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _after_files_changed(self) -> None:
+        self._shown = None
         self.class_names.refresh()
         self.render(self.document.project)
         self.load(force=True)
@@ -305,8 +315,22 @@ class DataPage(QWidget):
     def _report(self, problem: Exception | str) -> None:
         QMessageBox.warning(self, self.tr("Dataset"), str(problem))
 
-    def add_class(self, name: str | None = None) -> bool:
+    def _editable_folder(self) -> Path | None:
+        """The dataset folder if the app may change it: one it made (its images are copies).
+        A folder of the user's own is read, never written: classes are made in a new dataset."""
         folder = self.folder
+        if folder is None or not folders.is_app_dataset(folder):
+            self._report(
+                self.tr(
+                    "This dataset is not one the app made, so it is left as it is. Press “New dataset from my"
+                    " images” to make classes and add images to them."
+                )
+            )
+            return None
+        return folder
+
+    def add_class(self, name: str | None = None) -> bool:
+        folder = self._editable_folder()
         if folder is None:
             return False
         if name is None:
@@ -322,8 +346,9 @@ class DataPage(QWidget):
         return True
 
     def rename_class(self, new: str | None = None) -> bool:
-        folder, old = self.folder, self._class_at()
-        if folder is None or old is None:
+        old = self._class_at()
+        folder = self._editable_folder() if old is not None else None
+        if folder is None:
             return False
         if new is None:
             new, ok = QInputDialog.getText(self, self.tr("Rename class"), self.tr("New name:"), text=old)
@@ -350,14 +375,20 @@ class DataPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        folders.remove_class(folder, name)
+        try:
+            folders.remove_class(folder, name)
+        except OSError as error:
+            self._report(self.tr("Could not remove {0}: {1}").format(name, error))
         self._after_files_changed()
         return True
 
     def add_images(self, class_name: str | None = None, files: list[str] | None = None) -> int:
-        folder = self.folder
         class_name = class_name or self._class_at()
-        if folder is None or class_name is None:
+        if class_name is None:
+            self._report(self.tr("Drop the images onto one of the classes in the list."))
+            return 0
+        folder = self._editable_folder()
+        if folder is None:
             return 0
         if files is None:
             files, _ = QFileDialog.getOpenFileNames(
@@ -368,7 +399,11 @@ class DataPage(QWidget):
             )
         if not files:
             return 0
-        copied, refused = folders.add_images(folder, class_name, files)
+        try:
+            copied, refused = folders.add_images(folder, class_name, files)
+        except OSError as error:  # disk full, read-only: what was copied stays, and is shown
+            copied, refused = [], [str(error)]
+            self._after_files_changed()
         if refused:
             self._report(self.tr("Not added:\n{0}").format("\n".join(refused)))
         if copied:
@@ -500,13 +535,15 @@ class DataPage(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         folder = self.folder
-        editable = folder is not None and folder.is_dir()
+        editable = folder is not None and folder.is_dir() and folders.is_app_dataset(folder)
         self.classes.editable = editable
         self.drop_hint.setVisible(editable)
-        for button in (self.add_class_button, self.rename_button, self.add_images_button):
+        for button in (self.add_class_button, self.rename_button, self.remove_button, self.add_images_button):
             button.setEnabled(editable)
-        self.remove_button.setEnabled(editable and folders.is_app_dataset(folder))
-        self._show_classes()
+        shown = (data, self.document.base_dir)
+        if shown != self._shown or self.isVisible():  # other edits (a layer, a slider) change nothing here
+            self._shown = shown
+            self._show_classes()
         if self.isVisible() or self.loader.key is not None:
             self.load()
 

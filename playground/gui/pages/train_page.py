@@ -43,6 +43,7 @@ from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
 from playground.gui.settings import config_dir
 from playground.gui.worker import TrainingWorker
+from playground.spec.errors import PlaygroundError
 from playground.spec.layers import Dropout
 from playground.spec.project import Project
 from playground.spec.settings import OPTIMIZERS
@@ -167,6 +168,7 @@ class TrainPage(QWidget):
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._on_failed)
         self.worker.crashed.connect(self._on_crashed)
+        self.worker.model_ready.connect(self._set_model)
         self.worker.stopped.connect(self._update_buttons)
         self.run_list.itemChanged.connect(lambda _: self._show_overlays())
         document.project_changed.connect(self.render)
@@ -362,9 +364,12 @@ class TrainPage(QWidget):
         if continue_run:
             if not self._resumable():
                 return False
-            resume = load_checkpoint(self.run.out_dir / "last.pt")
+            try:
+                resume = load_checkpoint(self.run.out_dir / "last.pt")
+            except PlaygroundError as error:
+                QMessageBox.warning(self, self.tr("Cannot continue"), str(error))
+                return False
             epochs = resume.epoch + project.training.epochs
-            self.run.project = project
             self.run.outcome = "running"
         else:
             out_dir = config_dir() / "runs" / datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -455,12 +460,11 @@ class TrainPage(QWidget):
         )
         self._refresh_run_list()
 
-    def _set_model(self, path: Path | None) -> None:
-        from playground.ml.checkpoints import load_checkpoint
-
-        if path is not None and path.exists():
-            self.checkpoint = load_checkpoint(path)
-            self.model_changed.emit(self.checkpoint)
+    def _set_model(self, checkpoint) -> None:
+        """The run's model, read by the worker: it becomes the project's current model."""
+        self.checkpoint = checkpoint
+        self.model_changed.emit(checkpoint)
+        self._update_buttons()
 
     def _on_finished(self, event) -> None:
         reasons = {
@@ -479,15 +483,13 @@ class TrainPage(QWidget):
         self.log.appendPlainText(reasons[event.reason] + best)
         self.progress.setValue(1000 if event.reason == "completed" else self.progress.value())
         self.run.outcome = event.reason
-        self._set_model(Path(event.checkpoint) if event.checkpoint else None)
         self._refresh_run_list()
         self._update_buttons()
 
     def _on_failed(self, event) -> None:
         self.run.outcome = {"nan": "NaN loss", "out_of_memory": "out of memory"}.get(event.reason, event.reason)
         self.status.setText(event.message)
-        self.log.appendPlainText(event.message)
-        self._set_model(self.run.out_dir / "last.pt")  # the last good epoch, if one finished
+        self.log.appendPlainText(event.message)  # the last good epoch's model follows (model_ready)
         self._refresh_run_list()
         self._update_buttons()
         if event.reason == "out_of_memory":
@@ -502,7 +504,7 @@ class TrainPage(QWidget):
             if answer == QMessageBox.StandardButton.Yes:
                 self.worker.join(10)
                 self._edit("batch_size", smaller)
-                self.start()
+                self.start(continue_run=self._resumable())  # keep the epochs that did finish
         else:
             QMessageBox.warning(self, self.tr("Training stopped"), event.message)
 
@@ -570,7 +572,6 @@ class TrainPage(QWidget):
             if not path:
                 return False
         from playground.ml.checkpoints import load_checkpoint
-        from playground.spec.errors import PlaygroundError
 
         try:
             checkpoint = load_checkpoint(path)
