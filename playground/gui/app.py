@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -21,9 +23,28 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+RUN_FOLDERS_KEPT_DAYS = 7
+
+
+def remove_old_runs(folder: Path, days: float = RUN_FOLDERS_KEPT_DAYS) -> list[Path]:
+    """The window's runs live for a session (their checkpoints serve "Continue training"); the
+    folders of sessions long gone are removed. Checkpoints the user saved are elsewhere."""
+    removed = []
+    limit = time.time() - days * 86400
+    for run_folder in folder.glob("*") if folder.is_dir() else []:
+        try:
+            if run_folder.is_dir() and run_folder.stat().st_mtime < limit:
+                shutil.rmtree(run_folder)
+                removed.append(run_folder)
+        except OSError:
+            continue
+    return removed
+
+
 def run(project_path: str | None = None) -> int:
     app = make_application()
     remove_stale_temp_files(config_dir() / "autosave")
+    remove_old_runs(config_dir() / "runs")
     window = MainWindow()
     if not window.offer_recovery() and project_path:
         try:

@@ -26,7 +26,7 @@ from playground.ml.device import describe_device, pick_device
 from playground.ml.events import BatchFinished, EpochFinished, Event, Failed, Finished, Started
 from playground.ml.transforms import build_augmentation
 from playground.spec.errors import CheckpointError, PlaygroundError
-from playground.spec.project import Project
+from playground.spec.project import Project, atomic_write_bytes
 from playground.spec.settings import TrainingSettings
 
 BATCH_EVENT_INTERVAL = 0.1  # seconds: at most ~10 batch events a second
@@ -357,10 +357,9 @@ def fit(
             )
             history.append({k: v for k, v in record.to_dict().items() if k != "event"})
             if out is not None:
-                state = checkpoint(epoch)
-                save_checkpoint(state, out / "last.pt")
-                if is_best:
-                    save_checkpoint(state, out / "best.pt")
+                written = save_checkpoint(checkpoint(epoch), out / "last.pt")
+                if is_best:  # the same bytes: copied, not pickled twice (pickling holds the GIL)
+                    atomic_write_bytes(out / "best.pt", written.read_bytes())
             yield record
             patience = settings.early_stopping_patience
             # Counted from the resumed epoch too: a continued run gets its full patience.

@@ -214,3 +214,17 @@ def test_the_learning_rate_box_takes_tiny_rates_and_steps_by_factors(window):
     assert window.document.project.training.learning_rate == 0.002
     box.stepBy(-2)
     assert box.text() == "0.0005"
+
+
+def test_run_folders_of_old_sessions_are_removed(tmp_path):
+    import os
+
+    from playground.gui.app import remove_old_runs
+
+    old, recent = tmp_path / "20260101-old", tmp_path / "20261127-recent"
+    for folder in (old, recent):
+        folder.mkdir()
+        (folder / "last.pt").write_bytes(b"x")
+    os.utime(old, (1, 1))
+    assert remove_old_runs(tmp_path) == [old]
+    assert recent.exists() and not old.exists()

@@ -49,6 +49,8 @@ from playground.spec.project import Project
 from playground.spec.settings import OPTIMIZERS
 from playground.spec.shapes import infer_shapes
 
+STATUS_INTERVAL = 0.25  # seconds between updates of the progress text and bar
+
 
 class RateSpinBox(QDoubleSpinBox):
     """A learning rate from 1e-8 to 10, written as a person writes it (0.001, 3e-05); the arrows
@@ -126,6 +128,7 @@ class TrainPage(QWidget):
         self.run: RunRecord | None = None  # the run being trained or last trained
         self.plots = None  # created on first show: pyqtgraph costs 0.3 s to import
         self._started_at = 0.0
+        self._last_status = 0.0
         self._span = (0, 1)  # (first epoch, last epoch) of the training in progress
 
         self._build_settings()
@@ -424,6 +427,10 @@ class TrainPage(QWidget):
     def _on_batch(self, event) -> None:
         position = event.epoch - 1 + event.batch / event.batches
         self.ensure_plots().add_batch(position, event.loss, event.accuracy)
+        now = time.perf_counter()
+        if now - self._last_status < STATUS_INTERVAL and event.batch != event.batches:
+            return  # text and bar 4 times a second: every repaint costs the training thread the GIL
+        self._last_status = now
         fraction = self._fraction(event.epoch, event.batch / event.batches)
         self.progress.setValue(round(fraction * 1000))
         elapsed = time.perf_counter() - self._started_at
