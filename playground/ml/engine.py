@@ -125,7 +125,8 @@ def train_one_epoch(
     for number, (batch, targets) in enumerate(
         iterate_batches(images, labels, batch_size, shuffle=True, augment=augment), 1
     ):
-        control.wait_while_paused()
+        if control.pause.is_set():
+            control.wait_while_paused()
         if control.stop.is_set():
             raise _Stopped()
         targets = targets.to(run.device, non_blocking=True)
@@ -139,8 +140,8 @@ def train_one_epoch(
         else:
             loss.backward()
             run.optimizer.step()
-        loss_sum += loss.detach() * len(targets)
-        correct += (logits.detach().argmax(1) == targets).sum()
+        loss_sum.add_(loss.detach(), alpha=len(targets))  # on the device: no sync per batch
+        correct.add_((logits.detach().argmax(1) == targets).sum())
         seen += len(targets)
         now = time.perf_counter()
         if now - last_report >= BATCH_EVENT_INTERVAL or number == batches:
