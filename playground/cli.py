@@ -1,4 +1,4 @@
-"""The command line: `cnn-playground [gui|summary|train|predict|export|datasets] ...`.
+"""The command line: `cnn-playground [gui|summary|train|predict|export|datasets|lab] ...`.
 
 It drives the very same spec and engine as the app. A user error (bad project, missing file,
 invalid network) exits with status 2 and one line on stderr, never a traceback.
@@ -253,6 +253,48 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _lab_padding(text: str) -> str | int:
+    if text in ("valid", "same"):
+        return text
+    if text.isdigit():
+        return int(text)
+    raise PlaygroundError(f"--padding must be valid, same or a whole number, got {text!r}")
+
+
+def _channels(text: str, name: str):
+    from playground.lessons.lab import parse_grid
+
+    return [parse_grid(part, name) for part in text.split("|")]
+
+
+def cmd_lab(args) -> int:
+    from playground.lessons.lab import convolve, number_text, pool
+
+    if args.lab_command == "conv":
+        trace = convolve(
+            _channels(args.input, "--input"),
+            _channels(args.kernel, "--kernel"),
+            args.stride,
+            _lab_padding(args.padding),
+        )
+    else:
+        channels = _channels(args.input, "--input")
+        if len(channels) > 1:
+            raise PlaygroundError("pooling works on one channel at a time: give --input without '|'")
+        trace = pool(channels[0], args.mode, args.size, args.stride, _lab_padding(args.padding))
+    if args.json:
+        steps = {"steps": [step.text for step in trace.steps]} if args.steps else {}
+        _print_json({"output": trace.output, **steps})
+        return 0
+    if args.steps:
+        for step in trace.steps:
+            print(f"[{step.row},{step.col}] {step.text}")
+    print(f"output size: {trace.formula}")
+    for row in trace.output:
+        print(" ".join(f"{number_text(round(v, 4)):>6}" for v in row))
+    return 0
+
+
 def cmd_gui(args) -> int:
     from playground.gui.app import run  # Qt only for this command
 
@@ -322,6 +364,23 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=["python", "onnx", "torchscript"])
     export.add_argument("--output", required=True)
     export.set_defaults(run=cmd_export)
+
+    lab = commands.add_parser("lab", help="convolution and pooling on small grids, step by step")
+    lab_commands = lab.add_subparsers(dest="lab_command", required=True, metavar="conv|pool")
+    grid_help = 'rows separated by ";", numbers by ",": "1,2;3,4"; channels separated by "|"'
+    conv = lab_commands.add_parser("conv", help="slide a filter over an input")
+    conv.add_argument("--input", required=True, help=grid_help)
+    conv.add_argument("--kernel", required=True, help=grid_help + " (as many channels as the input)")
+    pool_parser = lab_commands.add_parser("pool", help="max, average or min pooling")
+    pool_parser.add_argument("--input", required=True, help=grid_help)
+    pool_parser.add_argument("--mode", choices=["max", "avg", "min"], default="max")
+    pool_parser.add_argument("--size", type=int, default=2)
+    for sub_parser, stride_default in ((conv, 1), (pool_parser, None)):
+        sub_parser.add_argument("--stride", type=int, default=stride_default)
+        sub_parser.add_argument("--padding", default="valid", help="valid, same or a number of zeros")
+        sub_parser.add_argument("--steps", action="store_true", help="also write out every multiply-add")
+        sub_parser.add_argument("--json", action="store_true", help='print {"output": [[...], ...]}')
+        sub_parser.set_defaults(run=cmd_lab)
 
     gui = commands.add_parser("gui", help="open the app (the default without a command)")
     gui.add_argument("project", nargs="?", help="a project file, or an example name")

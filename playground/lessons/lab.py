@@ -1,0 +1,207 @@
+"""The convolution lab's arithmetic, step by step, in pure Python (small integer grids).
+
+Every output cell of a convolution or pooling is one `Step`: where the window sits on the
+(padded) input, which numbers it multiplies or compares, and the sum written out as a learner
+would write it ("1·1 + 2·0 + 6·0 + 7·1 = 8"). Padding follows the app's networks: zeros for
+convolution, Keras 'same' with the odd pixel at the bottom/right, and pooling windows that
+never let padding win (max, min) or dilute the mean (average). Tests check it against torch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playground.spec.errors import PlaygroundError
+from playground.spec.shapes import resolve_padding
+
+Grid = list[list[float]]
+POOL_MODES = ("max", "avg", "min")
+
+
+class LabError(PlaygroundError):
+    """A grid or setting the lab cannot use; the message says what to type instead."""
+
+
+def parse_grid(text: str, name: str = "grid") -> Grid:
+    """'1,2;3,4' -> [[1, 2], [3, 4]]: rows separated by ';', numbers by ',' (or spaces)."""
+    rows = [row.replace(",", " ").split() for row in text.strip().split(";")]
+    if not text.strip() or any(not row for row in rows):
+        raise LabError(f"{name}: empty row in {text!r} — write rows separated by ';', e.g. \"1,2;3,4\"")
+    if len({len(row) for row in rows}) != 1:
+        raise LabError(f"{name}: rows of different lengths in {text!r} — every row needs as many numbers")
+    try:
+        return [[_number(value) for value in row] for row in rows]
+    except ValueError as error:
+        raise LabError(f"{name}: {error} in {text!r}") from None
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number") from None
+    return int(value) if value.is_integer() else value
+
+
+def number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def grid_size(grid: Grid) -> tuple[int, int]:
+    return len(grid), len(grid[0])
+
+
+@dataclass(frozen=True)
+class Step:
+    row: int  # output cell
+    col: int
+    top: int  # window position on the padded input
+    left: int
+    terms: tuple[tuple[float, float], ...]  # (input value, weight); for pooling the weight is 1
+    value: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Trace:
+    output: Grid
+    steps: tuple[Step, ...]
+    padded: list[Grid]  # each input channel with its padding (None marks a pooling pad)
+    pads: tuple[tuple[int, int], tuple[int, int]]  # ((top, bottom), (left, right))
+    formula: str  # output size with the current numbers
+
+
+def _padding(padding: str | int, size: tuple[int, int], kernel: tuple[int, int], stride: int):
+    if isinstance(padding, str) and padding not in ("valid", "same"):
+        raise LabError(f"padding must be valid, same or a whole number, got {padding!r}")
+    if isinstance(padding, int) and padding < 0:
+        raise LabError(f"padding must not be negative, got {padding}")
+    spec = padding if isinstance(padding, str) else (padding, padding)
+    return resolve_padding(spec, size, kernel, (stride, stride))
+
+
+def _pad(grid: Grid, pads, fill) -> Grid:
+    (top, bottom), (left, right) = pads
+    width = len(grid[0]) + left + right
+    rows = [[fill] * width for _ in range(top)]
+    rows += [[fill] * left + list(row) + [fill] * right for row in grid]
+    rows += [[fill] * width for _ in range(bottom)]
+    return rows
+
+
+def _output_size(size: int, kernel: int, stride: int, pads: tuple[int, int], name: str) -> tuple[int, str]:
+    total = size + pads[0] + pads[1]
+    if total < kernel:
+        raise LabError(f"the {name} ({kernel}) is larger than the input ({size}) even with padding")
+    out = (total - kernel) // stride + 1
+    return out, f"({size} − {kernel} + {pads[0] + pads[1]})/{stride} + 1 = {out}"
+
+
+def _windows(size: tuple[int, int], kernel: tuple[int, int], stride: int, pads, name: str):
+    out_h, text_h = _output_size(size[0], kernel[0], stride, pads[0], name)
+    out_w, text_w = _output_size(size[1], kernel[1], stride, pads[1], name)
+    formula = text_h if text_h == text_w else f"height {text_h}; width {text_w}"
+    return out_h, out_w, formula
+
+
+def _check_channels(inputs: list[Grid], kernels: list[Grid] | None = None) -> None:
+    if not inputs:
+        raise LabError("the input needs at least one channel")
+    if len({grid_size(g) for g in inputs}) != 1:
+        raise LabError("every input channel must have the same size")
+    if kernels is not None:
+        if len(kernels) != len(inputs):
+            raise LabError(
+                f"the filter must be as deep as the input: {len(inputs)} channels, so {len(inputs)} kernel grids"
+                f" (got {len(kernels)})"
+            )
+        if len({grid_size(k) for k in kernels}) != 1:
+            raise LabError("every kernel grid of a filter must have the same size")
+
+
+def convolve(
+    inputs: Grid | list[Grid], kernels: Grid | list[Grid], stride: int = 1, padding: str | int = "valid"
+) -> Trace:
+    """One filter over an input of one or more channels: each output cell sums over all channels."""
+    inputs = [inputs] if inputs and not isinstance(inputs[0][0], list) else inputs
+    kernels = [kernels] if kernels and not isinstance(kernels[0][0], list) else kernels
+    _check_channels(inputs, kernels)
+    if stride < 1:
+        raise LabError(f"stride must be at least 1, got {stride}")
+    size, kernel = grid_size(inputs[0]), grid_size(kernels[0])
+    pads = _padding(padding, size, kernel, stride)
+    padded = [_pad(grid, pads, 0) for grid in inputs]
+    out_h, out_w, formula = _windows(size, kernel, stride, pads, "kernel")
+    output, steps = [[0] * out_w for _ in range(out_h)], []
+    for r in range(out_h):
+        for c in range(out_w):
+            top, left = r * stride, c * stride
+            terms = tuple(
+                (grid[top + i][left + j], weights[i][j])
+                for grid, weights in zip(padded, kernels, strict=True)
+                for i in range(kernel[0])
+                for j in range(kernel[1])
+            )
+            value = sum(x * w for x, w in terms)
+            output[r][c] = value
+            text = " + ".join(f"{number_text(x)}·{number_text(w)}" for x, w in terms) + f" = {number_text(value)}"
+            steps.append(Step(r, c, top, left, terms, value, text))
+    return Trace(output, tuple(steps), padded, pads, formula)
+
+
+def pool(
+    inputs: Grid, mode: str = "max", size: int = 2, stride: int | None = None, padding: str | int = "valid"
+) -> Trace:
+    """Max, average or min pooling of one channel; stride defaults to the pool size."""
+    if mode not in POOL_MODES:
+        raise LabError(f"mode must be max, avg or min, got {mode!r}")
+    stride = stride or size
+    if size < 1 or stride < 1:
+        raise LabError("pool size and stride must be at least 1")
+    _check_channels([inputs])
+    in_size = grid_size(inputs)
+    pads = _padding(padding, in_size, (size, size), stride)
+    if max(pads[0] + pads[1]) >= size:
+        raise LabError(f"padding {max(pads[0] + pads[1])} is not smaller than the pool size {size}")
+    padded = _pad(inputs, pads, None)  # padding is no value at all: it never wins, never counts
+    out_h, out_w, formula = _windows(in_size, (size, size), stride, pads, "pool")
+    output, steps = [[0] * out_w for _ in range(out_h)], []
+    for r in range(out_h):
+        for c in range(out_w):
+            top, left = r * stride, c * stride
+            values = [padded[top + i][left + j] for i in range(size) for j in range(size)]
+            real = [v for v in values if v is not None]
+            if mode == "avg":
+                value = sum(real) / len(real)
+                text = f"({' + '.join(map(number_text, real))})/{len(real)} = {number_text(round(value, 4))}"
+            else:
+                value = max(real) if mode == "max" else min(real)
+                text = f"{mode}({', '.join(map(number_text, real))}) = {number_text(value)}"
+            output[r][c] = value
+            steps.append(Step(r, c, top, left, tuple((v, 1) for v in real), value, text))
+    return Trace(output, tuple(steps), [padded], pads, formula)
+
+
+def usage_counts(size: tuple[int, int], kernel: int, stride: int = 1, padding: str | int = "valid") -> Grid:
+    """How many windows use each input pixel: without padding, corners and edges are used least."""
+    pads = _padding(padding, size, (kernel, kernel), stride)
+    out_h, out_w, _ = _windows(size, (kernel, kernel), stride, pads, "kernel")
+    counts = [[0] * size[1] for _ in range(size[0])]
+    for r in range(out_h):
+        for c in range(out_w):
+            for i in range(kernel):
+                for j in range(kernel):
+                    y, x = r * stride + i - pads[0][0], c * stride + j - pads[1][0]
+                    if 0 <= y < size[0] and 0 <= x < size[1]:
+                        counts[y][x] += 1
+    return counts
+
+
+def conv_vs_dense(size: tuple[int, int], channels: int, kernel: int, filters: int, stride: int = 1,
+                  padding: str | int = "valid") -> tuple[int, int, int]:  # fmt: skip
+    """(outputs, conv parameters, dense parameters) for one layer making the same number of outputs."""
+    pads = _padding(padding, size, (kernel, kernel), stride)
+    out_h, out_w, _ = _windows(size, (kernel, kernel), stride, pads, "kernel")
+    outputs = out_h * out_w * filters
+    inputs = size[0] * size[1] * channels
+    return outputs, kernel * kernel * channels * filters + filters, inputs * outputs + outputs
