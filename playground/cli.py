@@ -16,7 +16,7 @@ from pathlib import Path
 from playground.resources import example_projects
 from playground.spec.errors import DataError, PlaygroundError
 from playground.spec.project import Project, load_project, remove_stale_temp_files
-from playground.spec.shapes import NetworkSummary, group, infer_shapes, shape_text
+from playground.spec.shapes import NetworkSummary, group, shape_text, summarize_project
 
 
 def _print_json(data) -> None:
@@ -43,8 +43,26 @@ def _open_project(name: str) -> tuple[Project, Path]:
 # ------------------------------------------------------------------------------------ summary
 
 
-def summary_dict(summary: NetworkSummary) -> dict:
+def _base_dict(project: Project) -> dict | None:
+    backbone = project.backbone
+    if backbone is None:
+        return None
+    trainable, frozen = backbone.split(project.pretrained.unfrozen_blocks)
     return {
+        "network": backbone.key,
+        "mode": project.pretrained.mode,
+        "blocks": backbone.blocks,
+        "unfrozen_blocks": project.pretrained.unfrozen_blocks,
+        "output_shape": list(project.layers_input_shape),
+        "trainable_params": trainable,
+        "frozen_params": frozen,
+    }
+
+
+def summary_dict(summary: NetworkSummary, project: Project | None = None) -> dict:
+    base = _base_dict(project) if project is not None else None
+    return {
+        "pretrained": base,
         "input_shape": list(summary.input_shape),
         "num_classes": summary.num_classes,
         "layers": [
@@ -61,7 +79,8 @@ def summary_dict(summary: NetworkSummary) -> dict:
             }
             for info in summary.layers
         ],
-        "total_params": summary.total_params,
+        "total_params": summary.total_params + (base["trainable_params"] + base["frozen_params"] if base else 0),
+        "head_params": summary.total_params,
         "total_macs": summary.total_macs,
         "error": summary.error,
     }
@@ -84,7 +103,15 @@ def summary_table(project: Project, summary: NetworkSummary) -> str:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = [f"{project.name} — input {shape_text(summary.input_shape)}{classes}"]
+    lines = [f"{project.name} — input {shape_text(project.input_shape)}{classes}"]
+    base = _base_dict(project)
+    if base:
+        lines.append(
+            f"base: {project.backbone.title} pretrained on ImageNet, {base['blocks']} blocks,"
+            f" {base['unfrozen_blocks']} unfrozen ({project.pretrained.mode.replace('_', ' ')})"
+            f" -> {shape_text(project.layers_input_shape)}; {group(base['trainable_params'])} trainable and"
+            f" {group(base['frozen_params'])} frozen parameters; the layers below are the head"
+        )
     for row in rows:
         lines.append(
             f"{row[0]:>{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}"
@@ -105,9 +132,9 @@ def cmd_summary(args) -> int:
         num_classes = len(class_names_of(project.data.source, base))
     except DataError:
         num_classes = None  # the shapes can still be shown; 'auto' units stay unknown
-    summary = infer_shapes(project.input_shape, project.layers, num_classes)
+    summary = summarize_project(project, num_classes)
     if args.json:
-        _print_json(summary_dict(summary))
+        _print_json(summary_dict(summary, project))
     else:
         print(summary_table(project, summary))
     if summary.error:
@@ -302,6 +329,28 @@ def cmd_gui(args) -> int:
     return run(project)
 
 
+def cmd_weights(args) -> int:
+    from playground.ml import pretrained
+
+    if args.weights_command == "import":
+        stored = pretrained.import_weights(args.file, args.network)
+        print(f"checked and stored {stored}")
+        return 0
+    rows = [pretrained.describe(key) for key in pretrained.NETWORKS]
+    if args.json:
+        _print_json(rows)
+        return 0
+    for row in rows:
+        where = row["weights"] or f"not on this machine (get {row['url']})"
+        print(
+            f"{row['key']:<20} {row['title']:<18} {row['parameters'] / 1e6:6.1f}M params  {row['input_size']}px"
+            f"  ImageNet top-1 {row['imagenet_top1']:.1f}%  {where}"
+        )
+    for key, why in pretrained.NOT_IN_TORCHVISION.items():
+        print(f"{key:<20} {why}")
+    return 0
+
+
 def cmd_datasets(args) -> int:
     from playground.ml.builtin import BUILTIN_DATASETS
 
@@ -381,6 +430,15 @@ def build_parser() -> argparse.ArgumentParser:
         sub_parser.add_argument("--steps", action="store_true", help="also write out every multiply-add")
         sub_parser.add_argument("--json", action="store_true", help='print {"output": [[...], ...]}')
         sub_parser.set_defaults(run=cmd_lab)
+
+    weights = commands.add_parser("weights", help="pretrained networks and their ImageNet weights on this machine")
+    weights.add_argument("--json", action="store_true")
+    weights.set_defaults(run=cmd_weights, weights_command="list")
+    weights_commands = weights.add_subparsers(dest="weights_command", metavar="import")
+    importer = weights_commands.add_parser("import", help="check a weights file and keep it where the app finds it")
+    importer.add_argument("file")
+    importer.add_argument("--network", required=True, help="which network the file belongs to, e.g. resnet18")
+    importer.set_defaults(run=cmd_weights)
 
     gui = commands.add_parser("gui", help="open the app (the default without a command)")
     gui.add_argument("project", nargs="?", help="a project file, or an example name")

@@ -8,6 +8,7 @@ continues the very same curve (weights, optimizer, scheduler and RNG states all 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import threading
@@ -19,12 +20,13 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from playground.ml.build import build_model
 from playground.ml.checkpoints import Checkpoint, save_checkpoint
 from playground.ml.data import PreparedData, batch_count, iterate_batches, normalize
 from playground.ml.device import describe_device, pick_device
 from playground.ml.events import BatchFinished, EpochFinished, Event, Failed, Finished, Started
+from playground.ml.transfer import TransferModel, build_network
 from playground.ml.transforms import build_augmentation
+from playground.spec.backbones import IMAGENET_MEAN, IMAGENET_STD
 from playground.spec.errors import CheckpointError, PlaygroundError
 from playground.spec.project import Project, atomic_write_bytes
 from playground.spec.settings import TrainingSettings
@@ -97,13 +99,17 @@ class _Run:
     amp_dtype: torch.dtype | None
     scaler: torch.amp.GradScaler | None
     loss_fn: nn.Module = field(default_factory=nn.CrossEntropyLoss)
+    cached_features: bool = False  # batches are the frozen base's features: only the head runs
 
     def forward(self, batch: torch.Tensor) -> torch.Tensor:
-        inputs = normalize(batch.to(self.device, non_blocking=True), self.mean, self.std)
+        if self.cached_features:
+            network, inputs = self.model.head, batch.to(self.device, non_blocking=True)
+        else:
+            network, inputs = self.model, normalize(batch.to(self.device, non_blocking=True), self.mean, self.std)
         if self.amp_dtype is None:
-            return self.model(inputs)
+            return network(inputs)
         with torch.autocast(device_type=self.device.type, dtype=self.amp_dtype):
-            return self.model(inputs)
+            return network(inputs)
 
 
 def train_one_epoch(
@@ -168,6 +174,29 @@ def evaluate(run: _Run, images: torch.Tensor, labels: torch.Tensor, batch_size: 
     return loss_sum.item() / len(labels), correct.item() / len(labels)
 
 
+FEATURE_CACHE_SHARE = 0.25  # cached features may take at most this share of the machine's memory
+
+
+def _can_cache_features(project: Project, model: nn.Module, augment, data: PreparedData) -> bool:
+    if not isinstance(model, TransferModel) or model.trainable_blocks or augment is not None:
+        return False
+    from playground.ml.data import _total_memory
+
+    per_image = 4 * math.prod(project.backbone.output_shape(project.data.image_size))  # float32
+    return per_image * (len(data.train) + len(data.val)) < _total_memory() * FEATURE_CACHE_SHARE
+
+
+@torch.inference_mode()
+def base_features(run: _Run, images: torch.Tensor, batch_size: int) -> torch.Tensor:
+    """The frozen base's feature maps of `images`, computed once, kept where the batches live."""
+    run.model.base.eval()
+    parts = []
+    for batch, _ in iterate_batches(images, torch.zeros(len(images)), max(batch_size, 64), shuffle=False):
+        inputs = normalize(batch.to(run.device), run.mean, run.std)
+        parts.append(run.model.base(inputs).float().to(images.device))
+    return torch.cat(parts) if parts else torch.empty(0)
+
+
 def _first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
@@ -177,9 +206,13 @@ def _make_run(
 ) -> _Run:
     settings = project.training
     if model is None:
-        model = build_model(project.input_shape, project.layers, len(data.class_names))
+        model = build_network(project, len(data.class_names))
     model.to(target)
-    optimizer = make_optimizer([p for p in model.parameters() if p.requires_grad], settings)
+    if isinstance(model, TransferModel):  # the unfrozen base learns more slowly than the head
+        parameters = model.parameter_groups(settings.learning_rate, project.pretrained.base_learning_rate_factor)
+    else:
+        parameters = [p for p in model.parameters() if p.requires_grad]
+    optimizer = make_optimizer(parameters, settings)
     # A cosine schedule spans the project's epochs (or more, when asked for more), so a run that
     # is stopped and resumed follows the same curve as one that never stopped.
     scheduler = make_scheduler(optimizer, settings, max(settings.epochs, total_epochs))
@@ -253,6 +286,8 @@ def fit(
     (every epoch) and best.pt (on a better validation accuracy) to `out_dir` when given.
     """
     settings = project.training
+    if project.pretrained is not None:  # the base learnt on ImageNet's normalisation: keep it
+        data = dataclasses.replace(data, mean=list(IMAGENET_MEAN), std=list(IMAGENET_STD))
     total_epochs = epochs if epochs is not None else settings.epochs
     if total_epochs < 1:
         raise PlaygroundError(f"epochs must be at least 1, got {total_epochs}")
@@ -292,6 +327,13 @@ def fit(
     has_val = len(data.val) > 0
     # On a GPU, page-locked memory lets the copy of each batch overlap with the computation.
     train_images = data.train.images.pin_memory() if target.type == "cuda" else data.train.images
+    val_images = data.val.images
+    if _can_cache_features(project, model, augment, data):
+        # Feature extraction without augmentation: the frozen base sees the same images every
+        # epoch, so it runs once and the head trains on what it saw.
+        train_images = base_features(run, train_images, settings.batch_size)
+        val_images = base_features(run, val_images, settings.batch_size)
+        run.cached_features = True
     last_good = _cpu_state(model)
     yield Started(
         describe_device(target),
@@ -300,6 +342,7 @@ def fit(
         len(data.train),
         len(data.val),
         sum(p.numel() for p in model.parameters()),
+        run.cached_features,
     )
 
     def checkpoint(epoch: int) -> Checkpoint:
@@ -334,7 +377,7 @@ def fit(
             if not math.isfinite(train_loss):
                 raise _NonFiniteLoss()
             val_loss, val_acc = (
-                evaluate(run, data.val.images, data.val.labels, settings.batch_size) if has_val else (None, None)
+                evaluate(run, val_images, data.val.labels, settings.batch_size) if has_val else (None, None)
             )
             learning_rate = optimizer.param_groups[0]["lr"]
             if scheduler is not None:

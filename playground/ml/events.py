@@ -21,6 +21,7 @@ class Started(Event):
     train_images: int
     val_images: int
     parameters: int
+    cached_features: bool = False  # feature extraction: the frozen base ran once, the head trains
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,11 @@ def _uses(model: nn.Module, kind: type) -> bool:
 
 def python_code(project: Project, class_names: tuple[str, ...], mean=None, std=None) -> str:
     """A standalone script defining the project's network as `build_model()`."""
+    if project.pretrained is not None:
+        raise PlaygroundError(
+            "the Python export writes out networks built from blocks; a pretrained network's code is"
+            " torchvision's — export it as TorchScript or ONNX instead"
+        )
     model = build_model(project.input_shape, project.layers, len(class_names))
     summary = infer_shapes(project.input_shape, project.layers, len(class_names))
     helpers = "".join("\n\n" + inspect.getsource(cls) for cls in CUSTOM_MODULES if _uses(model, cls))

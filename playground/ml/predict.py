@@ -9,10 +9,10 @@ import numpy as np
 import torch
 from torch import nn
 
-from playground.ml.build import build_model
 from playground.ml.checkpoints import Checkpoint
 from playground.ml.data import normalize
 from playground.ml.images import BadImage, decode_image
+from playground.ml.transfer import build_network
 from playground.spec.errors import CheckpointError
 
 
@@ -25,7 +25,7 @@ class Prediction:
 
 def model_from_checkpoint(checkpoint: Checkpoint) -> nn.Module:
     project = checkpoint.project
-    model = build_model(project.input_shape, project.layers, len(checkpoint.class_names))
+    model = build_network(project, len(checkpoint.class_names), pretrained_weights=False)  # its own weights
     try:
         model.load_state_dict(checkpoint.weights)
     except RuntimeError as error:

@@ -10,46 +10,27 @@ architecture exactly before it is used or stored.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 from torch import nn
 
+from playground.spec.backbones import BACKBONES, Backbone
 from playground.spec.errors import CheckpointError
 from playground.spec.project import atomic_write_bytes
 
 WEIGHTS_ENV = "CNN_PLAYGROUND_WEIGHTS"  # the app's weights folder (default: in the user's data folder)
 
 
-@dataclass(frozen=True)
-class PretrainedNetwork:
-    key: str  # torchvision's model name
-    title: str
-    family: str  # how its base splits into blocks: "features" (VGG, MobileNet, EfficientNet) or "resnet"
-    description: str
-
-
-NETWORKS: dict[str, PretrainedNetwork] = {
-    network.key: network
-    for network in (
-        PretrainedNetwork("vgg16", "VGG16", "features", "Simonyan & Zisserman 2014: 13 3×3 conv layers in 5 blocks."),
-        PretrainedNetwork("vgg19", "VGG19", "features", "VGG with 16 conv layers: deeper, same idea."),
-        PretrainedNetwork("resnet18", "ResNet18", "resnet", "He et al. 2015: residual blocks with skip connections."),
-        PretrainedNetwork("resnet50", "ResNet50", "resnet", "A deeper ResNet with bottleneck blocks."),
-        PretrainedNetwork("mobilenet_v2", "MobileNetV2", "features", "Small and fast: depthwise separable convs."),
-        PretrainedNetwork("mobilenet_v3_small", "MobileNetV3 Small", "features", "MobileNet tuned for phones."),
-        PretrainedNetwork("mobilenet_v3_large", "MobileNetV3 Large", "features", "The larger MobileNetV3."),
-        PretrainedNetwork(
-            "efficientnet_b0", "EfficientNet-B0", "features", "Tan & Le 2019: scaled for accuracy per FLOP."
-        ),
-    )
-}
+# How each network's base splits into blocks (see base_blocks); the rest of what the app knows
+# about them (titles, parameters, output shapes) is pure data in playground.spec.backbones.
+FAMILIES = {"vgg16": "vgg", "vgg19": "vgg", "resnet18": "resnet", "resnet50": "resnet"}
+NETWORKS = BACKBONES
 _FROM_TIMM = "comes from timm (pip install timm), its weights from the Hugging Face cache"
 NOT_IN_TORCHVISION = {"inception_resnet_v2": f"Inception-ResNet-v2 {_FROM_TIMM}", "xception": f"Xception {_FROM_TIMM}"}
 
 
-def network(key: str) -> PretrainedNetwork:
+def network(key: str) -> Backbone:
     if key in NOT_IN_TORCHVISION:
         raise CheckpointError(f"{key} is not available: {NOT_IN_TORCHVISION[key]}")
     if key not in NETWORKS:
@@ -127,7 +108,7 @@ def read_state_dict(path: Path) -> dict[str, torch.Tensor]:
 def architecture(key: str) -> nn.Module:
     from torchvision.models import get_model
 
-    return get_model(network(key).key, weights=None)
+    return get_model(network(key).key, weights=None)  # torchvision's names are the keys
 
 
 def fit_weights(model: nn.Module, state: dict[str, torch.Tensor], path: Path, key: str) -> nn.Module:
@@ -181,10 +162,25 @@ def import_weights(source: str | os.PathLike, key: str) -> Path:
 
 def base_blocks(key: str, model: nn.Module) -> list[nn.Module]:
     """The base (everything before the classifier) as an ordered list of blocks, input side first."""
-    if network(key).family == "resnet":
-        stem = nn.ModuleList([model.conv1, model.bn1])
-        return [stem, model.layer1, model.layer2, model.layer3, model.layer4]
+    network(key)
+    family = FAMILIES.get(key, "features")
+    if family == "resnet":
+        return [nn.Sequential(model.conv1, model.bn1, model.relu, model.maxpool), model.layer1, model.layer2,
+                model.layer3, model.layer4]  # fmt: skip
+    if family == "vgg":  # a stage: its 3×3 convs and the max pool that closes it
+        stages, current = [], []
+        for layer in model.features.children():
+            current.append(layer)
+            if isinstance(layer, nn.MaxPool2d):
+                stages.append(nn.Sequential(*current))
+                current = []
+        return stages
     return list(model.features.children())
+
+
+def base(key: str, model: nn.Module) -> nn.Sequential:
+    """Everything before the network's own pooling and classifier, block by block."""
+    return nn.Sequential(*base_blocks(key, model))
 
 
 def freeze(key: str, model: nn.Module, trainable_blocks: int) -> tuple[int, int]:

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from playground.spec import fields
+from playground.spec.backbones import BACKBONES, Backbone
 from playground.spec.errors import SpecError
 from playground.spec.layers import Layer, layer_from_dict
-from playground.spec.settings import AugmentationSettings, DataSettings, TrainingSettings
+from playground.spec.settings import AugmentationSettings, DataSettings, PretrainedSettings, TrainingSettings
 
 FORMAT_NAME = "cnn-playground"
 FORMAT_VERSION = 1
@@ -31,18 +32,46 @@ class Project:
     name: str = "Untitled"
     data: DataSettings = field(default_factory=DataSettings)
     augmentation: AugmentationSettings = field(default_factory=AugmentationSettings)
-    layers: tuple[Layer, ...] = ()
+    layers: tuple[Layer, ...] = ()  # the whole network, or the head on a pretrained base
     training: TrainingSettings = field(default_factory=TrainingSettings)
+    pretrained: PretrainedSettings | None = None
 
     @property
     def input_shape(self) -> tuple[int, int, int]:
         return (self.data.channels, *self.data.image_size)
 
+    @property
+    def backbone(self) -> Backbone | None:
+        return BACKBONES[self.pretrained.network] if self.pretrained else None
+
+    @property
+    def layers_input_shape(self) -> tuple[int, int, int]:
+        """What the project's layers receive: the images, or the pretrained base's feature map."""
+        if self.backbone is None:
+            return self.input_shape
+        return self.backbone.output_shape(self.data.image_size)
+
+    @property
+    def pretrained_problem(self) -> str:
+        """Why the pretrained base cannot take this project's images, or ''."""
+        backbone = self.backbone
+        if backbone is None:
+            return ""
+        if self.data.channels != 3:
+            return f"{backbone.title} reads colour images: set the channels to 3 (RGB) on the Data page"
+        if self.pretrained.unfrozen_blocks > backbone.blocks:
+            return (
+                f"{backbone.title} has {backbone.blocks} blocks; {self.pretrained.unfrozen_blocks} cannot be unfrozen"
+            )
+        if min(self.data.image_size) < 32:
+            return f"{backbone.title} needs images of at least 32×32 pixels (it halves them five times)"
+        return ""
+
     def replace(self, **changes: Any) -> Project:
         return dataclasses.replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "format": FORMAT,
             "name": self.name,
             "data": self.data.to_dict(),
@@ -50,6 +79,9 @@ class Project:
             "model": {"layers": [layer.to_dict() for layer in self.layers]},
             "training": self.training.to_dict(),
         }
+        if self.pretrained is not None:
+            out["pretrained"] = self.pretrained.to_dict()
+        return out
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
@@ -86,6 +118,7 @@ _PROJECT_READERS: dict[str, fields.Reader] = {
     "augmentation": AugmentationSettings.from_dict,
     "model": _model,
     "training": TrainingSettings.from_dict,
+    "pretrained": PretrainedSettings.from_dict,
 }
 
 

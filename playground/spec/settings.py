@@ -135,3 +135,39 @@ class TrainingSettings(_Settings):
     seed: int = 0
     device: str = "auto"
     mixed_precision: bool = True  # used on CUDA only
+
+
+TRANSFER_MODES = ("feature_extraction", "fine_tuning")
+
+
+def _network_key(value: Any, path: str) -> str:
+    from playground.spec.backbones import BACKBONES
+
+    value = fields.text(value, path)
+    if value not in BACKBONES:
+        raise fields.SpecError(f"unknown pretrained network {value!r} (known: {', '.join(BACKBONES)})", path=path)
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class PretrainedSettings(_Settings):
+    """Start from a network pretrained on ImageNet; the project's layers are the head on top of it.
+
+    feature_extraction: the whole base frozen, only the head learns. fine_tuning: the last
+    `trainable_blocks` blocks of the base learn too, at `base_learning_rate_factor` × the rate.
+    """
+
+    readers: ClassVar[dict[str, fields.Reader]] = {
+        "network": _network_key,
+        "mode": fields.choice(*TRANSFER_MODES),
+        "trainable_blocks": fields.integer(0, 100),
+        "base_learning_rate_factor": fields.number(0.0, 1.0),
+    }
+    network: str = "mobilenet_v2"
+    mode: str = "feature_extraction"
+    trainable_blocks: int = 0  # used in fine_tuning
+    base_learning_rate_factor: float = 0.1
+
+    @property
+    def unfrozen_blocks(self) -> int:
+        return self.trainable_blocks if self.mode == "fine_tuning" else 0

@@ -250,3 +250,13 @@ def _output_problem(shape: Shape | None, num_classes: int | None, infos: list[La
             " — set the last Dense layer's units to 'auto'"
         )
     return ""
+
+
+def summarize_project(project, num_classes: int | None) -> NetworkSummary:
+    """The project's layers on what they receive (the images, or a pretrained base's feature map),
+    with a pretrained base's own problem, if any, as the network's error."""
+    summary = infer_shapes(project.layers_input_shape, project.layers, num_classes)
+    problem = project.pretrained_problem
+    if problem and not summary.error:
+        return NetworkSummary(summary.input_shape, summary.layers, summary.num_classes, problem)
+    return summary

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from playground.gui.main_window import MainWindow
 from playground.ml import engine
-from playground.ml.build import build_model
 from playground.ml.checkpoints import load_checkpoint
+from playground.ml.transfer import build_network
 from playground.spec.layers import Conv2d, Dense, Flatten, MaxPool2d
 from playground.spec.project import Project
 from playground.spec.settings import DataSettings, TrainingSettings
@@ -117,7 +117,7 @@ def monkeypatch_question(function):
 
 def _failing_build(failure, at_batch):
     def build(*args, **kwargs):
-        model = build_model(*args, **kwargs)
+        model = build_network(*args, **kwargs)
         calls = {"n": 0}
 
         def hook(module, inputs, output):
@@ -135,7 +135,7 @@ def _failing_build(failure, at_batch):
 
 def test_a_nan_loss_shows_a_message_and_keeps_the_last_good_weights(page, qtbot, monkeypatch, dialogs):
     nan_in_epoch_2 = _failing_build(lambda out: out * float("nan"), 50)  # 43 batches an epoch
-    monkeypatch.setattr(engine, "build_model", nan_in_epoch_2)
+    monkeypatch.setattr(engine, "build_network", nan_in_epoch_2)
     warned = dialogs("warning")
     _train(page, qtbot)
     assert "NaN" in warned[0] and "lower learning rate" in warned[0]
@@ -158,7 +158,7 @@ def _explode_once():
 
 
 def test_out_of_memory_offers_a_smaller_batch_and_keeps_the_weights(page, qtbot, monkeypatch, dialogs):
-    monkeypatch.setattr(engine, "build_model", _failing_build(_explode_once(), 50))
+    monkeypatch.setattr(engine, "build_network", _failing_build(_explode_once(), 50))
     asked = dialogs("question", Button.No)
     _train(page, qtbot)
     assert "out of memory" in asked[0] and "Try again with batch size 16?" in asked[0]
@@ -167,7 +167,7 @@ def test_out_of_memory_offers_a_smaller_batch_and_keeps_the_weights(page, qtbot,
 
 
 def test_retrying_after_out_of_memory_keeps_the_finished_epochs(page, qtbot, monkeypatch, dialogs):
-    monkeypatch.setattr(engine, "build_model", _failing_build(_explode_once(), 50))
+    monkeypatch.setattr(engine, "build_network", _failing_build(_explode_once(), 50))
     dialogs("question", Button.Yes)
     with qtbot.waitSignal(page.worker.stopped, timeout=120_000):
         page.start()

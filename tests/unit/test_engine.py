@@ -188,7 +188,7 @@ def test_a_network_too_big_for_memory_is_a_message(digits, monkeypatch):
     def too_big(*args, **kwargs):
         raise RuntimeError("DefaultCPUAllocator: can't allocate memory: you tried to allocate 196608000000 bytes")
 
-    monkeypatch.setattr(engine_module, "build_model", too_big)
+    monkeypatch.setattr(engine_module, "build_network", too_big)
     with pytest.raises(PlaygroundError, match="does not fit in the memory of CPU"):
         _run(tiny_project(), digits)
 

