@@ -15,6 +15,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from playground.resources import resource_path
 from playground.spec.backbones import BACKBONES, Backbone
 from playground.spec.errors import CheckpointError
 from playground.spec.project import atomic_write_bytes
@@ -26,6 +27,34 @@ WEIGHTS_ENV = "CNN_PLAYGROUND_WEIGHTS"  # the app's weights folder (default: in 
 # about them (titles, parameters, output shapes) is pure data in playground.spec.backbones.
 FAMILIES = {"vgg16": "vgg", "vgg19": "vgg", "resnet18": "resnet", "resnet50": "resnet"}
 NETWORKS = BACKBONES
+MINI = "playground_mini"
+MINI_WEIGHTS = resource_path("weights", "playground_mini.safetensors")
+MINI_CHANNELS = (16, 32, 64, 96, 128)
+
+
+class PlaygroundMini(nn.Module):
+    """The app's own small backbone: five stages of 3×3 conv, batch norm, ReLU and 2×2 max pool,
+    pretrained by tools/train_mini_backbone.py on builtin:animals (32×32 RGB), shipped with the app
+    so that feature extraction and fine-tuning work with nothing downloaded."""
+
+    def __init__(self, classes: int = 10):
+        super().__init__()
+        stages, channels = [], 3
+        for width in MINI_CHANNELS:
+            stages.append(
+                nn.Sequential(
+                    nn.Conv2d(channels, width, 3, padding=1), nn.BatchNorm2d(width), nn.ReLU(inplace=True),
+                    nn.MaxPool2d(2),
+                )
+            )  # fmt: skip
+            channels = width
+        self.features = nn.Sequential(*stages)
+        self.classifier = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(channels, classes))
+
+    def forward(self, images):
+        return self.classifier(self.features(images))
+
+
 _FROM_TIMM = "comes from timm (pip install timm), its weights from the Hugging Face cache"
 NOT_IN_TORCHVISION = {"inception_resnet_v2": f"Inception-ResNet-v2 {_FROM_TIMM}", "xception": f"Xception {_FROM_TIMM}"}
 
@@ -49,6 +78,11 @@ def _weights_versions(key: str) -> list:
 def describe(key: str) -> dict:
     """Parameters, input size, ImageNet accuracy (of the weights found here, else of the
     recommended ones) and where its weights are (or None)."""
+    if key == MINI:
+        backbone = network(key)
+        return {"key": key, "title": backbone.title, "parameters": backbone.total_params,
+                "input_size": backbone.input_size, "imagenet_top1": None, "weights": str(MINI_WEIGHTS),
+                "url": None}  # fmt: skip
     found = _find(key)
     weights = found[1] if found else _weights_versions(key)[0]
     return {
@@ -78,6 +112,8 @@ def _candidates(key: str) -> list[tuple[Path, object]]:
 
 
 def _find(key: str) -> tuple[Path, object] | None:
+    if key == MINI:
+        return (MINI_WEIGHTS, None) if MINI_WEIGHTS.is_file() else None
     return next(((path, weights) for path, weights in _candidates(key) if path.is_file()), None)
 
 
@@ -106,9 +142,11 @@ def read_state_dict(path: Path) -> dict[str, torch.Tensor]:
 
 
 def architecture(key: str) -> nn.Module:
+    if network(key).key == MINI:
+        return PlaygroundMini()
     from torchvision.models import get_model
 
-    return get_model(network(key).key, weights=None)  # torchvision's names are the keys
+    return get_model(key, weights=None)  # torchvision's names are the keys
 
 
 def fit_weights(model: nn.Module, state: dict[str, torch.Tensor], path: Path, key: str) -> nn.Module:
@@ -129,6 +167,10 @@ def fit_weights(model: nn.Module, state: dict[str, torch.Tensor], path: Path, ke
 
 def load_pretrained(key: str) -> nn.Module:
     """The network with its ImageNet weights from this machine; a clear error, at once, if absent."""
+    if key == MINI:
+        stored = read_state_dict(MINI_WEIGHTS)  # float16 on disk: half the size, no loss that matters here
+        state = {name: tensor.float() if tensor.is_floating_point() else tensor for name, tensor in stored.items()}
+        return fit_weights(architecture(key), state, MINI_WEIGHTS, key).eval()
     path = find_weights(key)
     if path is None:
         url = _weights_versions(key)[0].url

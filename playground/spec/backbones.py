@@ -51,6 +51,9 @@ class Backbone:
 BACKBONES: dict[str, Backbone] = {
     b.key: b
     for b in (
+        Backbone("playground_mini", "Playground Mini", 128, (480, 4704, 18624, 55584, 110976), 191658, 32, None,
+                 "floor", "The app's own small network, pretrained on the animal silhouettes (builtin:animals):"
+                 " ships with the app, so transfer learning works with nothing downloaded."),
         Backbone("vgg16", "VGG16", 512, (38720, 221440, 1475328, 5899776, 7079424), 138357544, 224, 71.592, "floor",
                  "Simonyan & Zisserman 2014: 13 3×3 conv layers in 5 blocks."),
         Backbone("vgg19", "VGG19", 512, (38720, 221440, 2065408, 8259584, 9439232), 143667240, 224, 72.376, "floor",

@@ -179,4 +179,23 @@ def test_the_weights_command_lists_every_network(capsys):
     assert main(["weights", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["key"] for r in rows] == list(BACKBONES)
-    assert all(r["input_size"] == 224 and r["imagenet_top1"] > 60 for r in rows)
+    imagenet = [r for r in rows if r["key"] != "playground_mini"]
+    assert all(r["input_size"] == 224 and r["imagenet_top1"] > 60 for r in imagenet)
+    mini = rows[[r["key"] for r in rows].index("playground_mini")]
+    assert mini["weights"].endswith("playground_mini.safetensors") and mini["input_size"] == 32
+
+
+def test_the_shipped_mini_backbone_fine_tunes_digits_far_beyond_scratch():
+    """Nothing downloaded: the app's own backbone (pretrained on the animal silhouettes)."""
+
+    def digits(layers, pretrained_settings=None):
+        spec = project(layers, pretrained_settings, size=32)
+        return spec.replace(data=spec.data.__class__(source="builtin:digits", image_size=(32, 32), channels=3,
+                                                     val_fraction=0.5))  # fmt: skip
+
+    tuned = digits([{"type": "flatten"}, {"type": "dense", "units": "auto"}],
+                   {"network": "playground_mini", "mode": "fine_tuning", "trainable_blocks": 5})  # fmt: skip
+    data = prepare_data(tuned.data, 0)
+    transfer = [e.val_acc for e in fit(tuned, data) if isinstance(e, EpochFinished)][-1]
+    scratch = [e.val_acc for e in fit(digits(SCRATCH), data) if isinstance(e, EpochFinished)][-1]
+    assert transfer >= 0.85 and transfer > scratch + 0.3, (transfer, scratch)
