@@ -85,7 +85,28 @@ def main(out: Path) -> None:
     shoot(window, out / "data-animals.png")
     window.document.undo_stack.setClean()
     shoot_training(window, out)
+    shoot_pretrained(window, out)
     window.close()
+
+
+def shoot_pretrained(window: MainWindow, out: Path) -> None:
+    """The pretrained picker, and the freeze line after unfreezing two blocks."""
+    from playground.gui.pages.model.pretrained_dialog import PretrainedDialog
+
+    window.document.reset(load_project(example_projects()["lenet5-digits"]), None)
+    window.show_page(window.pages.indexOf(window.model_page))
+    dialog = PretrainedDialog(window)
+    dialog.select("mobilenet_v2")
+    dialog.show()
+    for _ in range(5):
+        make_application().processEvents()
+    dialog.grab().save(str(out / "pretrained-picker.png"))
+    print(out / "pretrained-picker.png")
+    dialog.close()
+    window.model_page.choose_pretrained("playground_mini")
+    window.model_page.base_panel.move_line(3)
+    shoot(window, out / "freeze-line.png")
+    window.document.undo_stack.setClean()
 
 
 def shoot_training(window: MainWindow, out: Path) -> None:

@@ -23,14 +23,19 @@ from PySide6.QtWidgets import (
 
 from playground.gui.document import ProjectDocument
 from playground.gui.layer_labels import block_title, tr
+from playground.gui.pages.model.base_panel import BasePanel
 from playground.gui.pages.model.code_dialog import CodeDialog
 from playground.gui.pages.model.compare_panel import ComparePanel
 from playground.gui.pages.model.network_view import NetworkView
 from playground.gui.pages.model.palette import BlockPalette
+from playground.gui.pages.model.pretrained_dialog import PretrainedDialog
 from playground.gui.pages.model.properties import LayerProperties
-from playground.spec.layers import LAYER_TYPES, Conv2d, Dense, Layer
+from playground.spec.backbones import BACKBONES
+from playground.spec.errors import PlaygroundError
+from playground.spec.layers import LAYER_TYPES, Conv2d, Dense, Dropout, GlobalAvgPool, Layer
 from playground.spec.presets import PRESETS
 from playground.spec.project import Project
+from playground.spec.settings import PretrainedSettings
 from playground.spec.shapes import NetworkSummary, group, shape_text, summarize_project
 
 
@@ -43,10 +48,14 @@ def new_layer(kind: str, at_end: bool) -> Layer:
     return LAYER_TYPES[kind]()
 
 
-def totals_text(summary: NetworkSummary) -> str:
+def totals_text(summary: NetworkSummary, base_params: int = 0) -> str:
     if summary.error:
         return tr("The network cannot be built: {0}").format(summary.error)
-    size_kb = summary.total_params * 4 / 1024
+    size_kb = (summary.total_params + base_params) * 4 / 1024
+    if base_params:
+        return tr("Parameters: {0} (base {1} + head {2})   ·   Size: {3:,.0f} KB (float32)").format(
+            group(summary.total_params + base_params), group(base_params), group(summary.total_params), size_kb
+        )
     size = f"{size_kb:,.0f} KB" if size_kb < 1024 else f"{size_kb / 1024:,.1f} MB"
     return tr("Parameters: {0}   ·   Size: {1} (float32)   ·   Multiply-adds: {2} per image").format(
         group(summary.total_params), size, group(summary.total_macs)
@@ -86,6 +95,9 @@ class ModelPage(QWidget):
         self.up_button = QPushButton(tr("Move up"))
         self.down_button = QPushButton(tr("Move down"))
         self.code_button = QPushButton(tr("Show code"))
+        self.pretrained_button = QPushButton(tr("Start from a pretrained network…"))
+        self.pretrained_button.setObjectName("pretrained_button")
+        self.base_panel = BasePanel()
         for button, name in (
             (self.delete_button, "delete_button"),
             (self.duplicate_button, "duplicate_button"),
@@ -110,12 +122,14 @@ class ModelPage(QWidget):
         for button in (self.delete_button, self.duplicate_button, self.up_button, self.down_button):
             tools.addWidget(button)
         tools.addStretch(1)
+        tools.addWidget(self.pretrained_button)
         tools.addWidget(self.code_button)
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.addWidget(self.input_label)
         centre_layout.addLayout(tools)
+        centre_layout.addWidget(self.base_panel, 1)
         centre_layout.addWidget(self.network, 1)
         centre_layout.addWidget(self.totals)
 
@@ -157,6 +171,13 @@ class ModelPage(QWidget):
         self.up_button.clicked.connect(lambda: self._move_selected(-1))
         self.down_button.clicked.connect(lambda: self._move_selected(1))
         self.code_button.clicked.connect(self.show_code)
+        self.pretrained_button.clicked.connect(lambda: self.choose_pretrained())
+        self.base_panel.settings_changed.connect(
+            lambda settings: self.document.change(self.project.replace(pretrained=settings), tr("Change freezing"))
+        )
+        self.base_panel.remove_requested.connect(
+            lambda: self.document.change(self.project.replace(pretrained=None), tr("Remove the pretrained base"))
+        )
         for keys, slot in (
             (QKeySequence.StandardKey.Delete, self.delete_selected),
             ("Ctrl+D", self.duplicate_selected),
@@ -185,9 +206,14 @@ class ModelPage(QWidget):
         self.input_label.setText(
             tr("Input: {0} (set on the Data page)  ·  {1}").format(shape_text(project.input_shape), classes_text)
         )
-        self.totals.setText(totals_text(self.summary))
+        base_params = 0
+        self.base_panel.setVisible(project.pretrained is not None)
+        if project.pretrained is not None:
+            self.base_panel.show_project(project, classes)
+            base_params = project.backbone.base_params
+        self.totals.setText(totals_text(self.summary, base_params))
         self.totals.setStyleSheet("color: #b00020;" if self.summary.error else "")
-        self.compare.show_network(project.input_shape, project.layers, classes)
+        self.compare.show_network(project.layers_input_shape, project.layers, classes)
         self._selection_changed(self.network.currentRow())
 
     def _selection_changed(self, row: int) -> None:
@@ -250,6 +276,25 @@ class ModelPage(QWidget):
         layers[index] = layer
         self._set_layers(layers, tr("Change {0}").format(block_title(layer.type)), merge_key=f"edit:{index}:{setting}")
 
+    def choose_pretrained(self, key: str | None = None) -> bool:
+        """Pick a pretrained base (a dialog unless `key` is given) and put a new head on it."""
+        if key is None:
+            dialog = PretrainedDialog(self)
+            if self.project.pretrained is not None:
+                dialog.select(self.project.pretrained.network)
+            if dialog.exec() != PretrainedDialog.DialogCode.Accepted or dialog.key is None:
+                return False
+            key = dialog.key
+        backbone = BACKBONES[key]
+        data = dataclasses.replace(self.project.data, channels=3, image_size=(backbone.input_size,) * 2)
+        head = (GlobalAvgPool(), Dropout(rate=0.2), Dense(units="auto"))
+        self.document.change(
+            self.project.replace(pretrained=PretrainedSettings(network=key), data=data, layers=head),
+            tr("Start from {0}").format(backbone.title),
+        )
+        self.select(-1)
+        return True
+
     def load_preset(self, key: str) -> None:
         preset = PRESETS[key]
         data = dataclasses.replace(self.project.data, image_size=preset.image_size, channels=preset.channels)
@@ -273,7 +318,12 @@ class ModelPage(QWidget):
             return None
         from playground.ml.export import python_code  # torch: loaded in the background by now
 
-        dialog = CodeDialog(python_code(self.project, tuple(names)), self.project.name, self)
+        try:
+            code = python_code(self.project, tuple(names))
+        except PlaygroundError as error:
+            QMessageBox.information(self, tr("No code for this network"), str(error))
+            return None
+        dialog = CodeDialog(code, self.project.name, self)
         dialog.setObjectName("code_dialog")
         dialog.show()
         return dialog

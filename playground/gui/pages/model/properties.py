@@ -277,7 +277,9 @@ class LayerProperties(QWidget):
             self.form.removeRow(0)
         self.fields = []
         if self.layer is None:
-            self.form.addRow(QLabel(tr("Select a layer to see its settings, or drag a block into the network.")))
+            hint = QLabel(tr("Select a layer to see its settings, or drag a block into the network."))
+            hint.setWordWrap(True)
+            self.form.addRow(hint)
             return
         title = QLabel(f"<b>{block_title(self.layer.type)}</b>")
         self.form.addRow(title)
