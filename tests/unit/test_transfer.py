@@ -109,13 +109,18 @@ def test_frozen_blocks_keep_batchnorm_statistics_and_the_base_learns_slower():
 
 
 @needs_genuine
-def test_feature_extraction_beats_training_from_scratch(genuine_home):
-    """Three epochs on 500 shapes: a pretrained MobileNetV2 base with a new head against a small
-    CNN trained from scratch, as the lesson shows it."""
-    transfer = project(pretrained_settings={"network": "mobilenet_v2"})
+@pytest.mark.parametrize(
+    "settings",
+    [{"network": "mobilenet_v2"}, {"network": "mobilenet_v2", "mode": "fine_tuning", "trainable_blocks": 2}],
+    ids=["feature_extraction", "fine_tuning"],
+)
+def test_genuine_imagenet_weights_beat_training_from_scratch(genuine_home, settings):
+    """Three epochs on 1,000 shapes (64×64): the ImageNet MobileNetV2 base with a new head, frozen
+    or with its top two blocks fine-tuned, against a small CNN trained from scratch."""
+    transfer = project(pretrained_settings=settings)
     data = prepare_data(transfer.data, 0)
     events = list(fit(transfer, data))
-    assert events[0].cached_features
+    assert events[0].cached_features == (settings.get("mode") != "fine_tuning")
     transfer_acc = [e.val_acc for e in events if isinstance(e, EpochFinished)][-1]
     scratch = [e.val_acc for e in fit(project(SCRATCH), data) if isinstance(e, EpochFinished)][-1]
     assert transfer_acc >= 0.75 and transfer_acc > scratch + 0.25, (transfer_acc, scratch)
