@@ -72,22 +72,17 @@ class TrainingWorker(QObject):
         from playground.ml.engine import TrainingControl  # torch: loaded by now, in the background
 
         self.control = TrainingControl()
-        arguments = dict(
-            project=project,
-            image_set=image_set,
-            base_dir=base_dir,
-            resume=resume,
-            epochs=epochs,
-            device=device,
-            out_dir=out_dir,
-            model=model,
-            control=self.control,
+        fit_options = {"epochs": epochs, "out_dir": out_dir, "resume": resume, "device": device, "model": model}
+        self._thread = threading.Thread(
+            target=self._run,
+            args=(project, image_set, base_dir, self.control, fit_options),
+            name="training",
+            daemon=True,
         )
-        self._thread = threading.Thread(target=self._run, kwargs=arguments, name="training", daemon=True)
         self._active = True
         self._thread.start()
 
-    def _run(self, *, project, image_set, base_dir, resume, epochs, device, out_dir, model, control) -> None:
+    def _run(self, project, image_set, base_dir, control, fit_options: dict) -> None:
         from playground.ml.data import prepare_data, prepare_image_set
         from playground.ml.engine import fit
         from playground.ml.events import BatchFinished, EpochFinished, Failed, Finished, Started
@@ -106,20 +101,10 @@ class TrainingWorker(QObject):
             else:
                 self.preparing.emit("loading images")
                 data = prepare_data(project.data, seed, base_dir, should_stop=control.stop.is_set)
-            for event in fit(
-                project,
-                data,
-                epochs=epochs,
-                out_dir=out_dir,
-                resume=resume,
-                control=control,
-                device=device,
-                model=model,
-                num_threads=training_threads(),
-            ):
+            for event in fit(project, data, control=control, num_threads=training_threads(), **fit_options):
                 signals[type(event)].emit(event)
                 if isinstance(event, Finished | Failed):
-                    self._emit_model(out_dir, event)
+                    self._emit_model(fit_options["out_dir"], event)
         except PlaygroundError as error:
             self.crashed.emit(str(error))
         except Exception as error:

@@ -150,33 +150,36 @@ def test_every_page_is_reachable_from_the_sidebar_and_the_view_menu(window):
     assert names == ["data_page", "augment_page", "model_page", "train_page", "predict_page", "learn_page"]
 
 
+def _probe(code: str, config_dir) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh Python, offscreen, with its own settings folder."""
+    env = {**os.environ, "CNN_PLAYGROUND_CONFIG_DIR": str(config_dir)}
+    code = "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';" + code
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def test_the_window_paints_before_torch_is_imported(tmp_path):
-    probe = (
-        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+    result = _probe(
         "from playground.gui.app import make_application; from playground.gui.main_window import MainWindow;"
         "app = make_application(); w = MainWindow(); w.show(); app.processEvents(); w.grab();"
-        "print('torch' in sys.modules)"
+        "print('torch' in sys.modules)",
+        tmp_path,
     )
-    env = {**os.environ, "CNN_PLAYGROUND_CONFIG_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
 
 
 def test_the_gui_command_opens_a_project(tmp_path):
     """`cnn-playground gui lenet5-digits` end to end, closed by a timer."""
-    probe = (
-        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+    result = _probe(
         "from PySide6.QtCore import QTimer; from PySide6.QtWidgets import QApplication;"
         "from playground.gui.app import make_application; from playground.cli import main;"
         "app = make_application();"
         "titles = lambda: [w.windowTitle() for w in QApplication.topLevelWidgets() if w.objectName() == 'main_window'];"
         "QTimer.singleShot(1500, lambda: (print(titles()), app.quit()));"
-        "sys.exit(main(['gui', 'lenet5-digits']))"
+        "sys.exit(main(['gui', 'lenet5-digits']))",
+        tmp_path,
     )
-    env = {**os.environ, "CNN_PLAYGROUND_CONFIG_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
     assert "LeNet-5 on digits[*] — CNN Playground" in result.stdout
 
 
