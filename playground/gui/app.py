@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.main_window import MainWindow
 from playground.gui.settings import config_dir
 from playground.spec.errors import PlaygroundError
@@ -53,7 +54,12 @@ def run(project_path: str | None = None) -> int:
             QMessageBox.warning(window, window.tr("Cannot open project"), str(error))
     window.show()
     QTimer.singleShot(0, window.start_background_work)  # after the first paint
-    return app.exec()
+    status = app.exec()
+    # Let background threads end before the interpreter does: one still inside torch at exit
+    # aborts the process. (The window's close has already stopped any training.)
+    DatasetLoader.stop_all()
+    window.torch_loader.wait()
+    return status
 
 
 if __name__ == "__main__":

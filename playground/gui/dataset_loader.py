@@ -10,7 +10,9 @@ project's size and channels) is what the pages show and what training will use.
 from __future__ import annotations
 
 import threading
+import weakref
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -27,9 +29,19 @@ class DatasetLoader(QObject):
 
     _worker_progress = Signal(int, int, int)  # generation, done, total
     _worker_done = Signal(int, str, object)  # generation, outcome, ImageSet or message
+    _live: ClassVar[weakref.WeakSet] = weakref.WeakSet()  # every loader alive, for stop_all
+
+    @classmethod
+    def stop_all(cls, timeout: float = 10.0) -> None:
+        """Cancel every loader and wait for its thread (seconds each): a thread still inside torch
+        when the interpreter exits aborts the process ('terminate called without an active exception')."""
+        for loader in list(cls._live):
+            loader.cancel()
+            loader.wait(timeout)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        DatasetLoader._live.add(self)
         self.image_set = None  # the ImageSet loaded for `key`
         self.key: tuple | None = None
         self.error = ""

@@ -6,6 +6,22 @@ from playground.spec.project import load_project
 
 
 @pytest.fixture(autouse=True)
+def no_threads_left_behind():
+    """Every test ends with its loaders and trainings finished: a thread still inside torch when
+    pytest's interpreter exits aborts the whole run after the last test has passed."""
+    yield
+    import threading
+
+    from playground.gui.dataset_loader import DatasetLoader
+
+    DatasetLoader.stop_all()
+    for thread in threading.enumerate():
+        if thread.name in ("training", "dataset-loader", "torch-loader"):
+            thread.join(60)
+            assert not thread.is_alive(), f"{thread.name} thread still running after the test"
+
+
+@pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
     """Settings, recent files and autosaves go to a temporary folder, never the user's."""
     folder = tmp_path / "config"
