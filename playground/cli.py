@@ -342,12 +342,11 @@ def cmd_weights(args) -> int:
         return 0
     for row in rows:
         where = row["weights"] or f"not on this machine (get {row['url']})"
+        accuracy = f"ImageNet top-1 {row['imagenet_top1']:.1f}%" if row["imagenet_top1"] else "not ImageNet"
         print(
-            f"{row['key']:<20} {row['title']:<18} {row['parameters'] / 1e6:6.1f}M params  {row['input_size']}px"
-            f"  ImageNet top-1 {row['imagenet_top1']:.1f}%  {where}"
+            f"{row['key']:<20} {row['title']:<20} {row['parameters'] / 1e6:6.1f}M params  {row['input_size']}px"
+            f"  {accuracy:<20}  {where}"
         )
-    for key, why in pretrained.NOT_IN_TORCHVISION.items():
-        print(f"{key:<20} {why}")
     return 0
 
 

@@ -26,7 +26,6 @@ from playground.ml.device import describe_device, pick_device
 from playground.ml.events import BatchFinished, EpochFinished, Event, Failed, Finished, Started
 from playground.ml.transfer import TransferModel, build_network
 from playground.ml.transforms import build_augmentation
-from playground.spec.backbones import IMAGENET_MEAN, IMAGENET_STD
 from playground.spec.errors import CheckpointError, PlaygroundError
 from playground.spec.project import Project, atomic_write_bytes
 from playground.spec.settings import TrainingSettings
@@ -286,8 +285,8 @@ def fit(
     (every epoch) and best.pt (on a better validation accuracy) to `out_dir` when given.
     """
     settings = project.training
-    if project.pretrained is not None:  # the base learnt on ImageNet's normalisation: keep it
-        data = dataclasses.replace(data, mean=list(IMAGENET_MEAN), std=list(IMAGENET_STD))
+    if project.backbone is not None:  # the base learnt with its own normalisation: keep it
+        data = dataclasses.replace(data, mean=list(project.backbone.mean), std=list(project.backbone.std))
     total_epochs = epochs if epochs is not None else settings.epochs
     if total_epochs < 1:
         raise PlaygroundError(f"epochs must be at least 1, got {total_epochs}")

@@ -27,7 +27,7 @@ WEIGHTS_ENV = "CNN_PLAYGROUND_WEIGHTS"  # the app's weights folder (default: in 
 # about them (titles, parameters, output shapes) is pure data in playground.spec.backbones.
 FAMILIES = {"vgg16": "vgg", "vgg19": "vgg", "resnet18": "resnet", "resnet50": "resnet"}
 NETWORKS = BACKBONES
-MINI = "playground_mini"
+MINI = "playground_mini"  # source "playground": shipped with the app
 MINI_WEIGHTS = resource_path("weights", "playground_mini.safetensors")
 MINI_CHANNELS = (16, 32, 64, 96, 128)
 
@@ -55,16 +55,21 @@ class PlaygroundMini(nn.Module):
         return self.classifier(self.features(images))
 
 
-_FROM_TIMM = "comes from timm (pip install timm), its weights from the Hugging Face cache"
-NOT_IN_TORCHVISION = {"inception_resnet_v2": f"Inception-ResNet-v2 {_FROM_TIMM}", "xception": f"Xception {_FROM_TIMM}"}
-
-
 def network(key: str) -> Backbone:
-    if key in NOT_IN_TORCHVISION:
-        raise CheckpointError(f"{key} is not available: {NOT_IN_TORCHVISION[key]}")
     if key not in NETWORKS:
         raise CheckpointError(f"unknown pretrained network {key!r} (known: {', '.join(NETWORKS)})")
     return NETWORKS[key]
+
+
+def _timm(key: str):
+    """timm, for Inception-ResNet-v2 and Xception; a clear message where it is not installed."""
+    try:
+        import timm
+    except ImportError:
+        raise CheckpointError(
+            f"{network(key).title} comes from timm, which is not installed — pip install timm"
+        ) from None
+    return timm
 
 
 def _weights_versions(key: str) -> list:
@@ -75,27 +80,6 @@ def _weights_versions(key: str) -> list:
     return [enum.DEFAULT] + [w for w in enum if w is not enum.DEFAULT]
 
 
-def describe(key: str) -> dict:
-    """Parameters, input size, ImageNet accuracy (of the weights found here, else of the
-    recommended ones) and where its weights are (or None)."""
-    if key == MINI:
-        backbone = network(key)
-        return {"key": key, "title": backbone.title, "parameters": backbone.total_params,
-                "input_size": backbone.input_size, "imagenet_top1": None, "weights": str(MINI_WEIGHTS),
-                "url": None}  # fmt: skip
-    found = _find(key)
-    weights = found[1] if found else _weights_versions(key)[0]
-    return {
-        "key": key,
-        "title": network(key).title,
-        "parameters": weights.meta["num_params"],
-        "input_size": weights.transforms().crop_size[0],
-        "imagenet_top1": weights.meta["_metrics"]["ImageNet-1K"]["acc@1"],
-        "weights": str(found[0]) if found else None,
-        "url": weights.url,
-    }
-
-
 def app_weights_dir() -> Path:
     if os.environ.get(WEIGHTS_ENV):
         return Path(os.environ[WEIGHTS_ENV])
@@ -103,17 +87,34 @@ def app_weights_dir() -> Path:
     return data / "cnn-playground" / "weights"
 
 
+def _hf_cache() -> Path:
+    if os.environ.get("HF_HUB_CACHE"):
+        return Path(os.environ["HF_HUB_CACHE"])
+    return Path(os.environ.get("HF_HOME") or Path.home() / ".cache" / "huggingface") / "hub"
+
+
 def _candidates(key: str) -> list[tuple[Path, object]]:
-    """(file, torchvision weight set) for every place and version, in order of preference."""
-    hub = Path(torch.hub.get_dir()) / "checkpoints"
+    """(file, torchvision weight set or None) for every place and version, in order of preference:
+    where torchvision or timm would have cached them, then the app's own weights folder."""
+    backbone, hub, app = network(key), Path(torch.hub.get_dir()) / "checkpoints", app_weights_dir()
+    if backbone.source == "playground":
+        return [(MINI_WEIGHTS, None)]
+    if backbone.source == "timm":
+        config = _timm(key).models.get_pretrained_cfg(key)
+        found: list[tuple[Path, object]] = []
+        if config.hf_hub_id:  # huggingface_hub's cache: models--timm--NAME/snapshots/REVISION/FILE
+            folder = _hf_cache() / f"models--{config.hf_hub_id.replace('/', '--')}" / "snapshots"
+            for name in ("model.safetensors", "pytorch_model.bin"):
+                found += [(path, None) for path in sorted(folder.glob(f"*/{name}"))]
+        if config.url:
+            found += [(folder / config.url.rsplit("/", 1)[-1], None) for folder in (hub, app)]
+        return [*found, (app / f"{key}.safetensors", None), (app / f"{key}.pth", None)]
     versions = _weights_versions(key)
-    found = [(folder / w.url.rsplit("/", 1)[-1], w) for w in versions for folder in (hub, app_weights_dir())]
-    return [*found, (app_weights_dir() / f"{key}.safetensors", versions[0])]
+    found = [(folder / w.url.rsplit("/", 1)[-1], w) for w in versions for folder in (hub, app)]
+    return [*found, (app / f"{key}.safetensors", versions[0]), (app / f"{key}.pth", versions[0])]
 
 
 def _find(key: str) -> tuple[Path, object] | None:
-    if key == MINI:
-        return (MINI_WEIGHTS, None) if MINI_WEIGHTS.is_file() else None
     return next(((path, weights) for path, weights in _candidates(key) if path.is_file()), None)
 
 
@@ -122,8 +123,43 @@ def find_weights(key: str) -> Path | None:
     return found[0] if found else None
 
 
+def where_to_get(key: str) -> str:
+    backbone = network(key)
+    if backbone.source == "timm":
+        config = _timm(key).models.get_pretrained_cfg(key)
+        return config.url or f"https://huggingface.co/{config.hf_hub_id}"
+    if backbone.source == "playground":
+        return "the app's own files (reinstall the app)"
+    return _weights_versions(key)[0].url
+
+
+def describe(key: str) -> dict:
+    """Parameters, input size, ImageNet accuracy (of the weights found here when torchvision has
+    several versions) and where its weights are (or None)."""
+    backbone = network(key)
+    found = _find(key) if backbone.source != "timm" or _timm_installed() else None
+    accuracy = backbone.imagenet_top1
+    if found and found[1] is not None:
+        accuracy = found[1].meta["_metrics"]["ImageNet-1K"]["acc@1"]
+    return {
+        "key": key,
+        "title": backbone.title,
+        "parameters": backbone.total_params,
+        "input_size": backbone.input_size,
+        "imagenet_top1": accuracy,
+        "weights": str(found[0]) if found else None,
+        "url": where_to_get(key) if backbone.source != "timm" or _timm_installed() else "pip install timm",
+    }
+
+
+def _timm_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("timm") is not None
+
+
 def read_state_dict(path: Path) -> dict[str, torch.Tensor]:
-    """A state dict from a .pth/.pt (no code is unpickled) or .safetensors file."""
+    """A state dict from a .pth/.pt/.bin (no code is unpickled) or .safetensors file."""
     try:
         if path.suffix == ".safetensors":
             from safetensors.torch import load_file
@@ -142,8 +178,11 @@ def read_state_dict(path: Path) -> dict[str, torch.Tensor]:
 
 
 def architecture(key: str) -> nn.Module:
-    if network(key).key == MINI:
+    source = network(key).source
+    if source == "playground":
         return PlaygroundMini()
+    if source == "timm":
+        return _timm(key).create_model(key, pretrained=False)
     from torchvision.models import get_model
 
     return get_model(key, weights=None)  # torchvision's names are the keys
@@ -166,22 +205,20 @@ def fit_weights(model: nn.Module, state: dict[str, torch.Tensor], path: Path, ke
 
 
 def load_pretrained(key: str) -> nn.Module:
-    """The network with its ImageNet weights from this machine; a clear error, at once, if absent."""
-    if key == MINI:
-        stored = read_state_dict(MINI_WEIGHTS)  # float16 on disk: half the size, no loss that matters here
-        state = {name: tensor.float() if tensor.is_floating_point() else tensor for name, tensor in stored.items()}
-        return fit_weights(architecture(key), state, MINI_WEIGHTS, key).eval()
-    path = find_weights(key)
-    if path is None:
-        url = _weights_versions(key)[0].url
-        names = ", ".join(sorted({p.name for p, _ in _candidates(key)}))
+    """The network with its pretrained weights from this machine; a clear error, at once, if absent."""
+    found = _find(key)
+    if found is None:
+        places = sorted({str(path.parent) for path, _ in _candidates(key)})
+        names = sorted({path.name for path, _ in _candidates(key)})
         raise CheckpointError(
-            f"the ImageNet weights of {network(key).title} are not on this machine (looked for"
-            f" {names} in {Path(torch.hub.get_dir()) / 'checkpoints'}"
-            f" and {app_weights_dir()}). Download {url} on a machine with internet and use Import weights,"
-            f" or copy it into {Path(torch.hub.get_dir()) / 'checkpoints'}"
+            f"the ImageNet weights of {network(key).title} are not on this machine (looked for {', '.join(names)}"
+            f" in {', '.join(places)}). Download {where_to_get(key)} on a machine with internet and use"
+            f" Import weights, or copy it into {Path(torch.hub.get_dir()) / 'checkpoints'}"
         )
-    return fit_weights(architecture(key), read_state_dict(path), path, key).eval()
+    path = found[0]
+    stored = read_state_dict(path)  # the app's own weights are float16 on disk: widen them
+    state = {name: t.float() if t.is_floating_point() else t for name, t in stored.items()}
+    return fit_weights(architecture(key), state, path, key).eval()
 
 
 def import_weights(source: str | os.PathLike, key: str) -> Path:
@@ -192,19 +229,27 @@ def import_weights(source: str | os.PathLike, key: str) -> Path:
         raise CheckpointError(f"weights file not found: {source}")
     fit_weights(architecture(key), read_state_dict(source), source, key)
     suffix = ".safetensors" if source.suffix == ".safetensors" else ".pth"
-    target = app_weights_dir() / (
-        f"{key}.safetensors" if suffix == ".safetensors" else _weights_versions(key)[0].url.rsplit("/", 1)[-1]
-    )
+    target = app_weights_dir() / f"{key}{suffix}"
     atomic_write_bytes(target, source.read_bytes())
     return target
 
 
-# ------------------------------------------------------------------------------- freezing
+# ------------------------------------------------------------------------------- blocks
+
+_TIMM_BLOCKS = {  # timm's top-level modules, grouped into the blocks the freeze line moves between
+    "inception_resnet_v2": [["conv2d_1a"], ["conv2d_2a"], ["conv2d_2b"], ["maxpool_3a", "conv2d_3b"], ["conv2d_4a"],
+                            ["maxpool_5a", "mixed_5b"], ["repeat"], ["mixed_6a"], ["repeat_1"], ["mixed_7a"],
+                            ["repeat_2"], ["block8"], ["conv2d_7b"]],
+    "legacy_xception": [["conv1", "bn1", "act1", "conv2", "bn2", "act2"], *[[f"block{i}"] for i in range(1, 13)],
+                        ["conv3", "bn3", "act3", "conv4", "bn4", "act4"]],
+}  # fmt: skip
 
 
 def base_blocks(key: str, model: nn.Module) -> list[nn.Module]:
     """The base (everything before the classifier) as an ordered list of blocks, input side first."""
     network(key)
+    if key in _TIMM_BLOCKS:
+        return [nn.Sequential(*(getattr(model, name) for name in names)) for names in _TIMM_BLOCKS[key]]
     family = FAMILIES.get(key, "features")
     if family == "resnet":
         return [nn.Sequential(model.conv1, model.bn1, model.relu, model.maxpool), model.layer1, model.layer2,
@@ -225,42 +270,21 @@ def base(key: str, model: nn.Module) -> nn.Sequential:
     return nn.Sequential(*base_blocks(key, model))
 
 
-def freeze(key: str, model: nn.Module, trainable_blocks: int) -> tuple[int, int]:
-    """Freeze the base but its last `trainable_blocks` blocks (0: feature extraction). Returns
-    (trainable, frozen) parameter counts of the base. Frozen blocks keep BatchNorm in eval mode
-    (see `keep_frozen_batchnorm_in_eval`)."""
-    blocks = base_blocks(key, model)
-    if not 0 <= trainable_blocks <= len(blocks):
-        raise CheckpointError(f"{network(key).title} has {len(blocks)} blocks; cannot unfreeze {trainable_blocks}")
-    trainable = frozen = 0
-    for index, block in enumerate(blocks):
-        learn = index >= len(blocks) - trainable_blocks
-        for parameter in block.parameters():
-            parameter.requires_grad = learn
-            if learn:
-                trainable += parameter.numel()
-            else:
-                frozen += parameter.numel()
-        block.playground_frozen = not learn
-    return trainable, frozen
-
-
-def keep_frozen_batchnorm_in_eval(model: nn.Module) -> None:
-    """After model.train(): BatchNorm in frozen blocks keeps its ImageNet statistics."""
-    for module in model.modules():
-        if getattr(module, "playground_frozen", False):
-            for child in module.modules():
-                if isinstance(child, nn.modules.batchnorm._BatchNorm):
-                    child.eval()
-
-
 def imagenet_top(model: nn.Module, key: str, image, k: int = 5) -> list[tuple[str, float]]:
     """Classify a PIL image into ImageNet's 1,000 classes with the network's own preprocessing."""
-    found = _find(key)
-    weights = found[1] if found else _weights_versions(key)[0]  # its own preprocessing (V1 ≠ V2)
-    batch = weights.transforms()(image.convert("RGB")).unsqueeze(0)
+    backbone = network(key)
+    if backbone.source == "playground":
+        raise CheckpointError(f"{backbone.title} was trained on animal silhouettes, not on ImageNet")
+    if backbone.source == "timm":
+        timm = _timm(key)
+        config = timm.data.resolve_data_config({}, model=model)
+        transform = timm.data.create_transform(**config)
+    else:
+        found = _find(key)
+        transform = (found[1] if found else _weights_versions(key)[0]).transforms()  # its own (V1 ≠ V2)
+    batch = transform(image.convert("RGB")).unsqueeze(0)
     with torch.inference_mode():
         probabilities = torch.softmax(model.eval()(batch), dim=1)[0]
     values, indices = probabilities.topk(k)
-    categories = weights.meta["categories"]
+    categories = _weights_versions("resnet18")[0].meta["categories"]  # ImageNet-1k, in its usual order
     return [(categories[i], float(p)) for p, i in zip(values.tolist(), indices.tolist(), strict=True)]

@@ -63,8 +63,8 @@ class Project:
             return (
                 f"{backbone.title} has {backbone.blocks} blocks; {self.pretrained.unfrozen_blocks} cannot be unfrozen"
             )
-        if min(self.data.image_size) < 32:
-            return f"{backbone.title} needs images of at least 32×32 pixels (it halves them five times)"
+        if min(self.data.image_size) < backbone.min_input:
+            return f"{backbone.title} needs images of at least {backbone.min_input}×{backbone.min_input} pixels"
         return ""
 
     def replace(self, **changes: Any) -> Project:

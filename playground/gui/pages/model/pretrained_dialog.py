@@ -64,7 +64,10 @@ class PretrainedDialog(QDialog):
         self.rows = []
         self.table.setRowCount(0)
         for key, backbone in BACKBONES.items():
-            where = pretrained.find_weights(key)
+            try:
+                where = pretrained.find_weights(key)
+            except PlaygroundError:  # a timm network without timm installed
+                where = None
             self.rows.append((key, where))
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -74,14 +77,6 @@ class PretrainedDialog(QDialog):
                 (backbone.title, f"{backbone.total_params / 1e6:.1f} M", f"{backbone.input_size}×{backbone.input_size}",
                  accuracy, weights)
             ):  # fmt: skip
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, key)
-                self.table.setItem(row, column, item)
-        for key, why in pretrained.NOT_IN_TORCHVISION.items():  # listed, with where they come from
-            self.rows.append((key, None))
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            for column, text in enumerate((why.split(" comes")[0], "", "", "", self.tr("needs timm"))):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, key)
                 self.table.setItem(row, column, item)
@@ -102,12 +97,6 @@ class PretrainedDialog(QDialog):
         key = self.key
         if key is None:
             return
-        if key not in BACKBONES:
-            self.detail.setText(pretrained.NOT_IN_TORCHVISION[key])
-            self.use_button.setEnabled(False)
-            self.import_button.setEnabled(False)
-            return
-        self.import_button.setEnabled(True)
         backbone = BACKBONES[key]
         where = dict(self.rows)[key]
         if where:
@@ -125,7 +114,7 @@ class PretrainedDialog(QDialog):
         from playground.ml import pretrained
 
         key = self.key
-        if key is None or key not in BACKBONES:
+        if key is None:
             return False
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
