@@ -86,6 +86,10 @@ def main(out: Path) -> None:
     window.document.undo_stack.setClean()
     shoot_training(window, out)
     shoot_pretrained(window, out)
+    window.show_page(window.pages.indexOf(window.learn_page))
+    for _ in range(6):
+        window.learn_page.advance()
+    shoot(window, out / "lab-step.png")
     window.close()
 
 

@@ -31,6 +31,7 @@ from playground.gui.document import ProjectDocument
 from playground.gui.pages.augment_page import AugmentPage
 from playground.gui.pages.data_page import DataPage, local_paths
 from playground.gui.pages.info_page import InfoPage
+from playground.gui.pages.learn_page import LearnPage
 from playground.gui.pages.model.page import ModelPage
 from playground.gui.pages.train_page import TrainPage
 from playground.gui.settings import add_recent_file, app_settings, recent_files
@@ -81,15 +82,7 @@ class MainWindow(QMainWindow):
                 "<pre>cnn-playground train PROJECT.json\ncnn-playground predict runs/PROJECT/best.pt photo.jpg</pre>"
             ),
         )
-        self.learn_page = InfoPage(
-            "learn_page",
-            self.tr(
-                "<h2>Learn</h2><p>A <b>convolutional neural network</b> (CNN) slides small learned filters over "
-                "an image. Each filter makes a <b>feature map</b>; pooling shrinks the maps; dense layers turn "
-                "the last maps into class scores. Try it on the Model page: change a kernel size or stride and "
-                "watch every output shape and parameter count change. Hover over a layer for the formula.</p>"
-            ),
-        )
+        self.learn_page = LearnPage()
         style = self.style()
         for title, icon, page in (
             (self.tr("Data"), QStyle.StandardPixmap.SP_DirIcon, self.data_page),

@@ -1,0 +1,79 @@
+"""The convolution lab on the Learn page: stepping, the highlighted window, the written sum."""
+
+from PySide6.QtWidgets import QTableWidgetItem
+
+from playground.gui.pages.learn_page import LearnPage
+
+
+def _lab(qtbot):
+    page = LearnPage()
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def test_stepping_highlights_the_window_and_writes_the_sum(qtbot):
+    page = _lab(qtbot)
+    assert page.highlighted_cells() == set() and "Press Step" in page.sum_label.text()
+    page.step_button.click()
+    assert page.highlighted_cells() == {(0, 0), (0, 1), (1, 0), (1, 1)}
+    assert page.sum_label.text() == "Output [1, 1]: 1·1 + 2·0 + 6·0 + 7·1 = 8"
+    assert page.output.item(0, 0).text() == "8" and page.output.item(0, 1).text() == ""
+    for _ in range(5):
+        page.step_button.click()
+    assert page.highlighted_cells() == {(1, 1), (1, 2), (2, 1), (2, 2)}
+    assert page.sum_label.text().endswith("7·1 + 8·0 + 12·0 + 13·1 = 20")
+    for _ in range(20):  # past the end: it stops at the last cell
+        page.step_button.click()
+    assert [page.output.item(0, c).text() for c in range(4)] == ["8", "10", "12", "14"]
+    assert page.formula_label.text() == "Output size: (5 − 2 + 0)/1 + 1 = 4"
+    page.reset_button.click()
+    assert page.highlighted_cells() == set() and page.output.item(0, 0).text() == ""
+
+
+def test_editing_a_number_recomputes(qtbot):
+    page = _lab(qtbot)
+    page.input_tables()[0].setItem(0, 0, QTableWidgetItem("10"))
+    page.step_button.click()
+    assert page.sum_label.text() == "Output [1, 1]: 10·1 + 2·0 + 6·0 + 7·1 = 17"
+    page.input_tables()[0].setItem(0, 1, QTableWidgetItem("x"))
+    assert "row 1, column 2: 'x' is not a number" in page.sum_label.text()
+    page.padding.setCurrentIndex(page.padding.findData(1))  # edits land on the number, not the padding
+    page.input_tables()[0].setItem(1, 1, QTableWidgetItem("5"))
+    assert page.input_values[0][0][0] == 5
+
+
+def test_pooling_and_stride(qtbot):
+    page = _lab(qtbot)
+    page.input_size.setValue(4)
+    page.operation.setCurrentIndex(page.operation.findData("max"))
+    page.stride.setValue(2)
+    assert not page.filter_box.isVisible()
+    for _ in range(4):
+        page.step_button.click()
+    grid = [[page.output.item(r, c).text() for c in range(2)] for r in range(2)]
+    assert grid == [["6", "8"], ["14", "16"]]
+    assert page.sum_label.text() == "Output [2, 2]: max(11, 12, 15, 16) = 16"
+
+
+def test_three_channels_sum_into_one_map(qtbot):
+    page = _lab(qtbot)
+    page.channels.setValue(3)
+    assert page.inputs.count() == 3 and page.filters.count() == 3
+    page.step_button.click()
+    # each channel holds 1…25 plus 100 per channel; the diagonal filter takes two cells of each
+    assert page.sum_label.text().endswith(" = 624")  # (1+7) + (101+107) + (201+207)
+
+
+def test_same_padding_shows_the_zeros_and_how_often_pixels_are_used(qtbot):
+    page = _lab(qtbot)
+    page.kernel.setValue(3)
+    page.padding.setCurrentIndex(page.padding.findData("same"))
+    table = page.input_tables()[0]
+    assert table.rowCount() == 7 and table.item(0, 0).text() == "0"  # a ring of zero padding
+    assert page.formula_label.text() == "Output size: (5 − 3 + 2)/1 + 1 = 5"
+    page.show_use.setChecked(True)
+    assert [table.item(0, c).text() for c in range(5)] == ["4", "6", "6", "6", "4"]
+    page.padding.setCurrentIndex(page.padding.findData("valid"))
+    table = page.input_tables()[0]
+    assert [table.item(0, c).text() for c in range(5)] == ["1", "2", "3", "2", "1"]  # corners: once
