@@ -85,12 +85,32 @@ def main(out: Path) -> None:
     shoot(window, out / "data-animals.png")
     window.document.undo_stack.setClean()
     shoot_training(window, out)
+    shoot_predictions(window, out, photos)
     shoot_pretrained(window, out)
     window.show_page(window.pages.indexOf(window.learn_page))
     for _ in range(6):
         window.learn_page.advance()
     shoot(window, out / "lab-step.png")
     window.close()
+
+
+def shoot_predictions(window: MainWindow, out: Path, photos: Path) -> None:
+    """The model just trained (LeNet-5 on digits) would not know photos: train a tiny one on them."""
+    page = window.train_page
+    window.document.reset(load_project(example_projects()["vgg-style-shapes"]).replace(name="Photos"), None)
+    window.data_page.use_folder(photos)
+    training = window.document.project.training.__class__(epochs=3, batch_size=16, device="cpu")
+    window.document.change(window.document.project.replace(training=training), "3 epochs")
+    page.start()
+    while page.worker.running:
+        make_application().processEvents()
+        page.worker.join(0.01)
+    for _ in range(10):
+        make_application().processEvents()
+    window.show_page(window.pages.indexOf(window.predict_page))
+    window.predict_page.add_images([photos])
+    shoot(window, out / "predict-photos.png")
+    window.document.undo_stack.setClean()
 
 
 def shoot_pretrained(window: MainWindow, out: Path) -> None:

@@ -30,9 +30,9 @@ from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
 from playground.gui.pages.augment_page import AugmentPage
 from playground.gui.pages.data_page import DataPage, local_paths
-from playground.gui.pages.info_page import InfoPage
 from playground.gui.pages.learn_page import LearnPage
 from playground.gui.pages.model.page import ModelPage
+from playground.gui.pages.predict_page import PredictPage
 from playground.gui.pages.train_page import TrainPage
 from playground.gui.settings import add_recent_file, app_settings, recent_files
 from playground.gui.torch_loader import TorchLoader
@@ -75,13 +75,8 @@ class MainWindow(QMainWindow):
         self.augment_page = AugmentPage(self.document, self.loader)
         self.model_page = ModelPage(self.document, self.class_names)
         self.train_page = TrainPage(self.document, self.class_names, self.loader)
-        self.predict_page = InfoPage(
-            "predict_page",
-            self.tr(
-                "<h2>Predict</h2><p>Classify new images with a trained network. From a terminal:</p>"
-                "<pre>cnn-playground train PROJECT.json\ncnn-playground predict runs/PROJECT/best.pt photo.jpg</pre>"
-            ),
-        )
+        self.predict_page = PredictPage()
+        self.train_page.model_changed.connect(self.predict_page.set_model)
         self.learn_page = LearnPage()
         style = self.style()
         for title, icon, page in (

@@ -39,7 +39,7 @@ from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
 from playground.gui.settings import config_dir
 from playground.gui.widgets.bar_chart import BarChart
-from playground.gui.widgets.images import ImageGrid
+from playground.gui.widgets.images import IMAGE_FILE_FILTER, ImageGrid
 from playground.ml import folders
 from playground.ml.builtin import BUILTIN_DATASETS
 from playground.ml.folders import resolve_source_folder
@@ -395,7 +395,7 @@ class DataPage(QWidget):
                 self,
                 self.tr("Images for {0}").format(class_name),
                 "",
-                self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)"),
+                self.tr(IMAGE_FILE_FILTER),
             )
         if not files:
             return 0

@@ -6,6 +6,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem
 
+IMAGE_FILE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)"
+
 
 def to_pixmap(image, size: int) -> QPixmap:
     """A C×H×W uint8 tensor or array as a square-fitted pixmap, scaled without smoothing so the
