@@ -1,6 +1,7 @@
 """The Data and Augment pages, with real image files."""
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -131,8 +132,17 @@ def test_a_bad_class_name_is_refused(window, tmp_path, dialogs):
     assert "cannot be a class name" in warned[0] and "already a class called 'Class 1'" in warned[1]
 
 
-def test_loading_can_be_cancelled_and_resumed(window, tmp_path, qtbot):
+def test_loading_can_be_cancelled_and_resumed(window, tmp_path, qtbot, monkeypatch):
     big = make_photo_folder(tmp_path / "big", per_class=150, size=96)
+    from playground.ml import data
+
+    decode = data.decode_image
+
+    def slow_decode(*args, **kwargs):  # a slow disk: the load is surely still running when cancelled
+        time.sleep(0.01)
+        return decode(*args, **kwargs)
+
+    monkeypatch.setattr(data, "decode_image", slow_decode)
     page = window.data_page
     window.show_page(window.pages.indexOf(page))
     with qtbot.waitSignal(window.loader.progress, timeout=60_000):
