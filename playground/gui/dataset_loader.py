@@ -131,10 +131,6 @@ class DatasetLoader(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
-    def forget(self) -> None:
-        """The files changed (images added, a class renamed): load again on the next request."""
-        self.key = None
-
     def wait(self, timeout: float | None = None) -> None:
         """Block until the worker ends (seconds); its reports still arrive through the event loop."""
         if self._thread is not None:

@@ -158,7 +158,7 @@ class ModelPage(QWidget):
         splitter.addWidget(centre)
         splitter.addWidget(side)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 560, 340])
+        splitter.setSizes([240, 560, 340])  # the palette wide enough for "Global average pool"
         QHBoxLayout(self).addWidget(splitter)
 
         self.palette_list.block_activated.connect(lambda kind: self.insert_block(kind, len(self.project.layers)))
