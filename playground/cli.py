@@ -253,9 +253,12 @@ def _expand_images(paths: list[str]) -> list[Path]:
 
 def cmd_predict(args) -> int:
     from playground.ml.checkpoints import load_checkpoint
-    from playground.ml.predict import Predictor
+    from playground.ml.predict import ImagenetPredictor, Predictor
 
-    predictor = Predictor(load_checkpoint(args.checkpoint))
+    if args.checkpoint.startswith("imagenet:"):  # an ImageNet network as it is: its 1,000 classes
+        predictor = ImagenetPredictor(args.checkpoint.removeprefix("imagenet:"))
+    else:
+        predictor = Predictor(load_checkpoint(args.checkpoint))
     results = predictor.predict_files(_expand_images(args.images), top_k=args.top_k)
     for result in results:
         if args.json:
@@ -401,7 +404,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.set_defaults(run=cmd_train)
 
     predict = commands.add_parser("predict", help="classify images with a trained checkpoint")
-    predict.add_argument("checkpoint")
+    predict.add_argument("checkpoint", help="a checkpoint (.pt), or imagenet:NETWORK for an ImageNet network as it is")
     predict.add_argument("images", nargs="+", help="image files or folders")
     predict.add_argument("--top-k", type=int, default=3)
     predict.add_argument("--json", action="store_true", help="one JSON object per image")

@@ -108,8 +108,23 @@ def shoot_predictions(window: MainWindow, out: Path, photos: Path) -> None:
     for _ in range(10):
         make_application().processEvents()
     window.show_page(window.pages.indexOf(window.predict_page))
-    window.predict_page.add_images([photos])
+    predict = window.predict_page
+    predict.add_images([photos])
+    for _ in range(5):
+        make_application().processEvents()  # the explanation follows the answer
+    predict.explain.layer_list.setCurrentRow(1)
+    predict.explain.map_grid.setCurrentRow(5)
     shoot(window, out / "predict-photos.png")
+    predict.table.setCurrentCell(predict.table.rowCount() - 1, 1)
+    for _ in range(5):
+        make_application().processEvents()
+    predict.explain.setCurrentIndex(1)
+    shoot(window, out / "predict-grad-cam.png")
+    predict.explain.setCurrentIndex(2)
+    shoot(window, out / "predict-filters.png")
+    predict.explain.setCurrentIndex(3)
+    predict.classify_validation()
+    shoot(window, out / "predict-confusion.png")
     window.document.undo_stack.setClean()
 
 

@@ -32,7 +32,7 @@ from playground.gui.pages.augment_page import AugmentPage
 from playground.gui.pages.data_page import DataPage, local_paths
 from playground.gui.pages.learn_page import LearnPage
 from playground.gui.pages.model.page import ModelPage
-from playground.gui.pages.predict_page import PredictPage
+from playground.gui.pages.predict.page import PredictPage
 from playground.gui.pages.train_page import TrainPage
 from playground.gui.settings import add_recent_file, app_settings, recent_files
 from playground.gui.torch_loader import TorchLoader
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.augment_page = AugmentPage(self.document, self.loader)
         self.model_page = ModelPage(self.document, self.class_names)
         self.train_page = TrainPage(self.document, self.class_names, self.loader)
-        self.predict_page = PredictPage()
+        self.predict_page = PredictPage(self.document, self.loader)
         self.train_page.model_changed.connect(self.predict_page.set_model)
         self.learn_page = LearnPage()
         style = self.style()
@@ -353,13 +353,19 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def dropEvent(self, event) -> None:
-        """A folder becomes the dataset. Loose image files need a class: say how to give them one."""
+        """On the Predict page, or loose images while there is a model: classify them. Otherwise a
+        folder becomes the dataset, and loose image files need a class: say how to give them one."""
         paths = local_paths(event.mimeData())
         folders = [path for path in paths if path.is_dir()]
         if not paths:
             event.ignore()
             return
         event.acceptProposedAction()
+        on_predict = self.pages.currentWidget() is self.predict_page
+        if on_predict or (not folders and self.predict_page.has_model):
+            self.show_page(self.pages.indexOf(self.predict_page))
+            self.predict_page.add_images(paths)
+            return
         self.show_page(self.pages.indexOf(self.data_page))
         if folders:
             self.data_page.use_folder(folders[0])

@@ -59,8 +59,9 @@ def to_mode(image: Image.Image, channels: int) -> Image.Image:
     return image if image.mode == target else image.convert(target)
 
 
-def decode_image(path: str | os.PathLike, size: tuple[int, int], channels: int) -> np.ndarray:
-    """The image at `path` as a uint8 array (channels, height, width), squashed to `size` (H, W)."""
+def read_image(path: str | os.PathLike, channels: int, draft_side: int | None = None) -> Image.Image:
+    """The image at `path`, decoded and converted to 'L' or 'RGB'. A JPEG may come smaller, but at
+    least `draft_side` pixels a side. Raises BadImage with the reason for anything unreadable."""
     path = Path(path)
     try:
         if path.stat().st_size == 0:
@@ -69,16 +70,13 @@ def decode_image(path: str | os.PathLike, size: tuple[int, int], channels: int) 
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise BadImage(f"too large: {width}x{height} pixels (limit {MAX_PIXELS:,}); a decompression bomb?")
-            if image.format == "JPEG":
-                # Let the JPEG decoder scale down by 1/2, 1/4 or 1/8 (DCT scaling) while keeping at
-                # least twice the target size: about 2x faster for photos, no visible loss.
-                side = 2 * max(size)
-                image.draft(None, (side, side))
+            if image.format == "JPEG" and draft_side:
+                # Let the JPEG decoder scale down by 1/2, 1/4 or 1/8 (DCT scaling), no visible loss.
+                image.draft(None, (draft_side, draft_side))
             if image.getexif().get(ORIENTATION, 1) != 1:  # only then: transposing costs a full decode
                 image = ImageOps.exif_transpose(image)
             image = to_mode(image, channels)
-            image = image.resize((size[1], size[0]), Image.Resampling.BILINEAR, reducing_gap=3.0)
-            array = np.array(image, dtype=np.uint8)  # a writable copy, owned by us
+            image.load()  # decode now, while the file is open (to_mode may have had nothing to convert)
     except BadImage:
         raise
     except UnidentifiedImageError:
@@ -88,4 +86,13 @@ def decode_image(path: str | os.PathLike, size: tuple[int, int], channels: int) 
     except (OSError, ValueError, SyntaxError) as error:
         # Truncated and corrupt files surface as OSError ('image file is truncated') or ValueError.
         raise BadImage(f"damaged or unreadable: {error}") from None
+    return image
+
+
+def decode_image(path: str | os.PathLike, size: tuple[int, int], channels: int) -> np.ndarray:
+    """The image at `path` as a uint8 array (channels, height, width), squashed to `size` (H, W)."""
+    # A JPEG decoded at twice the target size at least: about 2x faster for photos.
+    image = read_image(path, channels, draft_side=2 * max(size))
+    image = image.resize((size[1], size[0]), Image.Resampling.BILINEAR, reducing_gap=3.0)
+    array = np.array(image, dtype=np.uint8)  # a writable copy, owned by us
     return array[np.newaxis] if array.ndim == 2 else array.transpose(2, 0, 1).copy()

@@ -11,7 +11,7 @@ from torch import nn
 
 from playground.ml.checkpoints import Checkpoint
 from playground.ml.data import normalize
-from playground.ml.images import BadImage, decode_image
+from playground.ml.images import BadImage, decode_image, read_image
 from playground.ml.transfer import build_network
 from playground.spec.errors import CheckpointError
 
@@ -21,6 +21,7 @@ class Prediction:
     path: str
     top: list[tuple[str, float]]  # (class name, probability), most likely first
     error: str = ""  # for a bad file: the reason, in place of a result
+    title: str = ""  # what to call it where the path says nothing (a pasted image)
 
 
 def model_from_checkpoint(checkpoint: Checkpoint) -> nn.Module:
@@ -36,35 +37,53 @@ def model_from_checkpoint(checkpoint: Checkpoint) -> nn.Module:
 
 
 class Predictor:
+    """A trained checkpoint's network, ready to classify files."""
+
+    checkpoint: Checkpoint | None
+    imagenet_key: str | None = None  # an ImageNet network used as it is (ImagenetPredictor)
+
     def __init__(self, checkpoint: Checkpoint, device: str | torch.device = "cpu"):
         self.checkpoint = checkpoint
-        self.device = torch.device(device)
-        self.model = model_from_checkpoint(checkpoint).to(self.device)
-        channels = len(checkpoint.mean)
-        self.mean = torch.tensor(checkpoint.mean, device=self.device).view(1, channels, 1, 1)
-        self.std = torch.tensor(checkpoint.std, device=self.device).view(1, channels, 1, 1)
+        self._setup(model_from_checkpoint(checkpoint), checkpoint.class_names, checkpoint.mean, checkpoint.std, device)
 
-    @property
-    def class_names(self) -> tuple[str, ...]:
-        return self.checkpoint.class_names
+    def _setup(self, model: nn.Module, class_names, mean, std, device) -> None:
+        self.device = torch.device(device)
+        self.model = model.eval().to(self.device)
+        self.class_names: tuple[str, ...] = tuple(class_names)
+        channels = len(mean)
+        self.mean = torch.tensor(mean, device=self.device).view(1, channels, 1, 1)
+        self.std = torch.tensor(std, device=self.device).view(1, channels, 1, 1)
+
+    def normalized(self, images: torch.Tensor) -> torch.Tensor:
+        """uint8 N×C×H×W (from load_image) -> the float batch the network takes."""
+        return normalize(images.to(self.device), self.mean, self.std)
 
     @torch.inference_mode()
     def probabilities(self, images: torch.Tensor) -> torch.Tensor:
-        """uint8 N×C×H×W at the project's size -> N×classes probabilities."""
-        logits = self.model(normalize(images.to(self.device), self.mean, self.std))
-        return torch.softmax(logits.float(), dim=1).cpu()
+        """uint8 N×C×H×W at the network's size -> N×classes probabilities."""
+        return torch.softmax(self.model(self.normalized(images)).float(), dim=1).cpu()
 
     def load_image(self, path: str | os.PathLike) -> torch.Tensor:
+        """A file as the network sees it: uint8 C×H×W, prepared as the training images were."""
         data = self.checkpoint.project.data
         return torch.from_numpy(decode_image(path, data.image_size, data.channels))
 
     def predict_files(self, paths: list[str | os.PathLike], top_k: int = 3) -> list[Prediction]:
+        return self.classify_files(paths, top_k)[0]
+
+    def classify_files(
+        self, paths: list[str | os.PathLike], top_k: int = 3
+    ) -> tuple[list[Prediction], list[np.ndarray | None]]:
+        """The predictions, and each image as the network saw it (None for a bad file): the window
+        shows them without decoding the file twice."""
         results: list[Prediction | None] = [None] * len(paths)
+        seen: list[np.ndarray | None] = [None] * len(paths)
         good: list[int] = []
         arrays: list[np.ndarray] = []
         for i, path in enumerate(paths):
             try:
-                arrays.append(self.load_image(path).numpy())
+                seen[i] = self.load_image(path).numpy()
+                arrays.append(seen[i])
                 good.append(i)
             except BadImage as bad:
                 results[i] = Prediction(str(path), [], str(bad))
@@ -76,4 +95,22 @@ class Predictor:
                 pairs = zip(values[row].tolist(), indices[row].tolist(), strict=True)
                 top = [(self.class_names[j], float(p)) for p, j in pairs]
                 results[i] = Prediction(str(paths[i]), top)
-        return results  # type: ignore[return-value]
+        return results, seen  # type: ignore[return-value]
+
+
+class ImagenetPredictor(Predictor):
+    """A network pretrained on ImageNet, used as it is: its 1,000 classes, its own preprocessing."""
+
+    def __init__(self, key: str, device: str | torch.device = "cpu"):
+        from playground.ml import pretrained
+
+        self.checkpoint, self.imagenet_key = None, key
+        model = pretrained.load_pretrained(key)
+        self.preprocessing = pretrained.imagenet_preprocessing(key, model)
+        names = pretrained.imagenet_categories()
+        self._setup(model, names, self.preprocessing.mean, self.preprocessing.std, device)
+
+    def load_image(self, path: str | os.PathLike) -> torch.Tensor:
+        from playground.ml.pretrained import imagenet_image
+
+        return imagenet_image(read_image(path, 3, draft_side=2 * self.preprocessing.resize), self.preprocessing)

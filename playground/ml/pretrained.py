@@ -9,12 +9,16 @@ architecture exactly before it is used or stored.
 
 from __future__ import annotations
 
+import math
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
+from PIL import Image
 from torch import nn
 
+from playground.ml.data import normalize
 from playground.resources import resource_path
 from playground.spec.backbones import BACKBONES, Backbone
 from playground.spec.errors import CheckpointError
@@ -270,21 +274,57 @@ def base(key: str, model: nn.Module) -> nn.Sequential:
     return nn.Sequential(*base_blocks(key, model))
 
 
-def imagenet_top(model: nn.Module, key: str, image, k: int = 5) -> list[tuple[str, float]]:
-    """Classify a PIL image into ImageNet's 1,000 classes with the network's own preprocessing."""
+@dataclass(frozen=True)
+class ImagenetPreprocessing:
+    """How a network's ImageNet weights expect an image: shorter side resized, centre cropped."""
+
+    resize: int
+    crop: int
+    interpolation: str  # "bilinear" or "bicubic"
+    mean: tuple[float, ...]
+    std: tuple[float, ...]
+
+
+def imagenet_preprocessing(key: str, model: nn.Module) -> ImagenetPreprocessing:
+    """The preprocessing the network's weights were evaluated with (torchvision's or timm's own)."""
     backbone = network(key)
     if backbone.source == "playground":
         raise CheckpointError(f"{backbone.title} was trained on animal silhouettes, not on ImageNet")
     if backbone.source == "timm":
-        timm = _timm(key)
-        config = timm.data.resolve_data_config({}, model=model)
-        transform = timm.data.create_transform(**config)
-    else:
-        found = _find(key)
-        transform = (found[1] if found else _weights_versions(key)[0]).transforms()  # its own (V1 ≠ V2)
-    batch = transform(image.convert("RGB")).unsqueeze(0)
+        config = _timm(key).data.resolve_data_config({}, model=model)
+        crop = config["input_size"][-1]
+        return ImagenetPreprocessing(math.floor(crop / config["crop_pct"]), crop, config["interpolation"],
+                                     tuple(config["mean"]), tuple(config["std"]))  # fmt: skip
+    found = _find(key)
+    transform = (found[1] if found else _weights_versions(key)[0]).transforms()  # its own (V1 ≠ V2)
+    return ImagenetPreprocessing(transform.resize_size[0], transform.crop_size[0], transform.interpolation.value,
+                                 tuple(transform.mean), tuple(transform.std))  # fmt: skip
+
+
+def imagenet_image(image: Image.Image, preprocessing: ImagenetPreprocessing) -> torch.Tensor:
+    """An RGB PIL image -> uint8 3×crop×crop, resized and cropped as the weights expect."""
+    from torchvision.transforms.v2 import InterpolationMode
+    from torchvision.transforms.v2 import functional as F
+
+    tensor = F.pil_to_tensor(image.convert("RGB"))
+    mode = InterpolationMode(preprocessing.interpolation)
+    tensor = F.resize(tensor, [preprocessing.resize], interpolation=mode, antialias=True)
+    return F.center_crop(tensor, [preprocessing.crop, preprocessing.crop])
+
+
+def imagenet_categories() -> tuple[str, ...]:
+    """ImageNet-1k's 1,000 class names in the order every ImageNet classifier uses."""
+    return tuple(_weights_versions("resnet18")[0].meta["categories"])
+
+
+def imagenet_top(model: nn.Module, key: str, image: Image.Image, k: int = 5) -> list[tuple[str, float]]:
+    """Classify a PIL image into ImageNet's 1,000 classes with the network's own preprocessing."""
+    preprocessing = imagenet_preprocessing(key, model)
+    mean = torch.tensor(preprocessing.mean).view(1, 3, 1, 1)
+    std = torch.tensor(preprocessing.std).view(1, 3, 1, 1)
+    batch = normalize(imagenet_image(image, preprocessing).unsqueeze(0), mean, std)
     with torch.inference_mode():
         probabilities = torch.softmax(model.eval()(batch), dim=1)[0]
     values, indices = probabilities.topk(k)
-    categories = _weights_versions("resnet18")[0].meta["categories"]  # ImageNet-1k, in its usual order
+    categories = imagenet_categories()
     return [(categories[i], float(p)) for p, i in zip(values.tolist(), indices.tolist(), strict=True)]

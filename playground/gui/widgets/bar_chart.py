@@ -1,4 +1,5 @@
-"""A small horizontal bar chart: how many images each class has (class balance at a glance)."""
+"""A small horizontal bar chart: how many images each class has (class balance at a glance), or
+how probable each of an image's top classes is."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ ROW = 20
 class BarChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.values: list[tuple[str, int]] = []
+        self.values: list[tuple[str, float]] = []
+        self.value_text = "{:,}".format  # how a bar's number reads: counts by default
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_values(self, values: list[tuple[str, int]]) -> None:
+    def set_values(self, values: list[tuple[str, float]], value_text=None) -> None:
         self.values = list(values)
+        if value_text is not None:
+            self.value_text = value_text
         self.setFixedHeight(max(ROW, ROW * len(self.values)) + 4)
         self.update()
 
@@ -45,6 +49,8 @@ class BarChart(QWidget):
                 QRectF(label_width, top + 3, width, ROW - 6), QColor("#3b7dd8") if count else QColor("#b00020")
             )
             painter.drawText(
-                QRectF(label_width + width + 4, top, count_width, ROW), Qt.AlignmentFlag.AlignVCenter, f"{count:,}"
+                QRectF(label_width + width + 4, top, count_width, ROW),
+                Qt.AlignmentFlag.AlignVCenter,
+                self.value_text(count),
             )
         painter.end()

@@ -1,0 +1,462 @@
+"""The Predict page: drop or paste images (or a folder), see the top classes of the current
+model, and why: feature maps, Grad-CAM, filters, and the validation set's confusion matrix.
+
+The model is the project's last trained one (the Train page hands it over), a checkpoint opened
+here, or an ImageNet network used as it is. Images are prepared exactly as its training images
+were (the checkpoint's size, channels and normalisation), by the same code as
+`cnn-playground predict`.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.gui.dataset_loader import DatasetLoader
+from playground.gui.pages.data_page import local_paths
+from playground.gui.pages.predict.confusion_panel import ConfusionPanel
+from playground.gui.pages.predict.explain_panel import ExplainPanel
+from playground.gui.widgets.bar_chart import BarChart
+from playground.gui.widgets.images import IMAGE_FILE_FILTER, to_pixmap
+from playground.spec.errors import PlaygroundError
+from playground.spec.project import atomic_write_bytes
+
+COLUMNS = ("Image", "File", "Class", "Probability %", "Top classes")
+# (format, menu text, file filter, suffix) for "Export"
+EXPORTS = (
+    ("checkpoint", "Checkpoint (.pt)…", "Checkpoints (*.pt)", ".pt"),
+    ("onnx", "ONNX…", "ONNX (*.onnx)", ".onnx"),
+    ("torchscript", "TorchScript…", "TorchScript (*.pt)", ".torchscript.pt"),
+    ("python", "PyTorch code…", "Python (*.py)", ".py"),
+)
+
+
+class PredictPage(QWidget):
+    def __init__(self, document=None, loader: DatasetLoader | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("predict_page")
+        self.setAcceptDrops(True)
+        self.document, self.loader = document, loader  # for the validation images of the project
+        self.checkpoint = None
+        self.predictor = None
+        self.results = []  # playground.ml.predict.Prediction, one per row
+        self.pasted = tempfile.TemporaryDirectory(prefix="cnn-playground-pasted-")  # goes with the page
+        self.validation_loader = DatasetLoader(self)  # for a checkpoint trained on other images
+
+        self.model_label = QLabel()
+        self.model_label.setObjectName("predict_model_label")
+        self.model_label.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open checkpoint…"))
+        self.imagenet_button = QToolButton()
+        self.imagenet_button.setText(self.tr("ImageNet network…"))
+        self.imagenet_button.setObjectName("imagenet_button")
+        self.imagenet_button.setToolTip(
+            self.tr("Classify into ImageNet's 1,000 classes with a pretrained network as it is")
+        )
+        self.imagenet_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.imagenet_button.setMenu(QMenu(self.imagenet_button))
+        self.imagenet_button.menu().aboutToShow.connect(self._fill_imagenet_menu)
+        self.add_button = QPushButton(self.tr("Add images…"))
+        self.paste_button = QPushButton(self.tr("Paste"))
+        self.paste_button.setToolTip(self.tr("Classify an image or image files from the clipboard (Ctrl+V)"))
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setObjectName("export_button")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        for fmt, text, _filter, _suffix in EXPORTS:
+            export_menu.addAction(self.tr(text), lambda f=fmt: self.export(f))
+        self.export_button.setMenu(export_menu)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.csv_button = QPushButton(self.tr("Save as CSV…"))
+        self.top_k = QSpinBox()
+        self.top_k.setRange(1, 10)
+        self.top_k.setValue(3)
+        self.top_k.setPrefix(self.tr("top "))
+        for button, name in ((self.open_button, "open_checkpoint_button"), (self.add_button, "add_images_button"),
+                             (self.clear_button, "clear_button"), (self.csv_button, "csv_button"),
+                             (self.paste_button, "paste_button")):  # fmt: skip
+            button.setObjectName(name)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("predictions")
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(52)
+        self.table.setIconSize(QSize(48, 48))
+        self.table.setWordWrap(False)
+        for column, width in enumerate((56, 140, 80, 80)):
+            self.table.setColumnWidth(column, width)
+        self.hint = QLabel(
+            self.tr("Drop image files or a folder here, paste an image (Ctrl+V), or press “Add images…”.")
+        )
+        self.chosen_label = QLabel()
+        self.chosen_label.setObjectName("chosen_image_label")
+        self.chosen_bars = BarChart()
+        self.chosen_bars.setObjectName("chosen_top_classes")
+        self.explain = ExplainPanel()
+        self.confusion = ConfusionPanel()
+        self.explain.addTab(self.confusion, self.tr("Validation set"))
+
+        buttons = QHBoxLayout()
+        for widget in (self.open_button, self.imagenet_button, self.add_button, self.paste_button, self.top_k,
+                       self.clear_button):  # fmt: skip
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.csv_button)
+        buttons.addWidget(self.export_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.hint)
+        left_layout.addWidget(self.table, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.chosen_label)
+        right_layout.addWidget(self.chosen_bars)
+        right_layout.addWidget(self.explain, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([560, 840])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.model_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.splitter, 1)
+
+        self.open_button.clicked.connect(lambda: self.open_checkpoint())
+        self.add_button.clicked.connect(lambda: self.add_images())
+        self.paste_button.clicked.connect(lambda: self.paste())
+        QShortcut(QKeySequence.StandardKey.Paste, self, lambda: self.paste())
+        self.clear_button.clicked.connect(self.clear)
+        self.csv_button.clicked.connect(lambda: self.save_csv())
+        # The answer first, the explanation (a forward and a backward pass more) just after it.
+        self.explain_timer = QTimer(self, singleShot=True, interval=0)
+        self.explain_timer.timeout.connect(lambda: self.explain_row(self.table.currentRow()))
+        self.table.currentCellChanged.connect(lambda *_: self.explain_timer.start())
+        self.confusion.compute_button.clicked.connect(lambda: self.classify_validation())
+        self.validation_loader.loaded.connect(self._classify_validation_images)
+        self.validation_loader.failed.connect(lambda message: self.confusion.clear(message))
+        self.set_model(None)
+
+    # ------------------------------------------------------------------ model
+
+    @property
+    def has_model(self) -> bool:
+        return self.checkpoint is not None or self.predictor is not None
+
+    def set_model(self, checkpoint) -> None:
+        """The model to predict with (a Checkpoint), or None."""
+        self.checkpoint, self.predictor = checkpoint, None
+        self.explain.clear()
+        self.confusion.clear(self.tr("Shows, for every validation image, its true class against the network's answer."))
+        if checkpoint is None:
+            self.model_label.setText(self.tr("No model yet: train one on the Train page, open a checkpoint, or"
+                                             " use an ImageNet network as it is."))  # fmt: skip
+        else:
+            data = checkpoint.project.data
+            self.model_label.setText(
+                self.tr("Model: {0}, {1} classes ({2}), images {3}×{4}, {5} channel(s).").format(
+                    checkpoint.project.name, len(checkpoint.class_names), ", ".join(checkpoint.class_names[:10]),
+                    data.image_size[0], data.image_size[1], data.channels,
+                )
+            )  # fmt: skip
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        for button in (self.add_button, self.csv_button, self.paste_button):
+            button.setEnabled(self.has_model)
+        self.export_button.setEnabled(self.checkpoint is not None)
+        self.confusion.compute_button.setEnabled(self.checkpoint is not None)
+
+    def _predictor(self):
+        if self.predictor is None:
+            from playground.ml.predict import Predictor  # torch: loaded in the background by now
+
+            self.predictor = Predictor(self.checkpoint)
+        return self.predictor
+
+    def _fill_imagenet_menu(self) -> None:
+        from playground.ml.pretrained import find_weights
+        from playground.spec.backbones import BACKBONES
+
+        menu = self.imagenet_button.menu()
+        menu.clear()
+        for key, backbone in BACKBONES.items():
+            if backbone.source == "playground":
+                continue
+            try:
+                present = find_weights(key) is not None
+            except PlaygroundError:  # a timm network without timm installed
+                present = False
+            action = menu.addAction(backbone.title, lambda k=key: self.use_imagenet_network(k))
+            action.setEnabled(present)
+            if not present:
+                action.setToolTip(
+                    self.tr("Its weights are not on this machine: Model page → Pretrained → Import weights")
+                )
+        menu.setToolTipsVisible(True)
+
+    def use_imagenet_network(self, key: str) -> bool:
+        """Predict with an ImageNet network as it is (1,000 classes, its own preprocessing)."""
+        from playground.ml.predict import ImagenetPredictor
+        from playground.spec.backbones import BACKBONES
+
+        try:
+            predictor = ImagenetPredictor(key)
+        except PlaygroundError as error:
+            QMessageBox.warning(self, self.tr("Cannot use this network"), str(error))
+            return False
+        self.set_model(None)
+        self.predictor = predictor
+        crop = predictor.preprocessing.crop
+        self.model_label.setText(
+            self.tr("Model: {0} pretrained on ImageNet, as it is: 1,000 classes, images {1}×{1} RGB"
+                    " (resized and centre-cropped as its weights expect).").format(BACKBONES[key].title, crop)
+        )  # fmt: skip
+        self.confusion.clear(
+            self.tr("An ImageNet network as it is has no validation set here: train a model for that.")
+        )
+        self._update_buttons()
+        return True
+
+    def open_checkpoint(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open checkpoint"), "", self.tr("Checkpoints (*.pt)"))
+            if not path:
+                return False
+        from playground.ml.checkpoints import load_checkpoint
+
+        try:
+            checkpoint = load_checkpoint(path)
+            from playground.ml.predict import Predictor
+
+            predictor = Predictor(checkpoint)  # now: a checkpoint whose weights do not fit fails here
+        except PlaygroundError as error:
+            QMessageBox.warning(self, self.tr("Cannot open checkpoint"), str(error))
+            return False
+        self.set_model(checkpoint)
+        self.predictor = predictor
+        return True
+
+    # ------------------------------------------------------------------ predicting
+
+    def add_images(self, paths: list[str | Path] | None = None, title: str = "") -> int:
+        """Classify files (folders are searched for images); returns how many rows were added."""
+        if not self.has_model:
+            QMessageBox.information(self, self.tr("No model yet"), self.model_label.text())
+            return 0
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Images to classify"), "", self.tr(IMAGE_FILE_FILTER))
+        from playground.ml.folders import images_under
+
+        files = []
+        for path in map(Path, paths):
+            files.extend(images_under(path) if path.is_dir() else [path])
+        if not files:
+            return 0
+        predictions, images = self._predictor().classify_files(files, top_k=self.top_k.value())
+        if title:
+            predictions = [dataclasses.replace(p, title=title) for p in predictions]
+        self.table.setSortingEnabled(False)
+        first_new = len(self.results)
+        for prediction, image in zip(predictions, images, strict=True):
+            self._add_row(prediction, image)
+        self.table.setSortingEnabled(True)
+        self.hint.hide()
+        self.select_result(first_new)  # explain the first new image
+
+        return len(predictions)
+
+    def _add_row(self, prediction, image) -> None:
+        self.results.append(prediction)
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        thumbnail = QTableWidgetItem()
+        if image is not None:
+            thumbnail.setIcon(QIcon(to_pixmap(image, 48)))
+        name = QTableWidgetItem(prediction.title or Path(prediction.path).name)
+        name.setToolTip(prediction.path)
+        name.setData(Qt.ItemDataRole.UserRole, len(self.results) - 1)  # the row's result, however sorted
+        if prediction.error:
+            cells = [thumbnail, name, QTableWidgetItem(self.tr("not classified")), QTableWidgetItem(""),
+                     QTableWidgetItem(prediction.error)]  # fmt: skip
+        else:
+            best, probability = prediction.top[0]
+            share = QTableWidgetItem()
+            share.setData(Qt.ItemDataRole.DisplayRole, round(probability * 100, 1))  # sorts as a number
+            bars = " · ".join(f"{label} {p:.0%}" for label, p in prediction.top)  # the chosen image gets bars
+            cells = [thumbnail, name, QTableWidgetItem(best), share, QTableWidgetItem(bars)]
+        for column, item in enumerate(cells):
+            self.table.setItem(row, column, item)
+
+    def result_at(self, row: int):
+        """The Prediction shown in table row `row` (rows move when the table is sorted)."""
+        item = self.table.item(row, 1)
+        return None if item is None else self.results[item.data(Qt.ItemDataRole.UserRole)]
+
+    def select_result(self, index: int) -> None:
+        """Make the row of result `index` current, wherever sorting put it."""
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 1).data(Qt.ItemDataRole.UserRole) == index:
+                self.table.setCurrentCell(row, 1)
+                return
+
+    def explain_row(self, row: int) -> None:
+        result = self.result_at(row)
+        self.chosen_bars.set_values([])
+        if result is None or result.error:
+            self.chosen_label.setText(result.error if result else "")
+            self.explain.clear()
+            return
+        self.chosen_label.setText(self.tr("{0}: the network says “{1}”.").format(
+            self.table.item(row, 1).text(), result.top[0][0]))  # fmt: skip
+        self.chosen_bars.set_values([(name, p) for name, p in result.top], "{:.1%}".format)
+        predictor = self._predictor()
+        predicted = predictor.class_names.index(result.top[0][0])
+        self.explain.show_image(predictor, predictor.load_image(result.path), predicted)
+
+    def clear(self) -> None:
+        self.results.clear()
+        self.table.setRowCount(0)
+        self.explain.clear()
+        self.hint.show()
+
+    # ------------------------------------------------------------------ clipboard
+
+    def paste(self) -> int:
+        """Classify what the clipboard holds: image files (copied in a file manager) or an image."""
+        mime = QGuiApplication.clipboard().mimeData()
+        paths = local_paths(mime) if mime is not None else []
+        if paths:
+            return self.add_images(paths)
+        image = QGuiApplication.clipboard().image()
+        if image.isNull():
+            QMessageBox.information(self, self.tr("Nothing to paste"), self.tr("The clipboard holds no image."))
+            return 0
+        # Saved as a PNG so that it goes through exactly the same decoding as a dropped file.
+        number = len(list(Path(self.pasted.name).iterdir())) + 1
+        path = Path(self.pasted.name) / f"pasted-{number}.png"
+        image.save(str(path), "PNG")
+        return self.add_images([path], title=self.tr("Pasted image {0}").format(number))
+
+    # ------------------------------------------------------------------ exports
+
+    def export(self, fmt: str, path: str | None = None) -> Path | None:
+        """Write the model as a checkpoint, ONNX, TorchScript or PyTorch code."""
+        if self.checkpoint is None:
+            return None
+        _fmt, _text, file_filter, suffix = next(e for e in EXPORTS if e[0] == fmt)
+        if path is None:
+            suggested = f"{self.checkpoint.project.name}{suffix}"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export model"), suggested, self.tr(file_filter))
+            if not path:
+                return None
+        from playground.ml.checkpoints import save_checkpoint
+        from playground.ml.export import export_checkpoint
+
+        try:
+            if fmt == "checkpoint":
+                return save_checkpoint(self.checkpoint, path)
+            return export_checkpoint(self.checkpoint, fmt, path)
+        except (PlaygroundError, OSError) as error:
+            QMessageBox.warning(self, self.tr("Not exported"), self.tr("Could not export {0}: {1}").format(path, error))
+            return None
+
+    # ------------------------------------------------------------------ validation set
+
+    def classify_validation(self) -> bool:
+        """Fill the confusion matrix; False while the images are still to be loaded."""
+        if self.checkpoint is None:
+            return False
+        settings = self.checkpoint.project.data
+        base_dir = self.document.base_dir if self.document is not None else None
+        image_set = self.loader.images_for(settings, base_dir) if self.loader is not None else None
+        if image_set is None:  # trained on other images than the project's now: load them aside
+            self.confusion.clear(self.tr("Loading the images the model was trained on…"))
+            if not self.validation_loader.request(settings, base_dir) and self.validation_loader.image_set:
+                self._classify_validation_images(self.validation_loader.image_set)
+                return True
+            return False
+        self._classify_validation_images(image_set)
+        return True
+
+    def _classify_validation_images(self, image_set) -> None:
+        checkpoint = self.checkpoint
+        if checkpoint is None:
+            return
+        if tuple(image_set.class_names) != tuple(checkpoint.class_names):
+            self.confusion.clear(
+                self.tr("These images have other classes ({0}) than the model ({1}).").format(
+                    ", ".join(image_set.class_names), ", ".join(checkpoint.class_names)
+                )
+            )
+            return
+        from playground.ml.data import prepare_image_set
+        from playground.ml.explain import confusion
+
+        # The same split as training (same fraction and seed): these images were never trained on.
+        val = prepare_image_set(image_set, checkpoint.project.data.val_fraction, checkpoint.project.training.seed).val
+        self.confusion.show_result(confusion(self._predictor(), val), val)
+
+    def csv_text(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        k = max((len(r.top) for r in self.results), default=0)
+        writer.writerow(["path", *[f"{name}_{i + 1}" for i in range(k) for name in ("class", "probability")], "error"])
+        for result in self.results:
+            cells = [value for label, p in result.top for value in (label, f"{p:.6f}")]
+            writer.writerow([result.path, *cells, *[""] * (2 * k - len(cells)), result.error])
+        return out.getvalue()
+
+    def save_csv(self, path: str | None = None) -> Path | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save predictions"), "predictions.csv",
+                                                  self.tr("CSV (*.csv)"))  # fmt: skip
+            if not path:
+                return None
+        atomic_write_bytes(Path(path), self.csv_text().encode("utf-8"))
+        return Path(path)
+
+    # ------------------------------------------------------------------ drops
+
+    def dragEnterEvent(self, event) -> None:
+        event.acceptProposedAction() if local_paths(event.mimeData()) else event.ignore()
+
+    def dropEvent(self, event) -> None:
+        paths = local_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.add_images(paths)
+
+
+if __name__ == "__main__":
+    from playground.gui.standalone import run_alone
+
+    run_alone(lambda document, classes, loader: PredictPage(document, loader))

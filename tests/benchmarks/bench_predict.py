@@ -1,0 +1,131 @@
+"""Latency of one dropped image, model already loaded: the app against a bare `model(x)` with decode.
+
+    python tests/benchmarks/bench_predict.py [--rounds 15]
+
+Contenders, alternating, median of the rounds, for each network:
+  bare       decode_image + normalise + model(x) + softmax, nothing else
+  predictor  Predictor.predict_files (what `cnn-playground predict` and the page run)
+  page       PredictPage.add_images, offscreen: the above plus the table row and its thumbnail
+             (the explanation is computed after the answer is shown, so it is not in here)
+Goal: page <= 1.2x bare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).parents[1]))
+
+import torch
+from PIL import Image
+from sklearn.datasets import load_sample_image
+
+from playground.ml.checkpoints import Checkpoint
+from playground.ml.data import normalize
+from playground.ml.images import decode_image
+from playground.ml.predict import Predictor
+from playground.ml.transfer import build_network
+from playground.spec.presets import PRESETS
+from playground.spec.project import Project
+from playground.spec.settings import DataSettings
+
+GOAL = 1.2
+
+
+def checkpoint_for(preset: str, size: int, channels: int, classes: int = 10) -> Checkpoint:
+    """An untrained network is as fast as a trained one: its weights as a checkpoint."""
+    names = tuple(f"class {i}" for i in range(classes))
+    project = Project(name=preset, data=DataSettings(source="builtin:shapes", image_size=(size, size),
+                      channels=channels), layers=PRESETS[preset].layers)  # fmt: skip
+    model = build_network(project, classes)
+    return Checkpoint(project, names, [0.5] * channels, [0.25] * channels, model.state_dict())
+
+
+def bare(predictor: Predictor, path: Path):
+    data = predictor.checkpoint.project.data
+    model, mean, std = predictor.model, predictor.mean, predictor.std
+
+    def run() -> float:
+        start = time.perf_counter()
+        x = torch.from_numpy(decode_image(path, data.image_size, data.channels)).unsqueeze(0)
+        with torch.inference_mode():
+            torch.softmax(model(normalize(x, mean, std)), dim=1)
+        return time.perf_counter() - start
+
+    return run
+
+
+def through_predictor(predictor: Predictor, path: Path):
+    def run() -> float:
+        start = time.perf_counter()
+        predictor.predict_files([path], top_k=3)
+        return time.perf_counter() - start
+
+    return run
+
+
+def through_page(page, path: Path):
+    def run() -> float:
+        page.clear()
+        start = time.perf_counter()
+        page.add_images([path])
+        elapsed = time.perf_counter() - start
+        page.explain_timer.stop()  # the explanation comes after the answer: not part of its latency
+        return elapsed
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    torch.set_num_threads(1)  # as the GUI thread would: the other core belongs to the window
+
+    from playground.gui.app import make_application
+    from playground.gui.pages.predict.page import PredictPage
+
+    make_application([])
+    folder = Path(tempfile.mkdtemp(prefix="bench-predict-"))
+    small, phone = folder / "china.jpg", folder / "phone.jpg"
+    Image.fromarray(load_sample_image("china.jpg")).save(small, quality=90)  # 640×427
+    Image.open(small).resize((4032, 3024)).save(phone, quality=90)  # a phone camera's 12 megapixels
+
+    print(f"one dropped photo, {args.rounds} alternating rounds, medians; torch threads 1")
+    cases = [(small, "lenet5", 32, 1), (small, "tiny_vgg", 64, 3), (small, "vgg_style", 128, 3),
+             (phone, "lenet5", 32, 1), (phone, "vgg_style", 128, 3)]  # fmt: skip
+    for photo, preset, size, channels in cases:
+        checkpoint = checkpoint_for(preset, size, channels)
+        page = PredictPage()
+        page.set_model(checkpoint)
+        predictor = page._predictor()
+        contenders = {"bare": bare(predictor, photo), "predictor": through_predictor(predictor, photo),
+                      "page": through_page(page, photo)}  # fmt: skip
+        for run in contenders.values():
+            run()  # warm up
+        times: dict[str, list[float]] = {name: [] for name in contenders}
+        for round_number in range(args.rounds):
+            order = list(contenders.items())
+            if round_number % 2:
+                order.reverse()
+            for name, run in order:
+                times[name].append(run())
+        medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
+        with Image.open(photo) as opened:
+            print(f"\n{preset} ({channels}×{size}×{size}), a {opened.width}×{opened.height} JPEG")
+        for name, value in medians.items():
+            print(f"  {name:<10} {value:8.2f} ms   {value / medians['bare']:.2f}x bare")
+        ratio = medians["page"] / medians["bare"]
+        print(f"  page / bare: {ratio:.2f}  (goal <= {GOAL}: {'meets' if ratio <= GOAL else 'MISSES'})")
+        page.deleteLater()
+
+
+if __name__ == "__main__":
+    main()
