@@ -175,12 +175,26 @@ def _stop_on_interrupt(control):
 
 
 def cmd_train(args) -> int:
+    from playground.ml import distributed as ddp
+
+    project, base = _open_project(args.project)
+    job = ddp.start(args.device or project.training.device)  # None unless started by torchrun
+    cleanly = False
+    try:
+        status = _train(args, project, base, job)
+        cleanly = status == 0
+        return status
+    finally:
+        ddp.stop(job, cleanly)
+
+
+def _train(args, project, base, job) -> int:
     from playground.ml.checkpoints import load_checkpoint
     from playground.ml.data import prepare_data
     from playground.ml.engine import TrainingControl, fit
     from playground.ml.events import BatchFinished, EpochFinished, Failed, Finished, Started
 
-    project, base = _open_project(args.project)
+    quiet = job is not None and not job.is_main  # under torchrun only rank 0 speaks
     resume = load_checkpoint(args.resume) if args.resume else None
     if resume is not None:
         project = resume.project
@@ -188,18 +202,27 @@ def cmd_train(args) -> int:
     data = prepare_data(project.data, project.training.seed, base)
     if out.is_dir():
         remove_stale_temp_files(out)
-    if data.skipped:
+    if data.skipped and not quiet:
         print(f"skipped {len(data.skipped)} unreadable files:", file=sys.stderr)
         for skipped in data.skipped:
             print(f"  {skipped}", file=sys.stderr)
     control = TrainingControl()
-    previous = signal.signal(signal.SIGINT, _stop_on_interrupt(control))
+    # Alone, a first Ctrl+C stops after the batch. Under torchrun every process gets it, each at
+    # another batch, and a process left waiting for the others would hang: they all stop at once.
+    previous = signal.signal(signal.SIGINT, _stop_on_interrupt(control)) if job is None else None
     status = 0
-    interactive = sys.stdout.isatty() and not args.json
+    interactive = sys.stdout.isatty() and not args.json and not quiet
+    if job is not None and not quiet and not args.json:
+        print(job.describe(project.training.batch_size, project.training.learning_rate))
+        print(f"if the job stops or a process fails, resume with --resume {out / 'last.pt'} (any number of processes)")
     try:
         for event in fit(
-            project, data, epochs=args.epochs, out_dir=out, resume=resume, control=control, device=args.device
-        ):
+            project, data, epochs=args.epochs, out_dir=out, resume=resume, control=control, device=args.device,
+            distributed=job,
+        ):  # fmt: skip
+            if quiet:
+                status = 1 if isinstance(event, Failed) else status
+                continue
             if isinstance(event, BatchFinished):
                 if interactive:
                     print(
@@ -226,8 +249,15 @@ def cmd_train(args) -> int:
                 if not args.json:
                     print(f"error: {event.message}", file=sys.stderr)
                 status = 1
+    except KeyboardInterrupt:
+        if job is None:
+            raise
+        if not quiet:
+            print(f"stopped; the last epoch's checkpoint is {out / 'last.pt'}", file=sys.stderr)
+        return 130
     finally:
-        signal.signal(signal.SIGINT, previous)
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     return status
 
 
@@ -271,6 +301,22 @@ def cmd_predict(args) -> int:
     if all(r.error for r in results):
         print(f"error: none of the {len(results)} files could be read as an image", file=sys.stderr)
         return 2
+    return 0
+
+
+def cmd_export_job(args) -> int:
+    from playground.ml.job import export_training_job
+
+    project, base = _open_project(args.project)
+    folder = export_training_job(project, base, args.folder)
+    print(f"training job written to {folder}: run `sh {folder / 'train.sh'}` on the machine that trains")
+    return 0
+
+
+def cmd_check_job(args) -> int:
+    from playground.ml.job import check_job
+
+    print(f"{check_job(args.folder)} images present and unchanged")
     return 0
 
 
@@ -415,6 +461,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=["python", "onnx", "torchscript"])
     export.add_argument("--output", required=True)
     export.set_defaults(run=cmd_export)
+
+    job = commands.add_parser("export-job", help="a folder to train the project on another machine with torchrun")
+    job.add_argument("project")
+    job.add_argument("folder", help="a new (or empty) folder")
+    job.set_defaults(run=cmd_export_job)
+    check = commands.add_parser("check-job", help="check a training job's images against its manifest")
+    check.add_argument("folder")
+    check.set_defaults(run=cmd_check_job)
 
     lab = commands.add_parser("lab", help="convolution and pooling on small grids, step by step")
     lab_commands = lab.add_subparsers(dest="lab_command", required=True, metavar="conv|pool")

@@ -88,10 +88,36 @@ def main(out: Path) -> None:
     shoot_predictions(window, out, photos)
     shoot_pretrained(window, out)
     window.show_page(window.pages.indexOf(window.learn_page))
+    window.learn_page.setCurrentWidget(window.learn_page.lab)
     for _ in range(6):
-        window.learn_page.advance()
+        window.learn_page.lab.advance()
     shoot(window, out / "lab-step.png")
     window.close()
+    for language in ("en", "ko"):
+        shoot_learning(out, language)
+
+
+def shoot_learning(out: Path, language: str) -> None:
+    """Two lessons and the lab mid-step (set up by the first lesson's "Try it"), in one language."""
+    from playground.gui.translation import install_translators
+
+    install_translators(language)
+    window = MainWindow(load_project(example_projects()["lenet5-digits"]))
+    window.resize(1400, 820)
+    window.show()
+    window.show_page(window.pages.indexOf(window.learn_page))
+    lessons = window.learn_page.lessons
+    for row, name in ((1, "channels"), (4, "pooling")):
+        lessons.lesson_list.setCurrentRow(row)
+        shoot(window, out / f"lesson-{name}-{language}.png")
+    lessons.lesson_list.setCurrentRow(1)
+    lessons.try_button.click()
+    for _ in range(7):
+        window.learn_page.lab.advance()
+    shoot(window, out / f"lab-two-filters-{language}.png")
+    window.document.undo_stack.setClean()
+    window.close()
+    install_translators("en")
 
 
 def shoot_predictions(window: MainWindow, out: Path, photos: Path) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.main_window import MainWindow
 from playground.gui.settings import config_dir
+from playground.gui.translation import install_translators, interface_language
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import load_project, remove_stale_temp_files
 
@@ -44,6 +45,7 @@ def remove_old_runs(folder: Path, days: float = RUN_FOLDERS_KEPT_DAYS) -> list[P
 
 def run(project_path: str | None = None) -> int:
     app = make_application()
+    install_translators(interface_language())
     remove_stale_temp_files(config_dir() / "autosave")
     remove_old_runs(config_dir() / "runs")
     window = MainWindow()

@@ -1,10 +1,10 @@
 """How layers read in the window: titles, one-line settings and one-sentence explanations.
 
-Every string goes through Qt's translation (context "layers")."""
+Every string goes through Qt's translation (the empty context, as lupdate files free `tr()` calls)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from playground.spec.layers import (
     Activation,
@@ -15,9 +15,35 @@ from playground.spec.layers import (
     _Pool2d,
 )
 
+# The presets' names and descriptions (playground.spec.presets knows no Qt), marked here for the
+# translators; tests/gui/test_korean.py checks that they match the presets word for word.
+PRESET_TEXTS = (
+    QT_TRANSLATE_NOOP("", "LeNet-5"),
+    QT_TRANSLATE_NOOP("", "LeCun's digit reader: two conv + pool stages, then three dense layers (32×32 grayscale)."),
+    QT_TRANSLATE_NOOP("", "Tiny VGG"),
+    QT_TRANSLATE_NOOP("", "The network of CNN Explainer: two blocks of two 3×3 convs and a max pool (64×64 RGB)."),
+    QT_TRANSLATE_NOOP("", "VGG-style"),
+    QT_TRANSLATE_NOOP(
+        "", "Pairs of 3×3 'same' convs, doubling the filters after each pool, then a small head (32×32 RGB)."
+    ),
+    QT_TRANSLATE_NOOP("", "Dense only"),
+    QT_TRANSLATE_NOOP("", "No convolution at all: the image is flattened into one long vector (32×32 RGB)."),
+)
+# The built-in datasets' names and descriptions (playground.ml.builtin), likewise.
+DATASET_TEXTS = (
+    QT_TRANSLATE_NOOP("", "Shapes"),
+    QT_TRANSLATE_NOOP("", "Coloured circles, squares, triangles, stars and crosses on varied backgrounds."),
+    QT_TRANSLATE_NOOP("", "Digits"),
+    QT_TRANSLATE_NOOP("", "scikit-learn's 8x8 handwritten digits (UCI)."),
+    QT_TRANSLATE_NOOP("", "Animal shapes"),
+    QT_TRANSLATE_NOOP("", "28x28 animal silhouettes, 10 classes (animal-shape-mnist, MIT)."),
+    QT_TRANSLATE_NOOP("", "Fashion-MNIST"),
+    QT_TRANSLATE_NOOP("", "Zalando's 28x28 grayscale photos of clothes, 10 classes."),
+)
+
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("layers", text)
+    return QCoreApplication.translate("", text)
 
 
 def block_title(kind: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,18 +30,19 @@ from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
 from playground.gui.pages.augment_page import AugmentPage
 from playground.gui.pages.data_page import DataPage, local_paths
-from playground.gui.pages.learn_page import LearnPage
+from playground.gui.pages.learn.page import LearnPage
 from playground.gui.pages.model.page import ModelPage
 from playground.gui.pages.predict.page import PredictPage
 from playground.gui.pages.train_page import TrainPage
 from playground.gui.settings import add_recent_file, app_settings, recent_files
 from playground.gui.torch_loader import TorchLoader
+from playground.gui.translation import LANGUAGES, SYSTEM, chosen_language, installed_language, set_chosen_language
 from playground.resources import example_projects
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import Project, load_project
 
 AUTOSAVE_DELAY_MS = 3000
-PROJECT_FILTER = "CNN Playground projects (*.json);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "CNN Playground projects (*.json);;All files (*)")
 
 
 def default_project() -> Project:
@@ -77,7 +78,8 @@ class MainWindow(QMainWindow):
         self.train_page = TrainPage(self.document, self.class_names, self.loader)
         self.predict_page = PredictPage(self.document, self.loader)
         self.train_page.model_changed.connect(self.predict_page.set_model)
-        self.learn_page = LearnPage()
+        self.learn_page = LearnPage(installed_language())
+        self.learn_page.open_requested.connect(self.open_for_lesson)
         style = self.style()
         for title, icon, page in (
             (self.tr("Data"), QStyle.StandardPixmap.SP_DirIcon, self.data_page),
@@ -157,6 +159,9 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("Save &as…"), lambda: self.save_as(), QKeySequence.StandardKey.SaveAs, "action_save_as"
         )
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("Export training &job…"), lambda: self.export_training_job(), None,
+                     "action_export_job")  # fmt: skip
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "action_quit")
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -182,10 +187,61 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
         view_menu.addSeparator()
         self._action(view_menu, self.tr("&Full screen"), self._toggle_full_screen, QKeySequence.StandardKey.FullScreen)
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        languages = QActionGroup(self)
+        for value, text in ((SYSTEM, self.tr("System language")), *LANGUAGES.items()):
+            action = self.language_menu.addAction(text)
+            action.setObjectName(f"language_{value}")
+            action.setCheckable(True)
+            action.setChecked(value == chosen_language())
+            action.triggered.connect(lambda _=False, v=value: self.choose_language(v))
+            languages.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, None, "action_shortcuts")
         self._action(help_menu, self.tr("&About CNN Playground"), self.show_about, None, "action_about")
+
+    def export_training_job(self, folder: str | Path | None = None) -> Path | None:
+        """A folder to train the project on another machine (torchrun), its images included."""
+        if folder is None:
+            parent = QFileDialog.getExistingDirectory(self, self.tr("Where to put the training job"))
+            if not parent:
+                return None
+            name = "".join(c if c.isalnum() or c in "-_" else "-" for c in self.document.project.name)
+            folder = Path(parent) / f"{name or 'project'}-training-job"
+        from playground.ml.job import export_training_job
+
+        try:
+            written = export_training_job(self.document.project, self.document.base_dir, folder)
+        except (PlaygroundError, OSError) as error:
+            QMessageBox.warning(self, self.tr("Training job not written"), str(error))
+            return None
+        self.statusBar().showMessage(
+            self.tr("Training job written to {0}: copy it to the machine that trains and run train.sh there"
+                    " (its README.txt says how).").format(written),
+            20000,
+        )  # fmt: skip
+        return written
+
+    def choose_language(self, value: str) -> None:
+        """Kept in the settings; the window is built in one language, so it applies on restart."""
+        set_chosen_language(value)
+        self.statusBar().showMessage(
+            self.tr("The interface language changes the next time CNN Playground starts."), 15000
+        )
+
+    def open_for_lesson(self, setup: dict) -> None:
+        """A lesson's "Try it" for the builder (a preset or a pretrained base) or another page."""
+        if setup["open"] == "builder":
+            if "preset" in setup:
+                self.model_page.load_preset(setup["preset"])
+            else:
+                self.model_page.choose_pretrained(setup["pretrained"])
+            self.show_page(self.pages.indexOf(self.model_page))
+            return
+        pages = {"data": self.data_page, "augment": self.augment_page, "train": self.train_page,
+                 "predict": self.predict_page}  # fmt: skip
+        self.show_page(self.pages.indexOf(pages[setup["page"]]))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -47,6 +47,11 @@ def number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def factor_text(value: float) -> str:
+    """A number inside a sum of products: negative ones in brackets, "9·(-1)", never "9·-1"."""
+    return f"({number_text(value)})" if value < 0 else number_text(value)
+
+
 def grid_size(grid: Grid) -> tuple[int, int]:
     return len(grid), len(grid[0])
 
@@ -144,7 +149,7 @@ def convolve(
             )
             value = sum(x * w for x, w in terms)
             output[r][c] = value
-            text = " + ".join(f"{number_text(x)}·{number_text(w)}" for x, w in terms) + f" = {number_text(value)}"
+            text = " + ".join(f"{factor_text(x)}·{factor_text(w)}" for x, w in terms) + f" = {number_text(value)}"
             steps.append(Step(r, c, top, left, terms, value, text))
     return Trace(output, tuple(steps), padded, pads, formula)
 

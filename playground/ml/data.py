@@ -272,10 +272,14 @@ def iterate_batches(
     *,
     shuffle: bool,
     augment: Callable[[torch.Tensor], torch.Tensor] | None = None,
+    shard: Callable[[torch.Tensor], torch.Tensor] | None = None,
 ) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
     """uint8 image batches and labels; shuffling and augmentation draw from torch's global RNG,
-    whose state a checkpoint saves, so a resumed run continues the same sequence."""
+    whose state a checkpoint saves, so a resumed run continues the same sequence. `shard` keeps
+    this process's part of the order (distributed training)."""
     order = torch.randperm(len(labels)) if shuffle else torch.arange(len(labels))
+    if shard is not None:
+        order = shard(order)
     batches = batch_count(len(order), batch_size)
     for number in range(batches):
         start = number * batch_size

@@ -23,6 +23,7 @@ from torch import nn
 from playground.ml.checkpoints import Checkpoint, save_checkpoint
 from playground.ml.data import PreparedData, batch_count, iterate_batches, normalize
 from playground.ml.device import describe_device, pick_device
+from playground.ml.distributed import Distributed, device_name
 from playground.ml.events import BatchFinished, EpochFinished, Event, Failed, Finished, Started
 from playground.ml.transfer import TransferModel, build_network
 from playground.ml.transforms import build_augmentation
@@ -99,12 +100,15 @@ class _Run:
     scaler: torch.amp.GradScaler | None
     loss_fn: nn.Module = field(default_factory=nn.CrossEntropyLoss)
     cached_features: bool = False  # batches are the frozen base's features: only the head runs
+    distributed: Distributed | None = None
+    trainer: nn.Module | None = None  # under torchrun: the model in DistributedDataParallel
 
-    def forward(self, batch: torch.Tensor) -> torch.Tensor:
+    def forward(self, batch: torch.Tensor, training: bool = False) -> torch.Tensor:
+        model = self.trainer if training and self.trainer is not None else self.model
         if self.cached_features:
-            network, inputs = self.model.head, batch.to(self.device, non_blocking=True)
+            network, inputs = model.head, batch.to(self.device, non_blocking=True)
         else:
-            network, inputs = self.model, normalize(batch.to(self.device, non_blocking=True), self.mean, self.std)
+            network, inputs = model, normalize(batch.to(self.device, non_blocking=True), self.mean, self.std)
         if self.amp_dtype is None:
             return network(inputs)
         with torch.autocast(device_type=self.device.type, dtype=self.amp_dtype):
@@ -120,22 +124,33 @@ def train_one_epoch(
     epoch: int,
     control: TrainingControl,
 ) -> Iterator[BatchFinished]:
-    """One pass over the training images; yields throttled batch events, returns (loss, acc, img/s)."""
+    """One pass over the training images; yields throttled batch events, returns (loss, acc, img/s).
+    Under torchrun, over this process's shard, with the totals summed over all processes."""
     run.model.train()
-    batches = batch_count(len(labels), batch_size)
+    distributed = run.distributed
+    shard = None
+    if distributed is not None:
+
+        def shard(order: torch.Tensor) -> torch.Tensor:
+            part = distributed.training_shard(order)
+            distributed.record_shard(epoch, part)
+            return part
+
+    batches = batch_count(len(labels) if distributed is None else -(-len(labels) // distributed.world_size),
+                          batch_size)  # fmt: skip
     loss_sum = torch.zeros((), device=run.device)
     correct = torch.zeros((), device=run.device, dtype=torch.long)
     seen = 0
     start = last_report = time.perf_counter()
     for number, (batch, targets) in enumerate(
-        iterate_batches(images, labels, batch_size, shuffle=True, augment=augment), 1
+        iterate_batches(images, labels, batch_size, shuffle=True, augment=augment, shard=shard), 1
     ):
         if control.pause.is_set():
             control.wait_while_paused()
         if control.stop.is_set():
             raise _Stopped()
         targets = targets.to(run.device, non_blocking=True)
-        logits = run.forward(batch)
+        logits = run.forward(batch, training=True)
         loss = run.loss_fn(logits.float(), targets)
         run.optimizer.zero_grad(set_to_none=True)
         if run.scaler is not None:
@@ -151,26 +166,35 @@ def train_one_epoch(
         now = time.perf_counter()
         if now - last_report >= BATCH_EVENT_INTERVAL or number == batches:
             mean_loss = loss_sum.item() / seen  # the only host sync, at most ~10 times a second
-            if not math.isfinite(mean_loss):
+            # Under torchrun all processes must stop together: they decide on the summed epoch loss.
+            if not math.isfinite(mean_loss) and distributed is None:
                 raise _NonFiniteLoss()
             last_report = now
             yield BatchFinished(epoch, number, batches, mean_loss, correct.item() / seen, seen / (now - start))
     seconds = time.perf_counter() - start
-    return loss_sum.item() / max(seen, 1), correct.item() / max(seen, 1), seen / max(seconds, 1e-9)
+    total_loss, total_correct, total_seen = loss_sum.item(), correct.item(), seen
+    if distributed is not None:
+        total_loss, total_correct, total_seen = distributed.sum(total_loss, total_correct, seen, device=run.device)
+    return total_loss / max(total_seen, 1), total_correct / max(total_seen, 1), total_seen / max(seconds, 1e-9)
 
 
 @torch.inference_mode()
 def evaluate(run: _Run, images: torch.Tensor, labels: torch.Tensor, batch_size: int) -> tuple[float, float]:
-    """Mean loss and accuracy on images that are not augmented."""
+    """Mean loss and accuracy on images that are not augmented (under torchrun: each process a
+    part, the sums added up)."""
     run.model.eval()
     loss_sum = torch.zeros((), device=run.device)
     correct = torch.zeros((), device=run.device, dtype=torch.long)
-    for batch, targets in iterate_batches(images, labels, max(batch_size, 256), shuffle=False):
+    shard = run.distributed.evaluation_shard if run.distributed is not None else None
+    for batch, targets in iterate_batches(images, labels, max(batch_size, 256), shuffle=False, shard=shard):
         targets = targets.to(run.device)
         logits = run.forward(batch).float()
         loss_sum += nn.functional.cross_entropy(logits, targets, reduction="sum")
         correct += (logits.argmax(1) == targets).sum()
-    return loss_sum.item() / len(labels), correct.item() / len(labels)
+    total_loss, total_correct = loss_sum.item(), correct.item()
+    if run.distributed is not None:
+        total_loss, total_correct = run.distributed.sum(total_loss, total_correct, device=run.device)
+    return total_loss / len(labels), total_correct / len(labels)
 
 
 FEATURE_CACHE_SHARE = 0.25  # cached features may take at most this share of the machine's memory
@@ -278,11 +302,13 @@ def fit(
     device: str | None = None,
     model: nn.Module | None = None,
     num_threads: int | None = None,
+    distributed: Distributed | None = None,
 ) -> Iterator[Event]:
     """Train `project` on `data` until `epochs` epochs in all are done (the project's by default).
 
     With `resume`, continue from that checkpoint's epoch with all its states. Writes last.pt
-    (every epoch) and best.pt (on a better validation accuracy) to `out_dir` when given.
+    (every epoch) and best.pt (on a better validation accuracy) to `out_dir` when given (under
+    torchrun, `distributed`: rank 0 only).
     """
     settings = project.training
     if project.backbone is not None:  # the base learnt with its own normalisation: keep it
@@ -293,7 +319,8 @@ def fit(
     control = control or TrainingControl()
     if num_threads:
         torch.set_num_threads(num_threads)
-    target = pick_device(device or settings.device)
+    requested = device or settings.device
+    target = pick_device(requested if distributed is None else device_name(distributed, requested))
     if resume is not None and tuple(resume.class_names) != tuple(data.class_names):
         raise PlaygroundError(
             f"the checkpoint was trained on the classes {', '.join(resume.class_names)} but the data now has"
@@ -311,6 +338,11 @@ def fit(
             ) from None
         raise
     model, optimizer, scheduler = run.model, run.optimizer, run.scheduler
+    if distributed is not None:
+        from torch.nn.parallel import DistributedDataParallel
+
+        run.distributed = distributed
+        run.trainer = DistributedDataParallel(model, device_ids=[target.index] if target.type == "cuda" else None)
     history: list[dict] = []
     start_epoch, best_epoch, best_score, best_state = 0, 0, None, None
     if resume is not None:
@@ -321,13 +353,13 @@ def fit(
         raise PlaygroundError(
             f"this run has already done {start_epoch} epochs; ask for more than that (--epochs {start_epoch + 5})"
         )
-    out = Path(out_dir) if out_dir is not None else None
+    out = Path(out_dir) if out_dir is not None and (distributed is None or distributed.is_main) else None
     augment = build_augmentation(project.augmentation)
     has_val = len(data.val) > 0
     # On a GPU, page-locked memory lets the copy of each batch overlap with the computation.
     train_images = data.train.images.pin_memory() if target.type == "cuda" else data.train.images
     val_images = data.val.images
-    if _can_cache_features(project, model, augment, data):
+    if distributed is None and _can_cache_features(project, model, augment, data):
         # Feature extraction without augmentation: the frozen base sees the same images every
         # epoch, so it runs once and the head trains on what it saw.
         train_images = base_features(run, train_images, settings.batch_size)

@@ -2,11 +2,11 @@
 
 from PySide6.QtWidgets import QTableWidgetItem
 
-from playground.gui.pages.learn_page import LearnPage
+from playground.gui.pages.learn.lab import ConvolutionLab, GridTable
 
 
 def _lab(qtbot):
-    page = LearnPage()
+    page = ConvolutionLab()
     qtbot.addWidget(page)
     page.show()
     return page
@@ -77,3 +77,29 @@ def test_same_padding_shows_the_zeros_and_how_often_pixels_are_used(qtbot):
     page.padding.setCurrentIndex(page.padding.findData("valid"))
     table = page.input_tables()[0]
     assert [table.item(0, c).text() for c in range(5)] == ["1", "2", "3", "2", "1"]  # corners: once
+
+
+def test_several_filters_give_several_maps(qtbot):
+    from playground.lessons.lab import convolve
+
+    page = _lab(qtbot)
+    page.channels.setValue(2)
+    page.filter_count.setValue(3)
+    assert page.filters.count() == 6 and len(page.outputs) == 3  # 3 filters × 2 channels; 3 maps
+    assert "3 feature maps" in page.output_box.title()
+    assert len(page.output_box.findChildren(GridTable)) == 3  # the grids of one filter before are gone
+    inputs = page.input_values
+    grids = [t.grid() for t in page.filter_tables()]
+    for _ in range(16):
+        page.step_button.click()
+    for number, table in enumerate(page.outputs):
+        expected = convolve(inputs, grids[2 * number : 2 * number + 2], 1, "valid").output
+        assert [[table.item(r, c).text() for c in range(4)] for r in range(4)] == [
+            [str(v) for v in row] for row in expected
+        ]
+    assert page.outputs[0].item(0, 0).text() != page.outputs[1].item(0, 0).text()  # different filters
+    lines = page.sum_label.text().splitlines()
+    assert len(lines) == 3 and lines[0].startswith("Map 1 [4, 4]:") and lines[2].startswith("Map 3 [4, 4]:")
+    # 3 filters of 2×2×2 + 3 biases = 27, against a dense layer 50 -> 48 outputs
+    assert page.compare_label.text().startswith("3 filter(s) here learn 27 parameters")
+    assert "50 inputs would learn 2,448" in page.compare_label.text()

@@ -199,7 +199,7 @@ def test_every_page_module_can_be_opened_alone(qtbot, monkeypatch):
     monkeypatch.setattr(QApplication, "exec", exec_)
     for module, page in (("data_page", "DataPage"), ("augment_page", "AugmentPage"), ("train_page", "TrainPage"),
                          ("model.page", "ModelPage"), ("predict.page", "PredictPage"),
-                         ("learn_page", "LearnPage")):  # fmt: skip
+                         ("learn.page", "LearnPage")):  # fmt: skip
         shown.clear()
         with pytest.raises(SystemExit) as exit_:
             runpy.run_module(f"playground.gui.pages.{module}", run_name="__main__")
@@ -232,3 +232,11 @@ def test_run_folders_of_old_sessions_are_removed(tmp_path):
     os.utime(old, (1, 1))
     assert remove_old_runs(tmp_path) == [old]
     assert recent.exists() and not old.exists()
+
+
+def test_export_training_job_writes_a_folder_to_train_elsewhere(window, tmp_path):
+    written = window.export_training_job(tmp_path / "job")
+    assert (written / "train.sh").is_file() and (written / "project.json").is_file()
+    assert "torch.distributed.run" in (written / "train.sh").read_text()
+    assert "train.sh" in window.statusBar().currentMessage()
+    assert window.findChild(type(window.menuBar().actions()[0]), "action_export_job") is not None

@@ -37,9 +37,10 @@ from PySide6.QtWidgets import (
 
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
+from playground.gui.layer_labels import tr
 from playground.gui.settings import config_dir
 from playground.gui.widgets.bar_chart import BarChart
-from playground.gui.widgets.images import IMAGE_FILE_FILTER, ImageGrid
+from playground.gui.widgets.images import ImageGrid, image_file_filter
 from playground.ml import folders
 from playground.ml.builtin import BUILTIN_DATASETS
 from playground.ml.folders import resolve_source_folder
@@ -104,9 +105,10 @@ class DataPage(QWidget):
         self.source.setObjectName("source_combo")
         for dataset in BUILTIN_DATASETS.values():
             installed = dataset.is_installed()
-            label = dataset.title if installed else self.tr("{0} (not installed)").format(dataset.title)
+            title = tr(dataset.title)  # marked for translation in layer_labels.DATASET_TEXTS
+            label = title if installed else self.tr("{0} (not installed)").format(title)
             self.source.addItem(label, f"builtin:{dataset.name}")
-            tip = dataset.description if installed else self.tr("Not installed: {0}").format(dataset.how_to_install)
+            tip = tr(dataset.description) if installed else self.tr("Not installed: {0}").format(dataset.how_to_install)
             self.source.setItemData(self.source.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.folder_button = QPushButton(self.tr("Open a folder…"))
         self.folder_button.setObjectName("folder_button")
@@ -395,7 +397,7 @@ class DataPage(QWidget):
                 self,
                 self.tr("Images for {0}").format(class_name),
                 "",
-                self.tr(IMAGE_FILE_FILTER),
+                image_file_filter(),
             )
         if not files:
             return 0

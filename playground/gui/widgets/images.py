@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem
 
-IMAGE_FILE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)"
+
+def image_file_filter() -> str:
+    """The file dialogs' filter for images, in the interface's language."""
+    return QCoreApplication.translate("", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)")
 
 
 def to_pixmap(image, size: int) -> QPixmap:

@@ -161,7 +161,8 @@ class TrainingPlots(QWidget):
                     values = [r[f"{part}_{key}"] for r in history]
                     if any(v is None for v in values):
                         continue
-                    label = f"{name} ({tr('training') if part == 'train' else tr('validation')})"
+                    which = tr("training") if part == "train" else tr("validation")
+                    label = f"{name} ({which})"
                     pen = self.pg.mkPen(colour, width=1, style=style)
                     item = plot.plot(epochs, np.asarray(values, dtype=np.float64), pen=pen, name=label)
                     self.overlay_items.append((plot, item))

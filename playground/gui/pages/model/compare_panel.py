@@ -11,27 +11,33 @@ from playground.spec.shapes import group
 
 
 def comparison_html(comparison: DenseComparison) -> str:
+    # The strings are translated outside the f-strings: lupdate does not look inside them.
     if comparison.dense_only_params is None:
-        rows = [f"<tr><td><i>{tr('Fix the network to compare it with a dense-only one.')}</i></td></tr>"]
+        fix = tr("Fix the network to compare it with a dense-only one.")
+        rows = [f"<tr><td><i>{fix}</i></td></tr>"]
     else:
-        rows = [f"<tr><td>{tr('This network')}</td><td align='right'><b>{group(comparison.cnn_params)}</b></td></tr>"]
+        this, dense_only = tr("This network"), tr("Dense only, same hidden widths")
         widths = " → ".join(str(w) for w in comparison.dense_only_widths) or tr("no hidden layer")
-        rows.append(
-            f"<tr><td>{tr('Dense only, same hidden widths')} ({widths})</td>"
-            f"<td align='right'><b>{group(comparison.dense_only_params)}</b></td></tr>"
-        )
-    html = f"<p><b>{tr('Parameters: convolution vs dense')}</b></p><table width='100%'>{''.join(rows)}</table>"
+        rows = [
+            f"<tr><td>{this}</td><td align='right'><b>{group(comparison.cnn_params)}</b></td></tr>",
+            f"<tr><td>{dense_only} ({widths})</td>"
+            f"<td align='right'><b>{group(comparison.dense_only_params)}</b></td></tr>",
+        ]
+    title = tr("Parameters: convolution vs dense")
+    html = f"<p><b>{title}</b></p><table width='100%'>{''.join(rows)}</table>"
     if comparison.per_layer:
+        layer = tr("Layer {0}")
         lines = "".join(
-            f"<tr><td>{tr('Layer {0}').format(c.layer_number)}</td><td align='right'>{group(c.conv_params)}</td>"
+            f"<tr><td>{layer.format(c.layer_number)}</td><td align='right'>{group(c.conv_params)}</td>"
             f"<td align='right'>{group(c.dense_params)}</td></tr>"
             for c in comparison.per_layer
         )
+        intro = tr("Each conv layer against a dense layer with the same inputs and outputs:")
+        conv, dense = tr("conv"), tr("dense")
+        shared = tr("A filter is shared by every position of the image, so its weights are learned once.")
         html += (
-            f"<p>{tr('Each conv layer against a dense layer with the same inputs and outputs:')}</p>"
-            f"<table width='100%'><tr><th></th><th align='right'>{tr('conv')}</th>"
-            f"<th align='right'>{tr('dense')}</th></tr>{lines}</table>"
-            f"<p><i>{tr('A filter is shared by every position of the image, so its weights are learned once.')}</i></p>"
+            f"<p>{intro}</p><table width='100%'><tr><th></th><th align='right'>{conv}</th>"
+            f"<th align='right'>{dense}</th></tr>{lines}</table><p><i>{shared}</i></p>"
         )
     return html
 

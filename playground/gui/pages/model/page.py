@@ -299,7 +299,9 @@ class ModelPage(QWidget):
         preset = PRESETS[key]
         data = dataclasses.replace(self.project.data, image_size=preset.image_size, channels=preset.channels)
         self.document.change(
-            self.project.replace(layers=preset.layers, data=data), tr("Preset {0}").format(tr(preset.title))
+            # A preset is a whole network: it replaces a pretrained base too.
+            self.project.replace(layers=preset.layers, data=data, pretrained=None),
+            tr("Preset {0}").format(tr(preset.title)),
         )
         self.select(-1)
 

@@ -85,7 +85,7 @@ class _PairField(_Field):
         for spin, axis in ((self.height, "height"), (self.width, "width")):
             spin.setRange(minimum, maximum)
             spin.setObjectName(f"field_{name}_{axis}")
-            spin.setToolTip(tr(axis))
+            spin.setToolTip(tr("height") if axis == "height" else tr("width"))
             spin.valueChanged.connect(self.changed)
         layout.addWidget(self.height)
         layout.addWidget(QLabel("×"))

@@ -15,7 +15,7 @@ import io
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,18 +39,26 @@ from playground.gui.pages.data_page import local_paths
 from playground.gui.pages.predict.confusion_panel import ConfusionPanel
 from playground.gui.pages.predict.explain_panel import ExplainPanel
 from playground.gui.widgets.bar_chart import BarChart
-from playground.gui.widgets.images import IMAGE_FILE_FILTER, to_pixmap
+from playground.gui.widgets.images import image_file_filter, to_pixmap
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import atomic_write_bytes
 
-COLUMNS = ("Image", "File", "Class", "Probability %", "Top classes")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("PredictPage", "Image"),
+    QT_TRANSLATE_NOOP("PredictPage", "File"),
+    QT_TRANSLATE_NOOP("PredictPage", "Class"),
+    QT_TRANSLATE_NOOP("PredictPage", "Probability %"),
+    QT_TRANSLATE_NOOP("PredictPage", "Top classes"),
+)
 # (format, menu text, file filter, suffix) for "Export"
 EXPORTS = (
-    ("checkpoint", "Checkpoint (.pt)…", "Checkpoints (*.pt)", ".pt"),
+    ("checkpoint", QT_TRANSLATE_NOOP("PredictPage", "Checkpoint (.pt)…"),
+     QT_TRANSLATE_NOOP("PredictPage", "Checkpoints (*.pt)"), ".pt"),
     ("onnx", "ONNX…", "ONNX (*.onnx)", ".onnx"),
     ("torchscript", "TorchScript…", "TorchScript (*.pt)", ".torchscript.pt"),
-    ("python", "PyTorch code…", "Python (*.py)", ".py"),
-)
+    ("python", QT_TRANSLATE_NOOP("PredictPage", "PyTorch code…"), QT_TRANSLATE_NOOP("PredictPage", "Python (*.py)"),
+     ".py"),
+)  # fmt: skip
 
 
 class PredictPage(QWidget):
@@ -271,7 +279,7 @@ class PredictPage(QWidget):
             QMessageBox.information(self, self.tr("No model yet"), self.model_label.text())
             return 0
         if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Images to classify"), "", self.tr(IMAGE_FILE_FILTER))
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Images to classify"), "", image_file_filter())
         from playground.ml.folders import images_under
 
         files = []

@@ -1,4 +1,4 @@
-"""The Learn page: the convolution lab. Type small grids, step the sliding window, and read the
+"""The convolution lab (on the Learn page). Type small grids, step the sliding window, and read the
 multiply-add that makes each output cell ("1·1 + 2·0 + 6·0 + 7·1 = 8").
 
 The arithmetic is `playground.lessons.lab` (pure Python, checked against torch); this page only
@@ -7,7 +7,7 @@ edits its inputs and shows its trace. The defaults are the lecture's worked exam
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,11 +32,27 @@ WINDOW = QColor("#ffd54f")  # the cells under the filter now
 DONE = QColor("#c8e6c9")  # output cells already computed
 CURRENT = QColor("#ff8a65")  # the output cell being computed
 PAD = QColor("#eeeeee")
-OPERATIONS = (("conv", "Convolution"), ("max", "Max pooling"), ("avg", "Average pooling"), ("min", "Min pooling"))
+OPERATIONS = (
+    ("conv", QT_TRANSLATE_NOOP("ConvolutionLab", "Convolution")),
+    ("max", QT_TRANSLATE_NOOP("ConvolutionLab", "Max pooling")),
+    ("avg", QT_TRANSLATE_NOOP("ConvolutionLab", "Average pooling")),
+    ("min", QT_TRANSLATE_NOOP("ConvolutionLab", "Min pooling")),
+)
 
 
 def default_input(size: int) -> list[list[int]]:
     return [[row * size + col + 1 for col in range(size)] for row in range(size)]
+
+
+def default_filter(number: int, size: int) -> list[list[int]]:
+    """The lecture's diagonal first; then a vertical-edge detector (left column +1, right column −1)
+    and a centre cross, so that several filters visibly make several different maps."""
+    if number == 0:
+        return [[1 if r == c else 0 for c in range(size)] for r in range(size)]
+    if number == 1:
+        return [[1 if c == 0 else -1 if c == size - 1 else 0 for c in range(size)] for r in range(size)]
+    middle = size // 2
+    return [[1 if r == middle or c == middle else 0 for c in range(size)] for r in range(size)]
 
 
 class GridTable(QTableWidget):
@@ -88,11 +104,11 @@ class GridTable(QTableWidget):
         self.blockSignals(False)
 
 
-class LearnPage(QWidget):
+class ConvolutionLab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setObjectName("learn_page")
-        self.trace: Trace | None = None
+        self.setObjectName("convolution_lab")
+        self.traces: list[Trace] = []  # one per filter (pooling: one)
         self.step = -1  # the output cell shown; -1 before the first step
         # The numbers the learner typed, per channel. The input tables show them with their padding
         # (or the usage heat map), so the tables are a view, never read back whole.
@@ -102,6 +118,7 @@ class LearnPage(QWidget):
         for key, title in OPERATIONS:
             self.operation.addItem(self.tr(title), key)
         self.channels = self._spin(1, 3, 1, "lab_channels")
+        self.filter_count = self._spin(1, 3, 1, "lab_filters")
         self.input_size = self._spin(2, 9, 5, "lab_input_size")
         self.kernel = self._spin(1, 5, 2, "lab_kernel")
         self.stride = self._spin(1, 4, 1, "lab_stride")
@@ -113,8 +130,8 @@ class LearnPage(QWidget):
 
         self.inputs = QTabWidget()
         self.filters = QTabWidget()
-        self.output = GridTable(editable=False)
-        self.output.setObjectName("lab_output")
+        self.output_layout = QVBoxLayout()  # one output grid per filter, one under the other
+        self.outputs: list[GridTable] = []
         self.sum_label = QLabel()
         self.sum_label.setObjectName("lab_sum")
         self.sum_label.setWordWrap(True)
@@ -142,6 +159,7 @@ class LearnPage(QWidget):
         form = QFormLayout(settings)
         form.addRow(self.tr("Operation"), self.operation)
         form.addRow(self.tr("Input channels"), self.channels)
+        form.addRow(self.tr("Filters"), self.filter_count)
         form.addRow(self.tr("Input size"), self.input_size)
         form.addRow(self.tr("Filter / pool size"), self.kernel)
         form.addRow(self.tr("Stride"), self.stride)
@@ -154,11 +172,13 @@ class LearnPage(QWidget):
         form.addRow(self.compare_label)
 
         grids = QHBoxLayout()
-        for title, widget in ((self.tr("Input"), self.inputs), (self.tr("Filter"), self.filters),
-                              (self.tr("Output (feature map)"), self.output)):  # fmt: skip
+        for title, widget in ((self.tr("Input"), self.inputs), (self.tr("Filter"), self.filters)):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(widget)
             grids.addWidget(box, 1)
+        self.output_box = QGroupBox(self.tr("Output (feature map)"))
+        self.output_box.setLayout(self.output_layout)
+        grids.addWidget(self.output_box, 1)
         self.filter_box = self.filters.parentWidget()
         right = QVBoxLayout()
         right.addLayout(grids, 1)
@@ -168,7 +188,7 @@ class LearnPage(QWidget):
         layout.addWidget(settings)
         layout.addLayout(right, 1)
 
-        for spin in (self.channels, self.input_size, self.kernel):
+        for spin in (self.channels, self.filter_count, self.input_size, self.kernel):
             spin.valueChanged.connect(lambda _: self.rebuild())
         self.operation.currentIndexChanged.connect(lambda _: self.rebuild())  # new grids for new sizes only
         self.padding.currentIndexChanged.connect(lambda _: self.recompute())  # keeps the typed numbers
@@ -195,15 +215,38 @@ class LearnPage(QWidget):
         return [self.inputs.widget(i) for i in range(self.inputs.count())]
 
     def filter_tables(self) -> list[GridTable]:
+        """Every filter's grids: filter 1's channels first, then filter 2's…"""
         return [self.filters.widget(i) for i in range(self.filters.count())]
+
+    @property
+    def trace(self) -> Trace | None:
+        """The first filter's trace (pooling has only one)."""
+        return self.traces[0] if self.traces else None
+
+    @property
+    def output(self) -> GridTable:
+        return self.outputs[0]
 
     def rebuild(self) -> None:
         """New grids for the sizes: the lecture's example values (1, 2, 3 … and a diagonal filter)."""
         size, kernel, channels = self.input_size.value(), self.kernel.value(), self.channels.value()
         self.channels.setEnabled(self.is_conv)
+        self.filter_count.setEnabled(self.is_conv)
         channels = channels if self.is_conv else 1
+        filters = self.filter_count.value() if self.is_conv else 1
         self.inputs.clear()
         self.filters.clear()
+        for table in self.outputs:
+            table.setParent(None)  # off the window now (a deferred delete waits for the event loop)
+            table.deleteLater()
+        self.outputs = []
+        for number in range(filters):
+            table = GridTable(editable=False)
+            table.setObjectName(f"lab_output_{number}" if number else "lab_output")
+            self.outputs.append(table)
+            self.output_layout.addWidget(table)
+        self.output_box.setTitle(self.tr("Output: {0} feature maps, one per filter").format(filters)
+                                 if filters > 1 else self.tr("Output (feature map)"))  # fmt: skip
         self.input_values = [[[v + 100 * channel for v in row] for row in default_input(size)]
                              for channel in range(channels)]  # fmt: skip
         for channel in range(channels):
@@ -212,11 +255,15 @@ class LearnPage(QWidget):
             table.set_grid(self.input_values[channel])
             table.itemChanged.connect(lambda item, ch=channel: self._input_edited(ch, item))
             self.inputs.addTab(table, self.tr("Channel {0}").format(channel + 1))
-            weights = GridTable(editable=True)
-            weights.setObjectName(f"lab_filter_{channel}")
-            weights.set_grid([[1 if r == c else 0 for c in range(kernel)] for r in range(kernel)])
-            weights.itemChanged.connect(lambda _: self.recompute())
-            self.filters.addTab(weights, self.tr("Channel {0}").format(channel + 1))
+        for number in range(filters):
+            for channel in range(channels):
+                weights = GridTable(editable=True)
+                weights.setObjectName(f"lab_filter_{number}_{channel}" if number else f"lab_filter_{channel}")
+                weights.set_grid(default_filter(number, kernel))
+                weights.itemChanged.connect(lambda _: self.recompute())
+                title = (self.tr("Filter {0} · ch. {1}").format(number + 1, channel + 1) if filters > 1
+                         else self.tr("Channel {0}").format(channel + 1))  # fmt: skip
+                self.filters.addTab(weights, title)
         self.filter_box.setVisible(self.is_conv)
         self.recompute()
 
@@ -245,27 +292,31 @@ class LearnPage(QWidget):
             inputs = self.input_values
             padding = self.padding.currentData()
             if self.is_conv:
-                self.trace = convolve(inputs, [t.grid() for t in self.filter_tables()], self.stride.value(), padding)
+                grids, channels = [t.grid() for t in self.filter_tables()], len(inputs)
+                per_filter = [grids[i : i + channels] for i in range(0, len(grids), channels)]
+                self.traces = [convolve(inputs, kernels, self.stride.value(), padding) for kernels in per_filter]
             else:
-                self.trace = pool(
-                    inputs[0], self.operation.currentData(), self.kernel.value(), self.stride.value(), padding
-                )
+                self.traces = [
+                    pool(inputs[0], self.operation.currentData(), self.kernel.value(), self.stride.value(), padding)
+                ]
         except LabError as error:
-            self.trace = None
-            self.output.set_grid([[None]])
+            self.traces = []
+            for table in self.outputs:
+                table.set_grid([[None]])
             self.formula_label.setText("")
             self.sum_label.setText(str(error))
             return
         self.step = -1
         self.formula_label.setText(self.tr("Output size: {0}").format(self.trace.formula))
         size = len(inputs[0]), len(inputs[0][0])
-        outputs, conv_params, dense_params = conv_vs_dense(size, len(inputs), self.kernel.value(), 1,
+        filters = len(self.traces) if self.is_conv else 1
+        outputs, conv_params, dense_params = conv_vs_dense(size, len(inputs), self.kernel.value(), filters,
                                                            self.stride.value(), padding)  # fmt: skip
         self.compare_label.setText(
             self.tr(
-                "One filter here learns {0} parameters; a dense layer making the same {1} outputs from"
-                " these {2} inputs would learn {3}."
-            ).format(conv_params, outputs, size[0] * size[1] * len(inputs), f"{dense_params:,}")
+                "{0} filter(s) here learn {1} parameters; a dense layer making the same {2} outputs from"
+                " these {3} inputs would learn {4}."
+            ).format(filters, f"{conv_params:,}", f"{outputs:,}", size[0] * size[1] * len(inputs), f"{dense_params:,}")
         )
         self._show()
 
@@ -291,22 +342,32 @@ class LearnPage(QWidget):
             table.setEnabled(not self.show_use.isChecked())
             table.blockSignals(False)
         rows, cols = len(trace.output), len(trace.output[0])
-        shown = [[trace.output[r][c] if r * cols + c <= self.step else None for c in range(cols)] for r in range(rows)]
-        self.output.set_grid(shown)
-        self.output.paint({(s.row, s.col): DONE for s in trace.steps[: max(self.step, 0)]})
+        for table, each in zip(self.outputs, self.traces, strict=True):  # every filter at the same place
+            table.set_grid([[each.output[r][c] if r * cols + c <= self.step else None for c in range(cols)]
+                            for r in range(rows)])  # fmt: skip
+            table.paint({(s.row, s.col): DONE for s in trace.steps[: max(self.step, 0)]})
         if self.step < 0:
             self.sum_label.setText(self.tr("Press Step to slide the window over the input."))
             return
         current = trace.steps[self.step]
-        self.output.paint(
-            {**{(s.row, s.col): DONE for s in trace.steps[: self.step]}, (current.row, current.col): CURRENT}
-        )
+        for table in self.outputs:
+            table.paint(
+                {**{(s.row, s.col): DONE for s in trace.steps[: self.step]}, (current.row, current.col): CURRENT}
+            )
         size = self.kernel.value()
         window = {(current.top + i, current.left + j): WINDOW for i in range(size) for j in range(size)}
         if not self.show_use.isChecked():
             for table in self.input_tables():
                 table.paint(window)
-        self.sum_label.setText(self.tr("Output [{0}, {1}]: {2}").format(current.row + 1, current.col + 1, current.text))
+        if len(self.traces) == 1:
+            self.sum_label.setText(
+                self.tr("Output [{0}, {1}]: {2}").format(current.row + 1, current.col + 1, current.text)
+            )
+        else:
+            lines = [self.tr("Map {0} [{1}, {2}]: {3}").format(number + 1, current.row + 1, current.col + 1,
+                                                              each.steps[self.step].text)
+                     for number, each in enumerate(self.traces)]  # fmt: skip
+            self.sum_label.setText("\n".join(lines))
 
     def highlighted_cells(self, channel: int = 0) -> set[tuple[int, int]]:
         table = self.input_tables()[channel]
@@ -340,8 +401,22 @@ class LearnPage(QWidget):
             self.timer.start()
             self.play_button.setText(self.tr("Pause"))
 
-
-if __name__ == "__main__":
-    from playground.gui.standalone import run_alone
-
-    run_alone(lambda document, classes, loader: LearnPage())
+    def set_up(self, setup: dict) -> None:
+        """Open as a lesson's "Try it" says (playground.lessons.content.LAB_SETTINGS): the sizes
+        first, so the grids are built once for them, then stride, padding and the heat map."""
+        spins = (self.channels, self.filter_count, self.input_size, self.kernel)
+        for widget in (*spins, self.operation):
+            widget.blockSignals(True)
+        self.operation.setCurrentIndex(self.operation.findData(setup["operation"]))
+        for spin, key in zip(spins, ("channels", "filters", "input_size", "kernel"), strict=True):
+            spin.setValue(setup[key])
+        for widget in (*spins, self.operation):
+            widget.blockSignals(False)
+        for widget in (self.stride, self.padding, self.show_use):
+            widget.blockSignals(True)
+        self.stride.setValue(setup["stride"])
+        self.padding.setCurrentIndex(self.padding.findData(setup["padding"]))
+        self.show_use.setChecked(setup["show_use"])
+        for widget in (self.stride, self.padding, self.show_use):
+            widget.blockSignals(False)
+        self.rebuild()

@@ -1,0 +1,37 @@
+"""The Learn page: the course's lessons and the convolution lab, side by side as tabs. A lesson's
+"Try it" sets the lab up here; the builder and the other pages are the window's to open
+(`open_requested`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget
+
+from playground.gui.pages.learn.lab import ConvolutionLab
+from playground.gui.pages.learn.lessons_panel import LessonsPanel
+
+
+class LearnPage(QTabWidget):
+    open_requested = Signal(dict)  # a "Try it" for the builder or another page
+
+    def __init__(self, language: str = "en", parent=None):
+        super().__init__(parent)
+        self.setObjectName("learn_page")
+        self.lessons = LessonsPanel(language)
+        self.lab = ConvolutionLab()
+        self.addTab(self.lessons, self.tr("Lessons"))
+        self.addTab(self.lab, self.tr("Convolution lab"))
+        self.lessons.try_requested.connect(self.try_it)
+
+    def try_it(self, setup: dict) -> None:
+        if setup["open"] == "lab":
+            self.lab.set_up(setup)
+            self.setCurrentWidget(self.lab)
+        else:
+            self.open_requested.emit(setup)
+
+
+if __name__ == "__main__":
+    from playground.gui.standalone import run_alone
+
+    run_alone(lambda document, classes, loader: LearnPage())

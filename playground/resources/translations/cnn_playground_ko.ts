@@ -1,0 +1,1912 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name></name>
+    <message>
+        <source>LeNet-5</source>
+        <translation>LeNet-5</translation>
+    </message>
+    <message>
+        <source>LeCun&apos;s digit reader: two conv + pool stages, then three dense layers (32×32 grayscale).</source>
+        <translation>LeCun의 숫자 인식 네트워크: 합성곱 + 풀링 단계 두 번, 이어서 Dense 층 세 개 (32×32 흑백).</translation>
+    </message>
+    <message>
+        <source>Tiny VGG</source>
+        <translation>Tiny VGG</translation>
+    </message>
+    <message>
+        <source>The network of CNN Explainer: two blocks of two 3×3 convs and a max pool (64×64 RGB).</source>
+        <translation>CNN Explainer의 네트워크: 3×3 합성곱 두 개와 최대 풀링 하나로 된 블록 두 개 (64×64 RGB).</translation>
+    </message>
+    <message>
+        <source>VGG-style</source>
+        <translation>VGG 스타일</translation>
+    </message>
+    <message>
+        <source>Pairs of 3×3 &apos;same&apos; convs, doubling the filters after each pool, then a small head (32×32 RGB).</source>
+        <translation>3×3 &apos;same&apos; 합성곱을 두 개씩 쌓고 풀링할 때마다 필터 수를 두 배로 늘린 뒤, 작은 헤드(분류기)를 붙입니다 (32×32 RGB).</translation>
+    </message>
+    <message>
+        <source>Dense only</source>
+        <translation>Dense 층만</translation>
+    </message>
+    <message>
+        <source>No convolution at all: the image is flattened into one long vector (32×32 RGB).</source>
+        <translation>합성곱 없음: 이미지를 하나의 긴 벡터로 펼칩니다 (32×32 RGB).</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>도형</translation>
+    </message>
+    <message>
+        <source>Coloured circles, squares, triangles, stars and crosses on varied backgrounds.</source>
+        <translation>여러 가지 배경 위의 색깔 있는 원, 사각형, 삼각형, 별, 십자 도형.</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>손글씨 숫자</translation>
+    </message>
+    <message>
+        <source>scikit-learn&apos;s 8x8 handwritten digits (UCI).</source>
+        <translation>scikit-learn의 8x8 손글씨 숫자 (UCI).</translation>
+    </message>
+    <message>
+        <source>Animal shapes</source>
+        <translation>동물 실루엣</translation>
+    </message>
+    <message>
+        <source>28x28 animal silhouettes, 10 classes (animal-shape-mnist, MIT).</source>
+        <translation>28x28 동물 실루엣, 10개 클래스 (animal-shape-mnist, MIT).</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>Zalando&apos;s 28x28 grayscale photos of clothes, 10 classes.</source>
+        <translation>Zalando의 28x28 흑백 옷 사진, 10개 클래스.</translation>
+    </message>
+    <message>
+        <source>Conv</source>
+        <translation>합성곱</translation>
+    </message>
+    <message>
+        <source>Max pool</source>
+        <translation>최대 풀링</translation>
+    </message>
+    <message>
+        <source>Average pool</source>
+        <translation>평균 풀링</translation>
+    </message>
+    <message>
+        <source>Min pool</source>
+        <translation>최소 풀링</translation>
+    </message>
+    <message>
+        <source>Batch norm</source>
+        <translation>배치 정규화</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>활성화</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>드롭아웃</translation>
+    </message>
+    <message>
+        <source>Flatten</source>
+        <translation>평탄화 (Flatten)</translation>
+    </message>
+    <message>
+        <source>Global average pool</source>
+        <translation>전역 평균 풀링</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>Dense</translation>
+    </message>
+    <message>
+        <source>Slides small learned filters over the image; each filter makes one feature map.</source>
+        <translation>학습된 작은 필터를 이미지 위로 밀며 계산합니다. 필터 하나가 특징 맵 하나를 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value of each window, so feature maps get smaller.</source>
+        <translation>각 윈도우에서 가장 큰 값을 남기므로 특징 맵이 작아집니다.</translation>
+    </message>
+    <message>
+        <source>Keeps the average of each window, so feature maps get smaller and smoother.</source>
+        <translation>각 윈도우의 평균을 남기므로 특징 맵이 작아지고 부드러워집니다.</translation>
+    </message>
+    <message>
+        <source>Keeps the smallest value of each window.</source>
+        <translation>각 윈도우에서 가장 작은 값을 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Re-centres and rescales every channel, which makes training faster and steadier.</source>
+        <translation>채널마다 값의 중심과 크기를 다시 맞춰 훈련을 더 빠르고 안정적으로 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Applies a non-linear function such as ReLU to every value.</source>
+        <translation>모든 값에 ReLU 같은 비선형 함수를 적용합니다.</translation>
+    </message>
+    <message>
+        <source>Switches off a random fraction of values while training, against overfitting.</source>
+        <translation>훈련 중에 값의 일부를 무작위로 꺼서 과대 적합을 막습니다.</translation>
+    </message>
+    <message>
+        <source>Turns the channels × height × width feature maps into one long vector.</source>
+        <translation>채널 × 높이 × 너비의 특징 맵을 하나의 긴 벡터로 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>Averages each feature map to one number: one value per channel.</source>
+        <translation>각 특징 맵을 평균 내어 숫자 하나로 만듭니다: 채널마다 값 하나.</translation>
+    </message>
+    <message>
+        <source>Fully connected: every output is connected to every input, each connection with its own weight.</source>
+        <translation>완전 연결: 모든 출력이 모든 입력과 연결되고, 연결마다 고유한 가중치가 있습니다.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>valid (패딩 없음)</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>same</translation>
+    </message>
+    <message>
+        <source>pad {0}</source>
+        <translation>패딩 {0}</translation>
+    </message>
+    <message>
+        <source>{0} filters</source>
+        <translation>필터 {0}개</translation>
+    </message>
+    <message>
+        <source>stride {0}</source>
+        <translation>스트라이드 {0}</translation>
+    </message>
+    <message>
+        <source>{0} units</source>
+        <translation>유닛 {0}개</translation>
+    </message>
+    <message>
+        <source>units = classes</source>
+        <translation>유닛 수 = 클래스 수</translation>
+    </message>
+    <message>
+        <source>Block {0} · {1} parameters · {2}</source>
+        <translation>블록 {0} · 파라미터 {1}개 · {2}</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>동결됨</translation>
+    </message>
+    <message>
+        <source>trainable</source>
+        <translation>훈련 가능</translation>
+    </message>
+    <message>
+        <source>━━━ freeze line: frozen above, trainable below (drag me) ━━━</source>
+        <translation>━━━ 동결선: 위는 동결, 아래는 훈련 가능 (드래그하여 이동) ━━━</translation>
+    </message>
+    <message>
+        <source>Pretrained base</source>
+        <translation>사전 훈련된 베이스</translation>
+    </message>
+    <message>
+        <source>Feature extraction (base frozen, train the head)</source>
+        <translation>특성 추출 (베이스 동결, 헤드만 훈련)</translation>
+    </message>
+    <message>
+        <source>Fine-tuning (also train the blocks below the line)</source>
+        <translation>미세 조정 (동결선 아래 블록도 훈련)</translation>
+    </message>
+    <message>
+        <source>The unfrozen base blocks learn at this fraction of the learning rate</source>
+        <translation>동결 해제된 베이스 블록은 학습률에 이 비율을 곱한 값으로 학습합니다</translation>
+    </message>
+    <message>
+        <source>Remove the pretrained base</source>
+        <translation>사전 훈련된 베이스 제거</translation>
+    </message>
+    <message>
+        <source>Base learning rate × </source>
+        <translation>베이스 학습률 × </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;, pretrained ({1}): input {2} → feature map {3}; the layers below are the new head.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;, 사전 훈련됨 ({1}): 입력 {2} → 특징 맵 {3}. 아래 층들이 새 헤드(분류기)입니다.</translation>
+    </message>
+    <message>
+        <source>ImageNet</source>
+        <translation>ImageNet</translation>
+    </message>
+    <message>
+        <source>animal silhouettes</source>
+        <translation>동물 실루엣</translation>
+    </message>
+    <message>
+        <source>Trainable: {0} (head {1} + base {2})   ·   Frozen: {3}</source>
+        <translation>훈련 가능: {0} (헤드 {1} + 베이스 {2})   ·   동결: {3}</translation>
+    </message>
+    <message>
+        <source>Fix the network to compare it with a dense-only one.</source>
+        <translation>Dense 층만 쓰는 네트워크와 비교하려면 먼저 네트워크를 고치세요.</translation>
+    </message>
+    <message>
+        <source>This network</source>
+        <translation>이 네트워크</translation>
+    </message>
+    <message>
+        <source>Dense only, same hidden widths</source>
+        <translation>Dense 층만, 같은 은닉 너비</translation>
+    </message>
+    <message>
+        <source>no hidden layer</source>
+        <translation>은닉층 없음</translation>
+    </message>
+    <message>
+        <source>Parameters: convolution vs dense</source>
+        <translation>파라미터: 합성곱 대 Dense</translation>
+    </message>
+    <message>
+        <source>Layer {0}</source>
+        <translation>{0}번 층</translation>
+    </message>
+    <message>
+        <source>Each conv layer against a dense layer with the same inputs and outputs:</source>
+        <translation>각 합성곱 층과, 입력과 출력이 같은 Dense 층의 비교:</translation>
+    </message>
+    <message>
+        <source>conv</source>
+        <translation>합성곱</translation>
+    </message>
+    <message>
+        <source>dense</source>
+        <translation>Dense</translation>
+    </message>
+    <message>
+        <source>A filter is shared by every position of the image, so its weights are learned once.</source>
+        <translation>필터는 이미지의 모든 위치에서 공유되므로 가중치를 한 번만 학습합니다.</translation>
+    </message>
+    <message>
+        <source>{0} params</source>
+        <translation>파라미터 {0}개</translation>
+    </message>
+    <message>
+        <source>Output: {0}</source>
+        <translation>출력: {0}</translation>
+    </message>
+    <message>
+        <source>Size: {0}</source>
+        <translation>크기: {0}</translation>
+    </message>
+    <message>
+        <source>Parameters: {0}</source>
+        <translation>파라미터: {0}</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>참고: {0}</translation>
+    </message>
+    <message>
+        <source>The network cannot be built: {0}</source>
+        <translation>네트워크를 만들 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Parameters: {0} (base {1} + head {2})   ·   Size: {3:,.0f} KB (float32)</source>
+        <translation>파라미터: {0} (베이스 {1} + 헤드 {2})   ·   크기: {3:,.0f} KB (float32)</translation>
+    </message>
+    <message>
+        <source>Parameters: {0}   ·   Size: {1} (float32)   ·   Multiply-adds: {2} per image</source>
+        <translation>파라미터: {0}   ·   크기: {1} (float32)   ·   곱셈-덧셈: 이미지당 {2}회</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로 이동</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로 이동</translation>
+    </message>
+    <message>
+        <source>Show code</source>
+        <translation>코드 보기</translation>
+    </message>
+    <message>
+        <source>Start from a pretrained network…</source>
+        <translation>사전 훈련된 네트워크에서 시작…</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>블록</translation>
+    </message>
+    <message>
+        <source>Drag a block into the network.</source>
+        <translation>블록을 네트워크로 드래그하세요.</translation>
+    </message>
+    <message>
+        <source>Layer settings</source>
+        <translation>층 설정</translation>
+    </message>
+    <message>
+        <source>Convolution vs dense</source>
+        <translation>합성곱과 Dense 층 비교</translation>
+    </message>
+    <message>
+        <source>Change freezing</source>
+        <translation>동결 변경</translation>
+    </message>
+    <message>
+        <source>{0} classes</source>
+        <translation>클래스 {0}개</translation>
+    </message>
+    <message>
+        <source>classes unknown</source>
+        <translation>클래스 수 모름</translation>
+    </message>
+    <message>
+        <source>Input: {0} (set on the Data page)  ·  {1}</source>
+        <translation>입력: {0} (데이터 페이지에서 설정)  ·  {1}</translation>
+    </message>
+    <message>
+        <source>Add {0}</source>
+        <translation>{0} 추가</translation>
+    </message>
+    <message>
+        <source>Move {0}</source>
+        <translation>{0} 이동</translation>
+    </message>
+    <message>
+        <source>Delete {0}</source>
+        <translation>{0} 삭제</translation>
+    </message>
+    <message>
+        <source>Duplicate {0}</source>
+        <translation>{0} 복제</translation>
+    </message>
+    <message>
+        <source>Change {0}</source>
+        <translation>{0} 변경</translation>
+    </message>
+    <message>
+        <source>Start from {0}</source>
+        <translation>{0}에서 시작</translation>
+    </message>
+    <message>
+        <source>Preset {0}</source>
+        <translation>프리셋 {0}</translation>
+    </message>
+    <message>
+        <source>No code yet</source>
+        <translation>아직 코드가 없습니다</translation>
+    </message>
+    <message>
+        <source>The network has to be valid (and the classes known) to be turned into code.
+
+{0}</source>
+        <translation>코드로 바꾸려면 네트워크가 올바르고 클래스 수를 알아야 합니다.
+
+{0}</translation>
+    </message>
+    <message>
+        <source>No code for this network</source>
+        <translation>이 네트워크의 코드가 없습니다</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>높이</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <source>valid (none)</source>
+        <translation>valid (패딩 없음)</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>직접 지정</translation>
+    </message>
+    <message>
+        <source>as pool size</source>
+        <translation>풀링 크기와 같게</translation>
+    </message>
+    <message>
+        <source>= classes</source>
+        <translation>= 클래스 수</translation>
+    </message>
+    <message>
+        <source>Follow the number of classes of the data (for the last layer)</source>
+        <translation>데이터의 클래스 수를 따릅니다 (마지막 층용)</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>필터 수</translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation>커널 크기</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>스트라이드</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>패딩</translation>
+    </message>
+    <message>
+        <source>Pool size</source>
+        <translation>풀링 크기</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>함수</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>유닛 수</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its settings, or drag a block into the network.</source>
+        <translation>층을 선택하면 설정이 표시됩니다. 블록을 네트워크로 드래그할 수도 있습니다.</translation>
+    </message>
+    <message>
+        <source>This block has no settings.</source>
+        <translation>이 블록에는 설정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>training (per batch, smoothed)</source>
+        <translation>훈련 (배치별, 평활화)</translation>
+    </message>
+    <message>
+        <source>training (per epoch)</source>
+        <translation>훈련 (에포크별)</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>훈련</translation>
+    </message>
+</context>
+<context>
+    <name>AugmentPage</name>
+    <message>
+        <source>Flip left–right at random</source>
+        <translation>무작위로 좌우 뒤집기</translation>
+    </message>
+    <message>
+        <source>Flip upside down at random</source>
+        <translation>무작위로 상하 뒤집기</translation>
+    </message>
+    <message>
+        <source>nearest (repeat the edge)</source>
+        <translation>nearest (가장자리 반복)</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>constant (상수)</translation>
+    </message>
+    <message>
+        <source>reflect</source>
+        <translation>reflect (반사)</translation>
+    </message>
+    <message>
+        <source>wrap</source>
+        <translation>wrap (감싸기)</translation>
+    </message>
+    <message>
+        <source>Data augmentation (while training only)</source>
+        <translation>데이터 증식 (훈련 중에만)</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>회전</translation>
+    </message>
+    <message>
+        <source>Rotate by a random angle up to this many degrees</source>
+        <translation>최대 이 각도(도)까지 무작위로 회전합니다</translation>
+    </message>
+    <message>
+        <source>Width shift</source>
+        <translation>너비 이동</translation>
+    </message>
+    <message>
+        <source>Move left or right by up to this fraction of the width</source>
+        <translation>너비의 최대 이 비율만큼 왼쪽이나 오른쪽으로 이동합니다</translation>
+    </message>
+    <message>
+        <source>Height shift</source>
+        <translation>높이 이동</translation>
+    </message>
+    <message>
+        <source>Move up or down by up to this fraction of the height</source>
+        <translation>높이의 최대 이 비율만큼 위나 아래로 이동합니다</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>확대/축소</translation>
+    </message>
+    <message>
+        <source>Zoom in or out by up to this fraction</source>
+        <translation>최대 이 비율만큼 확대하거나 축소합니다</translation>
+    </message>
+    <message>
+        <source>Shear</source>
+        <translation>기울이기</translation>
+    </message>
+    <message>
+        <source>Slant by up to this many degrees</source>
+        <translation>최대 이 각도(도)까지 비스듬히 기울입니다</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>밝기</translation>
+    </message>
+    <message>
+        <source>Make lighter or darker by up to this fraction</source>
+        <translation>최대 이 비율만큼 밝게 또는 어둡게 합니다</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>대비</translation>
+    </message>
+    <message>
+        <source>Raise or lower the contrast by up to this fraction</source>
+        <translation>최대 이 비율만큼 대비를 높이거나 낮춥니다</translation>
+    </message>
+    <message>
+        <source>Horizontal flip</source>
+        <translation>좌우 뒤집기</translation>
+    </message>
+    <message>
+        <source>Mirror half of the images</source>
+        <translation>이미지의 절반을 좌우로 뒤집습니다</translation>
+    </message>
+    <message>
+        <source>Vertical flip</source>
+        <translation>상하 뒤집기</translation>
+    </message>
+    <message>
+        <source>Turn half of the images upside down</source>
+        <translation>이미지의 절반을 위아래로 뒤집습니다</translation>
+    </message>
+    <message>
+        <source>Fill mode</source>
+        <translation>채우기 방식</translation>
+    </message>
+    <message>
+        <source>What fills the corners that a rotation or shift uncovers</source>
+        <translation>회전이나 이동으로 드러난 모서리를 무엇으로 채울지 정합니다</translation>
+    </message>
+    <message>
+        <source>Fill value</source>
+        <translation>채우기 값</translation>
+    </message>
+    <message>
+        <source>The grey level of &apos;constant&apos; fill</source>
+        <translation>&apos;constant&apos; 채우기의 회색 밝기</translation>
+    </message>
+    <message>
+        <source>{0}. Keras: {1}</source>
+        <translation>{0}. Keras: {1}</translation>
+    </message>
+    <message>
+        <source>Preset: None</source>
+        <translation>프리셋: 없음</translation>
+    </message>
+    <message>
+        <source>Preset: Typical</source>
+        <translation>프리셋: 일반</translation>
+    </message>
+    <message>
+        <source>rotation 15°, shifts 10%, zoom 10%, horizontal flip, nearest fill</source>
+        <translation>회전 15°, 이동 10%, 확대/축소 10%, 좌우 뒤집기, nearest 채우기</translation>
+    </message>
+    <message>
+        <source>Roll again</source>
+        <translation>다시 뽑기</translation>
+    </message>
+    <message>
+        <source>Another image</source>
+        <translation>다른 이미지</translation>
+    </message>
+    <message>
+        <source>Preview: one training image, 16 random augmentations</source>
+        <translation>미리 보기: 훈련 이미지 하나, 무작위 증식 16개</translation>
+    </message>
+    <message>
+        <source>Change augmentation</source>
+        <translation>데이터 증식 변경</translation>
+    </message>
+    <message>
+        <source>Augmentation preset</source>
+        <translation>데이터 증식 프리셋</translation>
+    </message>
+    <message>
+        <source>Load images on the Data page to see a preview.</source>
+        <translation>미리 보기를 보려면 데이터 페이지에서 이미지를 불러오세요.</translation>
+    </message>
+    <message>
+        <source>Image {0} of {1}, class “{2}”.</source>
+        <translation>이미지 {0}/{1}, 클래스 “{2}”.</translation>
+    </message>
+    <message>
+        <source>Augmentation is off: every copy is the same.</source>
+        <translation>데이터 증식이 꺼져 있습니다: 모든 사본이 같습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>PyTorch code of {0}</source>
+        <translation>{0}의 PyTorch 코드</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Save code</source>
+        <translation>코드 저장</translation>
+    </message>
+    <message>
+        <source>Python (*.py)</source>
+        <translation>Python (*.py)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>저장하지 못함</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>{0} 저장 실패: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionPanel</name>
+    <message>
+        <source>Classify the validation set</source>
+        <translation>검증 세트 분류</translation>
+    </message>
+    <message>
+        <source>Shows, for every validation image, its true class against the network&apos;s answer.</source>
+        <translation>검증 이미지마다 실제 클래스와 네트워크의 답을 비교해 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>{0} images of “{1}” classified as “{2}”</source>
+        <translation>“{1}” 이미지 {0}개가 “{2}”(으)로 분류됨</translation>
+    </message>
+    <message>
+        <source>{0:,} validation images, {1:.1%} classified right, {2:,} mistakes. Rows: the true class; columns: the network&apos;s answer. Click a cell to see its images.</source>
+        <translation>검증 이미지 {0:,}개, {1:.1%} 정답, 오답 {2:,}개. 행: 실제 클래스, 열: 네트워크의 답. 셀을 클릭하면 해당 이미지를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>→ {0} {1:.0%}</source>
+        <translation>→ {0} {1:.0%}</translation>
+    </message>
+    <message>
+        <source>{0} images of “{1}” classified right.</source>
+        <translation>“{1}” 이미지 {0}개를 올바르게 분류했습니다.</translation>
+    </message>
+    <message>
+        <source>{0} images of “{1}” that the network took for “{2}”.</source>
+        <translation>네트워크가 “{2}”(으)로 잘못 본 “{1}” 이미지 {0}개.</translation>
+    </message>
+</context>
+<context>
+    <name>ConvolutionLab</name>
+    <message>
+        <source>Convolution</source>
+        <translation>합성곱</translation>
+    </message>
+    <message>
+        <source>Max pooling</source>
+        <translation>최대 풀링</translation>
+    </message>
+    <message>
+        <source>Average pooling</source>
+        <translation>평균 풀링</translation>
+    </message>
+    <message>
+        <source>Min pooling</source>
+        <translation>최소 풀링</translation>
+    </message>
+    <message>
+        <source>valid (none)</source>
+        <translation>valid (패딩 없음)</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>same</translation>
+    </message>
+    <message>
+        <source>Show how often each input pixel is used</source>
+        <translation>각 입력 픽셀이 몇 번 사용되는지 표시</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>처음으로</translation>
+    </message>
+    <message>
+        <source>Convolution lab</source>
+        <translation>합성곱 실험실</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>연산</translation>
+    </message>
+    <message>
+        <source>Input channels</source>
+        <translation>입력 채널 수</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>필터 수</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>입력 크기</translation>
+    </message>
+    <message>
+        <source>Filter / pool size</source>
+        <translation>필터 / 풀링 크기</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>스트라이드</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>패딩</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>필터</translation>
+    </message>
+    <message>
+        <source>Output (feature map)</source>
+        <translation>출력 (특징 맵)</translation>
+    </message>
+    <message>
+        <source>Output: {0} feature maps, one per filter</source>
+        <translation>출력: 특징 맵 {0}개, 필터마다 하나</translation>
+    </message>
+    <message>
+        <source>Channel {0}</source>
+        <translation>채널 {0}</translation>
+    </message>
+    <message>
+        <source>Filter {0} · ch. {1}</source>
+        <translation>필터 {0} · 채널 {1}</translation>
+    </message>
+    <message>
+        <source>row {0}, column {1}: {2!r} is not a number</source>
+        <translation>{0}행 {1}열: {2!r}은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Output size: {0}</source>
+        <translation>출력 크기: {0}</translation>
+    </message>
+    <message>
+        <source>{0} filter(s) here learn {1} parameters; a dense layer making the same {2} outputs from these {3} inputs would learn {4}.</source>
+        <translation>여기서 필터 {0}개는 파라미터 {1}개를 학습합니다. 같은 입력 {3}개로 같은 출력 {2}개를 만드는 Dense 층이라면 {4}개를 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Press Step to slide the window over the input.</source>
+        <translation>“한 단계”를 누르면 윈도우가 입력 위를 이동합니다.</translation>
+    </message>
+    <message>
+        <source>Output [{0}, {1}]: {2}</source>
+        <translation>출력 [{0}, {1}]: {2}</translation>
+    </message>
+    <message>
+        <source>Map {0} [{1}, {2}]: {3}</source>
+        <translation>맵 {0} [{1}, {2}]: {3}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 중지</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <source>{0} (not installed)</source>
+        <translation>{0} (설치되지 않음)</translation>
+    </message>
+    <message>
+        <source>Not installed: {0}</source>
+        <translation>설치되지 않음: {0}</translation>
+    </message>
+    <message>
+        <source>Open a folder…</source>
+        <translation>폴더 열기…</translation>
+    </message>
+    <message>
+        <source>A folder with one subfolder per class (cats/, dogs/, …); or drop it on the window</source>
+        <translation>클래스마다 하위 폴더가 하나씩 있는 폴더 (cats/, dogs/, …). 창에 끌어다 놓아도 됩니다</translation>
+    </message>
+    <message>
+        <source>New dataset from my images</source>
+        <translation>내 이미지로 새 데이터셋 만들기</translation>
+    </message>
+    <message>
+        <source>Make classes here and drop image files onto them</source>
+        <translation>여기서 클래스를 만들고 이미지 파일을 끌어다 놓으세요</translation>
+    </message>
+    <message>
+        <source>Grayscale (1 channel)</source>
+        <translation>흑백 (1채널)</translation>
+    </message>
+    <message>
+        <source>Colour RGB (3 channels)</source>
+        <translation>컬러 RGB (3채널)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Load again</source>
+        <translation>다시 불러오기</translation>
+    </message>
+    <message>
+        <source>Add class</source>
+        <translation>클래스 추가</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation>이미지 추가…</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Network input</source>
+        <translation>네트워크 입력</translation>
+    </message>
+    <message>
+        <source>Validation split</source>
+        <translation>검증 비율</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <source>Drop image files onto a class to add them.</source>
+        <translation>이미지 파일을 클래스 위에 끌어다 놓으면 추가됩니다.</translation>
+    </message>
+    <message>
+        <source>Images as the network sees them</source>
+        <translation>네트워크가 보는 이미지</translation>
+    </message>
+    <message>
+        <source>Class balance</source>
+        <translation>클래스 균형</translation>
+    </message>
+    <message>
+        <source>Change data</source>
+        <translation>데이터 변경</translation>
+    </message>
+    <message>
+        <source>A folder with one subfolder per class</source>
+        <translation>클래스마다 하위 폴더가 하나씩 있는 폴더</translation>
+    </message>
+    <message>
+        <source>Class 1</source>
+        <translation>클래스 1</translation>
+    </message>
+    <message>
+        <source>Class 2</source>
+        <translation>클래스 2</translation>
+    </message>
+    <message>
+        <source>Could not make a dataset folder in {0}: {1}</source>
+        <translation>{0}에 데이터셋 폴더를 만들 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>This dataset is not one the app made, so it is left as it is. Press “New dataset from my images” to make classes and add images to them.</source>
+        <translation>이 데이터셋은 앱에서 만든 것이 아니므로 그대로 둡니다. 클래스를 만들고 이미지를 추가하려면 “내 이미지로 새 데이터셋 만들기”를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Name of the new class:</source>
+        <translation>새 클래스 이름:</translation>
+    </message>
+    <message>
+        <source>Rename class</source>
+        <translation>클래스 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <source>Remove class</source>
+        <translation>클래스 제거</translation>
+    </message>
+    <message>
+        <source>Remove the class “{0}” and the copies of its images?</source>
+        <translation>클래스 “{0}” 및 그 이미지 사본을 제거할까요?</translation>
+    </message>
+    <message>
+        <source>Could not remove {0}: {1}</source>
+        <translation>{0} 제거 실패: {1}</translation>
+    </message>
+    <message>
+        <source>Drop the images onto one of the classes in the list.</source>
+        <translation>목록에 있는 클래스 중 하나에 이미지를 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>Images for {0}</source>
+        <translation>{0} 클래스에 추가할 이미지</translation>
+    </message>
+    <message>
+        <source>Not added:
+{0}</source>
+        <translation>추가하지 못함:
+{0}</translation>
+    </message>
+    <message>
+        <source>Loading images…</source>
+        <translation>이미지 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Loading images… {0} of {1}</source>
+        <translation>이미지 불러오는 중… {0}/{1}</translation>
+    </message>
+    <message>
+        <source>{0} images in {1} classes, each {2} (channels × height × width).</source>
+        <translation>이미지 {0}개, 클래스 {1}개, 각 이미지 {2} (채널 × 높이 × 너비).</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled. Press “Load again” to load the images.</source>
+        <translation>불러오기가 취소되었습니다. 이미지를 불러오려면 “다시 불러오기”를 누르세요.</translation>
+    </message>
+    <message>
+        <source>{0}   ({1} images)</source>
+        <translation>{0}   (이미지 {1}개)</translation>
+    </message>
+    <message>
+        <source>{0}% validation (about {1} images), {2}% training (about {3})</source>
+        <translation>검증 {0}% (이미지 약 {1}개), 훈련 {2}% (약 {3}개)</translation>
+    </message>
+    <message>
+        <source>Skipped files ({0}), not used:</source>
+        <translation>건너뛴 파일 ({0}개), 사용하지 않음:</translation>
+    </message>
+    <message>
+        <source>{0}: showing {1} of {2}</source>
+        <translation>{0}: {2}개 중 {1}개 표시</translation>
+    </message>
+    <message>
+        <source>Folder: {0}</source>
+        <translation>폴더: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPanel</name>
+    <message>
+        <source>Feature maps</source>
+        <translation>특징 맵</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>필터</translation>
+    </message>
+    <message>
+        <source>Why this class?</source>
+        <translation>왜 이 클래스일까요?</translation>
+    </message>
+    <message>
+        <source>Looking at layer</source>
+        <translation>살펴볼 층</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation>합성곱</translation>
+    </message>
+    <message>
+        <source>Input channel</source>
+        <translation>입력 채널</translation>
+    </message>
+    <message>
+        <source>Select a classified image to see what each layer made of it.</source>
+        <translation>분류된 이미지를 선택하면 각 층이 그 이미지로 무엇을 만들었는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Select a classified image to see where the network looked.</source>
+        <translation>분류된 이미지를 선택하면 네트워크가 어디를 보았는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The filters appear once a model is there.</source>
+        <translation>모델이 생기면 필터가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Base block {0}</source>
+        <translation>베이스 블록 {0}</translation>
+    </message>
+    <message>
+        <source>the first {0} of {1} maps</source>
+        <translation>맵 {1}개 중 처음 {0}개</translation>
+    </message>
+    <message>
+        <source>{0}: {1} feature maps of {2}×{3}, one per filter; bright = strong response. {4}</source>
+        <translation>{0}: {2}×{3} 특징 맵 {1}개, 필터마다 하나. 밝을수록 강한 반응입니다. {4}</translation>
+    </message>
+    <message>
+        <source>Map {0}: {1}×{2}, values {3:.3g} to {4:.3g}</source>
+        <translation>맵 {0}: {1}×{2}, 값 {3:.3g} ~ {4:.3g}</translation>
+    </message>
+    <message>
+        <source>Nothing in this image speaks for “{0}” at this layer.</source>
+        <translation>이 층에서는 이 이미지의 어느 곳도 “{0}”의 근거가 되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Red: the places that most raise the score of “{0}” (Grad-CAM: the layer&apos;s feature maps, weighted by how much the score grows with each). Blue: places that do not.</source>
+        <translation>빨간색: “{0}”의 점수를 가장 많이 높이는 곳 (Grad-CAM: 층의 특징 맵을, 각 맵에 따라 점수가 얼마나 커지는지로 가중한 것). 파란색: 그렇지 않은 곳.</translation>
+    </message>
+    <message>
+        <source>{0} filters of {1}×{2}×{3}: what the first layer looks for in the pixels (edges, colours, blobs). Bright = a large weight, dark = a negative one.</source>
+        <translation>{1}×{2}×{3} 필터 {0}개: 첫 번째 층이 픽셀에서 찾는 것 (가장자리, 색, 얼룩). 밝음 = 큰 가중치, 어두움 = 음수 가중치.</translation>
+    </message>
+    <message>
+        <source>{0} filters of {1}×{2}×{3}. Each is as deep as its input ({1} channels): shown is the slice that looks at input channel {4}.</source>
+        <translation>{1}×{2}×{3} 필터 {0}개. 각 필터의 깊이는 입력과 같습니다 ({1}채널). 여기에는 입력 채널 {4}을(를) 보는 단면이 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LearnPage</name>
+    <message>
+        <source>Lessons</source>
+        <translation>수업</translation>
+    </message>
+    <message>
+        <source>Convolution lab</source>
+        <translation>합성곱 실험실</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsPanel</name>
+    <message>
+        <source>Try it</source>
+        <translation>직접 해 보기</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CNN Playground projects (*.json);;All files (*)</source>
+        <translation>CNN Playground 프로젝트 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>증식</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>배우기</translation>
+    </message>
+    <message>
+        <source>Device: loading PyTorch…</source>
+        <translation>장치: PyTorch 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>PyTorch failed: {0}</source>
+        <translation>PyTorch를 불러오지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export training &amp;job…</source>
+        <translation>훈련 작업 내보내기(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>전체 화면(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>키보드 단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About CNN Playground</source>
+        <translation>CNN Playground 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Where to put the training job</source>
+        <translation>훈련 작업을 둘 위치</translation>
+    </message>
+    <message>
+        <source>Training job not written</source>
+        <translation>훈련 작업을 쓰지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Training job written to {0}: copy it to the machine that trains and run train.sh there (its README.txt says how).</source>
+        <translation>훈련 작업을 {0}에 썼습니다: 훈련할 컴퓨터로 복사한 뒤 그곳에서 train.sh를 실행하세요 (방법은 README.txt에 있습니다).</translation>
+    </message>
+    <message>
+        <source>The interface language changes the next time CNN Playground starts.</source>
+        <translation>인터페이스 언어는 CNN Playground를 다음에 시작할 때 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Data, Augment, Model, Train, Predict, Learn pages</source>
+        <translation>데이터, 증식, 모델, 훈련, 예측, 배우기 페이지</translation>
+    </message>
+    <message>
+        <source>Delete the selected layer</source>
+        <translation>선택한 층 삭제</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected layer</source>
+        <translation>선택한 층 복제</translation>
+    </message>
+    <message>
+        <source>New, open, save project</source>
+        <translation>프로젝트 새로 만들기, 열기, 저장</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <source>About CNN Playground</source>
+        <translation>CNN Playground 정보</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CNN Playground {0}&lt;/b&gt;&lt;p&gt;Build, train and explain convolutional neural networks, offline.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;CNN Playground {0}&lt;/b&gt;&lt;p&gt;합성곱 신경망을 오프라인에서 만들고, 훈련하고, 설명해 보세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>아직 저장하지 않음</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>저장됨</translation>
+    </message>
+    <message>
+        <source>Device: {0}</source>
+        <translation>장치: {0}</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {0}</source>
+        <translation>자동 저장 실패: {0}</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>저장하지 않은 작업을 복구할까요?</translation>
+    </message>
+    <message>
+        <source>CNN Playground closed unexpectedly. Recover the unsaved project “{0}” from {1}?</source>
+        <translation>CNN Playground가 예기치 않게 종료되었습니다. 저장하지 않은 프로젝트 “{0}”을(를) {1}에서 복구할까요?</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{0}” first?</source>
+        <translation>“{0}”의 변경 사항을 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <source>start a new project</source>
+        <translation>새 프로젝트를 시작할까요</translation>
+    </message>
+    <message>
+        <source>open another project</source>
+        <translation>다른 프로젝트를 열까요</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>프로젝트 저장</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>저장하지 못함</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>{0} 저장 실패: {1}</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>저장했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>To add images, drop them onto a class in the list on the Data page (press “New dataset from my images” first to make classes), or drop a folder with one subfolder per class.</source>
+        <translation>이미지를 추가하려면 데이터 페이지 목록의 클래스 위에 끌어다 놓거나(먼저 “내 이미지로 새 데이터셋 만들기”를 눌러 클래스를 만드세요), 클래스마다 하위 폴더가 하나씩 있는 폴더를 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>훈련 중입니다</translation>
+    </message>
+    <message>
+        <source>Stop the training and {0}? The epochs finished so far are kept in the run&apos;s checkpoint.</source>
+        <translation>훈련을 중지하고 {0}? 지금까지 완료된 에포크는 이 실행의 체크포인트에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Training is still running</source>
+        <translation>훈련이 아직 진행 중입니다</translation>
+    </message>
+    <message>
+        <source>The training did not stop within 30 seconds; try again.</source>
+        <translation>훈련이 30초 안에 멈추지 않았습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>닫을까요</translation>
+    </message>
+</context>
+<context>
+    <name>PredictPage</name>
+    <message>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <source>Probability %</source>
+        <translation>확률 %</translation>
+    </message>
+    <message>
+        <source>Top classes</source>
+        <translation>상위 클래스</translation>
+    </message>
+    <message>
+        <source>Checkpoint (.pt)…</source>
+        <translation>체크포인트 (.pt)…</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt)</source>
+        <translation>체크포인트 (*.pt)</translation>
+    </message>
+    <message>
+        <source>PyTorch code…</source>
+        <translation>PyTorch 코드…</translation>
+    </message>
+    <message>
+        <source>Python (*.py)</source>
+        <translation>Python (*.py)</translation>
+    </message>
+    <message>
+        <source>Open checkpoint…</source>
+        <translation>체크포인트 열기…</translation>
+    </message>
+    <message>
+        <source>ImageNet network…</source>
+        <translation>ImageNet 네트워크…</translation>
+    </message>
+    <message>
+        <source>Classify into ImageNet&apos;s 1,000 classes with a pretrained network as it is</source>
+        <translation>사전 훈련된 네트워크를 그대로 사용해 ImageNet의 1,000개 클래스로 분류합니다</translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation>이미지 추가…</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>붙여넣기</translation>
+    </message>
+    <message>
+        <source>Classify an image or image files from the clipboard (Ctrl+V)</source>
+        <translation>클립보드의 이미지 또는 이미지 파일을 분류합니다 (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>CSV로 저장…</translation>
+    </message>
+    <message>
+        <source>top </source>
+        <translation>상위 </translation>
+    </message>
+    <message>
+        <source>Drop image files or a folder here, paste an image (Ctrl+V), or press “Add images…”.</source>
+        <translation>이미지 파일이나 폴더를 여기에 끌어다 놓거나, 이미지를 붙여넣거나(Ctrl+V), “이미지 추가…”를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Validation set</source>
+        <translation>검증 세트</translation>
+    </message>
+    <message>
+        <source>Shows, for every validation image, its true class against the network&apos;s answer.</source>
+        <translation>검증 이미지마다 실제 클래스와 네트워크의 답을 비교해 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>No model yet: train one on the Train page, open a checkpoint, or use an ImageNet network as it is.</source>
+        <translation>아직 모델이 없습니다: 훈련 페이지에서 모델을 훈련하거나, 체크포인트를 열거나, ImageNet 네트워크를 그대로 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Model: {0}, {1} classes ({2}), images {3}×{4}, {5} channel(s).</source>
+        <translation>모델: {0}, 클래스 {1}개 ({2}), 이미지 {3}×{4}, {5}채널.</translation>
+    </message>
+    <message>
+        <source>Its weights are not on this machine: Model page → Pretrained → Import weights</source>
+        <translation>이 컴퓨터에 가중치가 없습니다: 모델 페이지 → 사전 훈련된 네트워크에서 시작 → 가중치 가져오기</translation>
+    </message>
+    <message>
+        <source>Cannot use this network</source>
+        <translation>이 네트워크를 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Model: {0} pretrained on ImageNet, as it is: 1,000 classes, images {1}×{1} RGB (resized and centre-cropped as its weights expect).</source>
+        <translation>모델: ImageNet으로 사전 훈련된 {0}을(를) 그대로 사용: 클래스 1,000개, 이미지 {1}×{1} RGB (가중치에 맞게 크기 조정 후 가운데를 잘라냄).</translation>
+    </message>
+    <message>
+        <source>An ImageNet network as it is has no validation set here: train a model for that.</source>
+        <translation>그대로 쓰는 ImageNet 네트워크에는 여기서 쓸 검증 세트가 없습니다: 검증하려면 모델을 훈련하세요.</translation>
+    </message>
+    <message>
+        <source>Open checkpoint</source>
+        <translation>체크포인트 열기</translation>
+    </message>
+    <message>
+        <source>Cannot open checkpoint</source>
+        <translation>체크포인트를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>아직 모델이 없습니다</translation>
+    </message>
+    <message>
+        <source>Images to classify</source>
+        <translation>분류할 이미지</translation>
+    </message>
+    <message>
+        <source>not classified</source>
+        <translation>분류되지 않음</translation>
+    </message>
+    <message>
+        <source>{0}: the network says “{1}”.</source>
+        <translation>{0}: 네트워크의 답은 “{1}”입니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to paste</source>
+        <translation>붙여넣을 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>클립보드에 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Pasted image {0}</source>
+        <translation>붙여넣은 이미지 {0}</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>모델 내보내기</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>내보내지 못함</translation>
+    </message>
+    <message>
+        <source>Could not export {0}: {1}</source>
+        <translation>{0} 내보내기 실패: {1}</translation>
+    </message>
+    <message>
+        <source>Loading the images the model was trained on…</source>
+        <translation>모델을 훈련한 이미지를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>These images have other classes ({0}) than the model ({1}).</source>
+        <translation>이 이미지들의 클래스({0})가 모델의 클래스({1})와 다릅니다.</translation>
+    </message>
+    <message>
+        <source>Save predictions</source>
+        <translation>예측 결과 저장</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>PretrainedDialog</name>
+    <message>
+        <source>Start from a pretrained network</source>
+        <translation>사전 훈련된 네트워크에서 시작</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>ImageNet top-1</source>
+        <translation>ImageNet top-1</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>Import weights…</source>
+        <translation>가중치 가져오기…</translation>
+    </message>
+    <message>
+        <source>Use this network</source>
+        <translation>이 네트워크 사용</translation>
+    </message>
+    <message>
+        <source>A network trained on ImageNet&apos;s 1.2 million photos already knows edges, textures and parts of objects. Keep its base, put a new head on top and train that on your images.</source>
+        <translation>ImageNet의 사진 120만 장으로 훈련된 네트워크는 이미 가장자리, 질감, 물체의 부분을 알고 있습니다. 그 베이스는 그대로 두고 위에 새 헤드(분류기)를 얹어 내 이미지로 훈련하세요.</translation>
+    </message>
+    <message>
+        <source>— (animals)</source>
+        <translation>— (동물)</translation>
+    </message>
+    <message>
+        <source>on this machine</source>
+        <translation>이 컴퓨터에 있음</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Weights: {0}</source>
+        <translation>가중치: {0}</translation>
+    </message>
+    <message>
+        <source>Weights of {0}</source>
+        <translation>{0}의 가중치</translation>
+    </message>
+    <message>
+        <source>Weights (*.pth *.pt *.safetensors)</source>
+        <translation>가중치 (*.pth *.pt *.safetensors)</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>가져오지 못함</translation>
+    </message>
+    <message>
+        <source>Checked and stored: {0}</source>
+        <translation>확인 후 저장함: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainPage</name>
+    <message>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <source>Tick runs to overlay their curves on the plots (dashed).</source>
+        <translation>실행을 체크하면 그 곡선이 그래프에 점선으로 겹쳐 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행 기록</translation>
+    </message>
+    <message>
+        <source>Preparing: {0}…</source>
+        <translation>준비 중: {0}…</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>SGD (모멘텀)</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>고정</translation>
+    </message>
+    <message>
+        <source>step decay</source>
+        <translation>단계적 감소</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>코사인</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끄기</translation>
+    </message>
+    <message>
+        <source>automatic (GPU if there is one)</source>
+        <translation>자동 (GPU가 있으면 GPU)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation>훈련 설정</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>Early stopping patience (epochs)</source>
+        <translation>조기 종료 대기 (에포크)</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>훈련 시작</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 중지</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Continue training</source>
+        <translation>이어서 훈련</translation>
+    </message>
+    <message>
+        <source>Save checkpoint…</source>
+        <translation>체크포인트 저장…</translation>
+    </message>
+    <message>
+        <source>Load checkpoint…</source>
+        <translation>체크포인트 불러오기…</translation>
+    </message>
+    <message>
+        <source>Train the last run for as many epochs again, from where it stopped</source>
+        <translation>마지막 실행을 멈춘 곳부터 같은 에포크 수만큼 더 훈련합니다</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Press Train to start.</source>
+        <translation>“훈련 시작”을 눌러 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Change training</source>
+        <translation>훈련 설정 변경</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>The network cannot be trained</source>
+        <translation>네트워크를 훈련할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot continue</source>
+        <translation>계속할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>— {0} —</source>
+        <translation>— {0} —</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>재개했습니다.</translation>
+    </message>
+    <message>
+        <source>Paused after the current batch. Press Resume to go on.</source>
+        <translation>현재 배치가 끝난 뒤 일시 중지했습니다. 계속하려면 “재개”를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>현재 배치가 끝나면 중지합니다…</translation>
+    </message>
+    <message>
+        <source>Training on {0}: {1} parameters, {2} training and {3} validation images.</source>
+        <translation>{0}에서 훈련: 파라미터 {1}개, 훈련 이미지 {2}개, 검증 이미지 {3}개.</translation>
+    </message>
+    <message>
+        <source>Epoch {0}/{1} · batch {2}/{3} · {4} images/s · about {5} left</source>
+        <translation>에포크 {0}/{1} · 배치 {2}/{3} · 초당 이미지 {4}개 · 약 {5} 남음</translation>
+    </message>
+    <message>
+        <source>  validation loss {0:.4f} accuracy {1:.1%}</source>
+        <translation>  검증 손실 {0:.4f} 정확도 {1:.1%}</translation>
+    </message>
+    <message>
+        <source>Epoch {0}/{1}: training loss {2:.4f} accuracy {3:.1%}</source>
+        <translation>에포크 {0}/{1}: 훈련 손실 {2:.4f} 정확도 {3:.1%}</translation>
+    </message>
+    <message>
+        <source>  (best so far)</source>
+        <translation>  (현재 최고)</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>완료했습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>중지했습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped early: validation accuracy stopped improving.</source>
+        <translation>조기 종료: 검증 정확도가 더 이상 오르지 않았습니다.</translation>
+    </message>
+    <message>
+        <source> Best validation accuracy {0:.1%} at epoch {1}: these weights are now the project&apos;s model.</source>
+        <translation> 최고 검증 정확도 {0:.1%} (에포크 {1}): 이제 이 가중치가 프로젝트의 모델입니다.</translation>
+    </message>
+    <message>
+        <source>Out of memory</source>
+        <translation>메모리 부족</translation>
+    </message>
+    <message>
+        <source>Try again with batch size {0}?</source>
+        <translation>배치 크기 {0}(으)로 다시 시도할까요?</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>훈련 중지됨</translation>
+    </message>
+    <message>
+        <source>Training failed: {0}</source>
+        <translation>훈련 실패: {0}</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>훈련 실패</translation>
+    </message>
+    <message>
+        <source>Save checkpoint</source>
+        <translation>체크포인트 저장</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt)</source>
+        <translation>체크포인트 (*.pt)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>저장하지 못함</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>{0} 저장 실패: {1}</translation>
+    </message>
+    <message>
+        <source>Load checkpoint</source>
+        <translation>체크포인트 불러오기</translation>
+    </message>
+    <message>
+        <source>Cannot load checkpoint</source>
+        <translation>체크포인트를 불러올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Loaded {0}: {1} epochs trained, classes {2}.</source>
+        <translation>불러왔습니다: {0} ({1} 에포크 훈련됨, 클래스 {2}).</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Cannot open project</source>
+        <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,38 @@
+"""Refresh the Korean translation files after interface strings changed.
+
+    python tools/update_translations.py
+
+pyside6-lupdate collects every tr() / translate() / QT_TRANSLATE_NOOP string of playground/gui
+into resources/translations/cnn_playground_ko.ts (keeping the translations already there; new
+strings come in "unfinished"), then pyside6-lrelease compiles the .qm the app loads. Translate the
+unfinished ones (Qt Linguist: `pyside6-linguist FILE.ts`, or any text editor) with the course's
+terms (shared/GLOSSARY-ko.md), then run this again. tests/unit/test_translations.py fails while
+any string is untranslated or the .qm is older than the .ts.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TS = ROOT / "playground" / "resources" / "translations" / "cnn_playground_ko.ts"
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name) or str(Path(sys.executable).with_name(name))
+    return found
+
+
+def main() -> int:
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "playground" / "gui").rglob("*.py"))
+    subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(TS)],
+                   cwd=ROOT, check=True)  # fmt: skip
+    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], cwd=ROOT, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
