@@ -253,7 +253,9 @@ def _train(args, project, base, job) -> int:
         if job is None:
             raise
         if not quiet:
-            print(f"stopped; the last epoch's checkpoint is {out / 'last.pt'}", file=sys.stderr)
+            last = out / "last.pt"
+            kept = f"the last epoch's checkpoint is {last}" if last.exists() else "no epoch had finished"
+            print(f"stopped; {kept}", file=sys.stderr)
         return 130
     finally:
         if previous is not None:

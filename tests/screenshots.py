@@ -150,6 +150,8 @@ def shoot_predictions(window: MainWindow, out: Path, photos: Path) -> None:
     shoot(window, out / "predict-filters.png")
     predict.explain.setCurrentIndex(3)
     predict.classify_validation()
+    while predict.confusion.result is None:  # classified in the background
+        make_application().processEvents()
     shoot(window, out / "predict-confusion.png")
     window.document.undo_stack.setClean()
 

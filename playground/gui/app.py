@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from playground.gui.background import BackgroundTask
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.main_window import MainWindow
 from playground.gui.settings import config_dir
@@ -60,6 +61,7 @@ def run(project_path: str | None = None) -> int:
     # Let background threads end before the interpreter does: one still inside torch at exit
     # aborts the process. (The window's close has already stopped any training.)
     DatasetLoader.stop_all()
+    BackgroundTask.wait_all()
     window.torch_loader.wait()
     return status
 

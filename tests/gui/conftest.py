@@ -12,11 +12,13 @@ def no_threads_left_behind():
     yield
     import threading
 
+    from playground.gui.background import BackgroundTask
     from playground.gui.dataset_loader import DatasetLoader
 
     DatasetLoader.stop_all()
+    BackgroundTask.wait_all()
     for thread in threading.enumerate():
-        if thread.name in ("training", "dataset-loader", "torch-loader"):
+        if thread.name in ("training", "dataset-loader", "torch-loader") or thread.name.startswith("background-task"):
             thread.join(60)
             assert not thread.is_alive(), f"{thread.name} thread still running after the test"
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.gui.background import BackgroundTask
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.pages.data_page import local_paths
 from playground.gui.pages.predict.confusion_panel import ConfusionPanel
@@ -72,6 +73,7 @@ class PredictPage(QWidget):
         self.results = []  # playground.ml.predict.Prediction, one per row
         self.pasted = tempfile.TemporaryDirectory(prefix="cnn-playground-pasted-")  # goes with the page
         self.validation_loader = DatasetLoader(self)  # for a checkpoint trained on other images
+        self.confusion_task = BackgroundTask(self)  # a large validation set takes a while
 
         self.model_label = QLabel()
         self.model_label.setObjectName("predict_model_label")
@@ -169,6 +171,8 @@ class PredictPage(QWidget):
         self.confusion.compute_button.clicked.connect(lambda: self.classify_validation())
         self.validation_loader.loaded.connect(self._classify_validation_images)
         self.validation_loader.failed.connect(lambda message: self.confusion.clear(message))
+        self.confusion_task.finished.connect(self._show_confusion)
+        self.confusion_task.failed.connect(self._show_confusion)
         self.set_model(None)
 
     # ------------------------------------------------------------------ model
@@ -180,6 +184,7 @@ class PredictPage(QWidget):
     def set_model(self, checkpoint) -> None:
         """The model to predict with (a Checkpoint), or None."""
         self.checkpoint, self.predictor = checkpoint, None
+        self.confusion_task.forget()  # a result for the model before is not this one's
         self.explain.clear()
         self.confusion.clear(self.tr("Shows, for every validation image, its true class against the network's answer."))
         if checkpoint is None:
@@ -429,7 +434,10 @@ class PredictPage(QWidget):
 
         # The same split as training (same fraction and seed): these images were never trained on.
         val = prepare_image_set(image_set, checkpoint.project.data.val_fraction, checkpoint.project.training.seed).val
-        self.confusion.show_result(confusion(self._predictor(), val), val)
+        predictor = self._predictor()
+        self.confusion.clear(self.tr("Classifying {0:,} validation images…").format(len(val)))
+        self.confusion.compute_button.setEnabled(False)
+        self.confusion_task.start(lambda: (confusion(predictor, val), val))
 
     def csv_text(self) -> str:
         out = io.StringIO()
@@ -449,6 +457,13 @@ class PredictPage(QWidget):
                 return None
         atomic_write_bytes(Path(path), self.csv_text().encode("utf-8"))
         return Path(path)
+
+    def _show_confusion(self, outcome) -> None:
+        self.confusion.compute_button.setEnabled(self.checkpoint is not None)
+        if isinstance(outcome, str):  # failed: the reason
+            self.confusion.clear(self.tr("Could not classify the validation set: {0}").format(outcome))
+        else:
+            self.confusion.show_result(*outcome)
 
     # ------------------------------------------------------------------ drops
 
