@@ -2,7 +2,8 @@
 
     python tools/update_translations.py
 
-pyside6-lupdate collects every tr() / translate() / QT_TRANSLATE_NOOP string of playground/gui
+It first writes playground/gui/spec_messages.py (the templates of playground/spec/messages.py as
+literals), then pyside6-lupdate collects every tr() / translate() / QT_TRANSLATE_NOOP string of playground/gui
 into resources/translations/cnn_playground_ko.ts (keeping the translations already there; new
 strings come in "unfinished"), then pyside6-lrelease compiles the .qm the app loads. Translate the
 unfinished ones (Qt Linguist: `pyside6-linguist FILE.ts`, or any text editor) with the course's
@@ -27,6 +28,10 @@ def tool(name: str) -> str:
 
 
 def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    from playground.gui.messages import noop_module
+
+    (ROOT / "playground" / "gui" / "spec_messages.py").write_text(noop_module(), encoding="utf-8")
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "playground" / "gui").rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(TS)],
                    cwd=ROOT, check=True)  # fmt: skip

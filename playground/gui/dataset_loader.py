@@ -9,6 +9,7 @@ project's size and channels) is what the pages show and what training will use.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import weakref
 from pathlib import Path
@@ -99,17 +100,23 @@ class DatasetLoader(QObject):
             image_set = load_dataset(
                 settings,
                 base_dir,
-                lambda done, total: self._worker_progress.emit(generation, done, total),
+                lambda done, total: self._report(self._worker_progress, generation, done, total),
                 cancel.is_set,
             )
         except LoadCancelled:
-            self._worker_done.emit(generation, "cancelled", None)
+            self._report(self._worker_done, generation, "cancelled", None)
         except PlaygroundError as error:
-            self._worker_done.emit(generation, "failed", str(error))
+            self._report(self._worker_done, generation, "failed", str(error))
         except Exception as error:  # a bug or a broken install: say it, do not crash the window
-            self._worker_done.emit(generation, "failed", f"{type(error).__name__}: {error}")
+            self._report(self._worker_done, generation, "failed", f"{type(error).__name__}: {error}")
         else:
-            self._worker_done.emit(generation, "loaded", image_set)
+            self._report(self._worker_done, generation, "loaded", image_set)
+
+    @staticmethod
+    def _report(signal, *values) -> None:
+        """Emit from the worker thread; a loader deleted meanwhile (its window closed) hears nothing."""
+        with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
+            signal.emit(*values)
 
     def _on_progress(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from playground.gui.app import make_application
+from playground.gui.background import BackgroundTask
 from playground.gui.classes import ClassNames
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
@@ -18,8 +19,14 @@ from playground.gui.main_window import default_project
 def run_alone(make: Callable[[ProjectDocument, ClassNames, DatasetLoader], QWidget]) -> None:
     app = make_application()
     document = ProjectDocument(default_project())
-    widget = make(document, ClassNames(document), DatasetLoader(document))
+    loader = DatasetLoader(document)
+    widget = make(document, ClassNames(document), loader)
+    widget.standalone_parts = (document, loader)  # they live as long as the widget that uses them
     widget.setWindowTitle(f"{type(widget).__name__} — CNN Playground")
     widget.resize(1100, 720)
     widget.show()
-    sys.exit(app.exec())
+    status = app.exec()
+    # As the app does: no thread of ours may still be inside torch when the interpreter exits.
+    DatasetLoader.stop_all()
+    BackgroundTask.wait_all()
+    sys.exit(status)

@@ -27,7 +27,9 @@ from playground.ml.distributed import Distributed, device_name
 from playground.ml.events import BatchFinished, EpochFinished, Event, Failed, Finished, Started
 from playground.ml.transfer import TransferModel, build_network
 from playground.ml.transforms import build_augmentation
+from playground.spec import messages
 from playground.spec.errors import CheckpointError, PlaygroundError
+from playground.spec.messages import Message
 from playground.spec.project import Project, atomic_write_bytes
 from playground.spec.settings import TrainingSettings
 
@@ -446,13 +448,9 @@ def fit(
         return
     except _NonFiniteLoss:
         model.load_state_dict(last_good)
-        yield Failed(
-            "nan",
-            f"epoch {epoch}: the loss became NaN or infinite — training stopped and the weights of epoch"
-            f" {epoch - 1} were kept. Try a lower learning rate (now {settings.learning_rate:g}).",
-            epoch,
-            last_good,
-        )
+        message = Message(messages.LOSS_NOT_FINITE, epoch=epoch, previous=epoch - 1,
+                          learning_rate=f"{settings.learning_rate:g}")  # fmt: skip
+        yield Failed("nan", message, epoch, last_good)
         return
     except Exception as error:
         if not _is_out_of_memory(error):
@@ -463,12 +461,8 @@ def fit(
         if target.type == "cuda":
             torch.cuda.empty_cache()
         smaller = max(settings.batch_size // 2, 1)
-        yield Failed(
-            "out_of_memory",
-            f"epoch {epoch}: out of memory on {describe_device(target)} at batch size {settings.batch_size}"
-            f" — try a smaller batch size such as {smaller}; the weights of epoch {epoch - 1} were kept.",
-            epoch,
-            last_good,
-        )
+        message = Message(messages.OUT_OF_MEMORY, epoch=epoch, device=describe_device(target),
+                          batch_size=settings.batch_size, smaller=smaller, previous=epoch - 1)  # fmt: skip
+        yield Failed("out_of_memory", message, epoch, last_good)
         return
     yield Finished("completed", total_epochs, best_epoch, best_score, best_file(), best_state or last_good)

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playground.spec import fields
+from playground.spec import fields, messages
 from playground.spec.backbones import BACKBONES, Backbone
 from playground.spec.errors import SpecError
 from playground.spec.layers import Layer, layer_from_dict
+from playground.spec.messages import Message
 from playground.spec.settings import AugmentationSettings, DataSettings, PretrainedSettings, TrainingSettings
 
 FORMAT_NAME = "cnn-playground"
@@ -58,13 +59,12 @@ class Project:
         if backbone is None:
             return ""
         if self.data.channels != 3:
-            return f"{backbone.title} reads colour images: set the channels to 3 (RGB) on the Data page"
+            return Message(messages.BASE_NEEDS_RGB, network=backbone.title)
         if self.pretrained.unfrozen_blocks > backbone.blocks:
-            return (
-                f"{backbone.title} has {backbone.blocks} blocks; {self.pretrained.unfrozen_blocks} cannot be unfrozen"
-            )
+            unfrozen = self.pretrained.unfrozen_blocks
+            return Message(messages.BASE_BLOCKS, network=backbone.title, blocks=backbone.blocks, unfrozen=unfrozen)
         if min(self.data.image_size) < backbone.min_input:
-            return f"{backbone.title} needs images of at least {backbone.min_input}×{backbone.min_input} pixels"
+            return Message(messages.BASE_MIN_INPUT, network=backbone.title, size=backbone.min_input)
         return ""
 
     def replace(self, **changes: Any) -> Project:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from playground.spec import messages
 from playground.spec.layers import (
     Activation,
     BatchNorm2d,
@@ -22,8 +23,11 @@ from playground.spec.layers import (
     Pair,
     _Pool2d,
 )
+from playground.spec.messages import Message
 
 Shape = tuple[int, ...]  # (C, H, W) or (N,)
+
+NO_PARAMETERS = Message(messages.NO_PARAMETERS)
 
 
 @dataclass(frozen=True)
@@ -119,10 +123,7 @@ class _LayerProblem(Exception):
 
 def _spatial(layer: Layer, shape: Shape, number: int) -> tuple[int, int, int]:
     if len(shape) != 3:
-        raise _LayerProblem(
-            f"layer {number}, {layer.describe()}: needs a C×H×W input but gets a flat vector of {shape[0]}"
-            " — move it before the Flatten/Dense layers"
-        )
+        raise _LayerProblem(Message(messages.NEEDS_FEATURE_MAP, number=number, layer=layer.describe(), size=shape[0]))
     return shape  # type: ignore[return-value]
 
 
@@ -131,15 +132,15 @@ def _window(layer: Layer, number: int, shape: Shape, kernel: Pair, stride: Pair,
     (top, bottom), (left, right) = resolve_padding(padding, (height, width), kernel, stride)
     if (is_pool and max(top, bottom) >= kernel[0]) or (is_pool and max(left, right) >= kernel[1]):
         raise _LayerProblem(
-            f"layer {number}, {layer.describe()}: padding {max(top, bottom, left, right)} is not smaller"
-            f" than the pool size {kernel[0]}x{kernel[1]} — some windows would see only padding"
-        )
+            Message(messages.PADDING_NOT_SMALLER_THAN_POOL, number=number, layer=layer.describe(),
+                    padding=max(top, bottom, left, right), height=kernel[0], width=kernel[1])
+        )  # fmt: skip
     if height + top + bottom < kernel[0] or width + left + right < kernel[1]:
+        template = messages.INPUT_SMALLER_THAN_POOL if is_pool else messages.INPUT_SMALLER_THAN_KERNEL
         raise _LayerProblem(
-            f"layer {number}, {layer.describe()}: input {height}x{width} is smaller than the"
-            f" {'pool' if is_pool else 'kernel'} {kernel[0]}x{kernel[1]}"
-            " — use 'same' padding or a smaller " + ("pool" if is_pool else "kernel")
-        )
+            Message(template, number=number, layer=layer.describe(), height=height, width=width,
+                    kernel_height=kernel[0], kernel_width=kernel[1])
+        )  # fmt: skip
     out_h, text_h = _axis_formula(height, kernel[0], stride[0], (top, bottom), padding)
     out_w, text_w = _axis_formula(width, kernel[1], stride[1], (left, right), padding)
     formula = text_h if text_h == text_w else f"H: {text_h}; W: {text_w}"
@@ -169,36 +170,36 @@ def _infer_one(layer: Layer, number: int, shape: Shape, num_classes: int | None)
         channels, out_h, out_w, formula = _window(
             layer, number, shape, layer.size, layer.effective_stride, layer.padding, True
         )
-        return {"output_shape": (channels, out_h, out_w), "shape_formula": formula, "params_formula": "no parameters"}
+        return {"output_shape": (channels, out_h, out_w), "shape_formula": formula, "params_formula": NO_PARAMETERS}
     if isinstance(layer, BatchNorm2d):
         channels = _spatial(layer, shape, number)[0]
         return {
             "output_shape": shape,
             "params": 2 * channels,
-            "params_formula": f"2·{channels} = {2 * channels} (scale and shift per channel)",
+            "params_formula": Message(messages.SCALE_AND_SHIFT, channels=channels, params=2 * channels),
         }
     if isinstance(layer, Activation | Dropout):
-        return {"output_shape": shape, "params_formula": "no parameters"}
+        return {"output_shape": shape, "params_formula": NO_PARAMETERS}
     if isinstance(layer, Flatten):
         flat = _flat_size(shape)
-        formula = f"{'·'.join(map(str, shape))} = {group(flat)}" if len(shape) > 1 else "already flat"
-        return {"output_shape": (flat,), "shape_formula": formula, "params_formula": "no parameters"}
+        formula = f"{'·'.join(map(str, shape))} = {group(flat)}" if len(shape) > 1 else Message(messages.ALREADY_FLAT)
+        return {"output_shape": (flat,), "shape_formula": formula, "params_formula": NO_PARAMETERS}
     if isinstance(layer, GlobalAvgPool):
         channels, height, width = _spatial(layer, shape, number)
         return {
             "output_shape": (channels,),
-            "shape_formula": f"mean over {height}x{width} per channel → {channels}",
-            "params_formula": "no parameters",
+            "shape_formula": Message(messages.MEAN_PER_CHANNEL, height=height, width=width, channels=channels),
+            "params_formula": NO_PARAMETERS,
         }
     if isinstance(layer, Dense):
         note = ""
         if len(shape) > 1:
-            note = f"flattens its {shape_text(shape)} input to {group(_flat_size(shape))} first"
+            note = Message(messages.FLATTENS_FIRST, shape=shape_text(shape), size=group(_flat_size(shape)))
         inputs = _flat_size(shape)
         units = layer.units
         if units == "auto":
             if num_classes is None:
-                raise _LayerProblem(f"layer {number}, dense auto: the number of classes is not known yet")
+                raise _LayerProblem(Message(messages.CLASSES_UNKNOWN, number=number))
             units = num_classes
         params = inputs * units + units
         return {
@@ -221,12 +222,13 @@ def infer_shapes(
     for index, layer in enumerate(layers):
         number = index + 1
         if shape is None:
-            infos.append(LayerInfo(index, layer, None, error=f"layer {number}: follows invalid layer {failed_at}"))
+            error = Message(messages.FOLLOWS_INVALID_LAYER, number=number, failed_at=failed_at)
+            infos.append(LayerInfo(index, layer, None, error=error))
             continue
         try:
             fields = _infer_one(layer, number, shape, num_classes)
         except _LayerProblem as problem:
-            infos.append(LayerInfo(index, layer, shape, error=str(problem)))
+            infos.append(LayerInfo(index, layer, shape, error=problem.args[0]))  # the Message, not a copy
             shape, failed_at = None, number
             continue
         infos.append(LayerInfo(index, layer, shape, **fields))
@@ -238,17 +240,11 @@ def _output_problem(shape: Shape | None, num_classes: int | None, infos: list[La
     if shape is None or num_classes is None:
         return ""
     if not infos:
-        return "the network has no layers — add at least a Flatten and a Dense layer"
+        return Message(messages.NO_LAYERS)
     if len(shape) != 1:
-        return (
-            f"the network ends in a {shape_text(shape)} feature map; it must end in {num_classes} class scores"
-            " — add Flatten (or Global average pool) and Dense with units 'auto'"
-        )
+        return Message(messages.ENDS_IN_FEATURE_MAP, shape=shape_text(shape), classes=num_classes)
     if shape[0] != num_classes:
-        return (
-            f"the last layer gives {shape[0]} scores but the data has {num_classes} classes"
-            " — set the last Dense layer's units to 'auto'"
-        )
+        return Message(messages.WRONG_NUMBER_OF_SCORES, scores=shape[0], classes=num_classes)
     return ""
 
 

@@ -242,3 +242,40 @@ def test_loaded_images_stay_loaded_when_the_project_is_saved(window, qtbot, tmp_
     images = window.loader.image_set
     window.save_as(tmp_path / "p.json")
     assert window.loader.images_for(window.document.project.data, window.document.base_dir) is images
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_loader_deleted_while_loading_ends_quietly(tmp_path, qtbot, monkeypatch):
+    """A page opened alone and closed mid-load deleted the loader under its thread: the thread's
+    report then went to a deleted object and a later event loop crashed (seen in CI)."""
+    import gc
+    import threading
+
+    from PySide6.QtCore import QEvent, QObject
+
+    from playground.gui.dataset_loader import DatasetLoader
+    from playground.ml import data
+    from playground.spec.settings import DataSettings
+
+    folder = make_photo_folder(tmp_path / "photos", per_class=30, size=48)
+    decode = data.decode_image
+    started = threading.Event()
+
+    def slow_decode(*args, **kwargs):
+        started.set()
+        time.sleep(0.01)
+        return decode(*args, **kwargs)
+
+    monkeypatch.setattr(data, "decode_image", slow_decode)
+    owner = QObject()
+    loader = DatasetLoader(owner)
+    loader.request(DataSettings(source=str(folder), image_size=(32, 32), channels=3), None)
+    assert started.wait(30)
+    thread = loader._thread
+    owner.deleteLater()  # the loader goes with its owner, its thread still decoding
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del owner, loader
+    gc.collect()
+    thread.join(60)
+    assert not thread.is_alive()
+    QApplication.processEvents()  # nothing is delivered to the deleted loader, nothing crashes

@@ -143,3 +143,28 @@ def test_the_presets_are_marked_for_translation_word_for_word():
 
     for dataset in BUILTIN_DATASETS.values():
         assert dataset.title in DATASET_TEXTS and dataset.description in DATASET_TEXTS, dataset.name
+
+
+def test_the_messages_made_outside_the_window_are_listed_for_the_translators():
+    from playground.gui.messages import noop_module
+    from playground.resources import resource_path
+
+    generated = resource_path().parent / "gui" / "spec_messages.py"
+    assert generated.read_text(encoding="utf-8") == noop_module(), "run python tools/update_translations.py"
+
+
+def test_a_shape_error_reads_korean_in_the_builder(korean_window):
+    import dataclasses
+
+    from playground.gui.messages import translated
+    from playground.spec.shapes import summarize_project
+
+    project = korean_window.document.project
+    layers = list(project.layers)
+    layers[2] = dataclasses.replace(layers[2], kernel=(15, 15))
+    korean_window.document.change(project.replace(layers=tuple(layers)), "break")
+    error = summarize_project(korean_window.document.project, 10).error
+    assert str(error).startswith("layer 3, conv2d 15x15 valid: input 14x14 is smaller than the kernel 15x15")
+    shown = translated(error)
+    assert HANGUL.search(shown) and "15x15" in shown and "14x14" in shown
+    assert HANGUL.search(korean_window.model_page.totals.text())

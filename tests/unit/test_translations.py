@@ -13,7 +13,7 @@ import pytest
 from unit.helpers import REPO
 
 TS = REPO / "playground" / "resources" / "translations" / "cnn_playground_ko.ts"
-PLACEHOLDER = re.compile(r"\{[0-9]*(?::[^}]*)?\}")
+PLACEHOLDER = re.compile(r"\{[A-Za-z_0-9]*(?::[^}]*)?\}")
 ACCELERATOR = re.compile(r"&(?!amp;)[A-Za-z]")
 
 

@@ -208,8 +208,11 @@ class AugmentPage(QWidget):
         self.reroll_button.clicked.connect(self.reroll)
         self.pick_button.clicked.connect(self.pick_another)
         document.project_changed.connect(self.render)
-        loader.loaded.connect(lambda _: self._image_set_changed())
+        loader.loaded.connect(self._image_set_loaded)  # a method: Qt disconnects it when the page goes
         self.render(document.project)
+
+    def _image_set_loaded(self, _image_set) -> None:
+        self._image_set_changed()
 
     def _shift(self) -> tuple[float, float]:
         return (self.width_shift.value(), self.height_shift.value())

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
+from playground.gui.messages import translated
 from playground.gui.settings import config_dir
 from playground.gui.worker import TrainingWorker
 from playground.spec.errors import PlaygroundError
@@ -359,7 +360,7 @@ class TrainPage(QWidget):
         names = self.class_names()  # unknown (a folder not readable yet): the engine will say what is wrong
         error = summarize_project(project, len(names)).error if names else ""
         if error:
-            QMessageBox.warning(self, self.tr("The network cannot be trained"), error)
+            QMessageBox.warning(self, self.tr("The network cannot be trained"), translated(error))
             return False
         from playground.ml.checkpoints import load_checkpoint  # torch (loaded in the background by now)
 
@@ -495,8 +496,9 @@ class TrainPage(QWidget):
 
     def _on_failed(self, event) -> None:
         self.run.outcome = {"nan": "NaN loss", "out_of_memory": "out of memory"}.get(event.reason, event.reason)
-        self.status.setText(event.message)
-        self.log.appendPlainText(event.message)  # the last good epoch's model follows (model_ready)
+        message = translated(event.message)
+        self.status.setText(message)
+        self.log.appendPlainText(message)  # the last good epoch's model follows (model_ready)
         self._refresh_run_list()
         self._update_buttons()
         if event.reason == "out_of_memory":
@@ -504,7 +506,7 @@ class TrainPage(QWidget):
             answer = QMessageBox.question(
                 self,
                 self.tr("Out of memory"),
-                event.message + "\n\n" + self.tr("Try again with batch size {0}?").format(smaller),
+                message + "\n\n" + self.tr("Try again with batch size {0}?").format(smaller),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes,
             )
@@ -513,7 +515,7 @@ class TrainPage(QWidget):
                 self._edit("batch_size", smaller)
                 self.start(continue_run=self._resumable())  # keep the epochs that did finish
         else:
-            QMessageBox.warning(self, self.tr("Training stopped"), event.message)
+            QMessageBox.warning(self, self.tr("Training stopped"), message)
 
     def _on_crashed(self, message: str) -> None:
         if self.run is not None:

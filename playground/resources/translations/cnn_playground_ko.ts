@@ -1576,12 +1576,20 @@
         <translation>이 이미지들의 클래스({0})가 모델의 클래스({1})와 다릅니다.</translation>
     </message>
     <message>
+        <source>Classifying {0:,} validation images…</source>
+        <translation>검증 이미지 {0:,}개를 분류하는 중…</translation>
+    </message>
+    <message>
         <source>Save predictions</source>
         <translation>예측 결과 저장</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not classify the validation set: {0}</source>
+        <translation>검증 세트를 분류하지 못했습니다: {0}</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +1908,85 @@
     <message>
         <source>Loaded {0}: {1} epochs trained, classes {2}.</source>
         <translation>불러왔습니다: {0} ({1} 에포크 훈련됨, 클래스 {2}).</translation>
+    </message>
+</context>
+<context>
+    <name>spec</name>
+    <message>
+        <source>layer {number}, {layer}: needs a C×H×W input but gets a flat vector of {size} — move it before the Flatten/Dense layers</source>
+        <translation>{number}번 층, {layer}: C×H×W 입력이 필요한데 길이 {size}의 평탄한 벡터를 받습니다 — Flatten/Dense 층 앞으로 옮기세요</translation>
+    </message>
+    <message>
+        <source>layer {number}, {layer}: padding {padding} is not smaller than the pool size {height}x{width} — some windows would see only padding</source>
+        <translation>{number}번 층, {layer}: 패딩 {padding}이(가) 풀링 크기 {height}x{width}보다 작지 않습니다 — 패딩만 보는 윈도우가 생깁니다</translation>
+    </message>
+    <message>
+        <source>layer {number}, {layer}: input {height}x{width} is smaller than the pool {kernel_height}x{kernel_width} — use &apos;same&apos; padding or a smaller pool</source>
+        <translation>{number}번 층, {layer}: 입력 {height}x{width}이(가) 풀링 {kernel_height}x{kernel_width}보다 작습니다 — &apos;same&apos; 패딩이나 더 작은 풀링을 쓰세요</translation>
+    </message>
+    <message>
+        <source>layer {number}, {layer}: input {height}x{width} is smaller than the kernel {kernel_height}x{kernel_width} — use &apos;same&apos; padding or a smaller kernel</source>
+        <translation>{number}번 층, {layer}: 입력 {height}x{width}이(가) 커널 {kernel_height}x{kernel_width}보다 작습니다 — &apos;same&apos; 패딩이나 더 작은 커널을 쓰세요</translation>
+    </message>
+    <message>
+        <source>layer {number}, dense auto: the number of classes is not known yet</source>
+        <translation>{number}번 층, dense auto: 클래스 수를 아직 모릅니다</translation>
+    </message>
+    <message>
+        <source>layer {number}: follows invalid layer {failed_at}</source>
+        <translation>{number}번 층: 잘못된 {failed_at}번 층 뒤에 있습니다</translation>
+    </message>
+    <message>
+        <source>the network has no layers — add at least a Flatten and a Dense layer</source>
+        <translation>네트워크에 층이 없습니다 — 적어도 Flatten 층과 Dense 층을 추가하세요</translation>
+    </message>
+    <message>
+        <source>the network ends in a {shape} feature map; it must end in {classes} class scores — add Flatten (or Global average pool) and Dense with units &apos;auto&apos;</source>
+        <translation>네트워크가 {shape} 특징 맵으로 끝납니다. 클래스 점수 {classes}개로 끝나야 합니다 — Flatten(또는 전역 평균 풀링)과 유닛 수 &apos;auto&apos;인 Dense 층을 추가하세요</translation>
+    </message>
+    <message>
+        <source>the last layer gives {scores} scores but the data has {classes} classes — set the last Dense layer&apos;s units to &apos;auto&apos;</source>
+        <translation>마지막 층은 점수 {scores}개를 내지만 데이터의 클래스는 {classes}개입니다 — 마지막 Dense 층의 유닛 수를 &apos;auto&apos;로 하세요</translation>
+    </message>
+    <message>
+        <source>flattens its {shape} input to {size} first</source>
+        <translation>먼저 {shape} 입력을 {size}개 값으로 평탄화합니다</translation>
+    </message>
+    <message>
+        <source>no parameters</source>
+        <translation>파라미터 없음</translation>
+    </message>
+    <message>
+        <source>already flat</source>
+        <translation>이미 평탄함</translation>
+    </message>
+    <message>
+        <source>2·{channels} = {params} (scale and shift per channel)</source>
+        <translation>2·{channels} = {params} (채널마다 배율과 이동)</translation>
+    </message>
+    <message>
+        <source>mean over {height}x{width} per channel → {channels}</source>
+        <translation>채널마다 {height}x{width}의 평균 → {channels}</translation>
+    </message>
+    <message>
+        <source>{network} reads colour images: set the channels to 3 (RGB) on the Data page</source>
+        <translation>{network}은(는) 컬러 이미지를 읽습니다: 데이터 페이지에서 채널을 3(RGB)으로 하세요</translation>
+    </message>
+    <message>
+        <source>{network} has {blocks} blocks; {unfrozen} cannot be unfrozen</source>
+        <translation>{network}의 블록은 {blocks}개입니다. {unfrozen}개를 동결 해제할 수는 없습니다</translation>
+    </message>
+    <message>
+        <source>{network} needs images of at least {size}×{size} pixels</source>
+        <translation>{network}은(는) 적어도 {size}×{size} 픽셀 이미지가 필요합니다</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}: the loss became NaN or infinite — training stopped and the weights of epoch {previous} were kept. Try a lower learning rate (now {learning_rate}).</source>
+        <translation>에포크 {epoch}: 손실이 NaN 또는 무한대가 되었습니다 — 훈련을 멈추고 에포크 {previous}의 가중치를 유지했습니다. 학습률을 낮춰 보세요 (지금 {learning_rate}).</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}: out of memory on {device} at batch size {batch_size} — try a smaller batch size such as {smaller}; the weights of epoch {previous} were kept.</source>
+        <translation>에포크 {epoch}: 배치 크기 {batch_size}에서 {device}의 메모리가 부족합니다 — {smaller}처럼 더 작은 배치 크기를 써 보세요. 에포크 {previous}의 가중치를 유지했습니다.</translation>
     </message>
 </context>
 <context>

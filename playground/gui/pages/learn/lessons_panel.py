@@ -18,7 +18,7 @@ class LessonsPanel(QWidget):
         self.lessons = []
         self.lesson_list = QListWidget()
         self.lesson_list.setObjectName("lesson_list")
-        self.lesson_list.setMaximumWidth(320)
+        self.lesson_list.setMaximumWidth(330)
         self.lesson_list.setWordWrap(True)
         self.text = QTextBrowser()
         self.text.setObjectName("lesson_text")
@@ -54,6 +54,7 @@ class LessonsPanel(QWidget):
         self.lesson_list.clear()
         for number, lesson in enumerate(self.lessons, start=1):
             self.lesson_list.addItem(f"{number}. {lesson.title}")
+            self.lesson_list.item(number - 1).setToolTip(lesson.title)
         self.try_button.setEnabled(bool(self.lessons))
         if self.lessons:
             self.lesson_list.setCurrentRow(0)

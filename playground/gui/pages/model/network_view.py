@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from playground.gui.icons import block_icon
 from playground.gui.layer_labels import block_title, layer_settings, tr
+from playground.gui.messages import translated
 from playground.gui.pages.model.palette import BLOCK_MIME
 from playground.spec.shapes import LayerInfo, NetworkSummary, group, shape_text
 
@@ -25,20 +26,20 @@ def card_text(info: LayerInfo) -> str:
     title = f"{info.index + 1}  {block_title(info.layer.type)}" + (f"  ·  {settings}" if settings else "")
     if info.error:
         # The card already says which layer it is: show only what is wrong (the tooltip has it all).
-        return f"{title}\n      ✖ {info.error.split(': ', 1)[-1]}"
+        return f"{title}\n      ✖ {translated(info.error).split(': ', 1)[-1]}"
     params = tr("{0} params").format(group(info.params))
     return f"{title}\n      → {shape_text(info.output_shape)}      {params}"
 
 
 def card_tooltip(info: LayerInfo) -> str:
     if info.error:
-        return info.error
+        return translated(info.error)
     lines = [tr("Output: {0}").format(shape_text(info.output_shape))]
     if info.shape_formula:
-        lines.append(tr("Size: {0}").format(info.shape_formula))
-    lines.append(tr("Parameters: {0}").format(info.params_formula))
+        lines.append(tr("Size: {0}").format(translated(info.shape_formula)))
+    lines.append(tr("Parameters: {0}").format(translated(info.params_formula)))
     if info.note:
-        lines.append(tr("Note: {0}").format(info.note))
+        lines.append(tr("Note: {0}").format(translated(info.note)))
     return "\n".join(lines)
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from playground.gui.document import ProjectDocument
 from playground.gui.layer_labels import block_title, tr
+from playground.gui.messages import translated
 from playground.gui.pages.model.base_panel import BasePanel
 from playground.gui.pages.model.code_dialog import CodeDialog
 from playground.gui.pages.model.compare_panel import ComparePanel
@@ -50,7 +51,7 @@ def new_layer(kind: str, at_end: bool) -> Layer:
 
 def totals_text(summary: NetworkSummary, base_params: int = 0) -> str:
     if summary.error:
-        return tr("The network cannot be built: {0}").format(summary.error)
+        return tr("The network cannot be built: {0}").format(translated(summary.error))
     size_kb = (summary.total_params + base_params) * 4 / 1024
     if base_params:
         return tr("Parameters: {0} (base {1} + head {2})   ·   Size: {3:,.0f} KB (float32)").format(
@@ -314,7 +315,7 @@ class ModelPage(QWidget):
                 self,
                 tr("No code yet"),
                 tr("The network has to be valid (and the classes known) to be turned into code.\n\n{0}").format(
-                    (self.summary.error if self.summary else "") or tr("classes unknown")
+                    (translated(self.summary.error) if self.summary else "") or tr("classes unknown")
                 ),
             )
             return None
