@@ -318,7 +318,7 @@ def cmd_export_job(args) -> int:
 def cmd_check_job(args) -> int:
     from playground.ml.job import check_job
 
-    print(f"{check_job(args.folder)} images present and unchanged")
+    print(f"{check_job(args.folder)} files present and unchanged")
     return 0
 
 

@@ -105,6 +105,13 @@ def shoot_learning(out: Path, language: str) -> None:
     window = MainWindow(load_project(example_projects()["lenet5-digits"]))
     window.resize(1400, 820)
     window.show()
+    if language != "en":  # the builder's live messages, translated too
+        layers = list(window.document.project.layers)
+        layers[2] = dataclasses.replace(layers[2], kernel=(15, 15))
+        window.document.change(window.document.project.replace(layers=tuple(layers)), "break")
+        window.show_page(window.pages.indexOf(window.model_page))
+        window.model_page.select(2)
+        shoot(window, out / f"builder-invalid-{language}.png")
     window.show_page(window.pages.indexOf(window.learn_page))
     lessons = window.learn_page.lessons
     for row, name in ((1, "channels"), (4, "pooling")):

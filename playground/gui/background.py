@@ -3,6 +3,7 @@ smooth, and the result comes back through a signal, on the GUI thread."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import ClassVar
@@ -38,14 +39,14 @@ class BackgroundTask(QObject):
 
         def run() -> None:
             try:
-                result = function()
+                outcome = (True, function())
             except Exception as error:  # a bug or a user error alike: said, not crashed on
-                self._done.emit(generation, False, f"{type(error).__name__}: {error}")
-            else:
-                self._done.emit(generation, True, result)
+                outcome = (False, f"{type(error).__name__}: {error}")
+            with contextlib.suppress(RuntimeError):  # the task's owner was deleted meanwhile
+                self._done.emit(generation, *outcome)
 
         thread = threading.Thread(target=run, name=f"{THREAD_NAME}-{id(self)}", daemon=True)
-        self._threads.append(thread)
+        BackgroundTask._threads = [t for t in BackgroundTask._threads if t.is_alive()] + [thread]
         thread.start()
 
     def forget(self) -> None:

@@ -265,6 +265,13 @@ def batch_count(items: int, batch_size: int) -> int:
     return full + (1 if rest > 1 or (rest == 1 and full == 0) else 0)
 
 
+def epoch_shuffle(seed: int, epoch: int) -> torch.Generator:
+    """The generator of an epoch's shuffled order: a function of the seed and the epoch alone, so
+    every torchrun process draws the same order whatever else it drew, and a resumed run the same
+    as one that never stopped."""
+    return torch.Generator().manual_seed(seed * 1_000_003 + epoch)
+
+
 def iterate_batches(
     images: torch.Tensor,
     labels: torch.Tensor,
@@ -273,11 +280,13 @@ def iterate_batches(
     shuffle: bool,
     augment: Callable[[torch.Tensor], torch.Tensor] | None = None,
     shard: Callable[[torch.Tensor], torch.Tensor] | None = None,
+    generator: torch.Generator | None = None,
 ) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
     """uint8 image batches and labels; shuffling and augmentation draw from torch's global RNG,
     whose state a checkpoint saves, so a resumed run continues the same sequence. `shard` keeps
-    this process's part of the order (distributed training)."""
-    order = torch.randperm(len(labels)) if shuffle else torch.arange(len(labels))
+    this process's part of the order (distributed training), whose shuffle then comes from
+    `generator`, the same in every process."""
+    order = torch.randperm(len(labels), generator=generator) if shuffle else torch.arange(len(labels))
     if shard is not None:
         order = shard(order)
     batches = batch_count(len(order), batch_size)

@@ -42,10 +42,21 @@ class Distributed:
         """This process's part of an epoch's order. Every process gets as many images (the order is
         padded by repeating its start, as DistributedSampler does) so that all take the same number
         of steps, and the parts are disjoint and cover the order."""
-        padded = -len(order) % self.world_size
-        if padded:
-            order = torch.cat([order, order[:padded]])
+        total = -(-len(order) // self.world_size) * self.world_size
+        if total > len(order):  # repeated as often as needed: 3 images on 8 processes still give 8
+            order = order.repeat(-(-total // len(order)))[:total]
         return order[self.rank :: self.world_size]
+
+    def own_randomness(self, seed: int, epoch: int) -> None:
+        """Each process its own augmentations and dropout masks from here on (not the same draws for
+        different images in every process)."""
+        torch.manual_seed(seed * 1009 + 7919 * (self.rank + 1) + epoch)
+
+    def share_buffers(self, model: torch.nn.Module) -> None:
+        """Rank 0's BatchNorm statistics in every process: the validation that picks best.pt then
+        measures the model rank 0 saves."""
+        for buffer in model.buffers():
+            dist.broadcast(buffer, src=0)
 
     def evaluation_shard(self, order: torch.Tensor) -> torch.Tensor:
         """A part for evaluation: no padding (it would count images twice); parts may differ by one."""
@@ -93,10 +104,9 @@ def start(device: str) -> Distributed | None:
 
 
 def device_name(distributed: Distributed, requested: str) -> str:
-    """Each process its own GPU: cuda:LOCAL_RANK when CUDA is used."""
-    if distributed.backend == "nccl":
-        return f"cuda:{distributed.local_rank}"
-    return "cpu" if requested in ("auto", "cuda") or requested.startswith("cuda") else requested
+    """Each process its own GPU: cuda:LOCAL_RANK when CUDA is used; otherwise the CPU (gloo sums on
+    the CPU, so an MPS device cannot take part)."""
+    return f"cuda:{distributed.local_rank}" if distributed.backend == "nccl" else "cpu"
 
 
 def stop(distributed: Distributed | None, cleanly: bool) -> None:

@@ -21,7 +21,7 @@ import torch
 from torch import nn
 
 from playground.ml.checkpoints import Checkpoint, save_checkpoint
-from playground.ml.data import PreparedData, batch_count, iterate_batches, normalize
+from playground.ml.data import PreparedData, batch_count, epoch_shuffle, iterate_batches, normalize
 from playground.ml.device import describe_device, pick_device
 from playground.ml.distributed import Distributed, device_name
 from playground.ml.events import BatchFinished, EpochFinished, Event, Failed, Finished, Started
@@ -104,6 +104,7 @@ class _Run:
     cached_features: bool = False  # batches are the frozen base's features: only the head runs
     distributed: Distributed | None = None
     trainer: nn.Module | None = None  # under torchrun: the model in DistributedDataParallel
+    seed: int = 0  # each epoch's shuffle comes from it (data.epoch_shuffle)
 
     def forward(self, batch: torch.Tensor, training: bool = False) -> torch.Tensor:
         model = self.trainer if training and self.trainer is not None else self.model
@@ -130,7 +131,7 @@ def train_one_epoch(
     Under torchrun, over this process's shard, with the totals summed over all processes."""
     run.model.train()
     distributed = run.distributed
-    shard = None
+    shard, order = None, epoch_shuffle(run.seed, epoch)
     if distributed is not None:
 
         def shard(order: torch.Tensor) -> torch.Tensor:
@@ -145,7 +146,7 @@ def train_one_epoch(
     seen = 0
     start = last_report = time.perf_counter()
     for number, (batch, targets) in enumerate(
-        iterate_batches(images, labels, batch_size, shuffle=True, augment=augment, shard=shard), 1
+        iterate_batches(images, labels, batch_size, shuffle=True, augment=augment, shard=shard, generator=order), 1
     ):
         if control.pause.is_set():
             control.wait_while_paused()
@@ -340,6 +341,7 @@ def fit(
             ) from None
         raise
     model, optimizer, scheduler = run.model, run.optimizer, run.scheduler
+    run.seed = settings.seed
     if distributed is not None:
         from torch.nn.parallel import DistributedDataParallel
 
@@ -351,6 +353,8 @@ def fit(
         _resume(run, resume, max(settings.epochs, total_epochs))
         history, start_epoch = list(resume.history), resume.epoch
         best_epoch, best_score, best_state = resume.best_epoch, resume.best_val_acc, resume.best_model_state
+    if distributed is not None:
+        distributed.own_randomness(settings.seed, start_epoch)
     if start_epoch >= total_epochs:
         raise PlaygroundError(
             f"this run has already done {start_epoch} epochs; ask for more than that (--epochs {start_epoch + 5})"
@@ -409,6 +413,8 @@ def fit(
             )
             if not math.isfinite(train_loss):
                 raise _NonFiniteLoss()
+            if distributed is not None:
+                distributed.share_buffers(model)
             val_loss, val_acc = (
                 evaluate(run, val_images, data.val.labels, settings.batch_size) if has_val else (None, None)
             )

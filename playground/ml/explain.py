@@ -26,8 +26,22 @@ class SpatialLayer:
 
     kind: str  # "layer": the project's layer `index`; "block": block `index` of a pretrained base
     index: int
-    module: nn.Module
+    module: nn.Module  # whose output is the layer's (hooks go here)
     is_conv: bool  # a convolution (or a base block, which ends in one), not a pooling
+    block: nn.Module | None = None  # the whole layer or block, where it is more than `module`
+
+    @property
+    def whole(self) -> nn.Module:
+        return self.block if self.block is not None else self.module
+
+
+def _block_output(block: nn.Module) -> nn.Module:
+    """The module whose output is the block's: for a Sequential, its last part. base_blocks groups an
+    ImageNet network's own modules into new Sequentials that the network's forward never calls, so
+    a hook must sit on a module that the forward does call."""
+    while isinstance(block, nn.Sequential) and len(block):
+        block = block[-1]
+    return block
 
 
 def spatial_layers(predictor: Predictor) -> list[SpatialLayer]:
@@ -36,13 +50,12 @@ def spatial_layers(predictor: Predictor) -> list[SpatialLayer]:
     if predictor.imagenet_key is not None:
         from playground.ml.pretrained import base_blocks
 
-        return [
-            SpatialLayer("block", i, block, True) for i, block in enumerate(base_blocks(predictor.imagenet_key, model))
-        ]
+        blocks = base_blocks(predictor.imagenet_key, model)
+        return [SpatialLayer("block", i, _block_output(block), True, block) for i, block in enumerate(blocks)]
     found: list[SpatialLayer] = []
     head = model
     if isinstance(model, TransferModel):
-        found = [SpatialLayer("block", i, block, True) for i, block in enumerate(model.base)]
+        found = [SpatialLayer("block", i, _block_output(block), True, block) for i, block in enumerate(model.base)]
         head = model.head
     for index, layer in enumerate(predictor.checkpoint.project.layers):
         if isinstance(layer, SPATIAL_LAYERS):
@@ -59,16 +72,27 @@ def grad_cam_layer(layers: list[SpatialLayer]) -> SpatialLayer | None:
 
 def feature_maps(predictor: Predictor, image: torch.Tensor, layers: list[SpatialLayer]) -> list[torch.Tensor]:
     """The outputs (C×H×W, float, on the CPU) of `layers` for one uint8 image (C×H×W)."""
-    outputs: list[torch.Tensor] = []
-    hooks = [layer.module.register_forward_hook(lambda _m, _i, out: outputs.append(out[0].float().cpu()))
-             for layer in layers]  # fmt: skip
-    try:
-        with torch.inference_mode():
-            predictor.model(predictor.normalized(image.unsqueeze(0)))
-    finally:
-        for hook in hooks:
-            hook.remove()
-    return outputs
+    outputs: dict[int, torch.Tensor] = {}
+
+    def keep(number: int):
+        def hook(_module, _inputs, out) -> None:  # None: a hook that returns a value replaces the output
+            # A copy: an in-place operation further on (ReLU(inplace=True)) would change the maps.
+            outputs.setdefault(number, out[0].detach().float().cpu().clone())
+
+        return hook
+
+    with predictor.lock:  # the hooks see this image only, not a batch another thread classifies
+        hooks = [layer.module.register_forward_hook(keep(n)) for n, layer in enumerate(layers)]
+        try:
+            with torch.inference_mode():
+                predictor.model(predictor.normalized(image.unsqueeze(0)))
+        finally:
+            for hook in hooks:
+                hook.remove()
+    missing = [n for n in range(len(layers)) if n not in outputs]
+    if missing:  # a programming error (a hook on a module the forward skips): say which
+        raise RuntimeError(f"no output captured for layers {missing}")
+    return [outputs[n] for n in range(len(layers))]
 
 
 def grad_cam(predictor: Predictor, image: torch.Tensor, class_index: int, layer: SpatialLayer) -> torch.Tensor:
@@ -78,19 +102,21 @@ def grad_cam(predictor: Predictor, image: torch.Tensor, class_index: int, layer:
     captured: dict[str, torch.Tensor] = {}
 
     def keep(_module, _inputs, output):
-        output.retain_grad()
-        captured["maps"] = output
+        if "maps" not in captured:  # the first call: a module used twice keeps its first output
+            output.retain_grad()
+            captured["maps"] = output
 
-    hook = layer.module.register_forward_hook(keep)
-    try:
-        with torch.enable_grad():
-            # The input asks for gradients so that they reach the layer even through a frozen base.
-            batch = predictor.normalized(image.unsqueeze(0)).requires_grad_(True)
-            score = predictor.model(batch)[0, class_index]
-            predictor.model.zero_grad(set_to_none=True)
-            score.backward()
-    finally:
-        hook.remove()
+    with predictor.lock:
+        hook = layer.module.register_forward_hook(keep)
+        try:
+            with torch.enable_grad():
+                # The input asks for gradients so that they reach the layer even through a frozen base.
+                batch = predictor.normalized(image.unsqueeze(0)).requires_grad_(True)
+                score = predictor.model(batch)[0, class_index]
+                score.backward()
+        finally:
+            hook.remove()
+            predictor.model.zero_grad(set_to_none=True)  # no gradients kept with the model
     maps, gradients = captured["maps"].detach()[0], captured["maps"].grad[0]
     weights = gradients.mean(dim=(1, 2))  # one per feature map
     cam = F.relu((weights[:, None, None] * maps).sum(0))
@@ -101,7 +127,7 @@ def grad_cam(predictor: Predictor, image: torch.Tensor, class_index: int, layer:
 
 def conv_filters(predictor: Predictor, layer: SpatialLayer) -> torch.Tensor:
     """The weights (filters × input channels × k × k) of the layer's first convolution."""
-    conv = next(m for m in layer.module.modules() if isinstance(m, nn.Conv2d))
+    conv = next(m for m in layer.whole.modules() if isinstance(m, nn.Conv2d))
     return conv.weight.detach().float().cpu()
 
 

@@ -73,50 +73,79 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _entry(path: Path, relative: str, **more) -> dict:
+    return {"path": relative, "bytes": path.stat().st_size, "sha256": _sha256(path), **more}
+
+
 def export_training_job(project: Project, base_dir: str | os.PathLike | None, folder: str | os.PathLike) -> Path:
-    """Write the job folder (which must be new or empty); returns it."""
+    """Write the job folder (which must be new or empty); returns it. A failure leaves no half job."""
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
         raise PlaygroundError(f"{folder} is not empty — choose a new folder for the training job")
-    folder.mkdir(parents=True, exist_ok=True)
     source = project.data.source
-    manifest: dict = {"format": "cnn-playground-job/1", "source": source, "images": []}
-    if not source.startswith("builtin:"):
-        root = resolve_source_folder(source, base_dir)
+    root = None if source.startswith("builtin:") else resolve_source_folder(source, base_dir).resolve()
+    if root is not None and folder.resolve().is_relative_to(root):
+        raise PlaygroundError(f"{folder} is inside the images' folder {root}: it would become a class of its own")
+    created = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        _write_job(project, root, folder)
+    except BaseException:
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder
+
+
+def _write_job(project: Project, root: Path | None, folder: Path) -> None:
+    manifest: dict = {"format": "cnn-playground-job/1", "source": project.data.source, "images": []}
+    if root is not None:
         class_names, files = scan_image_folder(root)
         for path, label in files:
-            relative = Path("data") / class_names[label] / path.name
+            # Under its class folder as it was (subfolders kept): two 1.jpg in two subfolders stay two.
+            relative = Path("data") / path.relative_to(root)
             (folder / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, folder / relative)
-            manifest["images"].append({"path": relative.as_posix(), "class": class_names[label],
-                                       "bytes": path.stat().st_size, "sha256": _sha256(path)})  # fmt: skip
+            manifest["images"].append(_entry(path, relative.as_posix(), **{"class": class_names[label]}))
         manifest["source"] = "data"
         project = project.replace(data=dataclasses.replace(project.data, source="data"))
     save_project(project, folder / "project.json")
+    manifest["project"] = _entry(folder / "project.json", "project.json")
     atomic_write_bytes(folder / "manifest.json", json.dumps(manifest, indent=1).encode("utf-8"))
     atomic_write_bytes(folder / "train.sh", LAUNCH_SCRIPT.encode("utf-8"))
     (folder / "train.sh").chmod(0o755)
     training = project.training
     text = README.format(name=project.name, batch_size=training.batch_size, learning_rate=training.learning_rate)
     atomic_write_bytes(folder / "README.txt", text.encode("utf-8"))
-    return folder
 
 
 def check_job(folder: str | os.PathLike) -> int:
-    """Every image of the manifest is there with its size and checksum; returns how many."""
+    """Every file of the manifest (the images and project.json) is there with its size and checksum,
+    and data/ holds nothing else; returns how many files were checked."""
     folder = Path(folder)
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise DataError(f"{folder / 'manifest.json'} is missing or damaged: {error}") from None
     problems = []
-    for image in manifest.get("images", []):
-        path = folder / image["path"]
-        if not path.is_file():
-            problems.append(f"{image['path']} is missing")
-        elif path.stat().st_size != image["bytes"] or _sha256(path) != image["sha256"]:
-            problems.append(f"{image['path']} differs from the original")
+    inside = folder.resolve()
+    entries = [*manifest.get("images", []), *([manifest["project"]] if "project" in manifest else [])]
+    for entry in entries:
+        path = (folder / entry["path"]).resolve()
+        if not path.is_relative_to(inside):  # a manifest that points out of the job is not this job's
+            problems.append(f"{entry['path']} is outside the job folder")
+        elif not path.is_file():
+            problems.append(f"{entry['path']} is missing")
+        elif path.stat().st_size != entry["bytes"] or _sha256(path) != entry["sha256"]:
+            problems.append(f"{entry['path']} differs from the original")
+    # Whatever else is under data/ would be trained on too: a job holds its images and no others.
+    listed = {(folder / image["path"]).resolve() for image in manifest.get("images", [])}
+    data = folder / "data"
+    extra = sorted(p for p in data.rglob("*") if p.is_file() and p.resolve() not in listed) if data.is_dir() else []
+    problems += [f"{p.relative_to(folder).as_posix()} is not in the manifest" for p in extra]
     if problems:
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise DataError(f"the job's images are incomplete: {'; '.join(problems[:3])}{more} — copy the job again")
-    return len(manifest.get("images", []))
+        raise DataError(
+            f"the job's files do not match its manifest: {'; '.join(problems[:3])}{more} — copy the job again"
+        )
+    return len(entries)

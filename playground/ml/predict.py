@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,6 +48,9 @@ class Predictor:
         self._setup(model_from_checkpoint(checkpoint), checkpoint.class_names, checkpoint.mean, checkpoint.std, device)
 
     def _setup(self, model: nn.Module, class_names, mean, std, device) -> None:
+        # One forward at a time: the window explains an image (hooks on the model) while a
+        # background thread may be classifying the validation set with the same model.
+        self.lock = threading.RLock()
         self.device = torch.device(device)
         self.model = model.eval().to(self.device)
         self.class_names: tuple[str, ...] = tuple(class_names)
@@ -61,7 +65,8 @@ class Predictor:
     @torch.inference_mode()
     def probabilities(self, images: torch.Tensor) -> torch.Tensor:
         """uint8 N×C×H×W at the network's size -> N×classes probabilities."""
-        return torch.softmax(self.model(self.normalized(images)).float(), dim=1).cpu()
+        with self.lock:
+            return torch.softmax(self.model(self.normalized(images)).float(), dim=1).cpu()
 
     def load_image(self, path: str | os.PathLike) -> torch.Tensor:
         """A file as the network sees it: uint8 C×H×W, prepared as the training images were."""

@@ -22,6 +22,15 @@ class Message(str):
         text.template, text.values = template, values
         return text
 
+    def __reduce__(self):
+        # Copies and pickles are rebuilt from the template, not from the text (braces in a value
+        # would otherwise be read as placeholders).
+        return _rebuild, (self.template, self.values)
+
+
+def _rebuild(template: str, values: dict[str, Any]) -> Message:
+    return Message(template, **values)
+
 
 # --- the builder (playground.spec.shapes)
 NEEDS_FEATURE_MAP = (

@@ -189,6 +189,8 @@ def test_a_pasted_image_is_classified_like_the_same_file(window, trained, tmp_pa
     mime.setUrls([QUrl.fromLocalFile(str(photo))])
     QGuiApplication.clipboard().setMimeData(mime)  # files copied in a file manager
     assert page.paste() == 1 and page.table.item(1, 1).text() == photo.name
+    # Leave the clipboard empty: mime data still in it when the interpreter exits segfaults it.
+    QGuiApplication.clipboard().clear()
 
 
 def test_images_dropped_anywhere_on_the_window_are_classified_once_there_is_a_model(window, trained):
@@ -219,3 +221,20 @@ def test_an_imagenet_network_as_it_is(window, palace_and_mobilenet, qtbot):
     assert page.results[0].top[0][0] in ("palace", "monastery", "pagoda")
     qtbot.waitUntil(lambda: page.explain.layer_list.count() == 19)
     assert page.explain.cam_class.count() == 1000 and page.explain.cam.shape == (224, 224)
+
+
+def test_a_new_model_starts_a_new_table_and_a_vanished_file_is_said(window, trained, tmp_path, qtbot):
+    import shutil
+
+    page = _opened(window, trained)
+    copy = tmp_path / "gone.jpg"
+    shutil.copyfile(sorted((trained / "new" / "flower").glob("*.jpg"))[0], copy)
+    page.add_images([copy, sorted((trained / "new" / "china").glob("china_*.jpg"))[0]])
+    qtbot.waitUntil(lambda: page.explain.predictor is not None)
+    copy.unlink()
+    page.table.setCurrentCell(1 - page.table.currentRow(), 1)
+    page.table.setCurrentCell(next(r for r in range(2) if page.result_at(r).path == str(copy)), 1)
+    qtbot.waitUntil(lambda: "unreadable" in page.chosen_label.text())
+    assert page.explain.predictor is None  # nothing explained, nothing raised
+    page.set_model(load_checkpoint(trained / "run" / "best.pt"))
+    assert page.table.rowCount() == 0 and not page.results

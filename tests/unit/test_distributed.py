@@ -31,6 +31,8 @@ def test_shards_are_disjoint_equal_and_cover_the_order():
     assert sorted(torch.cat(parts).tolist()) == sorted([*order.tolist(), order[0].item()])
     evaluation = [Distributed(rank, 3, rank, "gloo").evaluation_shard(order) for rank in range(3)]
     assert sorted(torch.cat(evaluation).tolist()) == list(range(11))  # every image once, none twice
+    few = [Distributed(rank, 8, rank, "gloo").training_shard(torch.arange(3)) for rank in range(8)]
+    assert [len(p) for p in few] == [1] * 8 and set(torch.cat(few).tolist()) == {0, 1, 2}  # none empty
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +127,9 @@ def test_an_exported_training_job_runs_elsewhere_under_torchrun(tmp_path, capsys
     from unit.helpers import write_class_folder
 
     write_class_folder(tmp_path / "photos", {"red": 12, "green": 12}, size=16)
+    (tmp_path / "photos" / "red" / "2019").mkdir()  # the same file name in a subfolder: kept apart
+    write_class_folder(tmp_path / "more", {"red": 2}, size=16)
+    (tmp_path / "more" / "red" / "red_0.png").rename(tmp_path / "photos" / "red" / "2019" / "red_0.png")
     project = tiny_project(source="photos", epochs=1, batch_size=8)
     (tmp_path / "here").mkdir()
     save_project(project, tmp_path / "here" / "p.json")
@@ -132,19 +137,27 @@ def test_an_exported_training_job_runs_elsewhere_under_torchrun(tmp_path, capsys
     assert main(["export-job", str(tmp_path / "here" / "p.json"), str(tmp_path / "job")]) == 0
     job = tmp_path / "job"
     assert sorted(p.name for p in job.iterdir()) == ["README.txt", "data", "manifest.json", "project.json", "train.sh"]
-    assert len(list((job / "data" / "red").iterdir())) == 12
+    assert len(list((job / "data" / "red").rglob("*.png"))) == 13
     manifest = json.loads((job / "manifest.json").read_text())
-    assert len(manifest["images"]) == 24 and json.loads((job / "project.json").read_text())["data"]["source"] == "data"
+    assert len(manifest["images"]) == 25 and json.loads((job / "project.json").read_text())["data"]["source"] == "data"
 
     moved = tmp_path / "elsewhere"
     job.rename(moved)  # another machine: nothing of this one is needed
     there = {**os.environ, "PYTHON": sys.executable, "NPROC": "2", "OMP_NUM_THREADS": "1"}
     ran = subprocess.run(["sh", str(moved / "train.sh")], capture_output=True, text=True, timeout=240, env=there)
     assert ran.returncode == 0, ran.stderr[-3000:]
-    assert "24 images present and unchanged" in ran.stdout and "2 processes (gloo)" in ran.stdout
+    assert "26 files present and unchanged" in ran.stdout and "2 processes (gloo)" in ran.stdout
     assert load_checkpoint(moved / "runs" / "best.pt").class_names == ("green", "red")
 
     (moved / "data" / "red" / "red_0.png").write_bytes(b"changed")
+    (moved / "data" / "blue").mkdir()
+    (moved / "data" / "blue" / "stray.png").write_bytes(b"x")
+    project_text = (moved / "project.json").read_text()
+    (moved / "project.json").write_text(project_text.replace('"epochs": 1', '"epochs": 9'))
     assert main(["check-job", str(moved)]) == 2
-    assert "data/red/red_0.png differs from the original" in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert "data/red/red_0.png differs from the original" in error
+    assert "project.json differs" in error and "data/blue/stray.png is not in the manifest" in error
     assert main(["export-job", str(tmp_path / "here" / "p.json"), str(moved)]) == 2  # not over a job
+    assert main(["export-job", str(tmp_path / "here" / "p.json"), str(tmp_path / "photos" / "job")]) == 2
+    assert "inside the images' folder" in capsys.readouterr().err and not (tmp_path / "photos" / "job").exists()

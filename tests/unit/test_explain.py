@@ -19,9 +19,11 @@ OBJECT = 8  # side of the drawn object
 
 
 def draw(kind: str, top: int, left: int, rng: np.random.Generator) -> np.ndarray:
-    """A grey noisy background and one bright object: a plus or a hollow square."""
+    """A grey noisy background and one bright object: a plus or a hollow square (or none)."""
     image = rng.integers(0, 50, (SIZE, SIZE), dtype=np.uint8)
     patch = np.zeros((OBJECT, OBJECT), dtype=bool)
+    if kind == "none":
+        return image[np.newaxis]
     if kind == "plus":
         patch[OBJECT // 2 - 1 : OBJECT // 2 + 1, :] = True
         patch[:, OBJECT // 2 - 1 : OBJECT // 2 + 1] = True
@@ -38,17 +40,21 @@ def located(tmp_path_factory):
     the class, so Grad-CAM has one right answer."""
     rng = np.random.default_rng(0)
     images, labels = [], []
+    # A third class with no object at all: each shape must then be recognised by what it is,
+    # not as "not the other shape" (which gives a class nothing to point at).
+    kinds = ("none", "plus", "square")
     for i in range(480):
         top, left = rng.integers(0, SIZE - OBJECT, 2)
-        images.append(draw(("plus", "square")[i % 2], top, left, rng))
-        labels.append(i % 2)
-    image_set = ImageSet(torch.from_numpy(np.stack(images)), torch.tensor(labels), ("plus", "square"))
+        images.append(draw(kinds[i % 3], top, left, rng))
+        labels.append(i % 3)
+    image_set = ImageSet(torch.from_numpy(np.stack(images)), torch.tensor(labels), kinds)
     project = Project(
         name="where",
         data=DataSettings(source="builtin:digits", image_size=(SIZE, SIZE), channels=1, val_fraction=0.25),
         layers=(
             Conv2d(filters=8, kernel=(3, 3), padding="same", activation="relu"),
             MaxPool2d(),
+            Conv2d(filters=16, kernel=(3, 3), padding="same", activation="relu"),
             Conv2d(filters=16, kernel=(3, 3), padding="same", activation="relu"),
             GlobalAvgPool(),
             Dense(units="auto"),
@@ -71,11 +77,12 @@ def test_feature_maps_have_each_layers_channels_and_size(located):
         ("layer", 0, True),
         ("layer", 1, False),
         ("layer", 2, True),
+        ("layer", 3, True),
     ]
     maps = explain.feature_maps(predictor, data.val.images[0], layers)
-    shapes = infer_shapes(predictor.checkpoint.project.input_shape, predictor.checkpoint.project.layers, 2)
-    assert [tuple(m.shape) for m in maps] == [shapes.layers[i].output_shape for i in (0, 1, 2)]
-    assert [tuple(m.shape) for m in maps] == [(8, 32, 32), (8, 16, 16), (16, 16, 16)]
+    shapes = infer_shapes(predictor.checkpoint.project.input_shape, predictor.checkpoint.project.layers, 3)
+    assert [tuple(m.shape) for m in maps] == [shapes.layers[i].output_shape for i in (0, 1, 2, 3)]
+    assert [tuple(m.shape) for m in maps] == [(8, 32, 32), (8, 16, 16), (16, 16, 16), (16, 16, 16)]
     assert (maps[0] >= 0).all()  # after the layer's ReLU, as the builder shows it
 
 
@@ -86,7 +93,7 @@ def test_grad_cam_peaks_where_the_object_is(located, kind, top, left):
     image = torch.from_numpy(draw(kind, top, left, np.random.default_rng(5)))
     assert predictor.class_names[int(predictor.probabilities(image[None]).argmax())] == kind
     layer = explain.grad_cam_layer(explain.spatial_layers(predictor))
-    assert layer.index == 2
+    assert layer.index == 3
     cam = explain.grad_cam(predictor, image, predictor.class_names.index(kind), layer)
     assert cam.shape == (SIZE, SIZE) and float(cam.max()) == pytest.approx(1.0)
     row, col = divmod(int(cam.argmax()), SIZE)
@@ -108,13 +115,13 @@ def test_a_confusion_cell_lists_exactly_its_images(located):
     assert int(result.matrix.sum()) == len(data.val) == 120
     probabilities = predictor.probabilities(data.val.images)
     expected = probabilities.argmax(1)
-    for true in range(2):
-        for guess in range(2):
+    for true in range(3):
+        for guess in range(3):
             cell = result.cell(true, guess)
             assert len(cell) == int(result.matrix[true, guess])
             assert cell == [i for i in range(120) if data.val.labels[i] == true and expected[i] == guess]
     diagonal = result.matrix.diagonal().tolist()
-    per_class = [diagonal[c] / int((data.val.labels == c).sum()) for c in range(2)]
+    per_class = [diagonal[c] / int((data.val.labels == c).sum()) for c in range(3)]
     assert result.per_class_accuracy == pytest.approx(per_class)
     assert result.accuracy == pytest.approx(predictor.checkpoint.best_val_acc)
 
@@ -142,3 +149,35 @@ def test_the_cli_predicts_with_an_imagenet_network_as_it_is(palace_and_mobilenet
     monkeypatch.setenv("TORCH_HOME", str(tmp_path / "empty"))
     assert main(["predict", "imagenet:mobilenet_v2", str(palace_and_mobilenet)]) == 2
     assert "not on this machine" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["resnet18", "vgg16", "mobilenet_v3_small", "efficientnet_b0", "inception_resnet_v2", "legacy_xception"],
+)
+def test_every_block_of_every_imagenet_network_is_explained(key, monkeypatch):
+    """base_blocks regroups a network's modules into Sequentials its forward never calls: hooks
+    on those caught nothing (ResNet, VGG and timm's networks had maps missing)."""
+    from playground.ml import pretrained
+
+    if pretrained.network(key).source == "timm":
+        pytest.importorskip("timm")
+    torch.manual_seed(0)
+    monkeypatch.setattr(pretrained, "load_pretrained", lambda k: pretrained.architecture(k).eval())
+    size = 96  # small and quick; every network takes it
+    monkeypatch.setattr(
+        pretrained,
+        "imagenet_preprocessing",
+        lambda k, m: pretrained.ImagenetPreprocessing(size, size, "bilinear", (0.5,) * 3, (0.25,) * 3),
+    )
+    predictor = ImagenetPredictor(key)
+    layers = explain.spatial_layers(predictor)
+    assert len(layers) == pretrained.network(key).blocks
+    image = torch.randint(0, 255, (3, size, size), dtype=torch.uint8)
+    maps = explain.feature_maps(predictor, image, layers)
+    assert len(maps) == len(layers) and all(m.dim() == 3 for m in maps)
+    assert maps[-1].shape[0] == pretrained.network(key).channels
+    cam = explain.grad_cam(predictor, image, 3, explain.grad_cam_layer(layers))
+    assert cam.shape == (size, size)
+    assert all(p.grad is None for p in predictor.model.parameters())  # nothing left behind
+    assert explain.conv_filters(predictor, layers[0]).shape[1] == 3  # the first block's filters see RGB

@@ -139,3 +139,15 @@ def test_the_network_must_end_in_one_score_per_class():
 def test_multiply_adds_of_a_conv_layer(kernel):
     info = infer_shapes((3, 16, 16), [Conv2d(filters=5, kernel=(kernel, kernel), padding="same")], None).layers[0]
     assert info.macs == 16 * 16 * 5 * kernel * kernel * 3
+
+
+def test_messages_survive_copies_and_pickles_with_braces_in_their_values():
+    import copy
+    import pickle
+
+    from playground.spec import messages
+    from playground.spec.messages import Message
+
+    message = Message(messages.BASE_NEEDS_RGB, network="Net {v2}")
+    for again in (copy.deepcopy(message), pickle.loads(pickle.dumps(message))):
+        assert again == message and again.template == messages.BASE_NEEDS_RGB and again.values == message.values

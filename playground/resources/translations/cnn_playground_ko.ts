@@ -1544,6 +1544,10 @@
         <translation>{0}: 네트워크의 답은 “{1}”입니다.</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
         <source>Nothing to paste</source>
         <translation>붙여넣을 것이 없습니다</translation>
     </message>

@@ -41,6 +41,7 @@ from playground.gui.pages.predict.confusion_panel import ConfusionPanel
 from playground.gui.pages.predict.explain_panel import ExplainPanel
 from playground.gui.widgets.bar_chart import BarChart
 from playground.gui.widgets.images import image_file_filter, to_pixmap
+from playground.ml.images import BadImage
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import atomic_write_bytes
 
@@ -182,7 +183,10 @@ class PredictPage(QWidget):
         return self.checkpoint is not None or self.predictor is not None
 
     def set_model(self, checkpoint) -> None:
-        """The model to predict with (a Checkpoint), or None."""
+        """The model to predict with (a Checkpoint), or None. The table shows one model's answers:
+        those of the model before go (save them as CSV first to keep them)."""
+        if self.results:
+            self.clear()
         self.checkpoint, self.predictor = checkpoint, None
         self.confusion_task.forget()  # a result for the model before is not this one's
         self.explain.clear()
@@ -350,8 +354,13 @@ class PredictPage(QWidget):
             self.table.item(row, 1).text(), result.top[0][0]))  # fmt: skip
         self.chosen_bars.set_values([(name, p) for name, p in result.top], "{:.1%}".format)
         predictor = self._predictor()
-        predicted = predictor.class_names.index(result.top[0][0])
-        self.explain.show_image(predictor, predictor.load_image(result.path), predicted)
+        try:
+            image = predictor.load_image(result.path)
+        except BadImage as bad:  # changed or removed since it was classified
+            self.chosen_label.setText(self.tr("{0}: {1}").format(Path(result.path).name, bad))
+            self.explain.clear()
+            return
+        self.explain.show_image(predictor, image, predictor.class_names.index(result.top[0][0]))
 
     def clear(self) -> None:
         self.results.clear()
