@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from playground.gui.document import ProjectDocument
+from playground.gui.messages import error_text
 from playground.ml.folders import class_names_of
 from playground.spec.errors import PlaygroundError
 
@@ -23,7 +24,7 @@ class ClassNames:
             try:
                 self._names, self._error = class_names_of(*key), ""
             except PlaygroundError as error:
-                self._names, self._error = None, str(error)
+                self._names, self._error = None, error_text(error)
         return self._names
 
     def error(self) -> str:

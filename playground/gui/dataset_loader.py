@@ -17,7 +17,9 @@ from typing import ClassVar
 
 from PySide6.QtCore import QObject, Signal
 
+from playground.gui.messages import translated
 from playground.spec.errors import PlaygroundError
+from playground.spec.messages import text_of
 from playground.spec.settings import DataSettings
 
 
@@ -106,7 +108,7 @@ class DatasetLoader(QObject):
         except LoadCancelled:
             self._report(self._worker_done, generation, "cancelled", None)
         except PlaygroundError as error:
-            self._report(self._worker_done, generation, "failed", str(error))
+            self._report(self._worker_done, generation, "failed", text_of(error))
         except Exception as error:  # a bug or a broken install: say it, do not crash the window
             self._report(self._worker_done, generation, "failed", f"{type(error).__name__}: {error}")
         else:
@@ -129,6 +131,7 @@ class DatasetLoader(QObject):
             self.image_set = payload
             self.loaded.emit(payload)
         elif outcome == "failed":
+            payload = translated(payload)
             self.error = payload
             self.failed.emit(payload)
         else:

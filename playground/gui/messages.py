@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from playground.spec.messages import TEMPLATES, Message
+from playground.spec.messages import TEMPLATES, Message, text_of
 
 CONTEXT = "spec"
 
@@ -14,6 +14,11 @@ def translated(text: str) -> str:
     if isinstance(text, Message):
         return QCoreApplication.translate(CONTEXT, text.template).format(**text.values)
     return text
+
+
+def error_text(error: BaseException) -> str:
+    """What an exception says, in the interface's language where it was raised with a Message."""
+    return translated(text_of(error))
 
 
 def noop_module() -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from playground.gui.messages import error_text
 from playground.spec.errors import PlaygroundError
 
 
@@ -106,7 +107,7 @@ class TrainingWorker(QObject):
                 if isinstance(event, Finished | Failed):
                     self._emit_model(fit_options["out_dir"], event)
         except PlaygroundError as error:
-            self.crashed.emit(str(error))
+            self.crashed.emit(error_text(error))  # translate() is thread-safe
         except Exception as error:
             if type(error).__name__ == "LoadCancelled":
                 self.crashed.emit("stopped while loading the images")

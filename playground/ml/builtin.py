@@ -20,7 +20,9 @@ from typing import ClassVar
 import numpy as np
 
 from playground.ml.synthetic import IMAGES_PER_CLASS, SHAPE_CLASSES, generate_shapes
+from playground.spec import messages
 from playground.spec.errors import DataError
+from playground.spec.messages import Message
 
 FASHION_CLASSES = (
     "T-shirt/top",
@@ -215,5 +217,5 @@ def builtin_dataset(source: str) -> BuiltinDataset:
         )
     dataset = BUILTIN_DATASETS[name]
     if not dataset.is_installed():
-        raise DataError(f"{source} is not installed on this machine — {dataset.how_to_install}")
+        raise DataError(Message(messages.DATASET_NOT_INSTALLED, source=source, how=dataset.how_to_install))
     return dataset

@@ -20,7 +20,9 @@ import torch.nn.functional as F
 from playground.ml.builtin import builtin_dataset
 from playground.ml.folders import resolve_source_folder, scan_image_folder
 from playground.ml.images import BadImage, decode_image
+from playground.spec import messages
 from playground.spec.errors import DataError
+from playground.spec.messages import Message, text_of
 from playground.spec.settings import DataSettings
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -101,10 +103,9 @@ def check_fits_in_memory(count: int, channels: int, size: tuple[int, int]) -> No
     if needed > allowed:
         largest = int((allowed / (count * channels)) ** 0.5)
         raise DataError(
-            f"{count:,} images of {channels}×{size[0]}×{size[1]} need {needed / 1024**3:.1f} GB of memory,"
-            f" more than this machine can spare ({allowed / 1024**3:.1f} GB) — use a smaller image size"
-            f" (at most about {largest}×{largest})"
-        )
+            Message(messages.TOO_MANY_IMAGES, count=f"{count:,}", channels=channels, height=size[0], width=size[1],
+                    needed=f"{needed / 1024**3:.1f}", allowed=f"{allowed / 1024**3:.1f}", largest=largest)
+        )  # fmt: skip
 
 
 _builtin_cache: dict[tuple, ImageSet] = {}
@@ -141,7 +142,7 @@ def decode_files(
         try:
             return index, decode_image(paths[index], size, channels), ""
         except BadImage as bad:
-            return index, None, str(bad)
+            return index, None, text_of(bad)
 
     chunk = 64  # between chunks: report progress, honour cancel
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
@@ -172,9 +173,11 @@ def load_image_folder(
     counts = torch.bincount(labels, minlength=len(class_names)) if good else torch.zeros(len(class_names))
     for label, count in enumerate(counts.tolist()):
         if count == 0:
+            skipped_here = sum(1 for s in skipped if Path(s.path).is_relative_to(Path(root) / class_names[label]))
             raise DataError(
-                f"class folder '{class_names[label]}' in {root} has no readable images"
-                f" ({sum(1 for s in skipped if Path(s.path).is_relative_to(Path(root) / class_names[label]))} skipped)"
+                Message(
+                    messages.CLASS_WITHOUT_READABLE_IMAGES, name=class_names[label], folder=root, skipped=skipped_here
+                )
             )
     images = torch.from_numpy(np.stack([arrays[i] for i in good]))
     return ImageSet(images, labels, class_names, skipped, [str(files[i][0]) for i in good])

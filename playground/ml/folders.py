@@ -9,7 +9,9 @@ from pathlib import Path
 
 from playground.ml.builtin import builtin_dataset
 from playground.ml.images import BadImage, decode_image, is_image_file
+from playground.spec import messages
 from playground.spec.errors import DataError
+from playground.spec.messages import Message
 
 IGNORED_FOLDERS = ("__MACOSX",)  # what zip tools and file managers leave beside real classes
 
@@ -42,24 +44,21 @@ def scan_image_folder(root: str | os.PathLike) -> tuple[tuple[str, ...], list[tu
     """Class names (sorted subfolder names) and (file, label) pairs; clear errors for bad layouts."""
     root = Path(root)
     if not root.is_dir():
-        raise DataError(f"{root} is not a folder")
+        raise DataError(Message(messages.NOT_A_FOLDER, folder=root))
     class_dirs = _class_dirs(root)
-    layout_hint = f"put each class's images in its own subfolder ({root / 'cats'}, {root / 'dogs'}, ...)"
+    examples = {"folder": root, "example_a": root / "cats", "example_b": root / "dogs"}
     if not class_dirs:
         loose = sum(1 for p in root.iterdir() if is_image_file(p))
-        found = f" (found {loose} images directly in it)" if loose else ""
-        raise DataError(f"no class folders in {root}{found} — {layout_hint}")
+        if loose:
+            raise DataError(Message(messages.NO_CLASS_FOLDERS_LOOSE, loose=loose, **examples))
+        raise DataError(Message(messages.NO_CLASS_FOLDERS, **examples))
     if len(class_dirs) == 1:
-        raise DataError(
-            f"only one class folder ({class_dirs[0].name}) in {root}: a classifier needs at least two — {layout_hint}"
-        )
+        raise DataError(Message(messages.ONE_CLASS_FOLDER, name=class_dirs[0].name, **examples))
     files: list[tuple[Path, int]] = []
     for label, class_dir in enumerate(class_dirs):
         found = images_under(class_dir)
         if not found:
-            raise DataError(
-                f"class folder '{class_dir.name}' in {root} has no images (.png, .jpg, .bmp, .gif, .tif, .webp)"
-            )
+            raise DataError(Message(messages.CLASS_WITHOUT_IMAGES, name=class_dir.name, folder=root))
         files.extend((path, label) for path in found)
     return tuple(p.name for p in class_dirs), files
 
@@ -87,9 +86,9 @@ def folder_classes(root: str | os.PathLike) -> list[tuple[str, int]]:
 def check_class_name(root: str | os.PathLike, name: str) -> str:
     name = name.strip()
     if not name or name.startswith(".") or any(c in name for c in '/\\:*?"<>|') or name in ("..",):
-        raise DataError(f"{name!r} cannot be a class name: use letters, digits, spaces, - or _")
+        raise DataError(Message(messages.BAD_CLASS_NAME, name=repr(name)))
     if (Path(root) / name).exists():
-        raise DataError(f"there is already a class called {name!r}")
+        raise DataError(Message(messages.CLASS_EXISTS, name=repr(name)))
     return name
 
 

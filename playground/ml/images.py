@@ -13,6 +13,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from playground.spec import messages
+from playground.spec.messages import Message
+
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm")
 ALLOWED_FORMATS = ("PNG", "JPEG", "BMP", "GIF", "TIFF", "WEBP", "PPM")
 ORIENTATION = 0x0112  # the EXIF tag cameras use to say "this photo is turned"
@@ -65,11 +68,11 @@ def read_image(path: str | os.PathLike, channels: int, draft_side: int | None = 
     path = Path(path)
     try:
         if path.stat().st_size == 0:
-            raise BadImage("empty file (0 bytes)")
+            raise BadImage(Message(messages.IMAGE_EMPTY))
         with Image.open(path, formats=ALLOWED_FORMATS) as image:
             width, height = image.size
             if width * height > MAX_PIXELS:
-                raise BadImage(f"too large: {width}x{height} pixels (limit {MAX_PIXELS:,}); a decompression bomb?")
+                raise BadImage(Message(messages.IMAGE_TOO_LARGE, width=width, height=height, limit=f"{MAX_PIXELS:,}"))
             if image.format == "JPEG" and draft_side:
                 # Let the JPEG decoder scale down by 1/2, 1/4 or 1/8 (DCT scaling), no visible loss.
                 image.draft(None, (draft_side, draft_side))
@@ -80,12 +83,12 @@ def read_image(path: str | os.PathLike, channels: int, draft_side: int | None = 
     except BadImage:
         raise
     except UnidentifiedImageError:
-        raise BadImage("not an image, or an unsupported format") from None
+        raise BadImage(Message(messages.IMAGE_UNKNOWN)) from None
     except Image.DecompressionBombError:
-        raise BadImage("too large; a decompression bomb?") from None
+        raise BadImage(Message(messages.IMAGE_BOMB)) from None
     except (OSError, ValueError, SyntaxError) as error:
         # Truncated and corrupt files surface as OSError ('image file is truncated') or ValueError.
-        raise BadImage(f"damaged or unreadable: {error}") from None
+        raise BadImage(Message(messages.IMAGE_DAMAGED, error=error)) from None
     return image
 
 

@@ -15,6 +15,7 @@ from playground.ml.data import normalize
 from playground.ml.images import BadImage, decode_image, read_image
 from playground.ml.transfer import build_network
 from playground.spec.errors import CheckpointError
+from playground.spec.messages import text_of
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class Predictor:
                 arrays.append(seen[i])
                 good.append(i)
             except BadImage as bad:
-                results[i] = Prediction(str(path), [], str(bad))
+                results[i] = Prediction(str(path), [], text_of(bad))
         if good:
             probs = self.probabilities(torch.from_numpy(np.stack(arrays)))
             k = min(top_k, len(self.class_names))

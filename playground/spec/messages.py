@@ -13,6 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 
+def text_of(error: BaseException) -> str:
+    """An exception's message, as the Message it was raised with when it was one."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, Message) else str(error)
+
+
 class Message(str):
     template: str
     values: dict[str, Any]
@@ -78,5 +84,33 @@ OUT_OF_MEMORY = (
     "epoch {epoch}: out of memory on {device} at batch size {batch_size} — try a smaller batch size such as"
     " {smaller}; the weights of epoch {previous} were kept."
 )
+
+# --- images and folders (playground.ml.images, folders, data, builtin)
+IMAGE_EMPTY = "empty file (0 bytes)"
+IMAGE_TOO_LARGE = "too large: {width}x{height} pixels (limit {limit}); a decompression bomb?"
+IMAGE_BOMB = "too large; a decompression bomb?"
+IMAGE_UNKNOWN = "not an image, or an unsupported format"
+IMAGE_DAMAGED = "damaged or unreadable: {error}"
+NOT_A_FOLDER = "{folder} is not a folder"
+NO_CLASS_FOLDERS = (
+    "no class folders in {folder} — put each class's images in its own subfolder ({example_a}, {example_b}, ...)"
+)
+NO_CLASS_FOLDERS_LOOSE = (
+    "no class folders in {folder} (found {loose} images directly in it) — put each class's images in its own"
+    " subfolder ({example_a}, {example_b}, ...)"
+)
+ONE_CLASS_FOLDER = (
+    "only one class folder ({name}) in {folder}: a classifier needs at least two — put each class's images in its"
+    " own subfolder ({example_a}, {example_b}, ...)"
+)
+CLASS_WITHOUT_IMAGES = "class folder '{name}' in {folder} has no images (.png, .jpg, .bmp, .gif, .tif, .webp)"
+CLASS_WITHOUT_READABLE_IMAGES = "class folder '{name}' in {folder} has no readable images ({skipped} skipped)"
+BAD_CLASS_NAME = "{name} cannot be a class name: use letters, digits, spaces, - or _"
+CLASS_EXISTS = "there is already a class called {name}"
+TOO_MANY_IMAGES = (
+    "{count} images of {channels}×{height}×{width} need {needed} GB of memory, more than this machine can spare"
+    " ({allowed} GB) — use a smaller image size (at most about {largest}×{largest})"
+)
+DATASET_NOT_INSTALLED = "{source} is not installed on this machine — {how}"
 
 TEMPLATES = tuple(value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str))

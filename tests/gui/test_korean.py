@@ -168,3 +168,24 @@ def test_a_shape_error_reads_korean_in_the_builder(korean_window):
     shown = translated(error)
     assert HANGUL.search(shown) and "15x15" in shown and "14x14" in shown
     assert HANGUL.search(korean_window.model_page.totals.text())
+
+
+def test_data_problems_read_korean(korean_window, tmp_path):
+    """A folder without class folders, and a file that is not an image, said in Korean."""
+    from playground.gui.messages import error_text, translated
+    from playground.ml.folders import scan_image_folder
+    from playground.ml.predict import Prediction
+    from playground.spec.errors import DataError
+
+    (tmp_path / "photos").mkdir()
+    with pytest.raises(DataError) as error:
+        scan_image_folder(tmp_path / "photos")
+    assert str(error.value).startswith("no class folders in")  # the command line's English
+    assert HANGUL.search(error_text(error.value)) and str(tmp_path / "photos") in error_text(error.value)
+    (tmp_path / "x.png").write_text("not a picture")
+    from playground.ml.images import BadImage, decode_image
+
+    with pytest.raises(BadImage) as bad:
+        decode_image(tmp_path / "x.png", (8, 8), 1)
+    assert error_text(bad.value) == "이미지가 아니거나 지원하지 않는 형식입니다"
+    assert translated(Prediction("x", [], "plain text").error) == "plain text"

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
 from playground.gui.layer_labels import tr
+from playground.gui.messages import error_text, translated
 from playground.gui.settings import config_dir
 from playground.gui.widgets.bar_chart import BarChart
 from playground.gui.widgets.images import ImageGrid, image_file_filter
@@ -315,7 +316,8 @@ class DataPage(QWidget):
         self.document.project_changed.emit(self.document.project)  # other pages re-read the classes
 
     def _report(self, problem: Exception | str) -> None:
-        QMessageBox.warning(self, self.tr("Dataset"), str(problem))
+        text = translated(problem) if isinstance(problem, str) else error_text(problem)
+        QMessageBox.warning(self, self.tr("Dataset"), text)
 
     def _editable_folder(self) -> Path | None:
         """The dataset folder if the app may change it: one it made (its images are copies).
@@ -404,7 +406,7 @@ class DataPage(QWidget):
         try:
             copied, refused = folders.add_images(folder, class_name, files)
         except OSError as error:  # disk full, read-only: what was copied stays, and is shown
-            copied, refused = [], [str(error)]
+            copied, refused = [], [error_text(error)]
             self._after_files_changed()
         if refused:
             self._report(self.tr("Not added:\n{0}").format("\n".join(refused)))
@@ -499,7 +501,7 @@ class DataPage(QWidget):
         skipped = image_set.skipped if image_set is not None else []
         self.skipped.clear()
         for file in skipped:
-            self.skipped.addItem(str(file))
+            self.skipped.addItem(f"{file.path}: {translated(file.reason)}")
         self.skipped_title.setText(self.tr("Skipped files ({0}), not used:").format(len(skipped)) if skipped else "")
         self.skipped.setVisible(bool(skipped))
         self._show_class()

@@ -1992,6 +1992,66 @@
         <source>epoch {epoch}: out of memory on {device} at batch size {batch_size} — try a smaller batch size such as {smaller}; the weights of epoch {previous} were kept.</source>
         <translation>에포크 {epoch}: 배치 크기 {batch_size}에서 {device}의 메모리가 부족합니다 — {smaller}처럼 더 작은 배치 크기를 써 보세요. 에포크 {previous}의 가중치를 유지했습니다.</translation>
     </message>
+    <message>
+        <source>empty file (0 bytes)</source>
+        <translation>빈 파일 (0바이트)</translation>
+    </message>
+    <message>
+        <source>too large: {width}x{height} pixels (limit {limit}); a decompression bomb?</source>
+        <translation>너무 큽니다: {width}x{height} 픽셀 (한도 {limit}). 압축 폭탄일까요?</translation>
+    </message>
+    <message>
+        <source>too large; a decompression bomb?</source>
+        <translation>너무 큽니다. 압축 폭탄일까요?</translation>
+    </message>
+    <message>
+        <source>not an image, or an unsupported format</source>
+        <translation>이미지가 아니거나 지원하지 않는 형식입니다</translation>
+    </message>
+    <message>
+        <source>damaged or unreadable: {error}</source>
+        <translation>손상되었거나 읽을 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder}은(는) 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>no class folders in {folder} — put each class&apos;s images in its own subfolder ({example_a}, {example_b}, ...)</source>
+        <translation>{folder}에 클래스 폴더가 없습니다 — 클래스마다 이미지를 각자의 하위 폴더에 넣으세요 ({example_a}, {example_b}, ...)</translation>
+    </message>
+    <message>
+        <source>no class folders in {folder} (found {loose} images directly in it) — put each class&apos;s images in its own subfolder ({example_a}, {example_b}, ...)</source>
+        <translation>{folder}에 클래스 폴더가 없습니다 (바로 안에 이미지 {loose}개가 있음) — 클래스마다 이미지를 각자의 하위 폴더에 넣으세요 ({example_a}, {example_b}, ...)</translation>
+    </message>
+    <message>
+        <source>only one class folder ({name}) in {folder}: a classifier needs at least two — put each class&apos;s images in its own subfolder ({example_a}, {example_b}, ...)</source>
+        <translation>{folder}에 클래스 폴더가 하나({name})뿐입니다: 분류기에는 적어도 두 개가 필요합니다 — 클래스마다 이미지를 각자의 하위 폴더에 넣으세요 ({example_a}, {example_b}, ...)</translation>
+    </message>
+    <message>
+        <source>class folder &apos;{name}&apos; in {folder} has no images (.png, .jpg, .bmp, .gif, .tif, .webp)</source>
+        <translation>{folder}의 클래스 폴더 &apos;{name}&apos;에 이미지가 없습니다 (.png, .jpg, .bmp, .gif, .tif, .webp)</translation>
+    </message>
+    <message>
+        <source>class folder &apos;{name}&apos; in {folder} has no readable images ({skipped} skipped)</source>
+        <translation>{folder}의 클래스 폴더 &apos;{name}&apos;에 읽을 수 있는 이미지가 없습니다 ({skipped}개 건너뜀)</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a class name: use letters, digits, spaces, - or _</source>
+        <translation>{name}은(는) 클래스 이름이 될 수 없습니다: 글자, 숫자, 공백, - 또는 _를 쓰세요</translation>
+    </message>
+    <message>
+        <source>there is already a class called {name}</source>
+        <translation>{name}(이)라는 클래스가 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>{count} images of {channels}×{height}×{width} need {needed} GB of memory, more than this machine can spare ({allowed} GB) — use a smaller image size (at most about {largest}×{largest})</source>
+        <translation>{channels}×{height}×{width} 이미지 {count}개에는 메모리 {needed} GB가 필요해 이 컴퓨터가 내줄 수 있는 양({allowed} GB)보다 많습니다 — 이미지 크기를 줄이세요 (최대 약 {largest}×{largest})</translation>
+    </message>
+    <message>
+        <source>{source} is not installed on this machine — {how}</source>
+        <translation>{source}이(가) 이 컴퓨터에 설치되어 있지 않습니다 — {how}</translation>
+    </message>
 </context>
 <context>
     <name>window</name>

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from playground.gui.background import BackgroundTask
 from playground.gui.dataset_loader import DatasetLoader
+from playground.gui.messages import error_text, translated
 from playground.gui.pages.data_page import local_paths
 from playground.gui.pages.predict.confusion_panel import ConfusionPanel
 from playground.gui.pages.predict.explain_panel import ExplainPanel
@@ -321,7 +322,7 @@ class PredictPage(QWidget):
         name.setData(Qt.ItemDataRole.UserRole, len(self.results) - 1)  # the row's result, however sorted
         if prediction.error:
             cells = [thumbnail, name, QTableWidgetItem(self.tr("not classified")), QTableWidgetItem(""),
-                     QTableWidgetItem(prediction.error)]  # fmt: skip
+                     QTableWidgetItem(translated(prediction.error))]  # fmt: skip
         else:
             best, probability = prediction.top[0]
             share = QTableWidgetItem()
@@ -347,7 +348,7 @@ class PredictPage(QWidget):
         result = self.result_at(row)
         self.chosen_bars.set_values([])
         if result is None or result.error:
-            self.chosen_label.setText(result.error if result else "")
+            self.chosen_label.setText(translated(result.error) if result else "")
             self.explain.clear()
             return
         self.chosen_label.setText(self.tr("{0}: the network says “{1}”.").format(
@@ -357,7 +358,7 @@ class PredictPage(QWidget):
         try:
             image = predictor.load_image(result.path)
         except BadImage as bad:  # changed or removed since it was classified
-            self.chosen_label.setText(self.tr("{0}: {1}").format(Path(result.path).name, bad))
+            self.chosen_label.setText(self.tr("{0}: {1}").format(Path(result.path).name, error_text(bad)))
             self.explain.clear()
             return
         self.explain.show_image(predictor, image, predictor.class_names.index(result.top[0][0]))
