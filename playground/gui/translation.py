@@ -16,7 +16,7 @@ LANGUAGES = {"en": "English", "ko": "한국어"}
 SYSTEM = "system"
 SETTING = "language"
 _installed: list[QTranslator] = []  # the app keeps its translators alive as long as it runs
-_language = ["en"]  # what install_translators last put in place
+_language = "en"  # what install_translators last put in place
 
 
 def chosen_language() -> str:
@@ -43,11 +43,12 @@ def translations_file(language: str) -> str:
 
 def install_translators(language: str) -> bool:
     """Load the app's (and Qt's own) translations for `language`; False when there are none."""
+    global _language
     app = QCoreApplication.instance()
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    _language[0] = "en"
+    _language = "en"
     if language == "en":
         return True  # the source strings are English
     ours = QTranslator()
@@ -59,10 +60,10 @@ def install_translators(language: str) -> bool:
     _installed.append(ours)
     for translator in _installed:
         app.installTranslator(translator)
-    _language[0] = language
+    _language = language
     return True
 
 
 def installed_language() -> str:
     """The language the interface is being built in now (lessons and other texts follow it)."""
-    return _language[0]
+    return _language

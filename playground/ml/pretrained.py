@@ -18,7 +18,6 @@ import torch
 from PIL import Image
 from torch import nn
 
-from playground.ml.data import normalize
 from playground.resources import resource_path
 from playground.spec.backbones import BACKBONES, Backbone
 from playground.spec.errors import CheckpointError
@@ -315,16 +314,3 @@ def imagenet_image(image: Image.Image, preprocessing: ImagenetPreprocessing) -> 
 def imagenet_categories() -> tuple[str, ...]:
     """ImageNet-1k's 1,000 class names in the order every ImageNet classifier uses."""
     return tuple(_weights_versions("resnet18")[0].meta["categories"])
-
-
-def imagenet_top(model: nn.Module, key: str, image: Image.Image, k: int = 5) -> list[tuple[str, float]]:
-    """Classify a PIL image into ImageNet's 1,000 classes with the network's own preprocessing."""
-    preprocessing = imagenet_preprocessing(key, model)
-    mean = torch.tensor(preprocessing.mean).view(1, 3, 1, 1)
-    std = torch.tensor(preprocessing.std).view(1, 3, 1, 1)
-    batch = normalize(imagenet_image(image, preprocessing).unsqueeze(0), mean, std)
-    with torch.inference_mode():
-        probabilities = torch.softmax(model.eval()(batch), dim=1)[0]
-    values, indices = probabilities.topk(k)
-    categories = imagenet_categories()
-    return [(categories[i], float(p)) for p, i in zip(values.tolist(), indices.tolist(), strict=True)]

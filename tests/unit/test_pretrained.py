@@ -123,9 +123,9 @@ def test_xception_looks_under_timms_url_name_in_the_torch_cache(offline_homes):
 
 
 def test_genuine_imagenet_mobilenet_v2_recognises_a_palace(palace_and_mobilenet):
-    from PIL import Image
+    from playground.ml.predict import ImagenetPredictor
 
-    model = pretrained.load_pretrained("mobilenet_v2")
-    top = pretrained.imagenet_top(model, "mobilenet_v2", Image.open(palace_and_mobilenet))
+    [prediction] = ImagenetPredictor("mobilenet_v2").predict_files([palace_and_mobilenet], top_k=5)
+    top = prediction.top
     assert top[0][0] == "palace" and top[0][1] > 0.5  # the Summer Palace in Beijing
     assert pretrained.describe("mobilenet_v2")["imagenet_top1"] == pytest.approx(71.878)  # V1's own accuracy
