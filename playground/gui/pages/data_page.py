@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from playground.gui.messages import error_text, translated
 from playground.gui.settings import config_dir
 from playground.gui.widgets.bar_chart import BarChart
 from playground.gui.widgets.images import ImageGrid, image_file_filter
+from playground.gui.widgets.panels import RememberedSplitter, fitted_scroll_panel
 from playground.ml import folders
 from playground.ml.builtin import BUILTIN_DATASETS
 from playground.ml.folders import resolve_source_folder
@@ -65,6 +65,9 @@ class ClassList(QListWidget):
         self.setObjectName("class_list")
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        # Long class names that differ only at the end stay distinguishable; the full name is the tooltip.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editable = False
 
     def dragEnterEvent(self, event) -> None:
@@ -228,15 +231,15 @@ class DataPage(QWidget):
         pictures.addWidget(self.thumbnails_title)
         pictures.addWidget(self.thumbnails, 1)
         pictures.addWidget(QLabel(self.tr("Class balance")))
-        pictures.addWidget(self.balance)
+        pictures.addWidget(fitted_scroll_panel(self.balance, "balance_scroll"), 1)  # many classes scroll
         pictures.addWidget(self.skipped_title)
         pictures.addWidget(self.skipped)
         self.skipped.setMaximumHeight(90)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = RememberedSplitter("data", Qt.Orientation.Horizontal)
         splitter.addWidget(classes_box)
         splitter.addWidget(pictures_box)
-        splitter.setSizes([280, 800])
+        splitter.set_default_sizes([280, 800])
         layout = QVBoxLayout(self)
         layout.addWidget(top)
         layout.addWidget(splitter, 1)
@@ -483,6 +486,7 @@ class DataPage(QWidget):
         for name, count in counts:
             item = QListWidgetItem(self.tr("{0}   ({1} images)").format(name, f"{count:,}"))
             item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(name)  # a long name is shortened in the middle (ClassList)
             self.classes.addItem(item)
         self.classes.setCurrentRow(min(max(row, 0), len(counts) - 1) if counts else -1)
         self.classes.blockSignals(False)

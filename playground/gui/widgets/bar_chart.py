@@ -3,9 +3,9 @@ how probable each of an image's top classes is."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 ROW = 20
 
@@ -24,6 +24,21 @@ class BarChart(QWidget):
         self.setFixedHeight(max(ROW, ROW * len(self.values)) + 4)
         self.update()
 
+    def row_at(self, y: float) -> int | None:
+        row = int((y - 2) // ROW)
+        return row if 0 <= row < len(self.values) else None
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            row = self.row_at(event.pos().y())  # a QHelpEvent
+            if row is None:
+                QToolTip.hideText()
+            else:
+                name, value = self.values[row]
+                QToolTip.showText(event.globalPos(), f"{name}: {self.value_text(value)}", self)
+            return True
+        return super().event(event)
+
     def sizeHint(self) -> QSize:
         return QSize(300, ROW * max(1, len(self.values)) + 4)
 
@@ -40,7 +55,8 @@ class BarChart(QWidget):
         for row, (name, count) in enumerate(self.values):
             top = 2 + row * ROW
             painter.setPen(self.palette().windowText().color())
-            text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, label_width - 6)
+            # Shortened in the middle: long names that differ only at the end stay apart (tooltip: whole).
+            text = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, label_width - 6)
             painter.drawText(
                 QRectF(0, top, label_width - 6, ROW), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text
             )

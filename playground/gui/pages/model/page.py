@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -31,6 +29,8 @@ from playground.gui.pages.model.network_view import NetworkView
 from playground.gui.pages.model.palette import BlockPalette
 from playground.gui.pages.model.pretrained_dialog import PretrainedDialog
 from playground.gui.pages.model.properties import LayerProperties
+from playground.gui.widgets.flow_layout import FlowLayout
+from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
 from playground.spec.backbones import BACKBONES
 from playground.spec.errors import PlaygroundError
 from playground.spec.layers import LAYER_TYPES, Conv2d, Dense, Dropout, GlobalAvgPool, Layer
@@ -118,18 +118,18 @@ class ModelPage(QWidget):
             button.setToolTip(button.text())
         self.up_button.setText("")
         self.down_button.setText("")
-        tools = QHBoxLayout()
-        tools.addWidget(self.presets_button)
-        for button in (self.delete_button, self.duplicate_button, self.up_button, self.down_button):
-            tools.addWidget(button)
-        tools.addStretch(1)
-        tools.addWidget(self.pretrained_button)
-        tools.addWidget(self.code_button)
+        tools = QWidget()
+        tools.setObjectName("model_tools")
+        tools_layout = FlowLayout(tools)  # wraps on a narrow screen instead of widening the page
+        for button in (self.presets_button, self.delete_button, self.duplicate_button, self.up_button,
+                       self.down_button, self.pretrained_button, self.code_button):  # fmt: skip
+            tools_layout.addWidget(button)
+        self.input_label.setWordWrap(True)
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.addWidget(self.input_label)
-        centre_layout.addLayout(tools)
+        centre_layout.addWidget(tools)
         centre_layout.addWidget(self.base_panel, 1)
         centre_layout.addWidget(self.network, 1)
         centre_layout.addWidget(self.totals)
@@ -140,27 +140,24 @@ class ModelPage(QWidget):
         palette_hint.setWordWrap(True)
         palette_box.layout().addWidget(palette_hint)
 
-        properties_scroll = QScrollArea()  # lets the side panel shrink on a small screen
-        properties_scroll.setWidgetResizable(True)
-        properties_scroll.setWidget(self.properties)
+        # The side panels scroll up and down on a small screen; a focused box never scrolls sideways.
         properties_box = QGroupBox(tr("Layer settings"))
-        QVBoxLayout(properties_box).addWidget(properties_scroll)
-        compare_scroll = QScrollArea()
-        compare_scroll.setWidgetResizable(True)
-        compare_scroll.setWidget(self.compare)
+        QVBoxLayout(properties_box).addWidget(scroll_panel(self.properties, "properties_scroll"))
         compare_box = QGroupBox(tr("Convolution vs dense"))
-        QVBoxLayout(compare_box).addWidget(compare_scroll)
-        side = QSplitter(Qt.Orientation.Vertical)
+        QVBoxLayout(compare_box).addWidget(scroll_panel(self.compare, "compare_scroll"))
+        side = RememberedSplitter("model_side", Qt.Orientation.Vertical)
         side.addWidget(properties_box)
         side.addWidget(compare_box)
+        side.set_default_sizes([400, 300])
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(palette_box)
-        splitter.addWidget(centre)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 560, 340])  # the palette wide enough for "Global average pool"
-        QHBoxLayout(self).addWidget(splitter)
+        self.splitter = RememberedSplitter("model", Qt.Orientation.Horizontal)
+        self.splitter.addWidget(palette_box)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(side)
+        self.splitter.setCollapsible(1, False)  # the network itself never disappears
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.set_default_sizes([self.palette_list.sizeHint().width() + 30, 560, 300])
+        QHBoxLayout(self).addWidget(self.splitter)
 
         self.palette_list.block_activated.connect(lambda kind: self.insert_block(kind, len(self.project.layers)))
         self.network.block_dropped.connect(self.insert_block)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QStyle
 
 from playground.gui.icons import block_icon
 from playground.gui.layer_labels import block_explanation, block_title
@@ -28,7 +28,17 @@ class BlockPalette(QListWidget):
             item.setToolTip(block_explanation(kind))
             self.addItem(item)
         self.itemDoubleClicked.connect(lambda item: self.block_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
-        self.setMinimumWidth(150)
+        # Names wrap rather than scroll sideways when the user narrows the palette.
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(120)
+
+    def sizeHint(self) -> QSize:
+        # Wide enough for the longest name ("Global average pool") beside its icon.
+        longest = max(self.fontMetrics().horizontalAdvance(self.item(i).text()) for i in range(self.count()))
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = self.iconSize().width() + longest + 6 * self.spacing() + 16 + scroll_bar + 2 * self.frameWidth()
+        return QSize(width, super().sizeHint().height())
 
     def mimeTypes(self) -> list[str]:
         return [BLOCK_MIME]

@@ -254,6 +254,8 @@ class LayerProperties(QWidget):
         super().__init__(parent)
         self.setObjectName("layer_properties")
         self.form = QFormLayout(self)
+        # On a narrow panel a label goes above its boxes rather than pushing them off the edge.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.index: int | None = None
         self.layer: Layer | None = None
         self.fields: list[_Field] = []

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.gui.layer_labels import block_title, layer_settings
+from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.heatmap import grey_image, overlay
 from playground.gui.widgets.images import ImageGrid, to_pixmap
 
@@ -108,13 +109,13 @@ class ExplainPanel(QTabWidget):
         form = QFormLayout()
         form.addRow(self.tr("Why this class?"), self.cam_class)
         form.addRow(self.tr("Looking at layer"), self.cam_layer)
-        pictures = QHBoxLayout()
-        pictures.addWidget(self.cam_original)
-        pictures.addWidget(self.cam_view)
-        pictures.addStretch(1)
+        pictures = QWidget()
+        pictures_layout = FlowLayout(pictures)  # side by side when there is room, else one above the other
+        pictures_layout.addWidget(self.cam_original)
+        pictures_layout.addWidget(self.cam_view)
         layout = QVBoxLayout(tab)
         layout.addLayout(form)
-        layout.addLayout(pictures)
+        layout.addWidget(pictures)
         layout.addWidget(self.cam_note)
         layout.addStretch(1)
         self.cam_class.currentIndexChanged.connect(lambda _: self.update_cam())

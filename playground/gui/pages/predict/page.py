@@ -20,13 +20,11 @@ from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -34,14 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.background import BackgroundTask
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.messages import error_text, translated
 from playground.gui.pages.data_page import local_paths
+from playground.gui.tasks import Task
 from playground.gui.pages.predict.confusion_panel import ConfusionPanel
 from playground.gui.pages.predict.explain_panel import ExplainPanel
 from playground.gui.widgets.bar_chart import BarChart
+from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.images import image_file_filter, to_pixmap
+from playground.gui.widgets.panels import RememberedSplitter
 from playground.ml.images import BadImage
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import atomic_write_bytes
@@ -75,7 +75,7 @@ class PredictPage(QWidget):
         self.results = []  # playground.ml.predict.Prediction, one per row
         self.pasted = tempfile.TemporaryDirectory(prefix="cnn-playground-pasted-")  # goes with the page
         self.validation_loader = DatasetLoader(self)  # for a checkpoint trained on other images
-        self.confusion_task = BackgroundTask(self)  # a large validation set takes a while
+        self.confusion_task = Task(self, "confusion")  # a large validation set takes a while
 
         self.model_label = QLabel()
         self.model_label.setObjectName("predict_model_label")
@@ -127,19 +127,20 @@ class PredictPage(QWidget):
         )
         self.chosen_label = QLabel()
         self.chosen_label.setObjectName("chosen_image_label")
+        self.chosen_label.setWordWrap(True)
         self.chosen_bars = BarChart()
         self.chosen_bars.setObjectName("chosen_top_classes")
         self.explain = ExplainPanel()
         self.confusion = ConfusionPanel()
         self.explain.addTab(self.confusion, self.tr("Validation set"))
 
-        buttons = QHBoxLayout()
+        buttons = QWidget()
+        buttons.setObjectName("predict_tools")
+        buttons_layout = FlowLayout(buttons)  # wraps on a narrow screen instead of widening the page
         for widget in (self.open_button, self.imagenet_button, self.add_button, self.paste_button, self.top_k,
-                       self.clear_button):  # fmt: skip
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(self.csv_button)
-        buttons.addWidget(self.export_button)
+                       self.clear_button, self.csv_button, self.export_button):  # fmt: skip
+            buttons_layout.addWidget(widget)
+        self.hint.setWordWrap(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -151,13 +152,13 @@ class PredictPage(QWidget):
         right_layout.addWidget(self.chosen_label)
         right_layout.addWidget(self.chosen_bars)
         right_layout.addWidget(self.explain, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = RememberedSplitter("predict", Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([560, 840])
+        self.splitter.set_default_sizes([560, 840])
         layout = QVBoxLayout(self)
         layout.addWidget(self.model_label)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.splitter, 1)
 
         self.open_button.clicked.connect(lambda: self.open_checkpoint())
@@ -447,7 +448,7 @@ class PredictPage(QWidget):
         predictor = self._predictor()
         self.confusion.clear(self.tr("Classifying {0:,} validation images…").format(len(val)))
         self.confusion.compute_button.setEnabled(False)
-        self.confusion_task.start(lambda: (confusion(predictor, val), val))
+        self.confusion_task.start(lambda context: (confusion(predictor, val), val))
 
     def csv_text(self) -> str:
         out = io.StringIO()

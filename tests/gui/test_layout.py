@@ -1,0 +1,96 @@
+"""Every page and tab fits a 1024×768 projector (and a 1280×720 laptop) in English and Korean:
+nothing outside the window, no text cut off, no squeezed input, no side panel scrolling sideways,
+and the window never makes itself larger than the screen."""
+
+import pytest
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from playground.gui import translation
+
+from .layout_checks import layout_problems
+
+# A 1024×768 screen less a task bar and the window's title bar; a 1280×720 one likewise.
+SMALL_SCREENS = ((1024, 768 - 40 - 30), (1280, 720 - 40 - 30))
+
+# Pages that other developers are reworking at the moment; their checks report but do not fail here.
+NOT_CHECKED_YET = {}
+
+
+@pytest.fixture(params=["en", "ko"])
+def language(request):
+    assert translation.install_translators(request.param)
+    yield request.param
+    translation.install_translators("en")
+
+
+@pytest.fixture
+def small_window(language, qtbot, lenet):
+    from playground.gui.main_window import MainWindow
+
+    window = MainWindow(lenet)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _settle():
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _tab_states(page):
+    """Show each tab of each visible tab widget of `page` in turn, yielding its name."""
+    for tabs in page.findChildren(QTabWidget):
+        if tabs.isVisible():
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                _settle()
+                yield f"tab {tabs.tabText(index)!r}"
+
+
+def _model_states(window):
+    """The builder with nothing selected, each kind of layer selected, and a pretrained base."""
+    page = window.model_page
+    yield "no layer selected"
+    for row, layer in enumerate(window.document.project.layers):
+        page.select(row)
+        _settle()
+        yield f"layer {row + 1} ({layer.type}) selected"
+    page.choose_pretrained("playground_mini")
+    _settle()
+    yield "a pretrained base"
+    window.document.undo_stack.undo()
+
+
+def _page_states(window, row):
+    page = window.pages.widget(row)
+    if page is window.model_page:
+        yield from _model_states(window)
+    else:
+        yield "as it opens"
+        yield from _tab_states(page)
+
+
+def test_the_window_fits_small_screens(small_window):
+    minimum = small_window.minimumSizeHint().expandedTo(small_window.minimumSize())
+    for width, height in SMALL_SCREENS:
+        assert minimum.width() <= width and minimum.height() <= height, (minimum, width, height)
+    assert (small_window.width(), small_window.height()) == (1024, 768)
+
+
+@pytest.mark.parametrize("page_name", ["data_page", "augment_page", "model_page", "train_page", "predict_page",
+                                       "learn_page"])  # fmt: skip
+def test_every_page_and_tab_fits_1024x768(small_window, page_name):
+    window = small_window
+    row = window.pages.indexOf(getattr(window, page_name))
+    window.show_page(row)
+    _settle()
+    problems = []
+    for state in _page_states(window, row):
+        problems += layout_problems(window, f"{page_name}, {state}")
+        assert (window.width(), window.height()) == (1024, 768), f"the window grew: {state}"
+    if page_name in NOT_CHECKED_YET and problems:
+        pytest.xfail(NOT_CHECKED_YET[page_name] + "\n" + "\n".join(problems))
+    assert not problems, "\n".join(problems)
