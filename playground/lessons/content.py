@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from playground.resources import resource_path
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
+from playground.spec.messages import Message
 from playground.spec.presets import PRESETS
 
 LANGUAGES = ("en", "ko")
@@ -21,10 +23,10 @@ LAB_SETTINGS: dict[str, Any] = {
     "operation": ("conv", "max", "avg", "min"),
     "channels": range(1, 4),
     "filters": range(1, 4),
-    "input_size": range(2, 10),
-    "kernel": range(1, 6),
+    "input_size": range(2, 13),
+    "kernel": range(1, 8),  # up to the padding lesson's 7×7 (with padding 3)
     "stride": range(1, 5),
-    "padding": ("valid", "same", 1, 2),
+    "padding": ("valid", "same", 1, 2, 3),
     "show_use": (True, False),
 }
 
@@ -41,29 +43,36 @@ class Lesson:
     try_it: dict[str, Any]
 
 
+def _not_one_of(lesson_id: str, key: str, value: Any, allowed) -> Message:
+    return Message(messages.LESSON_TRY_VALUE, lesson=repr(lesson_id), key=key, value=repr(value), allowed=list(allowed))
+
+
 def check_try_it(lesson_id: str, spec: dict[str, Any]) -> dict[str, Any]:
     """A "Try it" as index.json gives it, or a LessonError naming the lesson and what is wrong."""
-    where = f"lesson {lesson_id!r}: try"
     target = spec.get("open")
     if target == "lab":
         unknown = set(spec) - set(LAB_SETTINGS) - {"open"}
         missing = set(LAB_SETTINGS) - set(spec)
         if unknown or missing:
-            raise LessonError(f"{where}: unknown {sorted(unknown)} / missing {sorted(missing)} lab settings")
+            raise LessonError(
+                Message(messages.LESSON_TRY_SETTINGS, lesson=repr(lesson_id), unknown=sorted(unknown),
+                        missing=sorted(missing))
+            )  # fmt: skip
         for key, allowed in LAB_SETTINGS.items():
             value = spec[key]
             if value not in allowed or isinstance(value, bool) != isinstance(next(iter(allowed)), bool):
-                raise LessonError(f"{where}.{key}: {value!r} is not one of {list(allowed)}")
+                raise LessonError(_not_one_of(lesson_id, key, value, allowed))
     elif target == "builder":
         if "preset" in spec and spec["preset"] not in PRESETS:
-            raise LessonError(f"{where}.preset: {spec['preset']!r} is not one of {list(PRESETS)}")
+            raise LessonError(_not_one_of(lesson_id, "preset", spec["preset"], PRESETS))
         if ("preset" in spec) == ("pretrained" in spec):
-            raise LessonError(f"{where}: the builder opens with a preset or a pretrained network, one of them")
+            raise LessonError(Message(messages.LESSON_TRY_BUILDER, lesson=repr(lesson_id)))
     elif target == "page":
         if spec.get("page") not in PAGES:
-            raise LessonError(f"{where}.page: {spec.get('page')!r} is not one of {list(PAGES)}")
+            raise LessonError(_not_one_of(lesson_id, "page", spec.get("page"), PAGES))
     else:
-        raise LessonError(f"{where}.open: {target!r} is not one of ['lab', 'builder', 'page']")
+        raise LessonError(Message(messages.LESSON_TRY_OPEN, lesson=repr(lesson_id), value=repr(target),
+                                  allowed=["lab", "builder", "page"]))  # fmt: skip
     return spec
 
 
@@ -74,16 +83,18 @@ def lessons(language: str = "en") -> list[Lesson]:
     try:
         index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise LessonError(f"the lesson index is unreadable: {error}") from None
+        raise LessonError(Message(messages.LESSON_INDEX_UNREADABLE, error=str(error))) from None
     found = []
     for entry in index:
         path = folder / language / f"{entry['id']}.md"
         try:
             markdown = path.read_text(encoding="utf-8")
         except OSError:
-            raise LessonError(f"lesson {entry['id']!r} has no {language} text ({path})") from None
+            raise LessonError(
+                Message(messages.LESSON_TEXT_MISSING, lesson=repr(entry["id"]), language=language, path=str(path))
+            ) from None
         first = markdown.lstrip().splitlines()[0] if markdown.strip() else ""
         if not first.startswith("# "):
-            raise LessonError(f"{path}: the first line must be the title ('# …')")
+            raise LessonError(Message(messages.LESSON_NO_TITLE, path=str(path)))
         found.append(Lesson(entry["id"], first[2:].strip(), markdown, check_try_it(entry["id"], entry["try"])))
     return found

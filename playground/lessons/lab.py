@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
+from playground.spec.messages import Message
 from playground.spec.shapes import resolve_padding
 
 Grid = list[list[float]]
@@ -26,20 +28,25 @@ def parse_grid(text: str, name: str = "grid") -> Grid:
     """'1,2;3,4' -> [[1, 2], [3, 4]]: rows separated by ';', numbers by ',' (or spaces)."""
     rows = [row.replace(",", " ").split() for row in text.strip().split(";")]
     if not text.strip() or any(not row for row in rows):
-        raise LabError(f"{name}: empty row in {text!r} — write rows separated by ';', e.g. \"1,2;3,4\"")
+        raise LabError(Message(messages.LAB_EMPTY_ROW, name=name, text=repr(text)))
     if len({len(row) for row in rows}) != 1:
-        raise LabError(f"{name}: rows of different lengths in {text!r} — every row needs as many numbers")
-    try:
-        return [[_number(value) for value in row] for row in rows]
-    except ValueError as error:
-        raise LabError(f"{name}: {error} in {text!r}") from None
+        raise LabError(Message(messages.LAB_RAGGED_ROWS, name=name, text=repr(text)))
+    for row in rows:
+        for value in row:
+            if parse_number(value) is None:
+                raise LabError(Message(messages.LAB_NOT_A_NUMBER, name=name, value=repr(value), text=repr(text)))
+    return [[parse_number(value) for value in row] for row in rows]
 
 
-def _number(text: str) -> float:
+def parse_number(text: str) -> float | None:
+    """'7' -> 7, '2.5' -> 2.5, '1,234' -> 1234 (a thousands separator); None when it is no number."""
+    cleaned = text.strip().replace(",", "").replace(" ", "").replace("\u2212", "-")  # typed or pasted minus
     try:
-        value = float(text)
+        value = float(cleaned)
     except ValueError:
-        raise ValueError(f"{text!r} is not a number") from None
+        return None
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
     return int(value) if value.is_integer() else value
 
 
@@ -78,9 +85,9 @@ class Trace:
 
 def _padding(padding: str | int, size: tuple[int, int], kernel: tuple[int, int], stride: int):
     if isinstance(padding, str) and padding not in ("valid", "same"):
-        raise LabError(f"padding must be valid, same or a whole number, got {padding!r}")
+        raise LabError(Message(messages.LAB_BAD_PADDING, padding=repr(padding)))
     if isinstance(padding, int) and padding < 0:
-        raise LabError(f"padding must not be negative, got {padding}")
+        raise LabError(Message(messages.LAB_NEGATIVE_PADDING, padding=padding))
     spec = padding if isinstance(padding, str) else (padding, padding)
     return resolve_padding(spec, size, kernel, (stride, stride))
 
@@ -94,34 +101,38 @@ def _pad(grid: Grid, pads, fill) -> Grid:
     return rows
 
 
-def _output_size(size: int, kernel: int, stride: int, pads: tuple[int, int], name: str) -> tuple[int, str]:
-    total = size + pads[0] + pads[1]
-    if total < kernel:
-        raise LabError(f"the {name} ({kernel}) is larger than the input ({size}) even with padding")
-    out = (total - kernel) // stride + 1
-    return out, f"({size} − {kernel} + {pads[0] + pads[1]})/{stride} + 1 = {out}"
+def size_formula(size: int, kernel: int, stride: int, padding: int) -> tuple[int, str]:
+    """Output width and how it is worked out, "⌊(5 − 2 + 0)/2⌋ + 1 = 2": the floor brackets appear, as in
+    the builder, only when the division does not come out even. `padding` is the total of both sides."""
+    spare = size - kernel + padding
+    out = spare // stride + 1
+    inner = f"({size} − {kernel} + {padding})/{stride}"
+    return out, f"{f'⌊{inner}⌋' if spare % stride else inner} + 1 = {out}"
 
 
-def _windows(size: tuple[int, int], kernel: tuple[int, int], stride: int, pads, name: str):
-    out_h, text_h = _output_size(size[0], kernel[0], stride, pads[0], name)
-    out_w, text_w = _output_size(size[1], kernel[1], stride, pads[1], name)
-    formula = text_h if text_h == text_w else f"height {text_h}; width {text_w}"
+def _output_size(size: int, kernel: int, stride: int, pads: tuple[int, int], template: str) -> tuple[int, str]:
+    if size + pads[0] + pads[1] < kernel:
+        raise LabError(Message(template, kernel=kernel, size=size))
+    return size_formula(size, kernel, stride, pads[0] + pads[1])
+
+
+def _windows(size: tuple[int, int], kernel: tuple[int, int], stride: int, pads, template: str):
+    out_h, text_h = _output_size(size[0], kernel[0], stride, pads[0], template)
+    out_w, text_w = _output_size(size[1], kernel[1], stride, pads[1], template)
+    formula = text_h if text_h == text_w else Message(messages.LAB_SIZE_PER_AXIS, height=text_h, width=text_w)
     return out_h, out_w, formula
 
 
 def _check_channels(inputs: list[Grid], kernels: list[Grid] | None = None) -> None:
     if not inputs:
-        raise LabError("the input needs at least one channel")
+        raise LabError(Message(messages.LAB_NO_CHANNELS))
     if len({grid_size(g) for g in inputs}) != 1:
-        raise LabError("every input channel must have the same size")
+        raise LabError(Message(messages.LAB_CHANNEL_SIZES))
     if kernels is not None:
         if len(kernels) != len(inputs):
-            raise LabError(
-                f"the filter must be as deep as the input: {len(inputs)} channels, so {len(inputs)} kernel grids"
-                f" (got {len(kernels)})"
-            )
+            raise LabError(Message(messages.LAB_FILTER_DEPTH, channels=len(inputs), kernels=len(kernels)))
         if len({grid_size(k) for k in kernels}) != 1:
-            raise LabError("every kernel grid of a filter must have the same size")
+            raise LabError(Message(messages.LAB_KERNEL_SIZES))
 
 
 def convolve(
@@ -132,11 +143,11 @@ def convolve(
     kernels = [kernels] if kernels and not isinstance(kernels[0][0], list) else kernels
     _check_channels(inputs, kernels)
     if stride < 1:
-        raise LabError(f"stride must be at least 1, got {stride}")
+        raise LabError(Message(messages.LAB_BAD_STRIDE, stride=stride))
     size, kernel = grid_size(inputs[0]), grid_size(kernels[0])
     pads = _padding(padding, size, kernel, stride)
     padded = [_pad(grid, pads, 0) for grid in inputs]
-    out_h, out_w, formula = _windows(size, kernel, stride, pads, "kernel")
+    out_h, out_w, formula = _windows(size, kernel, stride, pads, messages.LAB_KERNEL_TOO_LARGE)
     output, steps = [[0] * out_w for _ in range(out_h)], []
     for r in range(out_h):
         for c in range(out_w):
@@ -159,17 +170,17 @@ def pool(
 ) -> Trace:
     """Max, average or min pooling of one channel; stride defaults to the pool size."""
     if mode not in POOL_MODES:
-        raise LabError(f"mode must be max, avg or min, got {mode!r}")
+        raise LabError(Message(messages.LAB_BAD_POOL_MODE, mode=repr(mode)))
     stride = stride or size
     if size < 1 or stride < 1:
-        raise LabError("pool size and stride must be at least 1")
+        raise LabError(Message(messages.LAB_BAD_POOL_SIZE))
     _check_channels([inputs])
     in_size = grid_size(inputs)
     pads = _padding(padding, in_size, (size, size), stride)
     if max(pads[0] + pads[1]) >= size:
-        raise LabError(f"padding {max(pads[0] + pads[1])} is not smaller than the pool size {size}")
+        raise LabError(Message(messages.LAB_POOL_PADDING, padding=max(pads[0] + pads[1]), size=size))
     padded = _pad(inputs, pads, None)  # padding is no value at all: it never wins, never counts
-    out_h, out_w, formula = _windows(in_size, (size, size), stride, pads, "pool")
+    out_h, out_w, formula = _windows(in_size, (size, size), stride, pads, messages.LAB_POOL_TOO_LARGE)
     output, steps = [[0] * out_w for _ in range(out_h)], []
     for r in range(out_h):
         for c in range(out_w):
@@ -190,7 +201,7 @@ def pool(
 def usage_counts(size: tuple[int, int], kernel: int, stride: int = 1, padding: str | int = "valid") -> Grid:
     """How many windows use each input pixel: without padding, corners and edges are used least."""
     pads = _padding(padding, size, (kernel, kernel), stride)
-    out_h, out_w, _ = _windows(size, (kernel, kernel), stride, pads, "kernel")
+    out_h, out_w, _ = _windows(size, (kernel, kernel), stride, pads, messages.LAB_KERNEL_TOO_LARGE)
     counts = [[0] * size[1] for _ in range(size[0])]
     for r in range(out_h):
         for c in range(out_w):
@@ -206,7 +217,7 @@ def conv_vs_dense(size: tuple[int, int], channels: int, kernel: int, filters: in
                   padding: str | int = "valid") -> tuple[int, int, int]:  # fmt: skip
     """(outputs, conv parameters, dense parameters) for one layer making the same number of outputs."""
     pads = _padding(padding, size, (kernel, kernel), stride)
-    out_h, out_w, _ = _windows(size, (kernel, kernel), stride, pads, "kernel")
+    out_h, out_w, _ = _windows(size, (kernel, kernel), stride, pads, messages.LAB_KERNEL_TOO_LARGE)
     outputs = out_h * out_w * filters
     inputs = size[0] * size[1] * channels
     return outputs, kernel * kernel * channels * filters + filters, inputs * outputs + outputs

@@ -71,6 +71,219 @@ NO_PARAMETERS = "no parameters"
 ALREADY_FLAT = "already flat"
 SCALE_AND_SHIFT = "2·{channels} = {params} (scale and shift per channel)"
 MEAN_PER_CHANNEL = "mean over {height}x{width} per channel → {channels}"
+# --- lessons and exercises (issue 16) (playground.lessons)
+# The lab's problems with what was typed
+LAB_EMPTY_ROW = "{name}: empty row in {text} — write rows separated by ';', e.g. \"1,2;3,4\""
+LAB_RAGGED_ROWS = "{name}: rows of different lengths in {text} — every row needs as many numbers"
+LAB_NOT_A_NUMBER = "{name}: {value} is not a number in {text}"
+LAB_CELL_NOT_A_NUMBER = "row {row}, column {column}: {value} is not a number"
+LAB_BAD_PADDING = "padding must be valid, same or a whole number, got {padding}"
+LAB_NEGATIVE_PADDING = "padding must not be negative, got {padding}"
+LAB_KERNEL_TOO_LARGE = "the kernel ({kernel}) is larger than the input ({size}) even with padding"
+LAB_POOL_TOO_LARGE = "the pool ({kernel}) is larger than the input ({size}) even with padding"
+LAB_NO_CHANNELS = "the input needs at least one channel"
+LAB_CHANNEL_SIZES = "every input channel must have the same size"
+LAB_FILTER_DEPTH = (
+    "the filter must be as deep as the input: {channels} channels, so {channels} kernel grids (got {kernels})"
+)
+LAB_KERNEL_SIZES = "every kernel grid of a filter must have the same size"
+LAB_BAD_STRIDE = "stride must be at least 1, got {stride}"
+LAB_BAD_POOL_MODE = "mode must be max, avg or min, got {mode}"
+LAB_BAD_POOL_SIZE = "pool size and stride must be at least 1"
+LAB_POOL_PADDING = "padding {padding} is not smaller than the pool size {size}"
+LAB_DENSE_WEIGHTS = "the dense layer needs {inputs} weights per unit, one for each flattened value (got {weights})"
+LAB_SIZE_PER_AXIS = "height {height}; width {width}"
+# Broken lesson files (an install problem, not the learner's)
+LESSON_INDEX_UNREADABLE = "the lesson index is unreadable: {error}"
+LESSON_TEXT_MISSING = "lesson {lesson} has no {language} text ({path})"
+LESSON_NO_TITLE = "{path}: the first line must be the title ('# …')"
+LESSON_TRY_SETTINGS = "lesson {lesson}: try: unknown {unknown} / missing {missing} lab settings"
+LESSON_TRY_VALUE = "lesson {lesson}: try.{key}: {value} is not one of {allowed}"
+LESSON_TRY_BUILDER = "lesson {lesson}: try: the builder opens with a preset or a pretrained network, one of them"
+LESSON_TRY_OPEN = "lesson {lesson}: try.open: {value} is not one of {allowed}"
+# Exercises: answers
+EX_NOT_A_NUMBER = "Type a number, e.g. 12."
+EX_PICK_ONE = "Pick one of the answers."
+EX_RIGHT = "Right!"
+EX_WRONG = "Not quite — try again."
+# Output sizes
+EX_CONV_SIZE = (
+    "Input: {size}×{size}. Convolution: a {kernel}×{kernel} filter, stride {stride}, padding {padding}."
+    " How wide is the output feature map?"
+)
+EX_POOL_SIZE = (
+    "Feature map: {size}×{size}. Pooling: a {pool}×{pool} window, stride {stride}, no padding. How wide is the"
+    " output?"
+)
+EX_SIZE_HINT = "output size = ⌊(input − kernel + 2·padding)/stride⌋ + 1; ⌊…⌋ rounds down."
+EX_SIZE_SOLUTION = "{formula}: the output is {answer}×{answer}."
+EX_OUTPUT_NUMBERS = (
+    "Grey image: {size}×{size}. A convolutional layer of {filters} filters of {kernel}×{kernel}, stride 1, no"
+    " padding. How many numbers does its output hold (all feature maps together)?"
+)
+EX_OUTPUT_NUMBERS_HINT = "Each filter makes one feature map; find one map's width first."
+EX_OUTPUT_NUMBERS_SOLUTION = "{formula}, so {filters} maps of {out}×{out}: {out}·{out}·{filters} = {answer}."
+# Which padding / stride
+EX_WHICH_PADDING_SAME = (
+    "Input: {size}×{size}. Filter: {kernel}×{kernel}, stride 1. Which padding keeps the output {size}×{size}?"
+)
+EX_WHICH_PADDING = (
+    "Input: {size}×{size}. Filter: {kernel}×{kernel}, stride 1. Which padding makes the output {target}×{target}?"
+)
+EX_WHICH_PADDING_HINT = "With stride 1, output = input − kernel + 2·padding + 1: solve for the padding."
+EX_WHICH_PADDING_SOLUTION = "{target} = {size} − {kernel} + 2·p + 1, so p = {answer}. Check: {formula}."
+EX_WHICH_STRIDE = (
+    "Input: {size}×{size}. Filter: {kernel}×{kernel}, no padding. Which stride makes the output {target}×{target}?"
+)
+EX_WHICH_STRIDE_HINT = "Try stride 1, 2, 3… in ⌊(input − kernel)/stride⌋ + 1."
+EX_WHICH_STRIDE_SOLUTION = "Stride {answer}: {formula}."
+# Parameter counts
+EX_CONV_PARAMS = (
+    "A convolutional layer has {filters} filters of {kernel}×{kernel}; its input has {channels} channels."
+    " How many parameters does it learn (weights and biases)?"
+)
+EX_CONV_PARAMS_HINT = "Each filter has kernel·kernel·channels weights and one bias."
+EX_CONV_PARAMS_SOLUTION = "{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}."
+EX_DENSE_PARAMS = (
+    "Input: {height}×{width}×{channels}, flattened into a Dense layer of {units} units. How many parameters does"
+    " the Dense layer learn?"
+)
+EX_DENSE_PARAMS_HINT = "Every unit has one weight per input value and one bias."
+EX_DENSE_PARAMS_SOLUTION = "{inputs} inputs ({height}·{width}·{channels}): {inputs}·{units} + {units} = {answer}."
+EX_FLATTEN_LENGTH = "A {height}×{width} colour image (RGB) is flattened. How many numbers does the vector hold?"
+EX_FLATTEN_LENGTH_HINT = "A colour image has 3 channels: height · width · channels."
+EX_FLATTEN_LENGTH_SOLUTION = "{height}·{width}·3 = {answer}."
+EX_DENSE_SAME_OUTPUTS = (
+    "Input: {size}×{size}×{channels}. {filters} filters of {kernel}×{kernel} (stride 1, no padding) make {outputs}"
+    " outputs. How many parameters would a Dense layer need to make the same {outputs} outputs from the same input?"
+)
+EX_DENSE_SAME_OUTPUTS_HINT = "A Dense layer connects every input value to every output, plus one bias per output."
+EX_DENSE_SAME_OUTPUTS_SOLUTION = "{inputs}·{outputs} + {outputs} = {answer}, against {conv} for the filters."
+EX_POOL_PARAMS = (
+    "A {pool}×{pool} max pooling layer works on a {size}×{size}×{channels} feature map. How many parameters"
+    " does it learn?"
+)
+EX_POOL_PARAMS_HINT = "What would pooling learn? Its rule (max, average, min) is fixed."
+EX_POOL_PARAMS_SOLUTION = "0: a pooling layer has no parameters; it only keeps the largest value of each window."
+# The pipeline
+EX_PIPELINE_SIZE = (
+    "Image: {size}×{size}. A {kernel}×{kernel} convolution (stride 1, no padding), then 2×2 max pooling with"
+    " stride 2. How wide is the result?"
+)
+EX_PIPELINE_SIZE_HINT = "Work out the convolution's output first, then pool it: ⌊(input − 2)/2⌋ + 1."
+EX_PIPELINE_SIZE_SOLUTION = "Convolution: {conv}. Pooling: {pool}."
+EX_PIPELINE_FLATTEN = (
+    "Image: {size}×{size}. {filters} filters of {kernel}×{kernel} (stride 1, no padding), then 2×2 max pooling"
+    " with stride 2, then Flatten. How many numbers does Flatten give?"
+)
+EX_PIPELINE_FLATTEN_HINT = "Find the pooled width; Flatten gives width · height · filters numbers."
+EX_PIPELINE_FLATTEN_SOLUTION = "Convolution: {conv}. Pooling: {pool}. Flatten: {out}·{out}·{filters} = {answer}."
+EX_PIPELINE_DENSE = (
+    "After convolution and pooling, a {size}×{size}×{channels} feature map is flattened into a Dense layer of"
+    " {units} units. How many parameters does that Dense layer learn?"
+)
+# Where CNNs are used
+EX_TASK_HINT = "One label per image, one box, several boxes, or one label per pixel?"
+EX_TASK_CLASSIFICATION = "Classification"
+EX_TASK_LOCALIZATION = "Localization"
+EX_TASK_DETECTION = "Object detection"
+EX_TASK_SEGMENTATION = "Segmentation"
+EX_SOLUTION_CLASSIFICATION = "Classification: one label for the whole image."
+EX_SOLUTION_LOCALIZATION = "Localization: one object's label and the box around it."
+EX_SOLUTION_DETECTION = "Object detection: every object's label and box, however many there are."
+EX_SOLUTION_SEGMENTATION = "Segmentation: a label for every pixel."
+EX_SCENARIO_X_RAY = "Which task is this? A chest X-ray is sorted into \"normal\" or \"pneumonia\"."
+EX_SCENARIO_DIGIT = "Which task is this? A photo of a handwritten digit is read as 0–9."
+EX_SCENARIO_PET = "Which task is this? A photo with one cat gets the label \"cat\" and a box around the cat."
+EX_SCENARIO_LOGO = "Which task is this? A product photo gets its brand and a box around the one logo on it."
+EX_SCENARIO_STREET = "Which task is this? A street camera finds every car and every pedestrian, each with its own box."
+EX_SCENARIO_SHELF = "Which task is this? A shop shelf photo: every bottle gets a box and a product name."
+EX_SCENARIO_TUMOUR = "Which task is this? A brain scan: every pixel is marked as tumour or healthy tissue."
+EX_SCENARIO_ROAD = (
+    "Which task is this? A self-driving car's camera image: every pixel is marked road, car, person or sky."
+)
+EX_SEGMENTATION_SCORES = (
+    "A segmentation network labels every pixel of a {height}×{width} image with one of {classes} classes."
+    " How many class scores does it output per image?"
+)
+EX_SEGMENTATION_SCORES_HINT = "One score per class for every pixel."
+EX_SEGMENTATION_SCORES_SOLUTION = "{height}·{width}·{classes} = {answer}."
+EX_LAST_LAYER = (
+    "A classifier sorts images into {classes} classes; its last Dense layer reads {features} features. How many"
+    " parameters does that layer learn?"
+)
+EX_LAST_LAYER_HINT = "It needs one output per class; each output has one weight per feature and a bias."
+EX_LAST_LAYER_SOLUTION = (
+    "{classes} units of {features} weights and a bias each: {features}·{classes} + {classes} = {answer}."
+)
+# Pretrained networks
+EX_HEAD_GAP = (
+    "A frozen pretrained base ends in a {channels}×{size}×{size} feature map. Global average pooling and a new Dense"
+    " layer for {classes} classes follow. How many parameters are trained?"
+)
+EX_HEAD_GAP_HINT = "The base is frozen and pooling learns nothing: count only the new Dense layer's parameters."
+EX_HEAD_GAP_SOLUTION = "Global average pooling leaves {channels} numbers: {channels}·{classes} + {classes} = {answer}."
+EX_HEAD_FLATTEN = (
+    "The same frozen base ({channels}×{size}×{size}) is followed by Flatten and a Dense layer for {classes} classes."
+    " How many parameters are trained?"
+)
+EX_HEAD_FLATTEN_HINT = "Flatten keeps every value: channels · height · width inputs to the Dense layer."
+EX_HEAD_FLATTEN_SOLUTION = "{channels}·{size}·{size} = {inputs} inputs: {inputs}·{classes} + {classes} = {answer}."
+EX_BASE_OUTPUT = (
+    "A pretrained base halves the height and width {halvings} times (stride 2, 'same' padding). A {size}×{size}"
+    " image goes in: how wide is the feature map that comes out?"
+)
+EX_BASE_OUTPUT_HINT = "With 'same' padding and stride 2 each step gives ⌈size/2⌉."
+EX_BASE_OUTPUT_SOLUTION = "{steps}: the feature map is {answer}×{answer}."
+# Overfitting and early stopping
+EX_STOP_EPOCH = (
+    "Early stopping watches the validation accuracy with patience {patience}. The validation accuracy after"
+    " epochs 1, 2, 3, … is {scores} %. After which epoch does training stop?"
+)
+EX_BEST_EPOCH = (
+    "Early stopping watches the validation accuracy with patience {patience}. The validation accuracy after"
+    " epochs 1, 2, 3, … is {scores} %. Which epoch's weights are kept?"
+)
+EX_EARLY_STOPPING_HINT = (
+    "Find the best validation accuracy so far; training stops once {patience} epochs in a row have not beaten it."
+)
+EX_EARLY_STOPPING_SOLUTION = (
+    "The best validation accuracy is {best} % at epoch {best_epoch}; {patience} epochs later, after epoch"
+    " {stop_epoch}, training stops and keeps the weights of epoch {best_epoch}."
+)
+EX_NOT_AGAINST_OVERFITTING = "Which of these does NOT help against overfitting?"
+EX_AUGMENTATION = "Data augmentation (random flips, rotations, shifts)"
+EX_DROPOUT = "Dropout before the Dense layers"
+EX_EARLY_STOPPING = "Early stopping on the validation accuracy"
+EX_MORE_EPOCHS = "Training for many more epochs on the same images"
+EX_OVERFITTING_HINT = "Overfitting means learning the training images by heart."
+EX_OVERFITTING_SOLUTION = (
+    "More epochs on the same images let the network memorise them even more; the other three make memorising harder"
+    " or stop it in time."
+)
+# Fill in the next cell
+EX_CELL_CONV = (
+    "The filter slides with stride {stride} over the input (padding {padding}, shown as grey zeros). What number"
+    " belongs in the hidden output cell [{row}, {col}]?"
+)
+EX_CELL_MAX = (
+    "Max pooling: a {pool}×{pool} window, stride {stride}. What number belongs in the hidden output cell"
+    " [{row}, {col}]?"
+)
+EX_CELL_AVG = (
+    "Average pooling: a {pool}×{pool} window, stride {stride}. What number belongs in the hidden output cell"
+    " [{row}, {col}]?"
+)
+EX_CELL_MIN = (
+    "Min pooling: a {pool}×{pool} window, stride {stride}. What number belongs in the hidden output cell"
+    " [{row}, {col}]?"
+)
+EX_CELL_CONV_HINT = (
+    "Its window starts at row {top}, column {left} of the input as shown (padding included): multiply each value by"
+    " the filter's weight at the same place and add."
+)
+EX_CELL_POOL_HINT = "Its window starts at row {top}, column {left} of the input as shown; padding never counts."
+EX_CELL_SOLUTION = "Output [{row}, {col}]: {sum}"
 # --- a pretrained base (playground.spec.project)
 BASE_NEEDS_RGB = "{network} reads colour images: set the channels to 3 (RGB) on the Data page"
 BASE_BLOCKS = "{network} has {blocks} blocks; {unfrozen} cannot be unfrozen"

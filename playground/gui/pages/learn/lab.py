@@ -7,31 +7,27 @@ edits its inputs and shows its trace. The defaults are the lecture's worked exam
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from playground.lessons.lab import LabError, Trace, conv_vs_dense, convolve, number_text, pool, usage_counts
+from playground.gui.messages import error_text, translated
+from playground.gui.pages.learn.grids import CURRENT, DONE, WINDOW, GridTable
+from playground.lessons.content import LAB_SETTINGS
+from playground.lessons.lab import LabError, Trace, conv_vs_dense, convolve, parse_number, pool, usage_counts
 
-WINDOW = QColor("#ffd54f")  # the cells under the filter now
-DONE = QColor("#c8e6c9")  # output cells already computed
-CURRENT = QColor("#ff8a65")  # the output cell being computed
-PAD = QColor("#eeeeee")
 OPERATIONS = (
     ("conv", QT_TRANSLATE_NOOP("ConvolutionLab", "Convolution")),
     ("max", QT_TRANSLATE_NOOP("ConvolutionLab", "Max pooling")),
@@ -55,55 +51,6 @@ def default_filter(number: int, size: int) -> list[list[int]]:
     return [[1 if r == middle or c == middle else 0 for c in range(size)] for r in range(size)]
 
 
-class GridTable(QTableWidget):
-    """A small grid of numbers; editable for inputs, read-only for results."""
-
-    def __init__(self, editable: bool, parent=None):
-        super().__init__(parent)
-        self.editable = editable
-        for header in (self.horizontalHeader(), self.verticalHeader()):
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            header.setDefaultSectionSize(40)
-        if not editable:
-            self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-
-    def set_grid(self, grid, padding_mark=None) -> None:
-        self.blockSignals(True)
-        self.setRowCount(len(grid))
-        self.setColumnCount(len(grid[0]) if grid else 0)
-        for r, row in enumerate(grid):
-            for c, value in enumerate(row):
-                item = QTableWidgetItem("" if value is None else number_text(round(value, 3)))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if padding_mark is not None and padding_mark(r, c):
-                    item.setBackground(QBrush(PAD))
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.setItem(r, c, item)
-        self.blockSignals(False)
-
-    def grid(self) -> list[list[float]]:
-        values = []
-        for r in range(self.rowCount()):
-            row = []
-            for c in range(self.columnCount()):
-                text = self.item(r, c).text().strip() if self.item(r, c) else "0"
-                try:
-                    row.append(float(text) if "." in text else int(text or 0))
-                except ValueError:
-                    raise LabError(f"row {r + 1}, column {c + 1}: {text!r} is not a number") from None
-            values.append(row)
-        return values
-
-    def paint(self, cells: dict[tuple[int, int], QColor]) -> None:
-        self.blockSignals(True)  # colouring is not editing: no recompute
-        for r in range(self.rowCount()):
-            for c in range(self.columnCount()):
-                item = self.item(r, c)
-                if item is not None and item.background().color() != PAD:
-                    item.setBackground(QBrush(cells.get((r, c), QColor("white"))))
-        self.blockSignals(False)
-
-
 class ConvolutionLab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -117,15 +64,17 @@ class ConvolutionLab(QWidget):
         self.operation = QComboBox()
         for key, title in OPERATIONS:
             self.operation.addItem(self.tr(title), key)
-        self.channels = self._spin(1, 3, 1, "lab_channels")
-        self.filter_count = self._spin(1, 3, 1, "lab_filters")
-        self.input_size = self._spin(2, 9, 5, "lab_input_size")
-        self.kernel = self._spin(1, 5, 2, "lab_kernel")
-        self.stride = self._spin(1, 4, 1, "lab_stride")
+        self.channels = self._spin(LAB_SETTINGS["channels"], 1, "lab_channels")
+        self.filter_count = self._spin(LAB_SETTINGS["filters"], 1, "lab_filters")
+        self.input_size = self._spin(LAB_SETTINGS["input_size"], 5, "lab_input_size")
+        self.kernel = self._spin(LAB_SETTINGS["kernel"], 2, "lab_kernel")
+        self.stride = self._spin(LAB_SETTINGS["stride"], 1, "lab_stride")
         self.padding = QComboBox()
         self.padding.setObjectName("lab_padding")
-        for value, text in (("valid", self.tr("valid (none)")), ("same", self.tr("same")), (1, "1"), (2, "2")):
-            self.padding.addItem(text, value)
+        self.padding.addItem(self.tr("valid (none)"), "valid")
+        self.padding.addItem(self.tr("same"), "same")
+        for value in LAB_SETTINGS["padding"][2:]:
+            self.padding.addItem(str(value), value)
         self.show_use = QCheckBox(self.tr("Show how often each input pixel is used"))
 
         self.inputs = QTabWidget()
@@ -200,9 +149,9 @@ class ConvolutionLab(QWidget):
         self.timer.timeout.connect(self.advance)
         self.rebuild()
 
-    def _spin(self, low: int, high: int, value: int, name: str) -> QSpinBox:
+    def _spin(self, allowed: range, value: int, name: str) -> QSpinBox:
         spin = QSpinBox()
-        spin.setRange(low, high)
+        spin.setRange(allowed.start, allowed.stop - 1)  # the lessons' "Try it" settings and the lab agree
         spin.setValue(value)
         spin.setObjectName(name)
         return spin
@@ -277,11 +226,11 @@ class ConvolutionLab(QWidget):
         if not (0 <= row < len(values) and 0 <= col < len(values[0])):
             return
         text = item.text().strip()
-        try:
-            values[row][col] = float(text) if "." in text else int(text or 0)
-        except ValueError:
+        value = parse_number(text or "0")
+        if value is None:
             self.sum_label.setText(self.tr("row {0}, column {1}: {2!r} is not a number").format(row + 1, col + 1, text))
             return
+        values[row][col] = value
         self.recompute()
 
     def recompute(self) -> None:
@@ -304,10 +253,17 @@ class ConvolutionLab(QWidget):
             for table in self.outputs:
                 table.set_grid([[None]])
             self.formula_label.setText("")
-            self.sum_label.setText(str(error))
+            self.sum_label.setText(error_text(error))
             return
         self.step = -1
-        self.formula_label.setText(self.tr("Output size: {0}").format(self.trace.formula))
+        self.formula_label.setText(self.tr("Output size: {0}").format(translated(self.trace.formula)))
+        if not self.is_conv:  # a pooling layer has a fixed rule: nothing to learn, nothing to compare
+            self.compare_label.setText(
+                self.tr("A pooling layer learns no parameters: its rule (the largest, the mean or the smallest value"
+                        " of each window) is fixed.")
+            )  # fmt: skip
+            self._show()
+            return
         size = len(inputs[0]), len(inputs[0][0])
         filters = len(self.traces) if self.is_conv else 1
         outputs, conv_params, dense_params = conv_vs_dense(size, len(inputs), self.kernel.value(), filters,
