@@ -11,16 +11,55 @@ import json
 import os
 import signal
 import sys
+import unicodedata
+import warnings
 from pathlib import Path
 
 from playground.resources import example_projects
+from playground.spec import messages
 from playground.spec.errors import DataError, PlaygroundError
+from playground.spec.messages import Message
 from playground.spec.project import Project, load_project, remove_stale_temp_files
 from playground.spec.shapes import NetworkSummary, group, shape_text, summarize_project
 
 
 def _print_json(data) -> None:
-    print(json.dumps(data, ensure_ascii=False), flush=True)
+    # allow_nan=False: a bare NaN is not JSON; the data printed here never holds one (a bug if it does).
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+    if not _encodable(text):  # a file name that was not UTF-8: \udcXX escapes, valid JSON that maps back
+        text = json.dumps(data, ensure_ascii=True, allow_nan=False)
+    print(text, flush=True)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# Bidirectional overrides and isolates: they reorder what the terminal shows (a name that reads backwards).
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on one terminal line: control characters (a newline and a fake `error:`
+    line, a terminal-title escape) and the bytes of a file name that was not UTF-8 (a Korean zip's
+    CP949 names, which Python keeps as surrogate escapes) written as \\xNN; nothing raises."""
+    text = str(text)
+    if text.isprintable() and _encodable(text):
+        return text
+    out = []
+    for char in text:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for an undecodable byte
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI_CONTROLS:
+            out.append(char.encode("unicode_escape").decode("ascii") if code > 0xFF else f"\\x{code:02x}")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def resolve_project_path(name: str) -> Path:
@@ -32,7 +71,7 @@ def resolve_project_path(name: str) -> Path:
     stem = path.stem
     if stem in examples:
         return examples[stem]
-    raise PlaygroundError(f"project file not found: {name} (examples: {', '.join(examples)})")
+    raise PlaygroundError(Message(messages.PROJECT_NOT_FOUND_EXAMPLES, name=name, examples=", ".join(examples)))
 
 
 def _open_project(name: str) -> tuple[Project, Path]:
@@ -174,6 +213,53 @@ def _stop_on_interrupt(control):
     return handler
 
 
+# Settings that may change between a run and its resumption: they do not change what was learnt.
+_RESUMABLE_CHANGES = ("name", "training.epochs", "training.device", "training.early_stopping_patience")
+
+
+def _flat(data: dict, prefix: str = "") -> dict:
+    flat = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        flat.update(_flat(value, name + ".") if isinstance(value, dict) else {name: value})
+    return flat
+
+
+def _check_resumes(project: Project, resume, project_name: str, checkpoint_name: str) -> None:
+    """Refuse to resume a checkpoint saved for another project: `train P --resume C` trained C's
+    project, whatever P was. Names what differs."""
+    ours, theirs = _flat(project.to_dict()), _flat(resume.project.to_dict())
+    differ = sorted(key for key in ours.keys() | theirs.keys() if ours.get(key) != theirs.get(key))
+    differ = [key for key in differ if key not in _RESUMABLE_CHANGES]
+    if differ:
+        raise PlaygroundError(
+            Message(messages.CHECKPOINT_OTHER_PROJECT, checkpoint=checkpoint_name, project=project_name,
+                    keys=", ".join(differ[:5]) + (", ..." if len(differ) > 5 else ""))
+        )  # fmt: skip
+
+
+def _check_writable(out: Path) -> None:
+    """An --out folder that cannot take the checkpoints is refused before any training."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / f".cnnpg-{os.getpid()}-probe.tmp"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise PlaygroundError(
+            Message(messages.OUTPUT_NOT_WRITABLE, folder=out, reason=error.strerror or type(error).__name__)
+        ) from None
+
+
+def _check_network(project: Project, base: Path) -> None:
+    """Refuse before loading any image a network too large to train (a typo of 30,000 units)."""
+    from playground.ml.data import check_network_fits
+    from playground.ml.folders import class_names_of
+
+    classes = len(class_names_of(project.data.source, base))
+    check_network_fits(project, classes, project.training.batch_size, training=True)
+
+
 def cmd_train(args) -> int:
     from playground.ml import distributed as ddp
 
@@ -197,7 +283,8 @@ def _train(args, project, base, job) -> int:
     quiet = job is not None and not job.is_main  # under torchrun only rank 0 speaks
     resume = load_checkpoint(args.resume) if args.resume else None
     if resume is not None:
-        project = resume.project
+        _check_resumes(project, resume, args.project, args.resume)
+        project = resume.project.replace(training=project.training)  # P's epochs, device and patience
     out = Path(args.out) if args.out else Path("runs") / resolve_project_path(args.project).stem
     data = prepare_data(project.data, project.training.seed, base)
     if out.is_dir():
@@ -205,7 +292,10 @@ def _train(args, project, base, job) -> int:
     if data.skipped and not quiet:
         print(f"skipped {len(data.skipped)} unreadable files:", file=sys.stderr)
         for skipped in data.skipped:
-            print(f"  {skipped}", file=sys.stderr)
+            print(f"  {printable(skipped)}", file=sys.stderr)
+    if not quiet:
+        _check_writable(out)  # now, not after the first epoch's work
+    _check_network(project, base)
     control = TrainingControl()
     # Alone, a first Ctrl+C stops after the batch. Under torchrun every process gets it, each at
     # another batch, and a process left waiting for the others would hang: they all stop at once.
@@ -277,9 +367,9 @@ def _expand_images(paths: list[str]) -> list[Path]:
         elif path.exists():
             files.append(path)
         else:
-            raise PlaygroundError(f"image not found: {name}")
+            raise PlaygroundError(Message(messages.IMAGE_NOT_FOUND, path=name))
     if not files:
-        raise PlaygroundError("no images to classify")
+        raise PlaygroundError(Message(messages.NO_IMAGES_GIVEN))
     return files
 
 
@@ -291,17 +381,20 @@ def cmd_predict(args) -> int:
         predictor = ImagenetPredictor(args.checkpoint.removeprefix("imagenet:"))
     else:
         predictor = Predictor(load_checkpoint(args.checkpoint))
-    results = predictor.predict_files(_expand_images(args.images), top_k=args.top_k)
-    for result in results:
+    files = _expand_images(args.images)
+    readable = 0
+    # One batch at a time, printed as it comes: a folder of thousands of photos in bounded memory.
+    for result in predictor.iter_predictions(files, top_k=args.top_k):
+        readable += not result.error
         if args.json:
             top = [{"class": name, "probability": p} for name, p in result.top]
             _print_json({"path": result.path, "top": top, "error": result.error or None})
         elif result.error:
-            print(f"{result.path}: skipped — {result.error}")
+            print(f"{printable(result.path)}: skipped — {printable(result.error)}")
         else:
-            print(f"{result.path}: " + ", ".join(f"{name} {p:.1%}" for name, p in result.top))
-    if all(r.error for r in results):
-        print(f"error: none of the {len(results)} files could be read as an image", file=sys.stderr)
+            print(f"{printable(result.path)}: " + ", ".join(f"{printable(name)} {p:.1%}" for name, p in result.top))
+    if not readable:
+        print(f"error: {Message(messages.NO_IMAGE_READABLE, count=len(files))}", file=sys.stderr)
         return 2
     return 0
 
@@ -311,7 +404,7 @@ def cmd_export_job(args) -> int:
 
     project, base = _open_project(args.project)
     folder = export_training_job(project, base, args.folder)
-    print(f"training job written to {folder}: run `sh {folder / 'train.sh'}` on the machine that trains")
+    print(printable(f"training job written to {folder}: run `sh {folder / 'train.sh'}` on the machine that trains"))
     return 0
 
 
@@ -327,7 +420,7 @@ def cmd_export(args) -> int:
     from playground.ml.export import export_checkpoint
 
     path = export_checkpoint(load_checkpoint(args.checkpoint), args.format, args.output)
-    print(f"wrote {path}")
+    print(f"wrote {printable(path)}")
     return 0
 
 
@@ -336,7 +429,7 @@ def _lab_padding(text: str) -> str | int:
         return text
     if text.isdigit():
         return int(text)
-    raise PlaygroundError(f"--padding must be valid, same or a whole number, got {text!r}")
+    raise PlaygroundError(Message(messages.LAB_PADDING, found=repr(text)))
 
 
 def _channels(text: str, name: str):
@@ -358,7 +451,7 @@ def cmd_lab(args) -> int:
     else:
         channels = _channels(args.input, "--input")
         if len(channels) > 1:
-            raise PlaygroundError("pooling works on one channel at a time: give --input without '|'")
+            raise PlaygroundError(Message(messages.LAB_POOL_ONE_CHANNEL))
         trace = pool(channels[0], args.mode, args.size, args.stride, _lab_padding(args.padding))
     if args.json:
         steps = {"steps": [step.text for step in trace.steps]} if args.steps else {}
@@ -385,7 +478,7 @@ def cmd_weights(args) -> int:
 
     if args.weights_command == "import":
         stored = pretrained.import_weights(args.file, args.network)
-        print(f"checked and stored {stored}")
+        print(f"checked and stored {printable(stored)}")
         return 0
     rows = [pretrained.describe(key) for key in pretrained.NETWORKS]
     if args.json:
@@ -517,20 +610,31 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    try:
-        return args.run(args)
-    except PlaygroundError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    except OSError as error:  # a file that cannot be written or read: the user's to fix
-        if isinstance(error, BrokenPipeError):  # `... | head`: the reader left, nothing is wrong
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 0
-        print(f"error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a name gets \\u escapes, not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    with warnings.catch_warnings(record=True) as caught:
+        # Libraries' warnings (multi-line, with source lines) are held back: an error ends in its one
+        # line alone; after a success they follow, one line each.
+        warnings.simplefilter("default")
+        try:
+            status = args.run(args)
+        except PlaygroundError as error:
+            print(f"error: {printable(error)}", file=sys.stderr)
+            return 2
+        except OSError as error:  # a file that cannot be written or read: the user's to fix
+            if isinstance(error, BrokenPipeError):  # `... | head`: the reader left, nothing is wrong
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return 0
+            text = f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
+            print(f"error: {printable(text)}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("interrupted", file=sys.stderr)
+            return 130
+    for line in dict.fromkeys(printable(" ".join(str(w.message).split())) for w in caught):
+        print(f"warning: {line}", file=sys.stderr)
+    return status
 
 
 def _argument_problem(args) -> str:

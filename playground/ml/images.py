@@ -86,16 +86,29 @@ def read_image(path: str | os.PathLike, channels: int, draft_side: int | None = 
         raise BadImage(Message(messages.IMAGE_UNKNOWN)) from None
     except Image.DecompressionBombError:
         raise BadImage(Message(messages.IMAGE_BOMB)) from None
-    except (OSError, ValueError, SyntaxError) as error:
-        # Truncated and corrupt files surface as OSError ('image file is truncated') or ValueError.
-        raise BadImage(Message(messages.IMAGE_DAMAGED, error=error)) from None
+    except MemoryError:
+        raise BadImage(Message(messages.IMAGE_BOMB)) from None
+    except Exception as error:
+        # Truncated and corrupt files surface as OSError ('image file is truncated') or ValueError,
+        # but fuzzed ones reach decoders' other paths too (TypeError, struct.error, IndexError,
+        # ZeroDivisionError ...): whatever a decoder raises, this file is damaged, not the run.
+        raise BadImage(Message(messages.IMAGE_DAMAGED, error=_reason(error))) from None
     return image
+
+
+def _reason(error: Exception) -> str:
+    """A decoder's complaint, short and on one line (some embed bytes of the file)."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def decode_image(path: str | os.PathLike, size: tuple[int, int], channels: int) -> np.ndarray:
     """The image at `path` as a uint8 array (channels, height, width), squashed to `size` (H, W)."""
     # A JPEG decoded at twice the target size at least: about 2x faster for photos.
     image = read_image(path, channels, draft_side=2 * max(size))
-    image = image.resize((size[1], size[0]), Image.Resampling.BILINEAR, reducing_gap=3.0)
-    array = np.array(image, dtype=np.uint8)  # a writable copy, owned by us
+    try:
+        image = image.resize((size[1], size[0]), Image.Resampling.BILINEAR, reducing_gap=3.0)
+        array = np.array(image, dtype=np.uint8)  # a writable copy, owned by us
+    except Exception as error:  # decoded lazily by some plugins: a damaged file can fail only here
+        raise BadImage(Message(messages.IMAGE_DAMAGED, error=_reason(error))) from None
     return array[np.newaxis] if array.ndim == 2 else array.transpose(2, 0, 1).copy()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,11 +13,12 @@ import torch
 from torch import nn
 
 from playground.ml.checkpoints import Checkpoint
-from playground.ml.data import normalize
+from playground.ml.data import check_network_fits, normalize
 from playground.ml.images import BadImage, decode_image, read_image
 from playground.ml.transfer import build_network
+from playground.spec import messages
 from playground.spec.errors import CheckpointError
-from playground.spec.messages import text_of
+from playground.spec.messages import Message, text_of
 
 
 @dataclass(frozen=True)
@@ -28,14 +31,19 @@ class Prediction:
 
 def model_from_checkpoint(checkpoint: Checkpoint) -> nn.Module:
     project = checkpoint.project
+    # A tiny checkpoint may describe a network of many GB: estimated from its shapes, before building.
+    check_network_fits(project, len(checkpoint.class_names), PREDICT_BATCH_IMAGES, training=False)
     model = build_network(project, len(checkpoint.class_names), pretrained_weights=False)  # its own weights
     try:
         model.load_state_dict(checkpoint.weights)
     except RuntimeError as error:
-        raise CheckpointError(
-            f"the checkpoint's weights do not fit its network: {str(error).splitlines()[0]}"
-        ) from None
+        reason = " ".join(str(error).split())[:200]
+        raise CheckpointError(Message(messages.WEIGHTS_DO_NOT_FIT, reason=reason)) from None
     return model.eval()
+
+
+PREDICT_BATCH_IMAGES = 32  # images classified at once: memory stays that of one batch, however many files
+PREDICT_BATCH_BYTES = 64 * 1024**2  # ... and of at most this much input (a few 1024-pixel images)
 
 
 class Predictor:
@@ -75,29 +83,55 @@ class Predictor:
         return torch.from_numpy(decode_image(path, data.image_size, data.channels))
 
     def predict_files(self, paths: list[str | os.PathLike], top_k: int = 3) -> list[Prediction]:
-        return self.classify_files(paths, top_k)[0]
+        return list(self.iter_predictions(paths, top_k))
+
+    def iter_predictions(self, paths: list[str | os.PathLike], top_k: int = 3) -> Iterator[Prediction]:
+        """The predictions in order, a batch at a time: a folder of thousands of photos needs the
+        memory of one batch, not one forward pass over every image."""
+        for start in range(0, len(paths), self.batch_images):
+            yield from self._classify_batch(paths[start : start + self.batch_images], top_k)[0]
+
+    @property
+    def batch_images(self) -> int:
+        per_image = 4 * int(self.mean.numel()) * 224 * 224  # float input; ImageNet networks' size
+        if self.checkpoint is not None:
+            per_image = 4 * math.prod(self.checkpoint.project.input_shape)
+        return max(1, min(PREDICT_BATCH_IMAGES, PREDICT_BATCH_BYTES // per_image))
 
     def classify_files(
         self, paths: list[str | os.PathLike], top_k: int = 3
     ) -> tuple[list[Prediction], list[np.ndarray | None]]:
         """The predictions, and each image as the network saw it (None for a bad file): the window
         shows them without decoding the file twice."""
+        results: list[Prediction] = []
+        seen: list[np.ndarray | None] = []
+        for start in range(0, len(paths), self.batch_images):
+            batch_results, batch_seen = self._classify_batch(paths[start : start + self.batch_images], top_k)
+            results += batch_results
+            seen += batch_seen
+        return results, seen
+
+    def _classify_batch(
+        self, paths: list[str | os.PathLike], top_k: int
+    ) -> tuple[list[Prediction], list[np.ndarray | None]]:
         results: list[Prediction | None] = [None] * len(paths)
         seen: list[np.ndarray | None] = [None] * len(paths)
         good: list[int] = []
-        arrays: list[np.ndarray] = []
         for i, path in enumerate(paths):
             try:
                 seen[i] = self.load_image(path).numpy()
-                arrays.append(seen[i])
                 good.append(i)
             except BadImage as bad:
                 results[i] = Prediction(str(path), [], text_of(bad))
         if good:
-            probs = self.probabilities(torch.from_numpy(np.stack(arrays)))
+            probs = self.probabilities(torch.from_numpy(np.stack([seen[i] for i in good])))
             k = min(top_k, len(self.class_names))
             values, indices = probs.topk(k, dim=1)
+            finite = torch.isfinite(probs).all(dim=1).tolist()
             for row, i in enumerate(good):
+                if not finite[row]:  # never "nan%" nor a bare NaN in JSON: this image has no answer
+                    results[i] = Prediction(str(paths[i]), [], Message(messages.PREDICTION_NOT_FINITE))
+                    continue
                 pairs = zip(values[row].tolist(), indices[row].tolist(), strict=True)
                 top = [(self.class_names[j], float(p)) for p, j in pairs]
                 results[i] = Prediction(str(paths[i]), top)

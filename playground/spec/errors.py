@@ -1,5 +1,8 @@
 """Errors a user can cause and fix. Each carries a message meant to be shown as it is."""
 
+from playground.spec import messages
+from playground.spec.messages import Message
+
 
 class PlaygroundError(Exception):
     """Base of every error that is the user's input, not a bug: shown as one line, no traceback."""
@@ -10,7 +13,8 @@ class SpecError(PlaygroundError):
 
     def __init__(self, message: str, *, path: str = ""):
         self.path = path
-        super().__init__(f"{path}: {message}" if path else message)
+        # A Message stays one (the window translates it); the key path is a value, not text to translate.
+        super().__init__(Message(messages.AT_KEY, path=path, problem=message) if path else message)
 
 
 class ShapeError(PlaygroundError):

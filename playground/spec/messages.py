@@ -298,6 +298,75 @@ OUT_OF_MEMORY = (
     " {smaller}; the weights of epoch {previous} were kept."
 )
 
+# --- the builder and pretrained networks (issue 14)
+# Layers as the builder's messages name them ("layer 3, conv2d 15x15 valid: ..."): a Message inside a
+# Message, so that a Korean sentence names the layer in Korean too.
+LAYER_CONV = "conv2d {size} {padding}"
+LAYER_MAX_POOL = "maxpool2d {size} {padding}"
+LAYER_AVG_POOL = "avgpool2d {size} {padding}"
+LAYER_MIN_POOL = "minpool2d {size} {padding}"
+LAYER_BATCH_NORM = "batchnorm2d"
+LAYER_ACTIVATION = "activation {function}"
+LAYER_DROPOUT = "dropout {rate}"
+LAYER_FLATTEN = "flatten"
+LAYER_GLOBAL_AVG_POOL = "global_avgpool"
+LAYER_DENSE = "dense {units}"
+LAYER_DENSE_AUTO = "dense auto"
+PADDING_VALID = "valid"
+PADDING_SAME = "same"
+PADDING_AMOUNT = "pad {amount}"
+# A project file's values (playground.spec.fields, layers); the key path is put in front by SpecError
+NOT_AN_OBJECT = "must be an object, got {value}"
+UNKNOWN_KEY = "unknown key {key} (known keys: {known})"
+NOT_A_WHOLE_NUMBER = "must be a whole number, got {value}"
+NOT_A_NUMBER = "must be a number, got {value}"
+NOT_BELOW = "must be below {limit}, got {value}"
+TOO_SMALL = "must be at least {minimum}, got {value}"
+TOO_LARGE = "must be at most {maximum}, got {value}"
+NOT_TRUE_OR_FALSE = "must be true or false, got {value}"
+NOT_TEXT = "must be text, got {value}"
+NOT_A_CHOICE = "must be one of {choices}; got {value}"
+NOT_A_PAIR = "must be a whole number or [height, width], got {value}"
+NOT_A_NUMBER_PAIR = "must be a number or [width, height], got {value}"
+NOT_A_PADDING = "must be 'valid', 'same', a whole number or [height, width], got {value}"
+NOT_UNITS = "must be a positive whole number or 'auto', got {value}"
+LAYER_WITHOUT_TYPE = "must be an object with a 'type', got {value}"
+UNKNOWN_LAYER_TYPE = "unknown layer type {kind} (known: {known})"
+# Pretrained networks and their weights (playground.ml.pretrained)
+UNKNOWN_NETWORK = "unknown pretrained network {key} (known: {known})"
+NEEDS_TIMM = "{network} comes from timm, which is not installed — pip install timm"
+NOT_A_WEIGHTS_FILE = "{path} is not a valid weights file ({reason})"
+NO_STATE_DICT = "{path} is not a valid weights file (no state dict of tensors in it)"
+WEIGHTS_MISSING_KEYS = (
+    "{path} does not fit {network}: {missing} missing (e.g. {example}), {unexpected} unexpected and {mismatched}"
+    " with the wrong shape"
+)
+WEIGHTS_UNEXPECTED_KEYS = (
+    "{path} does not fit {network}: {unexpected} unexpected (e.g. {example}) and {mismatched} with the wrong shape"
+)
+WEIGHTS_WRONG_SHAPES = "{path} does not fit {network}: {mismatched} with the wrong shape (e.g. {example})"
+WEIGHTS_NOT_HERE = (
+    "the ImageNet weights of {network} are not on this machine (looked for {names} in {places}). Download {source}"
+    " on a machine with internet and use Import weights, or copy it into {folder}"
+)
+WEIGHTS_FILE_NOT_FOUND = "weights file not found: {path}"
+NOT_TRAINED_ON_IMAGENET = "{network} was trained on animal silhouettes, not on ImageNet"
+# The picker's descriptions of the networks (playground.spec.backbones)
+ABOUT_PLAYGROUND_MINI = (
+    "The app's own small network, pretrained on the animal silhouettes (builtin:animals): ships with the app, so"
+    " transfer learning works with nothing downloaded."
+)
+ABOUT_VGG16 = "Simonyan & Zisserman 2014: 13 3×3 conv layers in 5 blocks, then 3 dense layers."
+ABOUT_VGG19 = "VGG with 16 conv layers (then the same 3 dense layers): deeper, the same idea."
+ABOUT_RESNET18 = "He et al. 2015: residual blocks whose skip connections let very deep networks train."
+ABOUT_RESNET50 = "A deeper ResNet with bottleneck blocks."
+ABOUT_MOBILENET_V2 = "Small and fast (depthwise separable convolutions): fine-tunes on a laptop."
+ABOUT_MOBILENET_V3_SMALL = "MobileNet tuned for phones: the smallest here."
+ABOUT_MOBILENET_V3_LARGE = "The larger MobileNetV3."
+ABOUT_EFFICIENTNET_B0 = "Tan & Le 2019: depth, width and resolution scaled together."
+ABOUT_INCEPTION_RESNET_V2 = "Szegedy et al. 2016: Inception modules with residual connections (timm)."
+ABOUT_XCEPTION = "Chollet 2017: depthwise separable convolutions all the way (timm)."
+
 # --- images and folders (playground.ml.images, folders, data, builtin)
 IMAGE_EMPTY = "empty file (0 bytes)"
 IMAGE_TOO_LARGE = "too large: {width}x{height} pixels (limit {limit}); a decompression bomb?"
@@ -325,5 +394,74 @@ TOO_MANY_IMAGES = (
     " ({allowed} GB) — use a smaller image size (at most about {largest}×{largest})"
 )
 DATASET_NOT_INSTALLED = "{source} is not installed on this machine — {how}"
+
+# --- files, checkpoints and jobs (issue 15)
+AT_KEY = "{path}: {problem}"
+PROJECT_NOT_FOUND = "project file not found: {path}"
+PROJECT_NOT_FOUND_EXAMPLES = "project file not found: {name} (examples: {examples})"
+PROJECT_NOT_A_FILE = "{path} is not a regular file — a project is a .json file"
+PROJECT_TOO_LARGE = "{path} is larger than {limit} MB, far more than any project holds — is it the right file?"
+PROJECT_UNREADABLE = "cannot read project file {path}: {reason}"
+PROJECT_NOT_TEXT = "{path} is not UTF-8 text — a project file is JSON"
+NOT_JSON = "not valid JSON: {reason} at line {line}, column {column}"
+JSON_NUMBER_TOO_LONG = "not valid JSON: a number with more than {limit} digits"
+TEXT_NOT_UNICODE = "holds text that is not valid Unicode ({found})"
+JSON_TOO_DEEP = "nested more than {limit} levels deep — not a CNN Playground project"
+NOT_ONE_OBJECT = "a project file must hold one JSON object"
+FORMAT_MISSING = "missing key 'format' (expected {expected})"
+NOT_A_PROJECT = "not a CNN Playground project (expected {expected}, got {found})"
+FORMAT_VERSION_UNREADABLE = "unreadable format version {found}"
+PROJECT_TOO_NEW = (
+    "this project was written by a newer CNN Playground ({found}); this version reads up to {expected} — update"
+    " the app"
+)
+NOT_A_LAYER_LIST = "must be a list of layers, got {found}"
+NETWORK_TOO_LARGE = (
+    "the network has {params} parameters: {needed} GB of memory, more than this machine can spare"
+    " ({allowed} GB) — use fewer units or filters (a typo such as 30000 units?)"
+)
+CHECKPOINT_NOT_FOUND = "checkpoint not found: {path}"
+CHECKPOINT_INVALID = "{path} is not a valid checkpoint ({reason})"
+CHECKPOINT_BAD_ENTRY = "{path} is not a valid checkpoint: its {key} is not what CNN Playground writes ({found})"
+CHECKPOINT_HAS_CODE = (
+    "{path} contains code and was not loaded — a checkpoint holds only numbers; open only checkpoints made by"
+    " CNN Playground"
+)
+CHECKPOINT_TOO_LARGE = (
+    "{path} declares {needed} GB of tensors, more than this machine can spare ({allowed} GB) — it was not loaded"
+)
+CHECKPOINT_NOT_FINITE = "{path} holds NaN or infinite weights ({tensor}) — it cannot classify; use an earlier checkpoint"
+WEIGHTS_DO_NOT_FIT = "the checkpoint's weights do not fit its network: {reason}"
+CHECKPOINT_OTHER_PROJECT = (
+    "{checkpoint} was not saved for {project}: {keys} differ — resume with the checkpoint's own project, or train"
+    " without --resume"
+)
+OUTPUT_NOT_WRITABLE = "cannot write to {folder}: {reason} — choose another --out folder"
+WRITE_FAILED = "could not write {path}: {reason} — the file was left as it was"
+IMAGE_NOT_FOUND = "image not found: {path}"
+NO_IMAGES_GIVEN = "no images to classify"
+PREDICTION_NOT_FINITE = "the network's output for this image is not a number (NaN) — the checkpoint is damaged"
+NO_IMAGE_READABLE = "none of the {count} files could be read as an image"
+BUILTIN_UNKNOWN = "unknown built-in dataset {source} (known: {known})"
+BUILTIN_DAMAGED = "{path}: {problem} — reinstall the dataset"
+JOB_FOLDER_NOT_EMPTY = "{folder} is not empty — choose a new folder for the training job"
+JOB_INSIDE_IMAGES = "{folder} is inside the images' folder {root}: it would become a class of its own"
+JOB_LINK_OUT_OF_DATASET = (
+    "{path} is a link to {target}, outside the images' folder {root} — a job copies only the dataset's own files;"
+    " replace the link by a copy"
+)
+JOB_MANIFEST_DAMAGED = "{path} is missing or damaged: {reason}"
+JOB_MANIFEST_MALFORMED = "{path} is not a training job's manifest: {key} {problem} — export the job again"
+JOB_FILES_DIFFER = "the job's files do not match its manifest: {problems}{more} — copy the job again"
+JOB_FILE_OUTSIDE = "{path} is outside the job folder"
+JOB_FILE_MISSING = "{path} is missing"
+JOB_FILE_CHANGED = "{path} differs from the original"
+JOB_FILE_UNKNOWN = "{path} is not part of the job"
+JOB_PROJECT_READS_OUTSIDE = (
+    "the job's project reads its images from {source}, not from the job's own {expected} — copy the job again"
+)
+EXPORT_UNKNOWN_FORMAT = "unknown export format {found} (choose {choices})"
+LAB_PADDING = "--padding must be valid, same or a whole number, got {found}"
+LAB_POOL_ONE_CHANNEL = "pooling works on one channel at a time: give --input without '|'"
 
 TEMPLATES = tuple(value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str))

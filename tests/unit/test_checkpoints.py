@@ -52,7 +52,7 @@ def test_a_malicious_pickle_is_refused_and_never_run(tmp_path, monkeypatch):
         pickle.dump({"format": "cnn-playground-checkpoint/1", "model": _Payload()}, handle)
     torch.save({"format": "cnn-playground-checkpoint/1", "model": _Payload()}, "evil2.pt")
     for name in ("evil.pt", "evil2.pt"):
-        with pytest.raises(CheckpointError, match="not a valid checkpoint"):
+        with pytest.raises(CheckpointError, match="contains code and was not loaded"):
             load_checkpoint(name)
     assert not (tmp_path / "PWNED_BY_CHECKPOINT").exists()
 
@@ -72,7 +72,7 @@ def test_garbage_is_not_a_valid_checkpoint(tmp_path, content, reason):
 
 def test_other_torch_files_are_named_as_such(tmp_path):
     torch.save({"conv.weight": torch.zeros(2)}, tmp_path / "plain.pt")
-    with pytest.raises(CheckpointError, match="expected format 'cnn-playground-checkpoint/1', found None"):
+    with pytest.raises(CheckpointError, match="its format is not what CNN Playground writes \\(None\\)"):
         load_checkpoint(tmp_path / "plain.pt")
     payload = _checkpoint().to_payload()
     payload["project"] = '{"format": "cnn-playground/1", "bogus": 1}'
@@ -90,12 +90,12 @@ def test_a_checkpoint_with_wrong_kinds_of_state_is_not_valid(tmp_path):
     payload = _checkpoint().to_payload()
     payload["best_model"] = "not weights"
     torch.save(payload, tmp_path / "a.pt")
-    with pytest.raises(CheckpointError, match="best weights are not a state dict"):
+    with pytest.raises(CheckpointError, match="its best weights is not what CNN Playground writes"):
         load_checkpoint(tmp_path / "a.pt")
     payload = _checkpoint().to_payload()
     payload["optimizer"] = [1, 2]
     torch.save(payload, tmp_path / "b.pt")
-    with pytest.raises(CheckpointError, match="optimizer state is not a dictionary"):
+    with pytest.raises(CheckpointError, match="its optimizer is not what CNN Playground writes"):
         load_checkpoint(tmp_path / "b.pt")
 
 

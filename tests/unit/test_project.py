@@ -1,5 +1,9 @@
+import errno
 import json
 import os
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -137,13 +141,43 @@ def test_a_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
 
 
 def test_stale_temp_files_are_removed_but_not_a_write_in_progress(tmp_path):
-    (tmp_path / ".p.json.abc123.tmp").write_text("half a file")
-    os.utime(tmp_path / ".p.json.abc123.tmp", (1, 1))  # from a crash long ago
-    (tmp_path / ".q.json.def456.tmp").write_text("being written right now")
+    crashed = f".cnnpg-{os.getpid()}-abc123.tmp"
+    (tmp_path / crashed).write_text("half a file")
+    os.utime(tmp_path / crashed, (1, 1))  # from a crash long ago
+    (tmp_path / f".cnnpg-{os.getpid()}-def456.tmp").write_text("being written right now")
     (tmp_path / "p.json").write_text("{}")
     removed = remove_stale_temp_files(tmp_path)
-    assert [p.name for p in removed] == [".p.json.abc123.tmp"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".q.json.def456.tmp", "p.json"]
+    assert [p.name for p in removed] == [crashed]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f".cnnpg-{os.getpid()}-def456.tmp", "p.json"]
+
+
+def test_other_programs_temp_files_are_never_removed(tmp_path):
+    for name in (".p.json.abc123.tmp", ".vim-swap.tmp", ".cnnpg-notes.txt"):
+        (tmp_path / name).write_text("someone else's")
+        os.utime(tmp_path / name, (1, 1))
+    assert remove_stale_temp_files(tmp_path) == []
+    assert len(list(tmp_path.iterdir())) == 3
+
+
+def test_a_killed_saves_temp_file_goes_once_its_process_is_gone(tmp_path):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = tmp_path / f".cnnpg-{dead.stdout.strip()}-x1y2z3.tmp"
+    left.write_bytes(b"0" * 1000)  # a full-size checkpoint, in real life
+    os.utime(left, (time.time() - 120, time.time() - 120))  # two minutes: too young for the age rule
+    assert remove_stale_temp_files(tmp_path) == [left]
+
+
+def test_a_failed_write_names_the_users_file_not_the_temp_file(tmp_path, monkeypatch):
+    target = tmp_path / "p.json"
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".cnnpg-1-abc.tmp"))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError) as caught:
+        save_project(project_from_json(ISSUE_EXAMPLE), target)
+    assert caught.value.filename == str(target) and "No space left" in caught.value.strerror
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_saved_files_follow_the_umask_not_0600(tmp_path):
