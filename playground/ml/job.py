@@ -20,8 +20,10 @@ import shutil
 from pathlib import Path
 
 from playground.ml.folders import resolve_source_folder, scan_image_folder
+from playground.spec import messages
 from playground.spec.errors import DataError, PlaygroundError
-from playground.spec.project import Project, atomic_write_bytes, save_project
+from playground.spec.messages import Message
+from playground.spec.project import Project, atomic_write_bytes, load_project, save_project
 
 LAUNCH_SCRIPT = r"""#!/bin/sh
 # Train this project with torchrun: one process per GPU (or NPROC processes on the CPU).
@@ -33,15 +35,19 @@ LAUNCH_SCRIPT = r"""#!/bin/sh
 #   NNODES=2 NODE_RANK=1 MASTER=host0:29500 sh train.sh     (on host1)
 set -e
 cd "$(dirname "$0")"
+# Never import from this folder: a torch.py or playground/ put beside this script must not run.
+# PYTHONSAFEPATH (Python 3.11+) keeps the current folder off the import path here and in every
+# process torchrun starts; -P says the same for the Python run directly.
+export PYTHONSAFEPATH=1
 PYTHON=${PYTHON:-python3}
-NPROC=${NPROC:-$($PYTHON -c "import torch; print(max(torch.cuda.device_count(), 1))")}
-$PYTHON -m playground check-job .
+NPROC=${NPROC:-$($PYTHON -P -c "import torch; print(max(torch.cuda.device_count(), 1))")}
+$PYTHON -P -m playground check-job .
 if [ -n "$NNODES" ]; then
-  exec $PYTHON -m torch.distributed.run --nnodes "$NNODES" --node_rank "${NODE_RANK:-0}" \
+  exec $PYTHON -P -m torch.distributed.run --nnodes "$NNODES" --node_rank "${NODE_RANK:-0}" \
     --rdzv_backend c10d --rdzv_endpoint "$MASTER" --nproc_per_node "$NPROC" \
     -m playground train project.json --out runs "$@"
 fi
-exec $PYTHON -m torch.distributed.run --standalone --nproc_per_node "$NPROC" \
+exec $PYTHON -P -m torch.distributed.run --standalone --nproc_per_node "$NPROC" \
   -m playground train project.json --out runs "$@"
 """
 
@@ -81,11 +87,11 @@ def export_training_job(project: Project, base_dir: str | os.PathLike | None, fo
     """Write the job folder (which must be new or empty); returns it. A failure leaves no half job."""
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
-        raise PlaygroundError(f"{folder} is not empty — choose a new folder for the training job")
+        raise PlaygroundError(Message(messages.JOB_FOLDER_NOT_EMPTY, folder=folder))
     source = project.data.source
     root = None if source.startswith("builtin:") else resolve_source_folder(source, base_dir).resolve()
     if root is not None and folder.resolve().is_relative_to(root):
-        raise PlaygroundError(f"{folder} is inside the images' folder {root}: it would become a class of its own")
+        raise PlaygroundError(Message(messages.JOB_INSIDE_IMAGES, folder=folder, root=root))
     created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     try:
@@ -98,9 +104,14 @@ def export_training_job(project: Project, base_dir: str | os.PathLike | None, fo
 
 
 def _write_job(project: Project, root: Path | None, folder: Path) -> None:
-    manifest: dict = {"format": "cnn-playground-job/1", "source": project.data.source, "images": []}
+    manifest: dict = {"format": JOB_FORMAT, "source": project.data.source, "images": []}
     if root is not None:
         class_names, files = scan_image_folder(root)
+        for path, _ in files:  # all checked before anything is copied
+            if not path.resolve().is_relative_to(root):  # a link (file or folder) out of the dataset
+                raise PlaygroundError(
+                    Message(messages.JOB_LINK_OUT_OF_DATASET, path=path, target=path.resolve(), root=root)
+                )
         for path, label in files:
             # Under its class folder as it was (subfolders kept): two 1.jpg in two subfolders stay two.
             relative = Path("data") / path.relative_to(root)
@@ -119,33 +130,97 @@ def _write_job(project: Project, root: Path | None, folder: Path) -> None:
     atomic_write_bytes(folder / "README.txt", text.encode("utf-8"))
 
 
+JOB_FORMAT = "cnn-playground-job/1"
+JOB_FILES = ("manifest.json", "train.sh", "README.txt")  # what export_training_job writes beside the listed files
+RUNS = "runs"  # what training writes: checkpoints (and their temp files)
+MAX_MANIFEST_BYTES = 256 * 1024**2  # a million images' entries; more is not a manifest
+
+
 def check_job(folder: str | os.PathLike) -> int:
     """Every file of the manifest (the images and project.json) is there with its size and checksum,
-    and data/ holds nothing else; returns how many files were checked."""
+    the project trains on the job's own images, and the folder holds nothing else (a torch.py or a
+    playground/ beside train.sh is refused, not imported); returns how many files were checked."""
     folder = Path(folder)
-    try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise DataError(f"{folder / 'manifest.json'} is missing or damaged: {error}") from None
+    manifest_path = folder / "manifest.json"
+    manifest = _read_manifest(manifest_path)
     problems = []
     inside = folder.resolve()
-    entries = [*manifest.get("images", []), *([manifest["project"]] if "project" in manifest else [])]
+    entries = [*manifest["images"], manifest["project"]]
     for entry in entries:
         path = (folder / entry["path"]).resolve()
         if not path.is_relative_to(inside):  # a manifest that points out of the job is not this job's
-            problems.append(f"{entry['path']} is outside the job folder")
+            problems.append(Message(messages.JOB_FILE_OUTSIDE, path=entry["path"]))
         elif not path.is_file():
-            problems.append(f"{entry['path']} is missing")
+            problems.append(Message(messages.JOB_FILE_MISSING, path=entry["path"]))
         elif path.stat().st_size != entry["bytes"] or _sha256(path) != entry["sha256"]:
-            problems.append(f"{entry['path']} differs from the original")
-    # Whatever else is under data/ would be trained on too: a job holds its images and no others.
-    listed = {(folder / image["path"]).resolve() for image in manifest.get("images", [])}
-    data = folder / "data"
-    extra = sorted(p for p in data.rglob("*") if p.is_file() and p.resolve() not in listed) if data.is_dir() else []
-    problems += [f"{p.relative_to(folder).as_posix()} is not in the manifest" for p in extra]
+            problems.append(Message(messages.JOB_FILE_CHANGED, path=entry["path"]))
+    if not problems:
+        _check_job_project(folder, manifest)
+    # Whatever else is in the job would be trained on or imported: a job holds its own files only.
+    listed = {(folder / entry["path"]).resolve() for entry in entries} | {(folder / n).resolve() for n in JOB_FILES}
+    for parent, subfolders, names in os.walk(folder):
+        here = Path(parent)
+        if here == folder and RUNS in subfolders and not (folder / RUNS).is_symlink():
+            subfolders.remove(RUNS)
+        for name in sorted(names) + sorted(d for d in subfolders if (here / d).is_symlink()):
+            path = here / name
+            if path.is_symlink() or path.resolve() not in listed:
+                problems.append(Message(messages.JOB_FILE_UNKNOWN, path=path.relative_to(folder).as_posix()))
     if problems:
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise DataError(
-            f"the job's files do not match its manifest: {'; '.join(problems[:3])}{more} — copy the job again"
-        )
+        more = f" (+{len(problems) - 3})" if len(problems) > 3 else ""
+        raise DataError(Message(messages.JOB_FILES_DIFFER, problems="; ".join(problems[:3]), more=more))
     return len(entries)
+
+
+def _read_manifest(path: Path) -> dict:
+    """The manifest, checked entry by entry: whatever it holds, one clear error or a usable dict."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_MANIFEST_BYTES + 1)
+        if len(raw) > MAX_MANIFEST_BYTES:
+            raise ValueError(f"larger than {MAX_MANIFEST_BYTES // 1024**2} MB")
+        manifest = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError) as error:  # RecursionError: nested too deep to parse
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        raise DataError(Message(messages.JOB_MANIFEST_DAMAGED, path=path, reason=reason[:160])) from None
+
+    def malformed(key: str, problem: str) -> DataError:
+        return DataError(Message(messages.JOB_MANIFEST_MALFORMED, path=path, key=key, problem=problem))
+
+    if not isinstance(manifest, dict) or manifest.get("format") != JOB_FORMAT:
+        raise malformed("format", f"is not {JOB_FORMAT!r}")
+    if not isinstance(manifest.get("source"), str):
+        raise malformed("source", "is not text")
+    images = manifest.get("images")
+    if not isinstance(images, list):
+        raise malformed("images", "is not a list")
+    for index, entry in enumerate([*images, manifest.get("project")]):
+        key = f"images[{index}]" if index < len(images) else "project"
+        if not isinstance(entry, dict) or not _valid_entry(entry):
+            raise malformed(key, "is not {path, bytes, sha256} of a file in the job")
+    return manifest
+
+
+def _valid_entry(entry: dict) -> bool:
+    path, size, digest = entry.get("path"), entry.get("bytes"), entry.get("sha256")
+    return (
+        isinstance(path, str)
+        and 0 < len(path) <= 4096
+        and "\0" not in path
+        and not Path(path).is_absolute()
+        and isinstance(size, int)
+        and not isinstance(size, bool)
+        and size >= 0
+        and isinstance(digest, str)
+        and len(digest) == 64
+        and all(c in "0123456789abcdef" for c in digest)
+    )
+
+
+def _check_job_project(folder: Path, manifest: dict) -> None:
+    """The job's project trains on the job's own data/ (or the manifest's built-in set), never on a
+    folder outside the job: a project edited to read elsewhere is refused even with a fitting manifest."""
+    project = load_project(folder / "project.json")
+    expected = "data" if manifest["images"] else manifest["source"]
+    if project.data.source != expected or (expected != "data" and not expected.startswith("builtin:")):
+        raise DataError(Message(messages.JOB_PROJECT_READS_OUTSIDE, source=project.data.source, expected=expected))

@@ -456,7 +456,7 @@ JOB_FILES_DIFFER = "the job's files do not match its manifest: {problems}{more} 
 JOB_FILE_OUTSIDE = "{path} is outside the job folder"
 JOB_FILE_MISSING = "{path} is missing"
 JOB_FILE_CHANGED = "{path} differs from the original"
-JOB_FILE_UNKNOWN = "{path} is not part of the job"
+JOB_FILE_UNKNOWN = "{path} is not in the manifest"
 JOB_PROJECT_READS_OUTSIDE = (
     "the job's project reads its images from {source}, not from the job's own {expected} — copy the job again"
 )
