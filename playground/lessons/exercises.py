@@ -31,6 +31,7 @@ class CellPuzzle:
     kernel: lab.Grid | None  # the filter (convolution only)
     trace: lab.Trace
     step: int
+    window: int  # the filter's or the pool's size
 
     @property
     def hidden(self) -> lab.Step:
@@ -389,7 +390,8 @@ def _fill_cell(lesson: str, slot: int, rng: random.Random, operation: str, strid
     return Exercise(
         lesson, slot, Message(CELL_QUESTIONS[operation], pool=kernel_size, stride=stride, padding=padding, **where),
         hidden.value, Message(hint_template, top=hidden.top + 1, left=hidden.left + 1),
-        Message(m.EX_CELL_SOLUTION, **where, sum=hidden.text), cell=CellPuzzle(operation, kernel, trace, step),
+        Message(m.EX_CELL_SOLUTION, **where, sum=hidden.text),
+        cell=CellPuzzle(operation, kernel, trace, step, kernel_size),
         tolerance=AVERAGE_TOLERANCE if operation == "avg" else 0.0,
     )  # fmt: skip
 

@@ -189,3 +189,30 @@ def test_data_problems_read_korean(korean_window, tmp_path):
         decode_image(tmp_path / "x.png", (8, 8), 1)
     assert error_text(bad.value) == "이미지가 아니거나 지원하지 않는 형식입니다"
     assert translated(Prediction("x", [], "plain text").error) == "plain text"
+
+
+def test_every_exercise_reads_korean_with_its_hint_and_worked_answer(korean, qtbot):
+    import random
+
+    from playground.gui.pages.learn.exercises_panel import ExercisesPanel
+    from playground.lessons.exercises import LESSON_EXERCISES, exercise_count
+
+    panel = ExercisesPanel(rng=random.Random(0))
+    qtbot.addWidget(panel)
+    panel.show()
+    # max(…) and min(…) are how the lab writes a pooling window; the glossary keeps these two beside the Korean
+    kept_here = {"max", "min", "Localization", "Segmentation"}
+    problems = []
+    for lesson in LESSON_EXERCISES:
+        panel.show_lesson(lesson)
+        for slot in range(exercise_count(lesson)):
+            panel.open_slot(slot)
+            wrong = [b for b in panel.choice_group.buttons() if b.property("choice") != panel.exercise.answer]
+            if wrong:
+                wrong[0].setChecked(True)
+            panel.answer.setText("-12345")
+            panel.check_answer()
+            panel.show_solution()
+            assert panel.hint.isVisible() and panel.solution.isVisible()
+            problems += [f"{lesson} {slot}: {p}" for p in _untranslated(_texts(panel), kept_here)]
+    assert not problems, "\n".join(problems)

@@ -103,3 +103,118 @@ def test_several_filters_give_several_maps(qtbot):
     # 3 filters of 2×2×2 + 3 biases = 27, against a dense layer 50 -> 48 outputs
     assert page.compare_label.text().startswith("3 filter(s) here learn 27 parameters")
     assert "50 inputs would learn 2,448" in page.compare_label.text()
+
+
+def test_pooling_claims_no_parameters_and_the_formula_shows_the_floor(qtbot):
+    page = _lab(qtbot)
+    page.operation.setCurrentIndex(page.operation.findData("max"))
+    page.stride.setValue(2)
+    assert page.formula_label.text() == "Output size: ⌊(5 − 2 + 0)/2⌋ + 1 = 2"
+    assert "learns no parameters" in page.compare_label.text() and "filter(s)" not in page.compare_label.text()
+
+
+def test_filters_up_to_7x7_with_padding_3(qtbot):
+    page = _lab(qtbot)
+    page.kernel.setValue(7)
+    page.padding.setCurrentIndex(page.padding.findData(3))
+    assert page.kernel.value() == 7 and page.padding.currentData() == 3
+    assert page.input_tables()[0].rowCount() == 11 and page.output.rowCount() == 5  # 5 + 2·3 − 7 + 1
+
+
+# --- exercises --------------------------------------------------------------------------------------
+
+
+def _exercises(qtbot, lesson, seed=3):
+    import random
+
+    from playground.gui.pages.learn.exercises_panel import ExercisesPanel
+
+    panel = ExercisesPanel(rng=random.Random(seed))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_lesson(lesson)
+    return panel
+
+
+def test_fill_in_the_next_cell_hides_it_checks_it_and_keeps_the_progress(qtbot, isolated_settings):
+    import json
+
+    panel = _exercises(qtbot, "pooling")
+    assert len(panel.slot_buttons) == 5 and panel.score.text() == "Solved 0 of 5"
+    panel.open_slot(1)  # max pooling, stride 2
+    cell = panel.exercise.cell
+    hidden = cell.hidden
+    assert panel.puzzle.isVisible() and not panel.puzzle.boxes[1].isVisible()  # pooling has no filter
+    assert panel.puzzle.output.item(hidden.row, hidden.col).text() == "?"
+    assert panel.puzzle.window_cells() == {(hidden.top + i, hidden.left + j) for i in range(2) for j in range(2)}
+    assert panel.question.text().startswith("Max pooling")
+    panel.answer.setText("twelve")
+    panel.check_button.click()
+    assert panel.feedback.text() == "Type a number, e.g. 12." and not panel.hint.isVisible()
+    panel.answer.setText(str(hidden.value + 1))
+    panel.check_button.click()
+    assert panel.feedback.text() == "Not quite — try again."
+    assert panel.hint.isVisible() and panel.hint.text().startswith("Hint: Its window starts at row")
+    assert not panel.solution.isVisible() and panel.solution_button.isEnabled()
+    panel.answer.setText(str(hidden.value + 2))
+    panel.check_button.click()  # the second wrong try shows the worked answer
+    assert panel.solution.isVisible() and hidden.text in panel.solution.text()
+    panel.answer.setText(str(hidden.value))
+    panel.check_button.click()
+    assert panel.feedback.text() == "Right!" and not panel.check_button.isEnabled()
+    assert panel.puzzle.output.item(hidden.row, hidden.col).text() == str(hidden.value)
+    assert panel.slot_buttons[1].text() == "2 ✓" and panel.score.text() == "Solved 1 of 5"
+    saved = json.loads((isolated_settings / "exercise-progress.json").read_text())
+    assert saved["lessons"]["pooling"] == {"solved": [1], "tries": 3}  # "twelve" was no try
+    again = _exercises(qtbot, "pooling")  # a restart: the progress is still there
+    assert again.slot_buttons[1].text() == "2 ✓" and again.exercise.slot == 0  # opens the first unsolved
+
+
+def test_a_convolution_cell_with_padding_shows_the_zeros_and_the_filter(qtbot):
+    panel = _exercises(qtbot, "padding")
+    panel.open_slot(3)
+    cell = panel.exercise.cell
+    assert panel.puzzle.boxes[1].isVisible() and panel.puzzle.kernel.rowCount() == len(cell.kernel)
+    rows = panel.puzzle.input.rowCount()
+    assert (0, 0) in panel.puzzle.padding_cells() and panel.puzzle.input.item(0, 0).text() == "0"
+    assert rows == len(cell.trace.padded[0])
+
+
+def test_new_numbers_and_next_exercise(qtbot):
+    panel = _exercises(qtbot, "channels-filters-stride")
+    first = panel.question.text()
+    panel.new_numbers.click()
+    for _ in range(5):
+        if panel.question.text() != first:
+            break
+        panel.new_numbers.click()
+    assert panel.question.text() != first and panel.exercise.slot == 0
+    panel.answer.setText(str(panel.exercise.answer))
+    panel.answer.returnPressed.emit()
+    assert panel.next_button.isVisible()
+    panel.next_button.click()
+    assert panel.exercise.slot == 1 and panel.answer.text() == "" and not panel.feedback.isVisible()
+
+
+def test_a_multiple_choice_exercise(qtbot):
+    panel = _exercises(qtbot, "where-cnns-are-used")
+    assert panel.choices_box.isVisible() and not panel.answer.isVisible()
+    buttons = panel.choice_group.buttons()
+    assert [b.text() for b in buttons] == ["Classification", "Localization", "Object detection", "Segmentation"]
+    panel.check_button.click()
+    assert panel.feedback.text() == "Pick one of the answers."
+    next(b for b in buttons if b.property("choice") == panel.exercise.answer).setChecked(True)
+    panel.check_button.click()
+    assert panel.feedback.text() == "Right!"
+
+
+def test_the_lesson_panel_has_an_exercises_tab_with_the_count(window):
+    window.show_page(window.pages.indexOf(window.learn_page))
+    lessons = window.learn_page.lessons
+    lessons.lesson_list.setCurrentRow(3)  # padding
+    lessons.show_exercises()
+    assert lessons.exercises.lesson_id == "padding" and lessons.views.tabText(1) == "Exercises (0/4)"
+    exercises = lessons.exercises
+    exercises.answer.setText(str(exercises.exercise.answer))
+    exercises.check_button.click()
+    assert lessons.views.tabText(1) == "Exercises (1/4)"

@@ -680,6 +680,21 @@
     </message>
 </context>
 <context>
+    <name>CellPuzzleView</name>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>필터</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+</context>
+<context>
     <name>CodeDialog</name>
     <message>
         <source>PyTorch code of {0}</source>
@@ -721,8 +736,20 @@
         <translation>검증 이미지마다 실제 클래스와 네트워크의 답을 비교해 보여 줍니다.</translation>
     </message>
     <message>
+        <source>The size of the matrix&apos;s cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation type="unfinished">확대/축소</translation>
+    </message>
+    <message>
         <source>Accuracy</source>
         <translation>정확도</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished">{0}: {1}</translation>
     </message>
     <message>
         <source>{0} images of “{1}” classified as “{2}”</source>
@@ -850,6 +877,10 @@
     <message>
         <source>Output size: {0}</source>
         <translation>출력 크기: {0}</translation>
+    </message>
+    <message>
+        <source>A pooling layer learns no parameters: its rule (the largest, the mean or the smallest value of each window) is fixed.</source>
+        <translation>풀링 층은 파라미터를 학습하지 않습니다: 규칙(각 윈도우의 가장 큰 값, 평균, 가장 작은 값)이 정해져 있습니다.</translation>
     </message>
     <message>
         <source>{0} filter(s) here learn {1} parameters; a dense layer making the same {2} outputs from these {3} inputs would learn {4}.</source>
@@ -1062,6 +1093,57 @@
     </message>
 </context>
 <context>
+    <name>ExercisesPanel</name>
+    <message>
+        <source>New numbers</source>
+        <translation>새 숫자</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>답</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Show the worked answer</source>
+        <translation>풀이 보기</translation>
+    </message>
+    <message>
+        <source>Next exercise</source>
+        <translation>다음 문제</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Your progress could not be saved in {0}.</source>
+        <translation>진행 상황을 {0}에 저장하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Hint: {0}</source>
+        <translation>힌트: {0}</translation>
+    </message>
+    <message>
+        <source>Worked answer: {0}</source>
+        <translation>풀이: {0}</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>풀었음</translation>
+    </message>
+    <message>
+        <source>Not solved yet</source>
+        <translation>아직 풀지 않음</translation>
+    </message>
+    <message>
+        <source>Solved {0} of {1}</source>
+        <translation>{1}문제 중 {0}문제 풂</translation>
+    </message>
+</context>
+<context>
     <name>ExplainPanel</name>
     <message>
         <source>Feature maps</source>
@@ -1152,6 +1234,18 @@
     <message>
         <source>Try it</source>
         <translation>직접 해 보기</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>강의</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>연습 문제</translation>
+    </message>
+    <message>
+        <source>Exercises ({0}/{1})</source>
+        <translation>연습 문제 ({0}/{1})</translation>
     </message>
 </context>
 <context>
@@ -1391,14 +1485,6 @@
     <message>
         <source>Stop the training and {0}? The epochs finished so far are kept in the run&apos;s checkpoint.</source>
         <translation>훈련을 중지하고 {0}? 지금까지 완료된 에포크는 이 실행의 체크포인트에 보관됩니다.</translation>
-    </message>
-    <message>
-        <source>Training is still running</source>
-        <translation>훈련이 아직 진행 중입니다</translation>
-    </message>
-    <message>
-        <source>The training did not stop within 30 seconds; try again.</source>
-        <translation>훈련이 30초 안에 멈추지 않았습니다. 다시 시도하세요.</translation>
     </message>
     <message>
         <source>close</source>
@@ -1682,10 +1768,6 @@
         <translation>실행 기록</translation>
     </message>
     <message>
-        <source>Preparing: {0}…</source>
-        <translation>준비 중: {0}…</translation>
-    </message>
-    <message>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
@@ -1794,6 +1876,10 @@
         <translation>“훈련 시작”을 눌러 시작하세요.</translation>
     </message>
     <message>
+        <source>All {0} GPUs (one process each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Change training</source>
         <translation>훈련 설정 변경</translation>
     </message>
@@ -1806,12 +1892,12 @@
         <translation>네트워크를 훈련할 수 없습니다</translation>
     </message>
     <message>
-        <source>Cannot continue</source>
-        <translation>계속할 수 없습니다</translation>
-    </message>
-    <message>
         <source>— {0} —</source>
         <translation>— {0} —</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -1828,6 +1914,10 @@
     <message>
         <source>Stopping after the current batch…</source>
         <translation>현재 배치가 끝나면 중지합니다…</translation>
+    </message>
+    <message>
+        <source>Loading the images: {0} of {1}…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Training on {0}: {1} parameters, {2} training and {3} validation images.</source>
@@ -1915,6 +2005,29 @@
     </message>
 </context>
 <context>
+    <name>TrainingProcess</name>
+    <message>
+        <source>The epochs it finished are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No epoch had finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training process could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly (the system may have ended it for lack of memory). {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training process ended with an error (exit code {0}). {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>spec</name>
     <message>
         <source>layer {number}, {layer}: needs a C×H×W input but gets a flat vector of {size} — move it before the Flatten/Dense layers</source>
@@ -1973,6 +2086,466 @@
         <translation>채널마다 {height}x{width}의 평균 → {channels}</translation>
     </message>
     <message>
+        <source>{name}: empty row in {text} — write rows separated by &apos;;&apos;, e.g. &quot;1,2;3,4&quot;</source>
+        <translation>{name}: {text}에 빈 행이 있습니다 — 행은 &apos;;&apos;로 나누어 쓰세요. 예: &quot;1,2;3,4&quot;</translation>
+    </message>
+    <message>
+        <source>{name}: rows of different lengths in {text} — every row needs as many numbers</source>
+        <translation>{name}: {text}의 행 길이가 서로 다릅니다 — 모든 행에 같은 개수의 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>{name}: {value} is not a number in {text}</source>
+        <translation>{name}: {text}의 {value}은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {value} is not a number</source>
+        <translation>{row}행 {column}열: {value}은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>padding must be valid, same or a whole number, got {padding}</source>
+        <translation>패딩은 valid, same 또는 정수여야 합니다. 입력값: {padding}</translation>
+    </message>
+    <message>
+        <source>padding must not be negative, got {padding}</source>
+        <translation>패딩은 음수일 수 없습니다. 입력값: {padding}</translation>
+    </message>
+    <message>
+        <source>the kernel ({kernel}) is larger than the input ({size}) even with padding</source>
+        <translation>커널({kernel})이 패딩을 더해도 입력({size})보다 큽니다</translation>
+    </message>
+    <message>
+        <source>the pool ({kernel}) is larger than the input ({size}) even with padding</source>
+        <translation>풀링 윈도우({kernel})가 패딩을 더해도 입력({size})보다 큽니다</translation>
+    </message>
+    <message>
+        <source>the input needs at least one channel</source>
+        <translation>입력에는 채널이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>every input channel must have the same size</source>
+        <translation>입력 채널은 모두 크기가 같아야 합니다</translation>
+    </message>
+    <message>
+        <source>the filter must be as deep as the input: {channels} channels, so {channels} kernel grids (got {kernels})</source>
+        <translation>필터의 깊이는 입력과 같아야 합니다: 채널이 {channels}개이므로 커널 격자도 {channels}개가 필요합니다(현재 {kernels}개)</translation>
+    </message>
+    <message>
+        <source>every kernel grid of a filter must have the same size</source>
+        <translation>한 필터의 커널 격자는 모두 크기가 같아야 합니다</translation>
+    </message>
+    <message>
+        <source>stride must be at least 1, got {stride}</source>
+        <translation>스트라이드는 1 이상이어야 합니다. 입력값: {stride}</translation>
+    </message>
+    <message>
+        <source>mode must be max, avg or min, got {mode}</source>
+        <translation>풀링 방식은 max, avg, min 중 하나여야 합니다. 입력값: {mode}</translation>
+    </message>
+    <message>
+        <source>pool size and stride must be at least 1</source>
+        <translation>풀링 크기와 스트라이드는 1 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>padding {padding} is not smaller than the pool size {size}</source>
+        <translation>패딩 {padding}이(가) 풀링 크기 {size}보다 작지 않습니다</translation>
+    </message>
+    <message>
+        <source>the dense layer needs {inputs} weights per unit, one for each flattened value (got {weights})</source>
+        <translation>Dense 층은 유닛마다 평탄화된 값 하나당 가중치 하나, 즉 {inputs}개의 가중치가 필요합니다(현재 {weights}개)</translation>
+    </message>
+    <message>
+        <source>height {height}; width {width}</source>
+        <translation>높이 {height}; 너비 {width}</translation>
+    </message>
+    <message>
+        <source>the lesson index is unreadable: {error}</source>
+        <translation>강의 목록을 읽을 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>lesson {lesson} has no {language} text ({path})</source>
+        <translation>강의 {lesson}에 {language} 본문이 없습니다({path})</translation>
+    </message>
+    <message>
+        <source>{path}: the first line must be the title (&apos;# …&apos;)</source>
+        <translation>{path}: 첫 줄은 제목(&apos;# …&apos;)이어야 합니다</translation>
+    </message>
+    <message>
+        <source>lesson {lesson}: try: unknown {unknown} / missing {missing} lab settings</source>
+        <translation>강의 {lesson}: 직접 해 보기: 알 수 없는 실습 설정 {unknown} / 빠진 실습 설정 {missing}</translation>
+    </message>
+    <message>
+        <source>lesson {lesson}: try.{key}: {value} is not one of {allowed}</source>
+        <translation>강의 {lesson}: 직접 해 보기의 {key}: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
+    </message>
+    <message>
+        <source>lesson {lesson}: try: the builder opens with a preset or a pretrained network, one of them</source>
+        <translation>강의 {lesson}: 직접 해 보기: 모델 빌더는 프리셋 또는 사전 훈련된 네트워크 중 하나로 열립니다</translation>
+    </message>
+    <message>
+        <source>lesson {lesson}: try.open: {value} is not one of {allowed}</source>
+        <translation>강의 {lesson}: 직접 해 보기의 open: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. 12.</source>
+        <translation>숫자를 입력하세요. 예: 12</translation>
+    </message>
+    <message>
+        <source>Pick one of the answers.</source>
+        <translation>답을 하나 고르세요.</translation>
+    </message>
+    <message>
+        <source>Right!</source>
+        <translation>정답입니다!</translation>
+    </message>
+    <message>
+        <source>Not quite — try again.</source>
+        <translation>아쉽네요 — 다시 해 보세요.</translation>
+    </message>
+    <message>
+        <source>Input: {size}×{size}. Convolution: a {kernel}×{kernel} filter, stride {stride}, padding {padding}. How wide is the output feature map?</source>
+        <translation>입력: {size}×{size}. 합성곱: {kernel}×{kernel} 필터, 스트라이드 {stride}, 패딩 {padding}. 출력 특징 맵의 너비는 얼마입니까?</translation>
+    </message>
+    <message>
+        <source>Feature map: {size}×{size}. Pooling: a {pool}×{pool} window, stride {stride}, no padding. How wide is the output?</source>
+        <translation>특징 맵: {size}×{size}. 풀링: {pool}×{pool} 윈도우, 스트라이드 {stride}, 패딩 없음. 출력의 너비는 얼마입니까?</translation>
+    </message>
+    <message>
+        <source>output size = ⌊(input − kernel + 2·padding)/stride⌋ + 1; ⌊…⌋ rounds down.</source>
+        <translation>출력 크기 = ⌊(입력 − 커널 + 2·패딩)/스트라이드⌋ + 1; ⌊…⌋는 내림입니다.</translation>
+    </message>
+    <message>
+        <source>{formula}: the output is {answer}×{answer}.</source>
+        <translation>{formula}: 출력은 {answer}×{answer}입니다.</translation>
+    </message>
+    <message>
+        <source>Grey image: {size}×{size}. A convolutional layer of {filters} filters of {kernel}×{kernel}, stride 1, no padding. How many numbers does its output hold (all feature maps together)?</source>
+        <translation>흑백 이미지: {size}×{size}. {kernel}×{kernel} 필터 {filters}개의 합성곱 층, 스트라이드 1, 패딩 없음. 출력에는 (모든 특징 맵을 합쳐) 숫자가 몇 개 있습니까?</translation>
+    </message>
+    <message>
+        <source>Each filter makes one feature map; find one map&apos;s width first.</source>
+        <translation>필터 하나가 특징 맵 하나를 만듭니다. 먼저 특징 맵 하나의 너비를 구하세요.</translation>
+    </message>
+    <message>
+        <source>{formula}, so {filters} maps of {out}×{out}: {out}·{out}·{filters} = {answer}.</source>
+        <translation>{formula}이므로 {out}×{out} 특징 맵 {filters}개: {out}·{out}·{filters} = {answer}.</translation>
+    </message>
+    <message>
+        <source>Input: {size}×{size}. Filter: {kernel}×{kernel}, stride 1. Which padding keeps the output {size}×{size}?</source>
+        <translation>입력: {size}×{size}. 필터: {kernel}×{kernel}, 스트라이드 1. 출력을 {size}×{size}로 유지하는 패딩은 얼마입니까?</translation>
+    </message>
+    <message>
+        <source>Input: {size}×{size}. Filter: {kernel}×{kernel}, stride 1. Which padding makes the output {target}×{target}?</source>
+        <translation>입력: {size}×{size}. 필터: {kernel}×{kernel}, 스트라이드 1. 출력을 {target}×{target}으로 만드는 패딩은 얼마입니까?</translation>
+    </message>
+    <message>
+        <source>With stride 1, output = input − kernel + 2·padding + 1: solve for the padding.</source>
+        <translation>스트라이드가 1이면 출력 = 입력 − 커널 + 2·패딩 + 1입니다. 패딩에 대해 푸세요.</translation>
+    </message>
+    <message>
+        <source>{target} = {size} − {kernel} + 2·p + 1, so p = {answer}. Check: {formula}.</source>
+        <translation>{target} = {size} − {kernel} + 2·p + 1이므로 p = {answer}. 확인: {formula}.</translation>
+    </message>
+    <message>
+        <source>Input: {size}×{size}. Filter: {kernel}×{kernel}, no padding. Which stride makes the output {target}×{target}?</source>
+        <translation>입력: {size}×{size}. 필터: {kernel}×{kernel}, 패딩 없음. 출력을 {target}×{target}으로 만드는 스트라이드는 얼마입니까?</translation>
+    </message>
+    <message>
+        <source>Try stride 1, 2, 3… in ⌊(input − kernel)/stride⌋ + 1.</source>
+        <translation>⌊(입력 − 커널)/스트라이드⌋ + 1에 스트라이드 1, 2, 3…을 넣어 보세요.</translation>
+    </message>
+    <message>
+        <source>Stride {answer}: {formula}.</source>
+        <translation>스트라이드 {answer}: {formula}.</translation>
+    </message>
+    <message>
+        <source>A convolutional layer has {filters} filters of {kernel}×{kernel}; its input has {channels} channels. How many parameters does it learn (weights and biases)?</source>
+        <translation>합성곱 층에 {kernel}×{kernel} 필터가 {filters}개 있고, 입력의 채널은 {channels}개입니다. 이 층이 학습하는 파라미터(가중치와 편향)는 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>Each filter has kernel·kernel·channels weights and one bias.</source>
+        <translation>필터마다 커널·커널·채널 개의 가중치와 편향 하나가 있습니다.</translation>
+    </message>
+    <message>
+        <source>{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}.</source>
+        <translation>{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}.</translation>
+    </message>
+    <message>
+        <source>Input: {height}×{width}×{channels}, flattened into a Dense layer of {units} units. How many parameters does the Dense layer learn?</source>
+        <translation>입력: {height}×{width}×{channels}, 평탄화되어 유닛 {units}개의 Dense 층으로 들어갑니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>Every unit has one weight per input value and one bias.</source>
+        <translation>유닛마다 입력값 하나당 가중치 하나와 편향 하나가 있습니다.</translation>
+    </message>
+    <message>
+        <source>{inputs} inputs ({height}·{width}·{channels}): {inputs}·{units} + {units} = {answer}.</source>
+        <translation>입력 {inputs}개({height}·{width}·{channels}): {inputs}·{units} + {units} = {answer}.</translation>
+    </message>
+    <message>
+        <source>A {height}×{width} colour image (RGB) is flattened. How many numbers does the vector hold?</source>
+        <translation>{height}×{width} 컬러 이미지(RGB)를 평탄화합니다. 벡터에는 숫자가 몇 개 있습니까?</translation>
+    </message>
+    <message>
+        <source>A colour image has 3 channels: height · width · channels.</source>
+        <translation>컬러 이미지는 채널이 3개입니다: 높이 · 너비 · 채널.</translation>
+    </message>
+    <message>
+        <source>{height}·{width}·3 = {answer}.</source>
+        <translation>{height}·{width}·3 = {answer}.</translation>
+    </message>
+    <message>
+        <source>Input: {size}×{size}×{channels}. {filters} filters of {kernel}×{kernel} (stride 1, no padding) make {outputs} outputs. How many parameters would a Dense layer need to make the same {outputs} outputs from the same input?</source>
+        <translation>입력: {size}×{size}×{channels}. {kernel}×{kernel} 필터 {filters}개(스트라이드 1, 패딩 없음)가 출력 {outputs}개를 만듭니다. 같은 입력에서 같은 {outputs}개의 출력을 만들려면 Dense 층에는 파라미터가 몇 개 필요합니까?</translation>
+    </message>
+    <message>
+        <source>A Dense layer connects every input value to every output, plus one bias per output.</source>
+        <translation>Dense 층은 모든 입력값을 모든 출력에 연결하고, 출력마다 편향이 하나 있습니다.</translation>
+    </message>
+    <message>
+        <source>{inputs}·{outputs} + {outputs} = {answer}, against {conv} for the filters.</source>
+        <translation>{inputs}·{outputs} + {outputs} = {answer}. 필터는 {conv}개뿐입니다.</translation>
+    </message>
+    <message>
+        <source>A {pool}×{pool} max pooling layer works on a {size}×{size}×{channels} feature map. How many parameters does it learn?</source>
+        <translation>{pool}×{pool} 최대 풀링 층이 {size}×{size}×{channels} 특징 맵에 적용됩니다. 이 층이 학습하는 파라미터는 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>What would pooling learn? Its rule (max, average, min) is fixed.</source>
+        <translation>풀링이 무엇을 학습할까요? 규칙(최대, 평균, 최소)은 정해져 있습니다.</translation>
+    </message>
+    <message>
+        <source>0: a pooling layer has no parameters; it only keeps the largest value of each window.</source>
+        <translation>0: 풀링 층에는 파라미터가 없습니다. 각 윈도우의 가장 큰 값만 남길 뿐입니다.</translation>
+    </message>
+    <message>
+        <source>Image: {size}×{size}. A {kernel}×{kernel} convolution (stride 1, no padding), then 2×2 max pooling with stride 2. How wide is the result?</source>
+        <translation>이미지: {size}×{size}. {kernel}×{kernel} 합성곱(스트라이드 1, 패딩 없음) 다음에 스트라이드 2의 2×2 최대 풀링. 결과의 너비는 얼마입니까?</translation>
+    </message>
+    <message>
+        <source>Work out the convolution&apos;s output first, then pool it: ⌊(input − 2)/2⌋ + 1.</source>
+        <translation>먼저 합성곱의 출력을 구하고, 그것을 풀링하세요: ⌊(입력 − 2)/2⌋ + 1.</translation>
+    </message>
+    <message>
+        <source>Convolution: {conv}. Pooling: {pool}.</source>
+        <translation>합성곱: {conv}. 풀링: {pool}.</translation>
+    </message>
+    <message>
+        <source>Image: {size}×{size}. {filters} filters of {kernel}×{kernel} (stride 1, no padding), then 2×2 max pooling with stride 2, then Flatten. How many numbers does Flatten give?</source>
+        <translation>이미지: {size}×{size}. {kernel}×{kernel} 필터 {filters}개(스트라이드 1, 패딩 없음), 스트라이드 2의 2×2 최대 풀링, 그다음 Flatten. Flatten은 숫자를 몇 개 내놓습니까?</translation>
+    </message>
+    <message>
+        <source>Find the pooled width; Flatten gives width · height · filters numbers.</source>
+        <translation>풀링된 너비를 구하세요. Flatten은 너비 · 높이 · 필터 수만큼의 숫자를 내놓습니다.</translation>
+    </message>
+    <message>
+        <source>Convolution: {conv}. Pooling: {pool}. Flatten: {out}·{out}·{filters} = {answer}.</source>
+        <translation>합성곱: {conv}. 풀링: {pool}. Flatten: {out}·{out}·{filters} = {answer}.</translation>
+    </message>
+    <message>
+        <source>After convolution and pooling, a {size}×{size}×{channels} feature map is flattened into a Dense layer of {units} units. How many parameters does that Dense layer learn?</source>
+        <translation>합성곱과 풀링을 거친 {size}×{size}×{channels} 특징 맵을 평탄화하여 유닛 {units}개의 Dense 층에 넣습니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>One label per image, one box, several boxes, or one label per pixel?</source>
+        <translation>이미지마다 레이블 하나, 상자 하나, 상자 여러 개, 아니면 픽셀마다 레이블 하나?</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Localization</source>
+        <translation>위치 식별(Localization)</translation>
+    </message>
+    <message>
+        <source>Object detection</source>
+        <translation>객체 탐지</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>분할(Segmentation)</translation>
+    </message>
+    <message>
+        <source>Classification: one label for the whole image.</source>
+        <translation>분류: 이미지 전체에 레이블 하나.</translation>
+    </message>
+    <message>
+        <source>Localization: one object&apos;s label and the box around it.</source>
+        <translation>위치 식별(Localization): 물체 하나의 레이블과 그것을 둘러싼 상자.</translation>
+    </message>
+    <message>
+        <source>Object detection: every object&apos;s label and box, however many there are.</source>
+        <translation>객체 탐지: 물체가 몇 개든 모든 물체의 레이블과 상자.</translation>
+    </message>
+    <message>
+        <source>Segmentation: a label for every pixel.</source>
+        <translation>분할(Segmentation): 모든 픽셀마다 레이블 하나.</translation>
+    </message>
+    <message>
+        <source>Which task is this? A chest X-ray is sorted into &quot;normal&quot; or &quot;pneumonia&quot;.</source>
+        <translation>어떤 작업일까요? 흉부 엑스레이 사진을 &quot;정상&quot; 또는 &quot;폐렴&quot;으로 나눕니다.</translation>
+    </message>
+    <message>
+        <source>Which task is this? A photo of a handwritten digit is read as 0–9.</source>
+        <translation>어떤 작업일까요? 손으로 쓴 숫자 사진을 0–9 중 하나로 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Which task is this? A photo with one cat gets the label &quot;cat&quot; and a box around the cat.</source>
+        <translation>어떤 작업일까요? 고양이 한 마리가 있는 사진에 &quot;고양이&quot;라는 레이블과 고양이를 둘러싼 상자를 붙입니다.</translation>
+    </message>
+    <message>
+        <source>Which task is this? A product photo gets its brand and a box around the one logo on it.</source>
+        <translation>어떤 작업일까요? 제품 사진에 브랜드 이름과 사진 속 로고 하나를 둘러싼 상자를 붙입니다.</translation>
+    </message>
+    <message>
+        <source>Which task is this? A street camera finds every car and every pedestrian, each with its own box.</source>
+        <translation>어떤 작업일까요? 거리 카메라가 모든 자동차와 보행자를 각각 상자로 찾아냅니다.</translation>
+    </message>
+    <message>
+        <source>Which task is this? A shop shelf photo: every bottle gets a box and a product name.</source>
+        <translation>어떤 작업일까요? 매장 진열대 사진에서 모든 병에 상자와 제품 이름을 붙입니다.</translation>
+    </message>
+    <message>
+        <source>Which task is this? A brain scan: every pixel is marked as tumour or healthy tissue.</source>
+        <translation>어떤 작업일까요? 뇌 스캔 영상의 모든 픽셀을 종양 또는 정상 조직으로 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Which task is this? A self-driving car&apos;s camera image: every pixel is marked road, car, person or sky.</source>
+        <translation>어떤 작업일까요? 자율주행차 카메라 영상의 모든 픽셀을 도로, 자동차, 사람, 하늘로 표시합니다.</translation>
+    </message>
+    <message>
+        <source>A segmentation network labels every pixel of a {height}×{width} image with one of {classes} classes. How many class scores does it output per image?</source>
+        <translation>분할(Segmentation) 네트워크가 {height}×{width} 이미지의 모든 픽셀에 {classes}개 클래스 중 하나의 레이블을 붙입니다. 이미지 한 장에 클래스 점수를 몇 개 출력합니까?</translation>
+    </message>
+    <message>
+        <source>One score per class for every pixel.</source>
+        <translation>픽셀마다 클래스당 점수 하나.</translation>
+    </message>
+    <message>
+        <source>{height}·{width}·{classes} = {answer}.</source>
+        <translation>{height}·{width}·{classes} = {answer}.</translation>
+    </message>
+    <message>
+        <source>A classifier sorts images into {classes} classes; its last Dense layer reads {features} features. How many parameters does that layer learn?</source>
+        <translation>분류기가 이미지를 {classes}개 클래스로 나눕니다. 마지막 Dense 층은 특성 {features}개를 읽습니다. 이 층이 학습하는 파라미터는 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>It needs one output per class; each output has one weight per feature and a bias.</source>
+        <translation>클래스마다 출력이 하나 필요하고, 출력마다 특성당 가중치 하나와 편향 하나가 있습니다.</translation>
+    </message>
+    <message>
+        <source>{classes} units of {features} weights and a bias each: {features}·{classes} + {classes} = {answer}.</source>
+        <translation>가중치 {features}개와 편향 하나를 가진 유닛 {classes}개: {features}·{classes} + {classes} = {answer}.</translation>
+    </message>
+    <message>
+        <source>A frozen pretrained base ends in a {channels}×{size}×{size} feature map. Global average pooling and a new Dense layer for {classes} classes follow. How many parameters are trained?</source>
+        <translation>동결된 사전 훈련된 베이스가 {channels}×{size}×{size} 특징 맵으로 끝납니다. 그 뒤에 전역 평균 풀링과 {classes}개 클래스를 위한 새 Dense 층이 옵니다. 훈련되는 파라미터는 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>The base is frozen and pooling learns nothing: count only the new Dense layer&apos;s parameters.</source>
+        <translation>베이스는 동결되어 있고 풀링은 아무것도 학습하지 않습니다: 새 Dense 층의 파라미터만 세세요.</translation>
+    </message>
+    <message>
+        <source>Global average pooling leaves {channels} numbers: {channels}·{classes} + {classes} = {answer}.</source>
+        <translation>전역 평균 풀링 뒤에는 숫자 {channels}개가 남습니다: {channels}·{classes} + {classes} = {answer}.</translation>
+    </message>
+    <message>
+        <source>The same frozen base ({channels}×{size}×{size}) is followed by Flatten and a Dense layer for {classes} classes. How many parameters are trained?</source>
+        <translation>같은 동결된 베이스({channels}×{size}×{size}) 뒤에 Flatten과 {classes}개 클래스를 위한 Dense 층이 옵니다. 훈련되는 파라미터는 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>Flatten keeps every value: channels · height · width inputs to the Dense layer.</source>
+        <translation>Flatten은 모든 값을 남깁니다: 채널 · 높이 · 너비 개의 입력이 Dense 층으로 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>{channels}·{size}·{size} = {inputs} inputs: {inputs}·{classes} + {classes} = {answer}.</source>
+        <translation>{channels}·{size}·{size} = 입력 {inputs}개: {inputs}·{classes} + {classes} = {answer}.</translation>
+    </message>
+    <message>
+        <source>A pretrained base halves the height and width {halvings} times (stride 2, &apos;same&apos; padding). A {size}×{size} image goes in: how wide is the feature map that comes out?</source>
+        <translation>사전 훈련된 베이스가 높이와 너비를 {halvings}번 절반으로 줄입니다(스트라이드 2, Same 패딩). {size}×{size} 이미지가 들어가면 나오는 특징 맵의 너비는 얼마입니까?</translation>
+    </message>
+    <message>
+        <source>With &apos;same&apos; padding and stride 2 each step gives ⌈size/2⌉.</source>
+        <translation>Same 패딩과 스트라이드 2에서는 단계마다 ⌈크기/2⌉가 됩니다.</translation>
+    </message>
+    <message>
+        <source>{steps}: the feature map is {answer}×{answer}.</source>
+        <translation>{steps}: 특징 맵은 {answer}×{answer}입니다.</translation>
+    </message>
+    <message>
+        <source>Early stopping watches the validation accuracy with patience {patience}. The validation accuracy after epochs 1, 2, 3, … is {scores} %. After which epoch does training stop?</source>
+        <translation>조기 종료는 검증 정확도를 지켜보다가 {patience} 에포크 동안 나아지지 않으면 훈련을 멈춥니다. 에포크 1, 2, 3, …이 끝난 뒤의 검증 정확도는 {scores} %입니다. 훈련은 몇 번째 에포크가 끝난 뒤 멈춥니까?</translation>
+    </message>
+    <message>
+        <source>Early stopping watches the validation accuracy with patience {patience}. The validation accuracy after epochs 1, 2, 3, … is {scores} %. Which epoch&apos;s weights are kept?</source>
+        <translation>조기 종료는 검증 정확도를 지켜보다가 {patience} 에포크 동안 나아지지 않으면 훈련을 멈춥니다. 에포크 1, 2, 3, …이 끝난 뒤의 검증 정확도는 {scores} %입니다. 몇 번째 에포크의 가중치가 남습니까?</translation>
+    </message>
+    <message>
+        <source>Find the best validation accuracy so far; training stops once {patience} epochs in a row have not beaten it.</source>
+        <translation>지금까지 가장 좋은 검증 정확도를 찾으세요. {patience} 에포크 연속으로 그것을 넘지 못하면 훈련이 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>The best validation accuracy is {best} % at epoch {best_epoch}; {patience} epochs later, after epoch {stop_epoch}, training stops and keeps the weights of epoch {best_epoch}.</source>
+        <translation>가장 좋은 검증 정확도는 에포크 {best_epoch}의 {best} %입니다. {patience} 에포크 뒤인 에포크 {stop_epoch}가 끝나면 훈련이 멈추고 에포크 {best_epoch}의 가중치가 남습니다.</translation>
+    </message>
+    <message>
+        <source>Which of these does NOT help against overfitting?</source>
+        <translation>다음 중 과대 적합을 막는 데 도움이 되지 않는 것은 무엇입니까?</translation>
+    </message>
+    <message>
+        <source>Data augmentation (random flips, rotations, shifts)</source>
+        <translation>데이터 증식(무작위 뒤집기, 회전, 이동)</translation>
+    </message>
+    <message>
+        <source>Dropout before the Dense layers</source>
+        <translation>Dense 층 앞의 드롭아웃</translation>
+    </message>
+    <message>
+        <source>Early stopping on the validation accuracy</source>
+        <translation>검증 정확도를 기준으로 한 조기 종료</translation>
+    </message>
+    <message>
+        <source>Training for many more epochs on the same images</source>
+        <translation>같은 이미지로 훨씬 더 많은 에포크 동안 훈련하기</translation>
+    </message>
+    <message>
+        <source>Overfitting means learning the training images by heart.</source>
+        <translation>과대 적합은 훈련 이미지를 통째로 외우는 것입니다.</translation>
+    </message>
+    <message>
+        <source>More epochs on the same images let the network memorise them even more; the other three make memorising harder or stop it in time.</source>
+        <translation>같은 이미지로 에포크를 늘리면 네트워크가 그 이미지를 더 잘 외울 뿐입니다. 나머지 셋은 외우기를 어렵게 하거나 제때 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>The filter slides with stride {stride} over the input (padding {padding}, shown as grey zeros). What number belongs in the hidden output cell [{row}, {col}]?</source>
+        <translation>필터가 스트라이드 {stride}로 입력 위를 움직입니다(패딩 {padding}, 회색 0으로 표시). 가려진 출력 칸 [{row}, {col}]에 들어갈 숫자는 무엇입니까?</translation>
+    </message>
+    <message>
+        <source>Max pooling: a {pool}×{pool} window, stride {stride}. What number belongs in the hidden output cell [{row}, {col}]?</source>
+        <translation>최대 풀링: {pool}×{pool} 윈도우, 스트라이드 {stride}. 가려진 출력 칸 [{row}, {col}]에 들어갈 숫자는 무엇입니까?</translation>
+    </message>
+    <message>
+        <source>Average pooling: a {pool}×{pool} window, stride {stride}. What number belongs in the hidden output cell [{row}, {col}]?</source>
+        <translation>평균 풀링: {pool}×{pool} 윈도우, 스트라이드 {stride}. 가려진 출력 칸 [{row}, {col}]에 들어갈 숫자는 무엇입니까?</translation>
+    </message>
+    <message>
+        <source>Min pooling: a {pool}×{pool} window, stride {stride}. What number belongs in the hidden output cell [{row}, {col}]?</source>
+        <translation>최소 풀링: {pool}×{pool} 윈도우, 스트라이드 {stride}. 가려진 출력 칸 [{row}, {col}]에 들어갈 숫자는 무엇입니까?</translation>
+    </message>
+    <message>
+        <source>Its window starts at row {top}, column {left} of the input as shown (padding included): multiply each value by the filter&apos;s weight at the same place and add.</source>
+        <translation>이 칸의 윈도우는 표시된 입력(패딩 포함)의 {top}행 {left}열에서 시작합니다: 각 값에 같은 자리의 필터 가중치를 곱해 더하세요.</translation>
+    </message>
+    <message>
+        <source>Its window starts at row {top}, column {left} of the input as shown; padding never counts.</source>
+        <translation>이 칸의 윈도우는 표시된 입력의 {top}행 {left}열에서 시작합니다. 패딩은 계산에 넣지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Output [{row}, {col}]: {sum}</source>
+        <translation>출력 [{row}, {col}]: {sum}</translation>
+    </message>
+    <message>
         <source>{network} reads colour images: set the channels to 3 (RGB) on the Data page</source>
         <translation>{network}은(는) 컬러 이미지를 읽습니다: 데이터 페이지에서 채널을 3(RGB)으로 하세요</translation>
     </message>
@@ -1991,6 +2564,210 @@
     <message>
         <source>epoch {epoch}: out of memory on {device} at batch size {batch_size} — try a smaller batch size such as {smaller}; the weights of epoch {previous} were kept.</source>
         <translation>에포크 {epoch}: 배치 크기 {batch_size}에서 {device}의 메모리가 부족합니다 — {smaller}처럼 더 작은 배치 크기를 써 보세요. 에포크 {previous}의 가중치를 유지했습니다.</translation>
+    </message>
+    <message>
+        <source>conv2d {size} {padding}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maxpool2d {size} {padding}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>avgpool2d {size} {padding}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minpool2d {size} {padding}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batchnorm2d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activation {function}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropout {rate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flatten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>global_avgpool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dense {units}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dense auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished">valid (패딩 없음)</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation type="unfinished">same</translation>
+    </message>
+    <message>
+        <source>pad {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key {key} (known keys: {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be below {limit}, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most {maximum}, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of {choices}; got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number or [height, width], got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number or [width, height], got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &apos;valid&apos;, &apos;same&apos;, a whole number or [height, width], got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a positive whole number or &apos;auto&apos;, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object with a &apos;type&apos;, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown layer type {kind} (known: {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown pretrained network {key} (known: {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{network} comes from timm, which is not installed — pip install timm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a valid weights file ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a valid weights file (no state dict of tensors in it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not fit {network}: {missing} missing (e.g. {example}), {unexpected} unexpected and {mismatched} with the wrong shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not fit {network}: {unexpected} unexpected (e.g. {example}) and {mismatched} with the wrong shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not fit {network}: {mismatched} with the wrong shape (e.g. {example})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ImageNet weights of {network} are not on this machine (looked for {names} in {places}). Download {source} on a machine with internet and use Import weights, or copy it into {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights file not found: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{network} was trained on animal silhouettes, not on ImageNet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app&apos;s own small network, pretrained on the animal silhouettes (builtin:animals): ships with the app, so transfer learning works with nothing downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simonyan &amp; Zisserman 2014: 13 3×3 conv layers in 5 blocks, then 3 dense layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VGG with 16 conv layers (then the same 3 dense layers): deeper, the same idea.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>He et al. 2015: residual blocks whose skip connections let very deep networks train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deeper ResNet with bottleneck blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small and fast (depthwise separable convolutions): fine-tunes on a laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MobileNet tuned for phones: the smallest here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The larger MobileNetV3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tan &amp; Le 2019: depth, width and resolution scaled together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Szegedy et al. 2016: Inception modules with residual connections (timm).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chollet 2017: depthwise separable convolutions all the way (timm).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>empty file (0 bytes)</source>
@@ -2051,6 +2828,202 @@
     <message>
         <source>{source} is not installed on this machine — {how}</source>
         <translation>{source}이(가) 이 컴퓨터에 설치되어 있지 않습니다 — {how}</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project file not found: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project file not found: {name} (examples: {examples})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file — a project is a .json file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is larger than {limit} MB, far more than any project holds — is it the right file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read project file {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text — a project file is JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason} at line {line}, column {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON: a number with more than {limit} digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds text that is not valid Unicode ({found})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep — not a CNN Playground project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a project file must hold one JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing key &apos;format&apos; (expected {expected})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a CNN Playground project (expected {expected}, got {found})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable format version {found}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this project was written by a newer CNN Playground ({found}); this version reads up to {expected} — update the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a layer&apos;s type must be text such as conv2d, got {found}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of layers, got {found}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network has {params} parameters: {needed} GB of memory, more than this machine can spare ({allowed} GB) — use fewer units or filters (a typo such as 30000 units?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkpoint not found: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a valid checkpoint ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a valid checkpoint: its {key} is not what CNN Playground writes ({found})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} contains code and was not loaded — a checkpoint holds only numbers; open only checkpoints made by CNN Playground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} declares {needed} GB of tensors, more than this machine can spare ({allowed} GB) — it was not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} holds NaN or infinite weights ({tensor}) — it cannot classify; use an earlier checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the checkpoint&apos;s weights do not fit its network: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{checkpoint} was not saved for {project}: {keys} differ — resume with the checkpoint&apos;s own project, or train without --resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write to {folder}: {reason} — choose another --out folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not write {path}: {reason} — the file was left as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image not found: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no images to classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network&apos;s output for this image is not a number (NaN) — the checkpoint is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none of the {count} files could be read as an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown built-in dataset {source} (known: {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {problem} — reinstall the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} is not empty — choose a new folder for the training job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} is inside the images&apos; folder {root}: it would become a class of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a link to {target}, outside the images&apos; folder {root} — a job copies only the dataset&apos;s own files; replace the link by a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is missing or damaged: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a training job&apos;s manifest: {key} {problem} — export the job again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job&apos;s files do not match its manifest: {problems}{more} — copy the job again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is outside the job folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} differs from the original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not in the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job&apos;s project reads its images from {source}, not from the job&apos;s own {expected} — copy the job again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown export format {found} (choose {choices})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--padding must be valid, same or a whole number, got {found}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pooling works on one channel at a time: give --input without &apos;|&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -49,8 +49,11 @@ class GridTable(QTableWidget):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.setItem(r, c, item)
         self.blockSignals(False)
-        if self.fit:
-            self.setFixedSize(self.sizeHint())
+        if self.fit:  # worked out here: the size hint lags behind a grid that changed its size
+            frame = 2 * self.frameWidth()
+            width = self.verticalHeader().sizeHint().width() + self.horizontalHeader().length() + frame
+            height = self.horizontalHeader().sizeHint().height() + self.verticalHeader().length() + frame
+            self.setFixedSize(width, height)
 
     def grid(self) -> list[list[float]]:
         values = []

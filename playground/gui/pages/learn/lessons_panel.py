@@ -4,15 +4,26 @@ builder set up for it. The texts are Markdown in resources/lessons/, in the inte
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
+from playground.gui.messages import error_text
+from playground.gui.pages.learn.exercises_panel import ExercisesPanel
 from playground.lessons.content import LessonError, lessons
 
 
 class LessonsPanel(QWidget):
     try_requested = Signal(dict)  # the lesson's "try" (playground.lessons.content.check_try_it)
 
-    def __init__(self, language: str = "en", parent=None):
+    def __init__(self, language: str = "en", parent=None, exercises: ExercisesPanel | None = None):
         super().__init__(parent)
         self.setObjectName("lessons_panel")
         self.lessons = []
@@ -31,15 +42,25 @@ class LessonsPanel(QWidget):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
 
-        right = QVBoxLayout()
+        self.exercises = exercises or ExercisesPanel()
+
+        reading = QWidget()
+        right = QVBoxLayout(reading)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.text, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.try_button)
         right.addLayout(buttons)
+        # The lesson and its exercises as two tabs: each gets the whole height on a small screen.
+        self.views = QTabWidget()
+        self.views.setObjectName("lesson_views")
+        self.views.addTab(reading, self.tr("Lesson"))
+        self.views.addTab(self.exercises, self.tr("Exercises"))
         layout = QHBoxLayout(self)
         layout.addWidget(self.lesson_list)
-        layout.addLayout(right, 1)
+        layout.addWidget(self.views, 1)
+        self.exercises.progress_changed.connect(self._show_exercise_count)
 
         self.lesson_list.currentRowChanged.connect(self.show_lesson)
         self.try_button.clicked.connect(self.try_it)
@@ -50,7 +71,7 @@ class LessonsPanel(QWidget):
             self.lessons = lessons(language)
         except LessonError as error:  # a broken install: say so where the lessons would be
             self.lessons = []
-            self.text.setPlainText(str(error))
+            self.text.setPlainText(error_text(error))
         self.lesson_list.clear()
         for number, lesson in enumerate(self.lessons, start=1):
             self.lesson_list.addItem(f"{number}. {lesson.title}")
@@ -62,6 +83,13 @@ class LessonsPanel(QWidget):
     def show_lesson(self, row: int) -> None:
         if 0 <= row < len(self.lessons):
             self.text.setMarkdown(self.lessons[row].markdown)
+            self.exercises.show_lesson(self.lessons[row].id)
+
+    def show_exercises(self) -> None:
+        self.views.setCurrentWidget(self.exercises)
+
+    def _show_exercise_count(self, _lesson_id: str, solved: int, count: int) -> None:
+        self.views.setTabText(1, self.tr("Exercises ({0}/{1})").format(solved, count))
 
     def try_it(self) -> None:
         row = self.lesson_list.currentRow()
