@@ -234,7 +234,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP('spec', "the checkpoint's weights do not fit its network: {reason}"),
     QT_TRANSLATE_NOOP('spec', "{checkpoint} was not saved for {project}: {keys} differ — resume with the checkpoint's own project, or train without --resume"),
     QT_TRANSLATE_NOOP('spec', 'cannot write to {folder}: {reason} — choose another --out folder'),
-    QT_TRANSLATE_NOOP('spec', 'could not write {path}: {reason} — the file was left as it was'),
     QT_TRANSLATE_NOOP('spec', 'image not found: {path}'),
     QT_TRANSLATE_NOOP('spec', 'no images to classify'),
     QT_TRANSLATE_NOOP('spec', "the network's output for this image is not a number (NaN) — the checkpoint is damaged"),

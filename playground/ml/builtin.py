@@ -97,14 +97,16 @@ def _read_numpy_pickle(path: Path) -> np.ndarray:
     with gzip.open(path, "rb") as handle:
         array = _NumpyOnlyUnpickler(io.BytesIO(handle.read())).load()
     if not isinstance(array, np.ndarray):
-        raise DataError(f"{path}: not a numpy array")
+        raise DataError(Message(messages.BUILTIN_DAMAGED, path=path, problem="not a numpy array"))
     return array
 
 
 def _load_animals(seed: int) -> tuple[np.ndarray, np.ndarray]:
     folder = _animal_dir()
     if folder is None:
-        raise DataError("builtin:animals is not installed — pip install animal-shape-mnist")
+        raise DataError(
+            Message(messages.DATASET_NOT_INSTALLED, source="builtin:animals", how="pip install animal-shape-mnist")
+        )
     images = _read_numpy_pickle(folder / "animal_data_version_3.gz").astype(np.uint8)
     labels = _read_numpy_pickle(folder / "animal_label_version_3.gz").astype(np.int64)
     return images, labels
@@ -124,19 +126,22 @@ def read_idx(path: Path) -> np.ndarray:
     with opener(path, "rb") as handle:
         raw = handle.read()
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08:
-        raise DataError(f"{path}: not an unsigned-byte IDX file")
+        raise DataError(Message(messages.BUILTIN_DAMAGED, path=path, problem="not an unsigned-byte IDX file"))
     dims = raw[3]
     shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(dims))
     data = np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * dims)
     if data.size != int(np.prod(shape)):
-        raise DataError(f"{path}: truncated IDX file ({data.size} of {int(np.prod(shape))} values)")
+        problem = f"truncated IDX file ({data.size} of {int(np.prod(shape))} values)"
+        raise DataError(Message(messages.BUILTIN_DAMAGED, path=path, problem=problem))
     return data.reshape(shape)
 
 
 def _load_fashion(seed: int) -> tuple[np.ndarray, np.ndarray]:
     folder = fashion_dir()
     if folder is None:
-        raise DataError(f"builtin:fashion-mnist is not installed — {FASHION.how_to_install}")
+        raise DataError(
+            Message(messages.DATASET_NOT_INSTALLED, source="builtin:fashion-mnist", how=FASHION.how_to_install)
+        )
     parts = [("train", True), ("t10k", False)]
     images, labels = [], []
     for prefix, required in parts:
@@ -212,9 +217,8 @@ BUILTIN_DATASETS: dict[str, BuiltinDataset] = {
 def builtin_dataset(source: str) -> BuiltinDataset:
     name = source.removeprefix("builtin:")
     if name not in BUILTIN_DATASETS:
-        raise DataError(
-            f"unknown built-in dataset {source!r} (known: {', '.join('builtin:' + n for n in BUILTIN_DATASETS)})"
-        )
+        known = ", ".join("builtin:" + n for n in BUILTIN_DATASETS)
+        raise DataError(Message(messages.BUILTIN_UNKNOWN, source=repr(source), known=known))
     dataset = BUILTIN_DATASETS[name]
     if not dataset.is_installed():
         raise DataError(Message(messages.DATASET_NOT_INSTALLED, source=source, how=dataset.how_to_install))

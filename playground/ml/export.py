@@ -20,7 +20,9 @@ from playground.ml.build import build_model
 from playground.ml.checkpoints import Checkpoint
 from playground.ml.modules import CUSTOM_MODULES, MinPool2d, PaddedAvgPool2d
 from playground.ml.predict import model_from_checkpoint
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
+from playground.spec.messages import Message
 from playground.spec.project import Project, atomic_write_bytes
 from playground.spec.shapes import infer_shapes, shape_text
 
@@ -185,7 +187,9 @@ def export_checkpoint(checkpoint: Checkpoint, fmt: str, output: str | os.PathLik
             torch.jit.save(traced, buffer, _extra_files={"class_names.json": json.dumps(list(checkpoint.class_names))})
             payload = buffer.getvalue()
         else:
-            raise PlaygroundError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
+            raise PlaygroundError(
+                Message(messages.EXPORT_UNKNOWN_FORMAT, found=repr(fmt), choices=", ".join(EXPORT_FORMATS))
+            )
     atomic_write_bytes(output, payload)
     return output
 

@@ -415,6 +415,7 @@ PROJECT_TOO_NEW = (
     "this project was written by a newer CNN Playground ({found}); this version reads up to {expected} — update"
     " the app"
 )
+LAYER_TYPE_NOT_TEXT = "a layer's type must be text such as conv2d, got {found}"
 NOT_A_LAYER_LIST = "must be a list of layers, got {found}"
 NETWORK_TOO_LARGE = (
     "the network has {params} parameters: {needed} GB of memory, more than this machine can spare"
@@ -437,7 +438,6 @@ CHECKPOINT_OTHER_PROJECT = (
     " without --resume"
 )
 OUTPUT_NOT_WRITABLE = "cannot write to {folder}: {reason} — choose another --out folder"
-WRITE_FAILED = "could not write {path}: {reason} — the file was left as it was"
 IMAGE_NOT_FOUND = "image not found: {path}"
 NO_IMAGES_GIVEN = "no images to classify"
 PREDICTION_NOT_FINITE = "the network's output for this image is not a number (NaN) — the checkpoint is damaged"

@@ -109,6 +109,11 @@ def _model(value: Any, path: str) -> tuple[Layer, ...]:
     def read_layers(items: Any, layers_path: str) -> tuple[Layer, ...]:
         if not isinstance(items, list):
             raise SpecError(Message(messages.NOT_A_LAYER_LIST, found=_short(items)), path=layers_path)
+        for i, item in enumerate(items):
+            # A type that is a list or an object cannot even be looked up among the layer types.
+            if isinstance(item, dict) and isinstance(item.get("type"), list | dict):
+                found = _short(item["type"])
+                raise SpecError(Message(messages.LAYER_TYPE_NOT_TEXT, found=found), path=f"{layers_path}[{i}].type")
         return tuple(layer_from_dict(item, f"{layers_path}[{i}]") for i, item in enumerate(items))
 
     return fields.read_object(value, path, {"layers": read_layers}).get("layers", ())

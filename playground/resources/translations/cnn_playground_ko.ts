@@ -2831,199 +2831,195 @@
     </message>
     <message>
         <source>{path}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: {problem}</translation>
     </message>
     <message>
         <source>project file not found: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 파일을 찾을 수 없습니다: {path}</translation>
     </message>
     <message>
         <source>project file not found: {name} (examples: {examples})</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 파일을 찾을 수 없습니다: {name} (예제: {examples})</translation>
     </message>
     <message>
         <source>{path} is not a regular file — a project is a .json file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 일반 파일이 아닙니다 — 프로젝트는 .json 파일입니다</translation>
     </message>
     <message>
         <source>{path} is larger than {limit} MB, far more than any project holds — is it the right file?</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}이(가) {limit} MB보다 큽니다. 어떤 프로젝트보다도 훨씬 큽니다 — 올바른 파일인가요?</translation>
     </message>
     <message>
         <source>cannot read project file {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 파일 {path}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
         <source>{path} is not UTF-8 text — a project file is JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) UTF-8 텍스트가 아닙니다 — 프로젝트 파일은 JSON입니다</translation>
     </message>
     <message>
         <source>not valid JSON: {reason} at line {line}, column {column}</source>
-        <translation type="unfinished"></translation>
+        <translation>올바른 JSON이 아닙니다: {line}행 {column}열에서 {reason}</translation>
     </message>
     <message>
         <source>not valid JSON: a number with more than {limit} digits</source>
-        <translation type="unfinished"></translation>
+        <translation>올바른 JSON이 아닙니다: 숫자가 {limit}자리를 넘습니다</translation>
     </message>
     <message>
         <source>holds text that is not valid Unicode ({found})</source>
-        <translation type="unfinished"></translation>
+        <translation>올바른 유니코드가 아닌 텍스트가 있습니다 ({found})</translation>
     </message>
     <message>
         <source>nested more than {limit} levels deep — not a CNN Playground project</source>
-        <translation type="unfinished"></translation>
+        <translation>중첩이 {limit}단계보다 깊습니다 — CNN Playground 프로젝트가 아닙니다</translation>
     </message>
     <message>
         <source>a project file must hold one JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 파일에는 JSON 객체 하나가 있어야 합니다</translation>
     </message>
     <message>
         <source>missing key &apos;format&apos; (expected {expected})</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;format&apos; 키가 없습니다 (필요한 값: {expected})</translation>
     </message>
     <message>
         <source>not a CNN Playground project (expected {expected}, got {found})</source>
-        <translation type="unfinished"></translation>
+        <translation>CNN Playground 프로젝트가 아닙니다 (필요한 값: {expected}, 실제 값: {found})</translation>
     </message>
     <message>
         <source>unreadable format version {found}</source>
-        <translation type="unfinished"></translation>
+        <translation>형식 버전을 읽을 수 없습니다: {found}</translation>
     </message>
     <message>
         <source>this project was written by a newer CNN Playground ({found}); this version reads up to {expected} — update the app</source>
-        <translation type="unfinished"></translation>
+        <translation>이 프로젝트는 더 새로운 CNN Playground({found})로 저장되었습니다. 이 버전은 {expected}까지 읽습니다 — 앱을 업데이트하세요</translation>
     </message>
     <message>
         <source>a layer&apos;s type must be text such as conv2d, got {found}</source>
-        <translation type="unfinished"></translation>
+        <translation>계층의 type은 conv2d 같은 텍스트여야 합니다. 실제 값: {found}</translation>
     </message>
     <message>
         <source>must be a list of layers, got {found}</source>
-        <translation type="unfinished"></translation>
+        <translation>계층의 목록이어야 합니다. 실제 값: {found}</translation>
     </message>
     <message>
         <source>the network has {params} parameters: {needed} GB of memory, more than this machine can spare ({allowed} GB) — use fewer units or filters (a typo such as 30000 units?)</source>
-        <translation type="unfinished"></translation>
+        <translation>네트워크의 파라미터가 {params}개입니다: 메모리 {needed} GB가 필요해 이 컴퓨터가 내줄 수 있는 양({allowed} GB)보다 많습니다 — 유닛이나 필터 수를 줄이세요 (30000 유닛 같은 오타인가요?)</translation>
     </message>
     <message>
         <source>checkpoint not found: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>체크포인트를 찾을 수 없습니다: {path}</translation>
     </message>
     <message>
         <source>{path} is not a valid checkpoint ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 올바른 체크포인트가 아닙니다 ({reason})</translation>
     </message>
     <message>
         <source>{path} is not a valid checkpoint: its {key} is not what CNN Playground writes ({found})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 올바른 체크포인트가 아닙니다: {key}이(가) CNN Playground가 쓰는 형태가 아닙니다 ({found})</translation>
     </message>
     <message>
         <source>{path} contains code and was not loaded — a checkpoint holds only numbers; open only checkpoints made by CNN Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}에는 코드가 들어 있어 불러오지 않았습니다 — 체크포인트에는 숫자만 들어 있습니다. CNN Playground가 만든 체크포인트만 여세요</translation>
     </message>
     <message>
         <source>{path} declares {needed} GB of tensors, more than this machine can spare ({allowed} GB) — it was not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 텐서 {needed} GB를 선언해 이 컴퓨터가 내줄 수 있는 양({allowed} GB)보다 많습니다 — 불러오지 않았습니다</translation>
     </message>
     <message>
         <source>{path} holds NaN or infinite weights ({tensor}) — it cannot classify; use an earlier checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}에 NaN이나 무한대 가중치가 있습니다 ({tensor}) — 분류할 수 없습니다. 이전 체크포인트를 쓰세요</translation>
     </message>
     <message>
         <source>the checkpoint&apos;s weights do not fit its network: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>체크포인트의 가중치가 그 네트워크에 맞지 않습니다: {reason}</translation>
     </message>
     <message>
         <source>{checkpoint} was not saved for {project}: {keys} differ — resume with the checkpoint&apos;s own project, or train without --resume</source>
-        <translation type="unfinished"></translation>
+        <translation>{checkpoint}은(는) {project}을(를) 위해 저장된 것이 아닙니다: {keys}이(가) 다릅니다 — 체크포인트의 프로젝트로 이어서 훈련하거나 --resume 없이 훈련하세요</translation>
     </message>
     <message>
         <source>cannot write to {folder}: {reason} — choose another --out folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>could not write {path}: {reason} — the file was left as it was</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder}에 쓸 수 없습니다: {reason} — 다른 --out 폴더를 고르세요</translation>
     </message>
     <message>
         <source>image not found: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지를 찾을 수 없습니다: {path}</translation>
     </message>
     <message>
         <source>no images to classify</source>
-        <translation type="unfinished"></translation>
+        <translation>분류할 이미지가 없습니다</translation>
     </message>
     <message>
         <source>the network&apos;s output for this image is not a number (NaN) — the checkpoint is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>이 이미지에 대한 네트워크의 출력이 숫자가 아닙니다(NaN) — 체크포인트가 손상되었습니다</translation>
     </message>
     <message>
         <source>none of the {count} files could be read as an image</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 {count}개 중 이미지로 읽을 수 있는 것이 없습니다</translation>
     </message>
     <message>
         <source>unknown built-in dataset {source} (known: {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 내장 데이터셋 {source} (있는 것: {known})</translation>
     </message>
     <message>
         <source>{path}: {problem} — reinstall the dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: {problem} — 데이터셋을 다시 설치하세요</translation>
     </message>
     <message>
         <source>{folder} is not empty — choose a new folder for the training job</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder}이(가) 비어 있지 않습니다 — 훈련 작업을 위한 새 폴더를 고르세요</translation>
     </message>
     <message>
         <source>{folder} is inside the images&apos; folder {root}: it would become a class of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder}이(가) 이미지 폴더 {root} 안에 있습니다: 그 자체가 하나의 클래스가 됩니다</translation>
     </message>
     <message>
         <source>{path} is a link to {target}, outside the images&apos; folder {root} — a job copies only the dataset&apos;s own files; replace the link by a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 이미지 폴더 {root} 밖의 {target}을(를) 가리키는 링크입니다 — 작업에는 데이터셋 자체의 파일만 복사됩니다. 링크를 복사본으로 바꾸세요</translation>
     </message>
     <message>
         <source>{path} is missing or damaged: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}이(가) 없거나 손상되었습니다: {reason}</translation>
     </message>
     <message>
         <source>{path} is not a training job&apos;s manifest: {key} {problem} — export the job again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 훈련 작업의 매니페스트가 아닙니다: {key} {problem} — 작업을 다시 내보내세요</translation>
     </message>
     <message>
         <source>the job&apos;s files do not match its manifest: {problems}{more} — copy the job again</source>
-        <translation type="unfinished"></translation>
+        <translation>작업의 파일이 매니페스트와 맞지 않습니다: {problems}{more} — 작업을 다시 복사하세요</translation>
     </message>
     <message>
         <source>{path} is outside the job folder</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}이(가) 작업 폴더 밖에 있습니다</translation>
     </message>
     <message>
         <source>{path} is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}이(가) 없습니다</translation>
     </message>
     <message>
         <source>{path} differs from the original</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}이(가) 원본과 다릅니다</translation>
     </message>
     <message>
         <source>{path} is not in the manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 매니페스트에 없습니다</translation>
     </message>
     <message>
         <source>the job&apos;s project reads its images from {source}, not from the job&apos;s own {expected} — copy the job again</source>
-        <translation type="unfinished"></translation>
+        <translation>작업의 프로젝트가 작업 자체의 {expected}이(가) 아니라 {source}에서 이미지를 읽습니다 — 작업을 다시 복사하세요</translation>
     </message>
     <message>
         <source>unknown export format {found} (choose {choices})</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 내보내기 형식 {found} ({choices} 중에서 고르세요)</translation>
     </message>
     <message>
         <source>--padding must be valid, same or a whole number, got {found}</source>
-        <translation type="unfinished"></translation>
+        <translation>--padding은 valid, same 또는 정수여야 합니다. 실제 값: {found}</translation>
     </message>
     <message>
         <source>pooling works on one channel at a time: give --input without &apos;|&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>풀링은 한 번에 채널 하나에만 적용됩니다: --input에 &apos;|&apos; 없이 입력하세요</translation>
     </message>
 </context>
 <context>
