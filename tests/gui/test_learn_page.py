@@ -2,6 +2,7 @@
 
 from PySide6.QtWidgets import QTableWidgetItem
 
+from playground.gui.pages.learn.grids import WINDOW
 from playground.gui.pages.learn.lab import ConvolutionLab, GridTable
 
 
@@ -218,3 +219,75 @@ def test_the_lesson_panel_has_an_exercises_tab_with_the_count(window):
     exercises.answer.setText(str(exercises.exercise.answer))
     exercises.check_button.click()
     assert lessons.views.tabText(1) == "Exercises (1/4)"
+
+
+# --- the pipeline ------------------------------------------------------------------------------------
+
+
+def _pipeline(qtbot):
+    from playground.gui.pages.learn.pipeline_lab import PipelineLab
+
+    lab = PipelineLab()
+    qtbot.addWidget(lab)
+    lab.show()
+    return lab
+
+
+def _cells(table):
+    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def test_the_pipeline_steps_from_the_input_to_the_dense_layer(qtbot):
+    lab = _pipeline(qtbot)
+    assert "Press Step" in lab.text.text() and _cells(lab.map_tables[0])[0] == ["", "", "", ""]
+    lab.step_button.click()
+    assert lab.text.text() == "Map 1 [1, 1]: 1·1 + 2·0 + 6·0 + 7·1 = 8"
+    assert lab.input.item(0, 0).background().color() == WINDOW
+    for _ in range(16):  # the 16 convolution cells, then the first pooled cell
+        lab.step_button.click()
+    assert _cells(lab.map_tables[0])[3] == ["38", "40", "42", "44"]
+    assert lab.text.text() == "Pooled 1 [1, 1]: max(8, 10, 18, 20) = 20"
+    for _ in range(4):
+        lab.step_button.click()
+    assert _cells(lab.pool_tables[0]) == [["20", "24"], ["40", "44"]]  # the lecture's slide, nothing retyped
+    assert lab.text.text().endswith("20, 24, 40, 44")  # flatten
+    lab.step_button.click()
+    assert lab.text.text() == "Unit 1: 20·(-1) + 24·1 + 40·(-1) + 44·1 + 0 = 8"
+    lab.all_button.click()
+    assert _cells(lab.outputs) == [["8"], ["136"]]
+    assert (
+        lab.formula.text() == "Convolution: (5 − 2 + 0)/1 + 1 = 4. Pooling: (4 − 2 + 0)/2 + 1 = 2. Flatten: 4 numbers."
+    )
+
+
+def test_bias_relu_and_several_filters_feed_the_next_stage(qtbot):
+    from playground.lessons.pipeline import run_pipeline
+
+    lab = _pipeline(qtbot)
+    lab.filter_count.setValue(2)
+    lab.use_bias.setChecked(True)
+    lab.use_relu.setChecked(True)
+    lab.biases.setItem(0, 1, QTableWidgetItem("-3"))
+    assert lab.biases.isVisible() and len(lab.map_tables) == 2 and lab.dense_weights.columnCount() == 8
+    lab.dense_weights.setItem(1, 7, QTableWidgetItem("5"))  # a typed weight is kept while it fits
+    lab.all_button.click()
+    expected = run_pipeline(lab.input.grid(), [t.grid() for t in lab.filter_tables()], biases=[0, -3], relu=True,
+                            dense_weights=lab.dense_weights.grid(), dense_biases=[0, 0])  # fmt: skip
+    assert lab.dense_weights.item(1, 7).text() == "5"
+    assert [float(v[0]) for v in _cells(lab.outputs)] == expected.outputs
+    assert _cells(lab.map_tables[1])[0] == ["0", "0", "0", "0"]  # the edge filter's −4, −3 → ReLU → 0
+    lab.reset_button.click()
+    lab.step_button.click()
+    assert (
+        lab.text.text().splitlines()[1]
+        == "Map 2 [1, 1]: 1·1 + 2·(-1) + 6·1 + 7·(-1) = -2 ; -2 + (-3) = -5; ReLU(-5) = 0"
+    )
+
+
+def test_a_7x7_filter_with_padding_3_and_a_pool_too_large(qtbot):
+    lab = _pipeline(qtbot)
+    lab.kernel.setValue(7)
+    lab.padding.setCurrentIndex(lab.padding.findData(3))
+    assert lab.map_tables[0].rowCount() == 5 and lab.flat.columnCount() == 4
+    lab.padding.setCurrentIndex(lab.padding.findData("valid"))
+    assert lab.trace is None and "larger than the input" in lab.text.text()  # 5×5 cannot take a 7×7 filter

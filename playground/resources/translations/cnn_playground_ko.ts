@@ -1228,6 +1228,10 @@
         <source>Convolution lab</source>
         <translation>합성곱 실험실</translation>
     </message>
+    <message>
+        <source>Pipeline lab</source>
+        <translation>파이프라인 실험실</translation>
+    </message>
 </context>
 <context>
     <name>LessonsPanel</name>
@@ -1489,6 +1493,157 @@
     <message>
         <source>close</source>
         <translation>닫을까요</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineLab</name>
+    <message>
+        <source>Max pooling</source>
+        <translation>최대 풀링</translation>
+    </message>
+    <message>
+        <source>Average pooling</source>
+        <translation>평균 풀링</translation>
+    </message>
+    <message>
+        <source>Min pooling</source>
+        <translation>최소 풀링</translation>
+    </message>
+    <message>
+        <source>valid (none)</source>
+        <translation>valid (패딩 없음)</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>same</translation>
+    </message>
+    <message>
+        <source>Add a bias to each map</source>
+        <translation>맵마다 편향 더하기</translation>
+    </message>
+    <message>
+        <source>ReLU after the convolution</source>
+        <translation>합성곱 뒤에 ReLU 적용</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>처음으로</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>끝까지 보기</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>파이프라인</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>입력 크기</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>필터</translation>
+    </message>
+    <message>
+        <source>Filter size</source>
+        <translation>필터 크기</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>스트라이드</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>패딩</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>풀링</translation>
+    </message>
+    <message>
+        <source>Pool size</source>
+        <translation>풀링 크기</translation>
+    </message>
+    <message>
+        <source>Pool stride</source>
+        <translation>풀링 스트라이드</translation>
+    </message>
+    <message>
+        <source>Dense units</source>
+        <translation>Dense 유닛 수</translation>
+    </message>
+    <message>
+        <source>Biases (one per filter)</source>
+        <translation>편향 (필터마다 하나)</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>특징 맵</translation>
+    </message>
+    <message>
+        <source>Pooled</source>
+        <translation>풀링 결과</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Flatten → Dense</source>
+        <translation>Flatten (평탄화) → Dense 층</translation>
+    </message>
+    <message>
+        <source>Weights (a row per unit)</source>
+        <translation>가중치 (유닛마다 한 행)</translation>
+    </message>
+    <message>
+        <source>Biases</source>
+        <translation>편향</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Filter {0}</source>
+        <translation>필터 {0}</translation>
+    </message>
+    <message>
+        <source>Convolution: {0}. Pooling: {1}. Flatten: {2} numbers.</source>
+        <translation>합성곱: {0}. 풀링: {1}. 평탄화: 숫자 {2}개.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 중지</translation>
+    </message>
+    <message>
+        <source>Press Step to follow the numbers from the input to the dense layer.</source>
+        <translation>“한 단계”를 누르면 숫자가 입력에서 Dense 층까지 흘러가는 과정을 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>Flatten: the pooled maps one after the other, each row by row: {0}</source>
+        <translation>평탄화: 풀링된 맵을 차례로, 각 맵은 행 순서대로 이어 붙입니다: {0}</translation>
+    </message>
+    <message>
+        <source>Unit {0}: {1}</source>
+        <translation>유닛 {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Map {0} [{1}, {2}]: {3}</source>
+        <translation>맵 {0} [{1}, {2}]: {3}</translation>
+    </message>
+    <message>
+        <source>Pooled {0} [{1}, {2}]: {3}</source>
+        <translation>풀링 {0} [{1}, {2}]: {3}</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
-"""The Learn page: the course's lessons and the convolution lab, side by side as tabs. A lesson's
-"Try it" sets the lab up here; the builder and the other pages are the window's to open
+"""The Learn page: the course's lessons (with their exercises), the convolution lab and the lab's
+pipeline (convolution → pooling → flatten → dense), side by side as tabs. A lesson's "Try it" sets
+the lab up here; the builder and the other pages are the window's to open
 (`open_requested`)."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from playground.gui.pages.learn.lab import ConvolutionLab
 from playground.gui.pages.learn.lessons_panel import LessonsPanel
+from playground.gui.pages.learn.pipeline_lab import PipelineLab
 
 
 class LearnPage(QTabWidget):
@@ -21,6 +23,8 @@ class LearnPage(QTabWidget):
         self.lab = ConvolutionLab()
         self.addTab(self.lessons, self.tr("Lessons"))
         self.addTab(self.lab, self.tr("Convolution lab"))
+        self.pipeline = PipelineLab()
+        self.addTab(self.pipeline, self.tr("Pipeline lab"))
         self.lessons.try_requested.connect(self.try_it)
 
     def try_it(self, setup: dict) -> None:
