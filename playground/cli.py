@@ -267,7 +267,14 @@ def cmd_train(args) -> int:
     job = ddp.start(args.device or project.training.device)  # None unless started by torchrun
     cleanly = False
     try:
-        status = _train(args, project, base, job)
+        if args.child:
+            from playground.ml.training_child import run_child
+
+            out = Path(args.out) if args.out else Path("runs") / resolve_project_path(args.project).stem
+            status = run_child(project, base, out=out, resume_path=args.resume, epochs=args.epochs,
+                               device=args.device, job=job)  # fmt: skip
+        else:
+            status = _train(args, project, base, job)
         cleanly = status == 0
         return status
     finally:
@@ -286,6 +293,9 @@ def _train(args, project, base, job) -> int:
         _check_resumes(project, resume, args.project, args.resume)
         project = resume.project.replace(training=project.training)  # P's epochs, device and patience
     out = Path(args.out) if args.out else Path("runs") / resolve_project_path(args.project).stem
+    if not quiet:
+        _check_writable(out)  # now, not after the first epoch's work
+    _check_network(project, base)
     data = prepare_data(project.data, project.training.seed, base)
     if out.is_dir():
         remove_stale_temp_files(out)
@@ -293,9 +303,6 @@ def _train(args, project, base, job) -> int:
         print(f"skipped {len(data.skipped)} unreadable files:", file=sys.stderr)
         for skipped in data.skipped:
             print(f"  {printable(skipped)}", file=sys.stderr)
-    if not quiet:
-        _check_writable(out)  # now, not after the first epoch's work
-    _check_network(project, base)
     control = TrainingControl()
     # Alone, a first Ctrl+C stops after the batch. Under torchrun every process gets it, each at
     # another batch, and a process left waiting for the others would hang: they all stop at once.
@@ -542,6 +549,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--out", help="folder for last.pt and best.pt (default: runs/PROJECT-NAME)")
     train.add_argument("--resume", metavar="CHECKPOINT", help="continue the run saved in this checkpoint")
     train.add_argument("--json", action="store_true", help="one JSON object per line")
+    # The window's training process (playground.ml.training_child): protocol lines, control on stdin.
+    train.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     train.set_defaults(run=cmd_train)
 
     predict = commands.add_parser("predict", help="classify images with a trained checkpoint")

@@ -12,6 +12,8 @@ from importlib import resources  # noqa: E402
 
 import pytest  # noqa: E402
 
+CACHE_ENV = "CNN_PLAYGROUND_CACHE_DIR"  # playground.ml.image_cache's (named here: that module imports torch)
+
 
 @pytest.fixture
 def palace_and_mobilenet(tmp_path, monkeypatch) -> Path:
@@ -29,3 +31,17 @@ def palace_and_mobilenet(tmp_path, monkeypatch) -> Path:
     shutil.copyfile(str(genuine), hub / "mobilenet_v2-b0353104.pth")  # torchvision's V1 file name
     Image.fromarray(load_sample_image("china.jpg")).save(tmp_path / "china.jpg")
     return tmp_path / "china.jpg"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def decoded_image_cache(tmp_path_factory):
+    """Decoded images go to a cache of the test session's own, never the user's (the training
+    child processes the tests start inherit it)."""
+    folder = tmp_path_factory.mktemp("image-cache")
+    previous = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = previous

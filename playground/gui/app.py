@@ -10,10 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from playground.gui.background import BackgroundTask
-from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.main_window import MainWindow
 from playground.gui.settings import config_dir
+from playground.gui.tasks import Task
 from playground.gui.translation import install_translators, interface_language
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import load_project, remove_stale_temp_files
@@ -60,9 +59,7 @@ def run(project_path: str | None = None) -> int:
     status = app.exec()
     # Let background threads end before the interpreter does: one still inside torch at exit
     # aborts the process. (The window's close has already stopped any training.)
-    DatasetLoader.stop_all()
-    BackgroundTask.wait_all()
-    window.torch_loader.wait()
+    Task.stop_all()
     return status
 
 

@@ -27,27 +27,32 @@ from playground import __version__
 from playground.gui import autosave
 from playground.gui.classes import ClassNames
 from playground.gui.dataset_loader import DatasetLoader
+from playground.gui.default_project import default_project
 from playground.gui.document import ProjectDocument
+from playground.gui.dropped_files import local_paths
 from playground.gui.pages.augment_page import AugmentPage
-from playground.gui.pages.data_page import DataPage, local_paths
+from playground.gui.pages.data_page import DataPage
 from playground.gui.pages.learn.page import LearnPage
 from playground.gui.pages.model.page import ModelPage
 from playground.gui.pages.predict.page import PredictPage
 from playground.gui.pages.train_page import TrainPage
 from playground.gui.settings import add_recent_file, app_settings, recent_files
-from playground.gui.torch_loader import TorchLoader
+from playground.gui.tasks import Task
 from playground.gui.translation import LANGUAGES, SYSTEM, chosen_language, installed_language, set_chosen_language
-from playground.resources import example_projects
 from playground.spec.errors import PlaygroundError
-from playground.spec.project import Project, load_project
+from playground.spec.project import Project
 
 AUTOSAVE_DELAY_MS = 3000
 PROJECT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "CNN Playground projects (*.json);;All files (*)")
 
 
-def default_project() -> Project:
-    """What a new window shows: a small CNN on the generated shapes."""
-    return load_project(example_projects()["vgg-style-shapes"]).replace(name="Untitled")
+def import_torch(context) -> str:
+    """On a background thread: torch and torchvision imported (and warmed up); the device, in words."""
+    import torchvision  # noqa: F401
+
+    from playground.ml.device import describe_device, pick_device
+
+    return describe_device(pick_device("auto"))
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +61,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.document = ProjectDocument(project or default_project(), path, self)
         self.class_names = ClassNames(self.document)
-        self.torch_loader = TorchLoader(self)
+        self.torch_loader = Task(self, "torch-loader")  # torch takes 2-3 s to import: after the first paint
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -75,7 +80,7 @@ class MainWindow(QMainWindow):
         self.data_page = DataPage(self.document, self.class_names, self.loader)
         self.augment_page = AugmentPage(self.document, self.loader)
         self.model_page = ModelPage(self.document, self.class_names)
-        self.train_page = TrainPage(self.document, self.class_names, self.loader)
+        self.train_page = TrainPage(self.document, self.class_names)
         self.predict_page = PredictPage(self.document, self.loader)
         self.train_page.model_changed.connect(self.predict_page.set_model)
         self.learn_page = LearnPage(installed_language())
@@ -118,7 +123,7 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.indexChanged.connect(self._schedule_autosave)
         self.document.clean_changed.connect(lambda _: self._update_title())
         self.document.path_changed.connect(lambda _: self._update_title())
-        self.torch_loader.loaded.connect(self._torch_loaded)
+        self.torch_loader.finished.connect(self._torch_loaded)
         self.torch_loader.failed.connect(
             lambda why: self.device_label.setText(self.tr("PyTorch failed: {0}").format(why))
         )
@@ -306,7 +311,7 @@ class MainWindow(QMainWindow):
         self.train_page.set_devices(available_devices())
 
     def start_background_work(self) -> None:
-        self.torch_loader.start()
+        self.torch_loader.start(import_torch)
 
     def write_autosave(self) -> None:
         if self.document.is_modified:
@@ -436,7 +441,7 @@ class MainWindow(QMainWindow):
 
     def may_stop_training(self, action: str) -> bool:
         """Before closing or replacing the project: ask whether a running training may stop."""
-        if not self.train_page.worker.running:
+        if not self.train_page.is_training:
             return True
         answer = QMessageBox.question(
             self,
@@ -450,19 +455,9 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def stop_training(self) -> bool:
-        """Stop and join the training thread; False (with a message) if it would not end."""
-        worker = self.train_page.worker
-        if not worker.running:
-            return True
-        worker.stop()
-        if worker.join(30.0):  # seconds: the engine stops between batches
-            return True
-        QMessageBox.warning(
-            self,
-            self.tr("Training is still running"),
-            self.tr("The training did not stop within 30 seconds; try again."),
-        )
-        return False
+        """Stop the training process and wait for it (it stops between batches; after 30 s it is
+        ended): no process is left behind."""
+        return self.train_page.stop_and_wait(30_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every question first, and only then stop anything: a Cancel must leave all as it was.

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from playground.gui.app import make_application
-from playground.gui.background import BackgroundTask
 from playground.gui.classes import ClassNames
 from playground.gui.dataset_loader import DatasetLoader
+from playground.gui.default_project import default_project
 from playground.gui.document import ProjectDocument
-from playground.gui.main_window import default_project
+from playground.gui.tasks import Task
 
 
 def run_alone(make: Callable[[ProjectDocument, ClassNames, DatasetLoader], QWidget]) -> None:
@@ -27,6 +27,5 @@ def run_alone(make: Callable[[ProjectDocument, ClassNames, DatasetLoader], QWidg
     widget.show()
     status = app.exec()
     # As the app does: no thread of ours may still be inside torch when the interpreter exits.
-    DatasetLoader.stop_all()
-    BackgroundTask.wait_all()
+    Task.stop_all()
     sys.exit(status)

@@ -6,6 +6,7 @@ folder at 64x64 RGB is 25 MB); augmentation then runs on batches without touchin
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import threading
@@ -18,6 +19,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from playground.ml import image_cache
 from playground.ml.builtin import builtin_dataset
 from playground.ml.folders import resolve_source_folder, scan_image_folder
 from playground.ml.images import BadImage, decode_image
@@ -153,11 +155,23 @@ def load_builtin(source: str, size: tuple[int, int], channels: int) -> ImageSet:
     key = (dataset.name, dataset.location(), tuple(size), channels)
     with _builtin_lock:
         if key not in _builtin_cache:
-            images, labels = dataset.load(0)
-            _builtin_cache[key] = ImageSet(
-                resize_batch(images, size, channels), torch.as_tensor(labels), dataset.class_names
-            )
+            _builtin_cache[key] = _load_builtin_through_disk_cache(dataset, size, channels)
         return _builtin_cache[key]
+
+
+def _load_builtin_through_disk_cache(dataset, size: tuple[int, int], channels: int) -> ImageSet:
+    from playground import __version__  # a generated set (shapes) may change with the app
+
+    location = Path(dataset.location()) if dataset.location() else None
+    files = sorted(location.iterdir()) if location is not None and location.is_dir() else []
+    key = image_cache.key_of(["builtin", dataset.name, str(location), __version__, list(size), channels], files)
+    cached = image_cache.load(key, (channels, *size))
+    if cached is not None:
+        return ImageSet(cached.images, cached.labels, dataset.class_names)
+    images, labels = dataset.load(0)
+    image_set = ImageSet(resize_batch(images, size, channels), torch.as_tensor(labels), dataset.class_names)
+    image_cache.store(key, image_set.images, image_set.labels, {})
+    return image_set
 
 
 # ---------------------------------------------------------------------------------------- folders
@@ -203,6 +217,35 @@ def load_image_folder(
 ) -> ImageSet:
     class_names, files = scan_image_folder(root)
     check_fits_in_memory(len(files), channels, size)
+    key = image_cache.key_of(["folder", str(Path(root).resolve()), list(class_names), [label for _, label in files],
+                              list(size), channels], [path for path, _ in files])  # fmt: skip
+    cached = image_cache.load(key, (channels, *size))
+    if cached is not None:  # decoded before (by the window, or the last time this project was open)
+        if progress is not None:
+            progress(len(files), len(files))
+        skipped = [_skipped_from_record(record) for record in cached.extra.get("skipped", [])]
+        return ImageSet(cached.images, cached.labels, class_names, skipped, cached.extra.get("paths"))
+    image_set = _decode_image_folder(root, class_names, files, size, channels, progress, should_stop)
+    extra = {"paths": image_set.paths, "skipped": [_skipped_record(s) for s in image_set.skipped]}
+    image_cache.store(key, image_set.images, image_set.labels, extra)
+    return image_set
+
+
+def _skipped_record(skipped: SkippedFile) -> dict:
+    reason = skipped.reason
+    if isinstance(reason, Message):  # kept translatable
+        return {"path": skipped.path, "template": reason.template, "values": reason.values}
+    return {"path": skipped.path, "reason": str(reason)}
+
+
+def _skipped_from_record(record: dict) -> SkippedFile:
+    if "template" in record:
+        with contextlib.suppress(KeyError, IndexError, TypeError, ValueError):
+            return SkippedFile(record["path"], Message(record["template"], **record["values"]))
+    return SkippedFile(str(record.get("path", "")), str(record.get("reason", record.get("template", ""))))
+
+
+def _decode_image_folder(root, class_names, files, size, channels, progress, should_stop) -> ImageSet:
     arrays, skipped = decode_files([path for path, _ in files], size, channels, progress, should_stop)
     good = [i for i, array in enumerate(arrays) if array is not None]
     labels = torch.tensor([files[i][1] for i in good], dtype=torch.int64)

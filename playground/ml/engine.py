@@ -1,4 +1,5 @@
-"""Training: `fit` is a generator of small events, driven alike by the CLI and the GUI worker.
+"""Training: `fit` is a generator of small events, driven alike by the CLI and the window's training
+process (`playground.ml.training_child`).
 
 It checks the stop and pause flags between batches, reports at most ~10 batch events a second,
 keeps running metrics on the device (read only when reporting), stops on a NaN/inf loss or an
@@ -148,9 +149,7 @@ def train_one_epoch(
     for number, (batch, targets) in enumerate(
         iterate_batches(images, labels, batch_size, shuffle=True, augment=augment, shard=shard, generator=order), 1
     ):
-        if control.pause.is_set():
-            control.wait_while_paused()
-        if control.stop.is_set():
+        if _stop_requested(run, control, number):
             raise _Stopped()
         targets = targets.to(run.device, non_blocking=True)
         logits = run.forward(batch, training=True)
@@ -179,6 +178,27 @@ def train_one_epoch(
     if distributed is not None:
         total_loss, total_correct, total_seen = distributed.sum(total_loss, total_correct, seen, device=run.device)
     return total_loss / max(total_seen, 1), total_correct / max(total_seen, 1), total_seen / max(seconds, 1e-9)
+
+
+CONTROL_EVERY = 8  # batches: under torchrun the processes agree on pause and stop this often
+
+
+def _stop_requested(run: _Run, control: TrainingControl, number: int) -> bool:
+    """Honour pause (wait here) and say whether to stop. Under torchrun only rank 0 hears the
+    window, and a process that stopped alone would leave the others waiting for it: all decide
+    together, at the same batches (every process takes as many batches)."""
+    distributed = run.distributed
+    if distributed is None:
+        if control.pause.is_set():
+            control.wait_while_paused()
+        return control.stop.is_set()
+    if number % CONTROL_EVERY:
+        return False
+    while True:
+        stop, pause = distributed.sum(control.stop.is_set(), control.pause.is_set(), device=run.device)
+        if stop or not pause:
+            return bool(stop)
+        time.sleep(0.05)
 
 
 @torch.inference_mode()

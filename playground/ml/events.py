@@ -1,5 +1,6 @@
 """What `engine.fit` yields: small plain dataclasses (numbers and strings, never tensors or widgets),
-so the GUI worker can relay them as Qt signals and the CLI can print them as JSON."""
+so the CLI can print them as JSON and the training child process can send them to the window
+(`playground.ml.protocol`)."""
 
 from __future__ import annotations
 
@@ -76,10 +77,28 @@ class Failed(Event):
         return out
 
 
+@dataclass(frozen=True)
+class Loading(Event):
+    """Before `Started`: images decoded so far (sent by the training child while it loads)."""
+
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Refused(Event):
+    """The training could not start or go on: a user error (PlaygroundError), said in one message."""
+
+    message: str
+
+
 _EVENT_NAMES = {
     Started: "started",
     BatchFinished: "batch",
     EpochFinished: "epoch",
     Finished: "done",
     Failed: "failed",
+    Loading: "loading",
+    Refused: "refused",
 }
+EVENT_TYPES = {name: kind for kind, name in _EVENT_NAMES.items()}

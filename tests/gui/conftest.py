@@ -12,13 +12,11 @@ def no_threads_left_behind():
     yield
     import threading
 
-    from playground.gui.background import BackgroundTask
-    from playground.gui.dataset_loader import DatasetLoader
+    from playground.gui.tasks import THREAD_PREFIX, Task
 
-    DatasetLoader.stop_all()
-    BackgroundTask.wait_all()
+    Task.stop_all()
     for thread in threading.enumerate():
-        if thread.name in ("training", "dataset-loader", "torch-loader") or thread.name.startswith("background-task"):
+        if thread.name.startswith(THREAD_PREFIX):
             thread.join(60)
             assert not thread.is_alive(), f"{thread.name} thread still running after the test"
 

@@ -7,8 +7,8 @@ This file imports no torch, so it also runs in a bare venv with another PySide6 
 
 import threading
 
+from playground.gui.training_process import TrainingProcess
 from playground.gui.widgets.training_plots import TrainingPlots
-from playground.gui.worker import TrainingWorker
 from playground.ml.events import BatchFinished, EpochFinished
 
 
@@ -17,7 +17,7 @@ def test_plots_survive_thousands_of_redraws_and_relayed_signals(qtbot):
     qtbot.addWidget(plots)
     plots.resize(900, 400)
     plots.show()
-    worker = TrainingWorker()  # its signals, emitted from another thread, as the training does
+    worker = TrainingProcess()  # its signals, emitted from another thread, many times
     received = []
 
     def on_batch(event):

@@ -1,17 +1,20 @@
-"""Training from the window: live signals and plots, pause/stop/continue, failures, closing."""
+"""Training from the window: a child process, its live events and plots, pause/stop/continue,
+failures (NaN, out of memory, a killed process), closing."""
 
-import multiprocessing
-import threading
+import os
+import signal
+import sys
+import textwrap
 import time
 
 import pytest
 import torch
 from PySide6.QtWidgets import QMessageBox
 
+from playground.gui import translation
 from playground.gui.main_window import MainWindow
-from playground.ml import engine
+from playground.gui.training_process import TrainingProcess
 from playground.ml.checkpoints import load_checkpoint
-from playground.ml.transfer import build_network
 from playground.spec.layers import Conv2d, Dense, Flatten, MaxPool2d
 from playground.spec.project import Project
 from playground.spec.settings import DataSettings, TrainingSettings
@@ -28,11 +31,15 @@ def tiny(**training) -> Project:
     )
 
 
+def _close_quietly(window) -> None:
+    window.train_page.stop_and_wait(30_000)
+    window.document.undo_stack.setClean()
+
+
 @pytest.fixture
 def page(qtbot):
     window = MainWindow(tiny())
-    qtbot.addWidget(window, before_close_func=lambda w: (w.train_page.worker.stop(), w.train_page.worker.join(30),
-                                                         w.document.undo_stack.setClean()))  # fmt: skip
+    qtbot.addWidget(window, before_close_func=_close_quietly)
     window.show()
     window.show_page(window.pages.indexOf(window.train_page))
     qtbot.waitExposed(window)
@@ -40,27 +47,67 @@ def page(qtbot):
 
 
 def _train(page, qtbot, **kwargs):
-    with qtbot.waitSignal(page.worker.stopped, timeout=120_000):
+    with qtbot.waitSignal(page.training.stopped, timeout=120_000):
         assert page.start(**kwargs)
-    # As soon as `stopped` has arrived the page is ready again (no waiting for the thread to exit).
-    assert page.start_button.isEnabled() and not page.stop_button.isEnabled() and not page.worker.running
+    # As soon as `stopped` has arrived the page is ready again, with the run's model.
+    assert page.start_button.isEnabled() and not page.stop_button.isEnabled() and not page.is_training
 
 
 def _started(page, qtbot):
-    """Start and wait for the first batch (by state: a signal blocker on a thread that keeps
-    emitting after it is torn down is a known pytest-qt hazard)."""
+    """Start and wait for the first batch event from the child."""
     batches = []
-    page.worker.batch_finished.connect(batches.append)
+    page.training.batch_finished.connect(batches.append)
     assert page.start()
     qtbot.waitUntil(lambda: len(batches) > 0, timeout=60_000)
     return batches
 
 
-def test_training_emits_epochs_and_the_plots_gain_points(page, qtbot):
-    epochs, models = [], []
-    page.worker.epoch_finished.connect(epochs.append)
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def inject_into_child(monkeypatch, tmp_path, code: str) -> None:
+    """Run `code` in every training child this test starts (a sitecustomize on its PYTHONPATH):
+    the faults that in-process tests make with monkeypatch, made inside the child."""
+    folder = tmp_path / "inject"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(textwrap.dedent(code))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")])))
+
+
+FAIL_IN_BATCH_50 = """
+    from playground.ml import engine
+    from playground.ml.transfer import build_network
+
+    def failing_build(*args, **kwargs):
+        model = build_network(*args, **kwargs)
+        calls = {{"n": 0}}
+
+        def hook(module, inputs, output):
+            if module.training:
+                calls["n"] += 1
+                if calls["n"] == 50:  # 43 batches an epoch: in epoch 2
+                    {failure}
+            return output
+
+        model[-1].register_forward_hook(hook)
+        return model
+
+    engine.build_network = failing_build
+"""
+
+
+def test_training_runs_in_a_child_process_and_the_plots_gain_points(page, qtbot):
+    epochs, models, pids = [], [], []
+    page.training.epoch_finished.connect(epochs.append)
+    page.training.started.connect(lambda _: pids.append(page.training.pid))
     page.model_changed.connect(models.append)
     _train(page, qtbot)
+    assert pids and pids[0] != os.getpid() and not _alive(pids[0])  # a child, and it has ended
     assert [e.epoch for e in epochs] == [1, 2]
     plots = page.plots
     qtbot.waitUntil(lambda: plots.drawn_count("acc", "val") == 2)
@@ -68,17 +115,22 @@ def test_training_emits_epochs_and_the_plots_gain_points(page, qtbot):
     assert "Best validation accuracy" in page.status.text() and page.progress.value() == 1000
     assert "Epoch 2/2: training loss" in page.log.toPlainText()
     assert models and models[-1] is page.checkpoint and page.checkpoint.class_names == tuple("0123456789")
-    assert page.run.outcome == "completed" and page.run_list.count() == 1
+    assert page.checkpoint.epoch == 2 and page.run.outcome == "completed" and page.run_list.count() == 1
 
 
-def test_stop_ends_the_thread_within_two_seconds(page, qtbot):
+def test_stop_ends_the_child_within_seconds_and_keeps_the_last_epoch(page, qtbot):
     page.document.change(page.document.project.replace(training=TrainingSettings(epochs=500, batch_size=4)), "long")
+    epochs = []
+    page.training.epoch_finished.connect(epochs.append)
     _started(page, qtbot)
+    qtbot.waitUntil(lambda: len(epochs) >= 1, timeout=60_000)
+    pid = page.training.pid
     asked = time.perf_counter()
-    page.stop_button.click()
-    assert page.worker.join(2.0), "the training thread did not end within 2 s"
-    assert time.perf_counter() - asked < 2.0
-    qtbot.waitUntil(lambda: page.run.outcome == "stopped")
+    with qtbot.waitSignal(page.training.stopped, timeout=10_000):
+        page.stop_button.click()
+    assert time.perf_counter() - asked < 5.0
+    assert page.run.outcome == "stopped" and not _alive(pid)
+    assert page.checkpoint is not None and page.checkpoint.epoch >= 1  # the last good epoch's weights
     assert page.start_button.isEnabled() and not page.stop_button.isEnabled()
 
 
@@ -87,14 +139,13 @@ def test_pause_holds_and_resume_continues(page, qtbot):
     batches = _started(page, qtbot)
     page.pause_button.click()
     assert page.pause_button.text() == "Resume"
-    qtbot.wait(300)  # let a batch in flight finish and its event arrive
+    qtbot.wait(500)  # let a batch in flight finish and its event arrive
     held = len(batches)
     qtbot.wait(700)
-    assert len(batches) == held and page.worker.running
+    assert len(batches) == held and page.is_training
     page.pause_button.click()
     qtbot.waitUntil(lambda: len(batches) > held, timeout=30_000)
-    page.stop()
-    page.worker.join(30)
+    assert page.stop_and_wait(30_000)
 
 
 def test_continue_training_resumes_the_same_curve(page, qtbot):
@@ -110,32 +161,52 @@ def test_continue_training_resumes_the_same_curve(page, qtbot):
     assert page.plots.point_count("loss", "train") == 4
 
 
+def test_a_killed_child_leaves_the_window_up_keeps_the_checkpoint_and_trains_again(page, qtbot, dialogs):
+    page.document.change(page.document.project.replace(training=TrainingSettings(epochs=500, batch_size=4)), "long")
+    epochs = []
+    page.training.epoch_finished.connect(epochs.append)
+    _started(page, qtbot)
+    qtbot.waitUntil(lambda: len(epochs) >= 1, timeout=60_000)
+    warned = dialogs("warning")
+    with qtbot.waitSignal(page.training.stopped, timeout=30_000):
+        os.kill(page.training.pid, signal.SIGKILL if sys.platform != "win32" else signal.SIGTERM)  # mid-epoch
+    assert "ended unexpectedly" in warned[0] and "epochs it finished are kept" in warned[0]
+    assert page.run.outcome == "failed" and page.checkpoint is not None and page.checkpoint.epoch >= 1
+    assert page.window().isVisible() and page.start_button.isEnabled()
+    page.document.change(page.document.project.replace(training=TrainingSettings(epochs=1, batch_size=32)), "one")
+    _train(page, qtbot)
+    assert page.run.outcome == "completed"
+
+
+def test_a_dead_child_is_reported_in_korean(page, qtbot, dialogs):
+    assert translation.install_translators("ko")
+    try:
+        warned = dialogs("warning")
+        page.document.change(page.document.project.replace(training=TrainingSettings(epochs=500)), "long")
+        _started(page, qtbot)
+        with qtbot.waitSignal(page.training.stopped, timeout=30_000):
+            page.training.kill()
+        assert warned and "훈련" in warned[0] and not any(word in warned[0] for word in ("training", "process"))
+    finally:
+        translation.install_translators("en")
+
+
+def test_no_training_process_outlives_its_client(qtbot, tmp_path):
+    client = TrainingProcess()
+    client.start(tiny(epochs=500, batch_size=4), base_dir=None, out_dir=tmp_path / "run")
+    qtbot.waitUntil(lambda: client.pid > 0, timeout=10_000)
+    pid = client.pid
+    TrainingProcess.stop_all(30_000)
+    assert not client.running and not _alive(pid)
+
+
 def monkeypatch_question(function):
     """QMessageBox.question for one test (the autouse fixture restores it afterwards)."""
     QMessageBox.question = staticmethod(function)
 
 
-def _failing_build(failure, at_batch):
-    def build(*args, **kwargs):
-        model = build_network(*args, **kwargs)
-        calls = {"n": 0}
-
-        def hook(module, inputs, output):
-            if module.training:
-                calls["n"] += 1
-                if calls["n"] >= at_batch:
-                    return failure(output)
-            return output
-
-        model[-1].register_forward_hook(hook)
-        return model
-
-    return build
-
-
-def test_a_nan_loss_shows_a_message_and_keeps_the_last_good_weights(page, qtbot, monkeypatch, dialogs):
-    nan_in_epoch_2 = _failing_build(lambda out: out * float("nan"), 50)  # 43 batches an epoch
-    monkeypatch.setattr(engine, "build_network", nan_in_epoch_2)
+def test_a_nan_loss_shows_a_message_and_keeps_the_last_good_weights(page, qtbot, monkeypatch, tmp_path, dialogs):
+    inject_into_child(monkeypatch, tmp_path, FAIL_IN_BATCH_50.format(failure="return output * float('nan')"))
     warned = dialogs("warning")
     _train(page, qtbot)
     assert "NaN" in warned[0] and "lower learning rate" in warned[0]
@@ -145,20 +216,13 @@ def test_a_nan_loss_shows_a_message_and_keeps_the_last_good_weights(page, qtbot,
     assert all(torch.equal(page.checkpoint.model_state[k], epoch_one.model_state[k]) for k in epoch_one.model_state)
 
 
-def _explode_once():
-    exploded = []
-
-    def explode(output):
-        if exploded:
-            return output
-        exploded.append(True)
-        raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
-
-    return explode
+OUT_OF_MEMORY_ONCE = FAIL_IN_BATCH_50.format(
+    failure="raise torch.OutOfMemoryError('CUDA out of memory. Tried to allocate 2.00 GiB')"
+).replace("from playground.ml import engine", "import torch\n    from playground.ml import engine")
 
 
-def test_out_of_memory_offers_a_smaller_batch_and_keeps_the_weights(page, qtbot, monkeypatch, dialogs):
-    monkeypatch.setattr(engine, "build_network", _failing_build(_explode_once(), 50))
+def test_out_of_memory_offers_a_smaller_batch_and_keeps_the_weights(page, qtbot, monkeypatch, tmp_path, dialogs):
+    inject_into_child(monkeypatch, tmp_path, OUT_OF_MEMORY_ONCE)
     asked = dialogs("question", Button.No)
     _train(page, qtbot)
     assert "out of memory" in asked[0] and "Try again with batch size 16?" in asked[0]
@@ -166,12 +230,13 @@ def test_out_of_memory_offers_a_smaller_batch_and_keeps_the_weights(page, qtbot,
     assert page.document.project.training.batch_size == 32  # declined: nothing changed
 
 
-def test_retrying_after_out_of_memory_keeps_the_finished_epochs(page, qtbot, monkeypatch, dialogs):
-    monkeypatch.setattr(engine, "build_network", _failing_build(_explode_once(), 50))
+def test_retrying_after_out_of_memory_keeps_the_finished_epochs(page, qtbot, monkeypatch, tmp_path, dialogs):
+    inject_into_child(monkeypatch, tmp_path, OUT_OF_MEMORY_ONCE)
     dialogs("question", Button.Yes)
-    with qtbot.waitSignal(page.worker.stopped, timeout=120_000):
-        page.start()
-    qtbot.waitUntil(lambda: page.run.outcome == "completed", timeout=120_000)
+    page.start()
+    qtbot.waitUntil(lambda: page.run.outcome == "out of memory", timeout=120_000)
+    monkeypatch.delenv("PYTHONPATH")  # the retry's child runs without the fault
+    qtbot.waitUntil(lambda: page.run.outcome == "completed" and not page.is_training, timeout=120_000)
     assert page.document.project.training.batch_size == 16
     assert [r["epoch"] for r in page.run.history] == [1, 2, 3]  # epoch 1 kept, then two more
     assert len(page.runs) == 1
@@ -182,22 +247,21 @@ def test_an_invalid_network_is_a_message_not_a_run(page, dialogs):
     page.document.change(project.replace(layers=(Conv2d(kernel=(20, 20)), *project.layers[1:])), "break")
     warned = dialogs("warning")
     assert not page.start()
-    assert "smaller than the kernel 20x20" in warned[0] and not page.worker.running
+    assert "smaller than the kernel 20x20" in warned[0] and not page.is_training
 
 
-def test_closing_mid_training_stops_and_joins_everything(qtbot, dialogs):
+def test_closing_mid_training_asks_then_ends_the_child(qtbot, dialogs):
     window = MainWindow(tiny(epochs=500, batch_size=4))
     qtbot.addWidget(window)
     window.show()
     page = window.train_page
     _started(page, qtbot)
+    pid = page.training.pid
     asked = dialogs("question", Button.Yes)
     window.document.undo_stack.setClean()
     assert window.close()
     assert "Stop the training and close?" in asked[0]
-    assert not page.worker.running
-    assert not [t for t in threading.enumerate() if t.name == "training"]
-    assert multiprocessing.active_children() == []  # no DataLoader workers: batches come from memory
+    assert not page.is_training and not _alive(pid)  # no process left behind
 
 
 def test_two_runs_can_be_overlaid(page, qtbot):
@@ -222,8 +286,7 @@ def test_checkpoints_save_and_load_and_a_broken_one_is_refused(page, qtbot, tmp_
 
 def test_cancelling_the_close_leaves_the_training_running(qtbot, dialogs):
     window = MainWindow(tiny(epochs=500, batch_size=4))
-    qtbot.addWidget(window, before_close_func=lambda w: (w.train_page.worker.stop(), w.train_page.worker.join(30),
-                                                         w.document.undo_stack.setClean()))  # fmt: skip
+    qtbot.addWidget(window, before_close_func=_close_quietly)
     window.show()
     page = window.train_page
     _started(page, qtbot)
@@ -237,7 +300,7 @@ def test_cancelling_the_close_leaves_the_training_running(qtbot, dialogs):
 
     monkeypatch_question(question)
     assert not window.close()
-    assert len(asked) == 2 and page.worker.running and window.isVisible()
+    assert len(asked) == 2 and page.is_training and window.isVisible()
 
 
 def test_opening_another_project_while_training_asks_first(page, qtbot, dialogs, tmp_path):
@@ -247,4 +310,4 @@ def test_opening_another_project_while_training_asks_first(page, qtbot, dialogs,
     asked = dialogs("question", Button.No)
     window.new_project()
     assert "Stop the training and start a new project?" in asked[0]
-    assert page.worker.running and window.document.project.name == "tiny"
+    assert page.is_training and window.document.project.name == "tiny"

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
+from playground.gui.dropped_files import local_paths
 from playground.gui.layer_labels import tr
 from playground.gui.messages import error_text, translated
 from playground.gui.settings import config_dir
@@ -49,10 +50,6 @@ from playground.spec.errors import DataError
 from playground.spec.project import Project
 
 THUMBNAILS_PER_CLASS = 120
-
-
-def local_paths(mime) -> list[Path]:
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
 
 
 class ClassList(QListWidget):
@@ -412,7 +409,7 @@ class DataPage(QWidget):
             copied, refused = [], [error_text(error)]
             self._after_files_changed()
         if refused:
-            self._report(self.tr("Not added:\n{0}").format("\n".join(refused)))
+            self._report(self.tr("Not added:\n{0}").format("\n".join(translated(reason) for reason in refused)))
         if copied:
             self._after_files_changed()
         return len(copied)

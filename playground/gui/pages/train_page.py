@@ -1,6 +1,6 @@
 """The Train page: settings, Start / Pause / Stop / Continue, live curves, a log and the runs.
 
-Training runs on a background thread (`gui.worker`); this page only reacts to its signals.
+Training runs in a child process (`gui.training_process`); this page only reacts to its signals.
 After a run, the best weights become the project's current model (for Predict), and each run's
 curves stay in the run list so that two runs can be overlaid (with and without augmentation,
 say: the overfitting lesson in one picture).
@@ -39,11 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
 from playground.gui.messages import translated
 from playground.gui.settings import config_dir
-from playground.gui.worker import TrainingWorker
+from playground.gui.training_process import ALL_GPUS, TrainingProcess
 from playground.spec.errors import PlaygroundError
 from playground.spec.layers import Dropout
 from playground.spec.project import Project
@@ -99,6 +98,10 @@ class RunRecord:
     outcome: str = "running"
 
     @property
+    def epochs_done(self) -> int:
+        return max((record["epoch"] for record in self.history), default=0)
+
+    @property
     def name(self) -> str:
         return f"Run {self.number}"
 
@@ -117,13 +120,15 @@ class RunRecord:
 class TrainPage(QWidget):
     model_changed = Signal(object)  # the project's current trained model (a Checkpoint) or None
 
-    def __init__(self, document: ProjectDocument, class_names, loader: DatasetLoader | None = None, parent=None):
+    def __init__(self, document: ProjectDocument, class_names, parent=None):
         super().__init__(parent)
         self.setObjectName("train_page")
         self.document = document
         self.class_names = class_names
-        self.loader = loader
-        self.worker = TrainingWorker(self)
+        self.training = TrainingProcess(self)
+        self._retry_batch_size = 0  # after out of memory: train again at this batch size once the child ends
+        self._gpu_count = 0
+        self._all_gpus = False  # "All N GPUs" chosen: the project says cuda, torchrun runs one process per GPU
         self.checkpoint = None  # the current model: best weights of the last run, or a loaded file
         self.runs: list[RunRecord] = []
         self.run: RunRecord | None = None  # the run being trained or last trained
@@ -165,15 +170,15 @@ class TrainPage(QWidget):
         splitter.setSizes([360, 900])
         QHBoxLayout(self).addWidget(splitter)
 
-        self.worker.preparing.connect(lambda what: self.status.setText(self.tr("Preparing: {0}…").format(what)))
-        self.worker.started.connect(self._on_started)
-        self.worker.batch_finished.connect(self._on_batch)
-        self.worker.epoch_finished.connect(self._on_epoch)
-        self.worker.finished.connect(self._on_finished)
-        self.worker.failed.connect(self._on_failed)
-        self.worker.crashed.connect(self._on_crashed)
-        self.worker.model_ready.connect(self._set_model)
-        self.worker.stopped.connect(self._update_buttons)
+        self.training.preparing.connect(self._on_loading)
+        self.training.started.connect(self._on_started)
+        self.training.batch_finished.connect(self._on_batch)
+        self.training.epoch_finished.connect(self._on_epoch)
+        self.training.finished.connect(self._on_finished)
+        self.training.failed.connect(self._on_failed)
+        self.training.crashed.connect(self._on_crashed)
+        self.training.model_ready.connect(self._set_model)
+        self.training.stopped.connect(self._on_stopped)
         self.run_list.itemChanged.connect(lambda _: self._show_overlays())
         document.project_changed.connect(self.render)
         self.render(document.project)
@@ -237,7 +242,7 @@ class TrainPage(QWidget):
         self.schedule.activated.connect(lambda _: self._edit("lr_schedule", self.schedule.currentData()))
         self.patience.valueChanged.connect(lambda v: self._edit("early_stopping_patience", v))
         self.seed.valueChanged.connect(lambda v: self._edit("seed", v))
-        self.device.activated.connect(lambda _: self._edit("device", self.device.currentData()))
+        self.device.activated.connect(lambda _: self._choose_device())
 
     def _build_controls(self) -> None:
         self.start_button = QPushButton(self.tr("Train"))
@@ -298,11 +303,20 @@ class TrainPage(QWidget):
         return self.plots
 
     def set_devices(self, devices: list[tuple[str, str]]) -> None:
-        """Called once torch is loaded: every device this machine has."""
+        """Called once torch is loaded: every device this machine has, and with several GPUs, all of
+        them at once (the training process then runs under torchrun, one process per GPU)."""
         for name, description in devices:
             if self.device.findData(name) < 0:
                 self.device.addItem(description if name == "cpu" else f"{description} ({name})", name)
+        self._gpu_count = sum(name.startswith("cuda:") for name, _ in devices)
+        if self._gpu_count > 1 and self.device.findData(ALL_GPUS) < 0:
+            self.device.addItem(self.tr("All {0} GPUs (one process each)").format(self._gpu_count), ALL_GPUS)
         self.render(self.document.project)
+
+    def _choose_device(self) -> None:
+        choice = self.device.currentData()
+        self._all_gpus = choice == ALL_GPUS
+        self._edit("device", "cuda" if self._all_gpus else choice)  # the project file names one device
 
     # ------------------------------------------------------------------ settings
 
@@ -327,7 +341,8 @@ class TrainPage(QWidget):
             widget.blockSignals(False)
         if self.device.findData(t.device) < 0:
             self.device.addItem(t.device, t.device)
-        for combo, value in ((self.optimizer, t.optimizer), (self.schedule, t.lr_schedule), (self.device, t.device)):
+        device = ALL_GPUS if self._all_gpus and t.device == "cuda" else t.device
+        for combo, value in ((self.optimizer, t.optimizer), (self.schedule, t.lr_schedule), (self.device, device)):
             combo.blockSignals(True)
             combo.setCurrentIndex(combo.findData(value))
             combo.blockSignals(False)
@@ -343,18 +358,18 @@ class TrainPage(QWidget):
         return project.layers == self.run.project.layers and project.input_shape == self.run.project.input_shape
 
     def _update_buttons(self) -> None:
-        running = self.worker.running
+        running = self.training.running
         self.start_button.setEnabled(not running)
         self.continue_button.setEnabled(not running and self._resumable())
         self.pause_button.setEnabled(running)
-        self.pause_button.setText(self.tr("Resume") if self.worker.paused else self.tr("Pause"))
+        self.pause_button.setText(self.tr("Resume") if self.training.paused else self.tr("Pause"))
         self.stop_button.setEnabled(running)
         self.load_button.setEnabled(not running)
         self.save_button.setEnabled(not running and self.checkpoint is not None)
 
     def start(self, continue_run: bool = False) -> bool:
         """Train the project from scratch, or continue the last run from its last epoch."""
-        if self.worker.running:
+        if self.training.running:
             return False
         project = self.document.project
         names = self.class_names()  # unknown (a folder not readable yet): the engine will say what is wrong
@@ -362,18 +377,12 @@ class TrainPage(QWidget):
         if error:
             QMessageBox.warning(self, self.tr("The network cannot be trained"), translated(error))
             return False
-        from playground.ml.checkpoints import load_checkpoint  # torch (loaded in the background by now)
-
         resume, epochs = None, None
         if continue_run:
             if not self._resumable():
                 return False
-            try:
-                resume = load_checkpoint(self.run.out_dir / "last.pt")
-            except PlaygroundError as error:
-                QMessageBox.warning(self, self.tr("Cannot continue"), str(error))
-                return False
-            epochs = resume.epoch + project.training.epochs
+            resume = self.run.out_dir / "last.pt"  # the child reads (and checks) it
+            epochs = self.run.epochs_done + project.training.epochs
             self.run.outcome = "running"
         else:
             out_dir = config_dir() / "runs" / datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -383,33 +392,46 @@ class TrainPage(QWidget):
             if self.plots is not None:
                 self.plots.clear()
         self._refresh_run_list()
-        image_set = self.loader.images_for(project.data, self.document.base_dir) if self.loader else None
-        self.worker.start(
-            project,
-            image_set=image_set,
-            base_dir=self.document.base_dir,
-            resume=resume,
-            epochs=epochs,
-            out_dir=self.run.out_dir,
-        )
+        device = project.training.device
+        gpus = self._gpu_count if self._all_gpus and device == "cuda" else 0
+        try:
+            self.training.start(project, base_dir=self.document.base_dir, out_dir=self.run.out_dir, resume=resume,
+                                epochs=epochs, device=None if gpus else device, gpus=gpus)  # fmt: skip
+        except OSError as error:  # the run folder cannot be written
+            QMessageBox.warning(self, self.tr("Training failed"), self.tr("Could not write {0}: {1}").format(
+                self.run.out_dir, error.strerror or error))  # fmt: skip
+            return False
         self.status.setText(self.tr("Starting…"))
         self._update_buttons()
         return True
 
     def toggle_pause(self) -> None:
-        if self.worker.paused:
-            self.worker.resume()
+        if self.training.paused:
+            self.training.resume()
             self.status.setText(self.tr("Resumed."))
         else:
-            self.worker.pause()
+            self.training.pause()
             self.status.setText(self.tr("Paused after the current batch. Press Resume to go on."))
         self._update_buttons()
 
     def stop(self) -> None:
-        self.worker.stop()
+        self.training.stop()
         self.status.setText(self.tr("Stopping after the current batch…"))
 
+    @property
+    def is_training(self) -> bool:
+        return self.training.running
+
+    def stop_and_wait(self, timeout_ms: int = 30_000) -> bool:
+        """Stop the training and wait for its process to end (killed after the time); True when
+        no training process is left."""
+        return self.training.stop_and_wait(timeout_ms)
+
     # ------------------------------------------------------------------ events
+
+    def _on_loading(self, done: int, total: int) -> None:
+        self.status.setText(self.tr("Loading the images: {0} of {1}…").format(f"{done:,}", f"{total:,}"))
+        self.progress.setValue(round(1000 * done / max(total, 1)))
 
     def _on_started(self, event) -> None:
         self._started_at = time.perf_counter()
@@ -469,7 +491,7 @@ class TrainPage(QWidget):
         self._refresh_run_list()
 
     def _set_model(self, checkpoint) -> None:
-        """The run's model, read by the worker: it becomes the project's current model."""
+        """The run's model, read from its checkpoint: it becomes the project's current model."""
         self.checkpoint = checkpoint
         self.model_changed.emit(checkpoint)
         self._update_buttons()
@@ -511,17 +533,25 @@ class TrainPage(QWidget):
                 QMessageBox.StandardButton.Yes,
             )
             if answer == QMessageBox.StandardButton.Yes:
-                self.worker.join(10)
-                self._edit("batch_size", smaller)
-                self.start(continue_run=self._resumable())  # keep the epochs that did finish
+                self._retry_batch_size = smaller  # once the process has ended (`_on_stopped`)
         else:
             QMessageBox.warning(self, self.tr("Training stopped"), message)
+
+    def _on_stopped(self) -> None:
+        self._update_buttons()
+        if self._retry_batch_size:
+            smaller, self._retry_batch_size = self._retry_batch_size, 0
+            self._edit("batch_size", smaller)
+            self.start(continue_run=self._resumable())  # keep the epochs that did finish
 
     def _on_crashed(self, message: str) -> None:
         if self.run is not None:
             self.run.outcome = "failed"
         self.status.setText(message)
         self.log.appendPlainText(self.tr("Training failed: {0}").format(message))
+        details = self.training.last_error_lines()
+        if details:  # the child's own last words (a traceback), for whoever reports the problem
+            self.log.appendPlainText("\n".join(details[-12:]))
         self._refresh_run_list()
         self._update_buttons()
         QMessageBox.warning(self, self.tr("Training failed"), message)
@@ -601,4 +631,4 @@ class TrainPage(QWidget):
 if __name__ == "__main__":
     from playground.gui.standalone import run_alone
 
-    run_alone(lambda document, classes, loader: TrainPage(document, classes, loader))
+    run_alone(lambda document, classes, loader: TrainPage(document, classes))

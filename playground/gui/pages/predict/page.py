@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from playground.gui.dataset_loader import DatasetLoader
+from playground.gui.dropped_files import local_paths
 from playground.gui.messages import error_text, translated
-from playground.gui.pages.data_page import local_paths
-from playground.gui.tasks import Task
 from playground.gui.pages.predict.confusion_panel import ConfusionPanel
 from playground.gui.pages.predict.explain_panel import ExplainPanel
+from playground.gui.tasks import Task
 from playground.gui.widgets.bar_chart import BarChart
 from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.images import image_file_filter, to_pixmap
@@ -248,7 +248,7 @@ class PredictPage(QWidget):
         try:
             predictor = ImagenetPredictor(key)
         except PlaygroundError as error:
-            QMessageBox.warning(self, self.tr("Cannot use this network"), str(error))
+            QMessageBox.warning(self, self.tr("Cannot use this network"), error_text(error))
             return False
         self.set_model(None)
         self.predictor = predictor
@@ -276,7 +276,7 @@ class PredictPage(QWidget):
 
             predictor = Predictor(checkpoint)  # now: a checkpoint whose weights do not fit fails here
         except PlaygroundError as error:
-            QMessageBox.warning(self, self.tr("Cannot open checkpoint"), str(error))
+            QMessageBox.warning(self, self.tr("Cannot open checkpoint"), error_text(error))
             return False
         self.set_model(checkpoint)
         self.predictor = predictor
