@@ -81,3 +81,63 @@ def test_every_try_it_is_valid_and_bad_ones_say_what_is_wrong():
         content.check_try_it("x", {"open": "builder", "preset": "alexnet"})
     with pytest.raises(content.LessonError, match="open"):
         content.check_try_it("x", {"open": "youtube"})
+
+
+def _korean_interface_text(context: str, source: str) -> str:
+    """What the Korean interface shows for `source` (from the shipped translation)."""
+    import xml.etree.ElementTree as ET
+
+    from playground.resources import resource_path
+
+    ts = ET.parse(resource_path("translations") / "cnn_playground_ko.ts").getroot()
+    for found in ts.iter("context"):
+        for message in found.iter("message"):
+            if found.findtext("name") == context and message.findtext("source") == source:
+                return message.findtext("translation")
+    raise AssertionError(f"{context}: {source!r} is not in the translation")
+
+
+def test_the_lessons_name_what_the_interface_shows():
+    english = {lesson.id: lesson.markdown for lesson in content.lessons("en")}
+    korean = {lesson.id: lesson.markdown for lesson in content.lessons("ko")}
+    vgg_style = next(p.title for p in PRESETS.values() if p.title.startswith("VGG"))
+    assert f"the {vgg_style} network under Presets" in english["why-not-fully-connected"]
+    assert f"프리셋에서 {_korean_interface_text('', vgg_style)} 네트워크" in korean["why-not-fully-connected"]
+    assert '"Preset: Typical"' in english["overfitting-and-augmentation"]
+    typical = _korean_interface_text("AugmentPage", "Preset: Typical")
+    assert f'"{typical}" 버튼' in korean["overfitting-and-augmentation"]
+    lab_tab = _korean_interface_text("LearnPage", "Convolution lab")
+    pipeline_tab = _korean_interface_text("LearnPage", "Pipeline lab")
+    for lesson_id, text in korean.items():
+        assert not re.search(r"(?<![가-힣])창(?![가-힣]{2})", text), lesson_id  # 윈도우, as the lecture says
+        assert "실습 화면" not in text, lesson_id
+        for named in re.findall(r"[가-힣]+ 실험실", text):
+            assert named in (lab_tab, pipeline_tab), (lesson_id, named)
+    assert "동결선" in korean["pretrained-networks"] and "동결 선" not in korean["pretrained-networks"]
+    assert lab_tab in korean["padding"] and pipeline_tab in korean["cnn-pipeline"]
+
+
+def test_early_stopping_is_taught_as_the_engine_does_it():
+    english = content.lessons("en")[-1].markdown
+    korean = content.lessons("ko")[-1].markdown
+    (bullet,) = [line for line in english.splitlines() if line.startswith("- **Early stopping.**")]
+    assert "validation accuracy" in bullet and "loss" not in bullet
+    (bullet,) = [line for line in korean.splitlines() if line.startswith("- **조기 종료.**")]
+    assert "검증 정확도" in bullet and "손실" not in bullet
+
+
+def test_lenet_and_vgg_are_counted_as_built_here_and_as_published():
+    for language, as_built in (("en", "LeNet-5, as this app builds it"), ("ko", "이 앱이 만드는 LeNet-5")):
+        text = {lesson.id: lesson.markdown for lesson in content.lessons(language)}
+        assert as_built in text["conv-vs-dense"] and "1,516" in text["conv-vs-dense"]
+        for lesson_id in ("where-cnns-are-used", "pretrained-networks"):
+            assert "13" in text[lesson_id] and "16" in text[lesson_id] and "3" in text[lesson_id], lesson_id
+    assert "VGG16 has 13 convolutional layers and VGG19 has 16" in content.lessons("en")[7].markdown
+    assert "5·5·6·16 + 16 | 2,416" in content.lessons("en")[5].markdown  # the app's own count stays
+
+
+def test_the_lessons_write_the_floor_as_the_lab_does():
+    _, floor = lab.size_formula(5, 2, 2, 0)
+    assert floor == "⌊(5 − 2 + 0)/2⌋ + 1 = 2"
+    for language in ("en", "ko"):
+        assert floor in content.lessons(language)[1].markdown
