@@ -431,7 +431,9 @@ CHECKPOINT_HAS_CODE = (
 CHECKPOINT_TOO_LARGE = (
     "{path} declares {needed} GB of tensors, more than this machine can spare ({allowed} GB) — it was not loaded"
 )
-CHECKPOINT_NOT_FINITE = "{path} holds NaN or infinite weights ({tensor}) — it cannot classify; use an earlier checkpoint"
+CHECKPOINT_NOT_FINITE = (
+    "{path} holds NaN or infinite weights ({tensor}) — it cannot classify; use an earlier checkpoint"
+)
 WEIGHTS_DO_NOT_FIT = "the checkpoint's weights do not fit its network: {reason}"
 CHECKPOINT_OTHER_PROJECT = (
     "{checkpoint} was not saved for {project}: {keys} differ — resume with the checkpoint's own project, or train"
