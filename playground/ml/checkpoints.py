@@ -319,3 +319,23 @@ def _from_payload(payload: Any) -> Checkpoint:
         best_epoch=best_epoch,
         best_val_acc=None if best_val_acc is None else float(best_val_acc),
     )
+
+
+def check_weight_values(
+    state: dict[str, torch.Tensor], expected: dict[str, torch.Tensor], path: str | os.PathLike, network: str
+) -> None:
+    """Weights a user brings hold numbers of the network's kinds, and real ones: int16 tensors would
+    be silently converted into nonsense weights, and NaN ones make every prediction NaN."""
+    for name, tensor in state.items():
+        want = expected.get(name)
+        if want is None:
+            continue  # which keys fit is the caller's check; this one is about the values
+        if want.is_floating_point() != tensor.is_floating_point():
+            found, wanted = (str(t.dtype).removeprefix("torch.") for t in (tensor, want))
+            raise CheckpointError(
+                Message(
+                    messages.WEIGHTS_WRONG_KIND, path=path, name=name, found=found, network=network, expected=wanted
+                )
+            )
+        if tensor.is_floating_point() and not bool(torch.isfinite(tensor).all()):
+            raise CheckpointError(Message(messages.WEIGHTS_NOT_FINITE, path=path, name=name))

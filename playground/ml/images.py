@@ -8,6 +8,7 @@ prediction, so a dropped photo is prepared exactly as the training images were.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import numpy as np
@@ -67,7 +68,10 @@ def read_image(path: str | os.PathLike, channels: int, draft_side: int | None = 
     least `draft_side` pixels a side. Raises BadImage with the reason for anything unreadable."""
     path = Path(path)
     try:
-        if path.stat().st_size == 0:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device named x.png: opening it would block or never end
+            raise BadImage(Message(messages.IMAGE_NOT_A_FILE))
+        if info.st_size == 0:
             raise BadImage(Message(messages.IMAGE_EMPTY))
         with Image.open(path, formats=ALLOWED_FORMATS) as image:
             width, height = image.size

@@ -178,26 +178,25 @@ def _read_manifest(path: Path) -> dict:
         with path.open("rb") as handle:
             raw = handle.read(MAX_MANIFEST_BYTES + 1)
         if len(raw) > MAX_MANIFEST_BYTES:
-            raise ValueError(f"larger than {MAX_MANIFEST_BYTES // 1024**2} MB")
+            raise DataError(Message(messages.JOB_MANIFEST_TOO_LARGE, path=path, limit=MAX_MANIFEST_BYTES // 1024**2))
         manifest = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError, RecursionError) as error:  # RecursionError: nested too deep to parse
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
         raise DataError(Message(messages.JOB_MANIFEST_DAMAGED, path=path, reason=reason[:160])) from None
 
-    def malformed(key: str, problem: str) -> DataError:
-        return DataError(Message(messages.JOB_MANIFEST_MALFORMED, path=path, key=key, problem=problem))
+    def malformed(key: str) -> DataError:
+        return DataError(Message(messages.JOB_MANIFEST_MALFORMED, path=path, key=key))
 
     if not isinstance(manifest, dict) or manifest.get("format") != JOB_FORMAT:
-        raise malformed("format", f"is not {JOB_FORMAT!r}")
+        raise malformed("format")
     if not isinstance(manifest.get("source"), str):
-        raise malformed("source", "is not text")
+        raise malformed("source")
     images = manifest.get("images")
     if not isinstance(images, list):
-        raise malformed("images", "is not a list")
+        raise malformed("images")
     for index, entry in enumerate([*images, manifest.get("project")]):
-        key = f"images[{index}]" if index < len(images) else "project"
-        if not isinstance(entry, dict) or not _valid_entry(entry):
-            raise malformed(key, "is not {path, bytes, sha256} of a file in the job")
+        if not isinstance(entry, dict) or not _valid_entry(entry):  # {path, bytes, sha256} of a file in the job
+            raise malformed(f"images[{index}]" if index < len(images) else "project")
     return manifest
 
 

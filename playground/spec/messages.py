@@ -453,7 +453,15 @@ JOB_LINK_OUT_OF_DATASET = (
     " replace the link by a copy"
 )
 JOB_MANIFEST_DAMAGED = "{path} is missing or damaged: {reason}"
-JOB_MANIFEST_MALFORMED = "{path} is not a training job's manifest: {key} {problem} — export the job again"
+JOB_MANIFEST_MALFORMED = (
+    "{path} is not a training job's manifest: its {key} is not what export-job writes — export the job again"
+)
+JOB_MANIFEST_TOO_LARGE = "{path} is larger than {limit} MB, more than any training job's manifest"
+IMAGE_NOT_A_FILE = "not a regular file"
+WEIGHTS_WRONG_KIND = (
+    "{path} holds {name} as {found} numbers where {network} has {expected} — it is not that network's weights"
+)
+WEIGHTS_NOT_FINITE = "{path} holds NaN or infinite values in {name} — these weights cannot be used"
 JOB_FILES_DIFFER = "the job's files do not match its manifest: {problems}{more} — copy the job again"
 JOB_FILE_OUTSIDE = "{path} is outside the job folder"
 JOB_FILE_MISSING = "{path} is missing"

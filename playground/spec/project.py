@@ -205,9 +205,10 @@ def read_project_text(path: Path) -> str:
     """A project file's text: a regular file of at most MAX_FILE_BYTES, read no further than that
     (/dev/zero or a 145 MB log chosen by mistake is refused, not read into memory)."""
     try:
+        # Checked before opening: opening a named pipe would wait for a writer, forever.
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise SpecError(Message(messages.PROJECT_NOT_A_FILE, path=path))
         with path.open("rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise SpecError(Message(messages.PROJECT_NOT_A_FILE, path=path))
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise SpecError(Message(messages.PROJECT_NOT_FOUND, path=path)) from None

@@ -206,6 +206,24 @@ def test_a_malicious_checkpoint_is_said_plainly(tmp_path, capsys):
     assert "weights_only" not in err and "torch.load" not in err
 
 
+@pytest.mark.parametrize(
+    ("spoil", "needle"),
+    [
+        (lambda t: t.to(torch.int16), "as int16 numbers where MobileNetV3"),
+        (lambda t: torch.full_like(t, float("nan")), "NaN or infinite values in"),
+    ],
+)
+def test_weights_import_refuses_integer_or_nan_tensors(tmp_path, capsys, spoil, needle):
+    from playground.ml import pretrained
+
+    state = pretrained.architecture("mobilenet_v3_small").state_dict()
+    name = next(key for key, tensor in state.items() if tensor.is_floating_point())
+    state[name] = spoil(state[name])
+    torch.save(state, tmp_path / "w.pth")
+    assert main(["weights", "import", str(tmp_path / "w.pth"), "--network", "mobilenet_v3_small"]) == 2
+    _one_error_line(capsys, needle)
+
+
 # ------------------------------------------------------------------ train P --resume C
 
 
@@ -250,6 +268,36 @@ def _huge_file(path):
 def test_bad_project_files_are_one_line_refusals(tmp_path, capsys, make, needle):
     assert main(["summary", make(tmp_path)]) == 2
     _one_error_line(capsys, needle)
+
+
+def test_a_named_pipe_is_refused_not_waited_for(tmp_path, capsys):
+    os.mkfifo(tmp_path / "p.json")
+    assert main(["summary", str(tmp_path / "p.json")]) == 2
+    _one_error_line(capsys, "is not a regular file")
+    os.mkfifo(tmp_path / "x.png")
+    with pytest.raises(BadImage, match="not a regular file"):
+        decode_image(tmp_path / "x.png", (8, 8), 1)
+
+
+def test_warnings_never_come_before_the_error_line(monkeypatch, capsys):
+    import warnings
+
+    from playground import cli
+
+    def warns_then_fails(args):
+        warnings.warn("a library's advice\nover several lines", UserWarning, stacklevel=1)
+        raise PlaygroundError("the one line")
+
+    monkeypatch.setattr(cli, "cmd_datasets", warns_then_fails)
+    monkeypatch.setattr(cli.build_parser().__class__, "parse_args", lambda self, argv=None: _args(warns_then_fails))
+    assert main(["datasets"]) == 2
+    assert capsys.readouterr().err == "error: the one line\n"
+
+
+def _args(run):
+    import argparse
+
+    return argparse.Namespace(run=run, command="datasets")
 
 
 def _text(tmp, text):

@@ -803,6 +803,18 @@
         <translation>각 입력 픽셀이 몇 번 사용되는지 표시</translation>
     </message>
     <message>
+        <source>Quiz me: I type each output cell before I see it</source>
+        <translation>퀴즈: 출력 칸을 보기 전에 직접 입력하기</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>답</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
@@ -891,12 +903,24 @@
         <translation>“한 단계”를 누르면 윈도우가 입력 위를 이동합니다.</translation>
     </message>
     <message>
+        <source>What number goes in output cell [{0}, {1}]? Type it below.</source>
+        <translation>출력 칸 [{0}, {1}]에 들어갈 숫자는 무엇일까요? 아래에 입력하세요.</translation>
+    </message>
+    <message>
+        <source>What number goes in cell [{0}, {1}] of map 1? Type it below.</source>
+        <translation>맵 1의 칸 [{0}, {1}]에 들어갈 숫자는 무엇일까요? 아래에 입력하세요.</translation>
+    </message>
+    <message>
         <source>Output [{0}, {1}]: {2}</source>
         <translation>출력 [{0}, {1}]: {2}</translation>
     </message>
     <message>
         <source>Map {0} [{1}, {2}]: {3}</source>
         <translation>맵 {0} [{1}, {2}]: {3}</translation>
+    </message>
+    <message>
+        <source>{0} Hint: {1}</source>
+        <translation>{0} 힌트: {1}</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1789,6 +1813,10 @@
         <translation>{0}: {1}</translation>
     </message>
     <message>
+        <source>Cannot classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing to paste</source>
         <translation>붙여넣을 것이 없습니다</translation>
     </message>
@@ -1835,6 +1863,21 @@
     <message>
         <source>Could not classify the validation set: {0}</source>
         <translation>검증 세트를 분류하지 못했습니다: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3137,8 +3180,24 @@
         <translation>{path}이(가) 없거나 손상되었습니다: {reason}</translation>
     </message>
     <message>
-        <source>{path} is not a training job&apos;s manifest: {key} {problem} — export the job again</source>
-        <translation>{path}은(는) 훈련 작업의 매니페스트가 아닙니다: {key} {problem} — 작업을 다시 내보내세요</translation>
+        <source>{path} is not a training job&apos;s manifest: its {key} is not what export-job writes — export the job again</source>
+        <translation>{path}은(는) 훈련 작업의 매니페스트가 아닙니다: {key}이(가) export-job이 쓰는 형태가 아닙니다 — 작업을 다시 내보내세요</translation>
+    </message>
+    <message>
+        <source>{path} is larger than {limit} MB, more than any training job&apos;s manifest</source>
+        <translation>{path}이(가) {limit} MB보다 큽니다. 어떤 훈련 작업의 매니페스트보다도 큽니다</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{path} holds {name} as {found} numbers where {network} has {expected} — it is not that network&apos;s weights</source>
+        <translation>{path}에는 {name}이(가) {found} 숫자로 들어 있지만 {network}에는 {expected}이어야 합니다 — 이 네트워크의 가중치가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{path} holds NaN or infinite values in {name} — these weights cannot be used</source>
+        <translation>{path}의 {name}에 NaN이나 무한대 값이 있습니다 — 이 가중치는 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>the job&apos;s files do not match its manifest: {problems}{more} — copy the job again</source>
