@@ -255,6 +255,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP('spec', '{path} differs from the original'),
     QT_TRANSLATE_NOOP('spec', '{path} is not in the manifest'),
     QT_TRANSLATE_NOOP('spec', "the job's project reads its images from {source}, not from the job's own {expected} — copy the job again"),
+    QT_TRANSLATE_NOOP('spec', "the Python export writes out networks built from blocks; a pretrained network's code is torchvision's — export it as TorchScript or ONNX instead"),
     QT_TRANSLATE_NOOP('spec', 'unknown export format {found} (choose {choices})'),
     QT_TRANSLATE_NOOP('spec', '--padding must be valid, same or a whole number, got {found}'),
     QT_TRANSLATE_NOOP('spec', "pooling works on one channel at a time: give --input without '|'"),

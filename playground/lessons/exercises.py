@@ -60,15 +60,20 @@ class Verdict:
 
 def check(exercise: Exercise, typed: str) -> Verdict:
     """Whether `typed` (a number as the learner wrote it, or a choice's key) answers the exercise."""
-    if exercise.choices:
-        if typed not in {key for key, _ in exercise.choices}:
-            return Verdict(False, False, Message(m.EX_PICK_ONE))
-        right = typed == exercise.answer
-    else:
-        value = lab.parse_number(typed)
-        if value is None:
-            return Verdict(False, False, Message(m.EX_NOT_A_NUMBER))
-        right = abs(value - exercise.answer) <= exercise.tolerance
+    if not exercise.choices:
+        return check_number(exercise.answer, typed, exercise.tolerance)
+    if typed not in {key for key, _ in exercise.choices}:
+        return Verdict(False, False, Message(m.EX_PICK_ONE))
+    right = typed == exercise.answer
+    return Verdict(right, True, Message(m.EX_RIGHT if right else m.EX_WRONG))
+
+
+def check_number(expected: float, typed: str, tolerance: float = 0.0) -> Verdict:
+    """A number as the learner typed it ("1,234", " 2.5 ") against the right one; also the lab's quiz."""
+    value = lab.parse_number(typed)
+    if value is None:
+        return Verdict(False, False, Message(m.EX_NOT_A_NUMBER))
+    right = abs(value - expected) <= tolerance
     return Verdict(right, True, Message(m.EX_RIGHT if right else m.EX_WRONG))
 
 

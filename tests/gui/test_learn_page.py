@@ -291,3 +291,42 @@ def test_a_7x7_filter_with_padding_3_and_a_pool_too_large(qtbot):
     assert lab.map_tables[0].rowCount() == 5 and lab.flat.columnCount() == 4
     lab.padding.setCurrentIndex(lab.padding.findData("valid"))
     assert lab.trace is None and "larger than the input" in lab.text.text()  # 5×5 cannot take a 7×7 filter
+
+
+def test_the_lab_quiz_hides_the_next_cell_until_it_is_typed(qtbot):
+    page = _lab(qtbot)
+    page.quiz.setChecked(True)
+    assert page.quiz_row.isVisible()
+    page.step_button.click()
+    assert page.output.item(0, 0).text() == "?" and page.highlighted_cells() == {(0, 0), (0, 1), (1, 0), (1, 1)}
+    assert page.sum_label.text() == "What number goes in output cell [1, 1]? Type it below."
+    page.quiz_answer.setText("7")
+    page.quiz_check.click()
+    assert page.quiz_feedback.text().startswith("Not quite — try again. Hint: Its window starts at row 1, column 1")
+    assert page.output.item(0, 0).text() == "?"
+    page.quiz_answer.setText("8")
+    page.quiz_answer.returnPressed.emit()
+    assert page.quiz_feedback.text() == "Right!" and page.output.item(0, 0).text() == "8"
+    assert page.sum_label.text() == "Output [1, 1]: 1·1 + 2·0 + 6·0 + 7·1 = 8"
+    page.step_button.click()  # the next cell is the next question
+    assert page.output.item(0, 1).text() == "?" and page.quiz_feedback.text() == "" and page.quiz_answer.text() == ""
+    for wrong in ("1", "2"):  # two wrong tries give the worked answer away
+        page.quiz_answer.setText(wrong)
+        page.quiz_check.click()
+    assert page.output.item(0, 1).text() == "10" and page.sum_label.text().endswith("= 10")
+
+
+def test_the_lab_quiz_on_pooling_and_several_maps(qtbot):
+    page = _lab(qtbot)
+    page.quiz.setChecked(True)
+    page.operation.setCurrentIndex(page.operation.findData("avg"))
+    page.stride.setValue(2)
+    page.step_button.click()
+    page.quiz_answer.setText("4.00")  # (1 + 2 + 6 + 7)/4
+    page.quiz_check.click()
+    assert page.quiz_feedback.text() == "Right!"
+    page.operation.setCurrentIndex(page.operation.findData("conv"))
+    page.filter_count.setValue(2)
+    page.step_button.click()
+    assert page.sum_label.text() == "What number goes in cell [1, 1] of map 1? Type it below."
+    assert [table.item(0, 0).text() for table in page.outputs] == ["?", "?"]

@@ -3224,6 +3224,10 @@
         <translation>작업의 프로젝트가 작업 자체의 {expected}이(가) 아니라 {source}에서 이미지를 읽습니다 — 작업을 다시 복사하세요</translation>
     </message>
     <message>
+        <source>the Python export writes out networks built from blocks; a pretrained network&apos;s code is torchvision&apos;s — export it as TorchScript or ONNX instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>unknown export format {found} (choose {choices})</source>
         <translation>알 수 없는 내보내기 형식 {found} ({choices} 중에서 고르세요)</translation>
     </message>

@@ -14,6 +14,8 @@ WINDOW = QColor("#ffd54f")  # the cells under the filter now
 DONE = QColor("#c8e6c9")  # output cells already computed
 CURRENT = QColor("#ff8a65")  # the output cell being computed
 PAD = QColor("#eeeeee")
+PAD_IN_WINDOW = QColor("#e0c068")  # padding under the window: it takes part (zeros), so it is marked too
+IS_PADDING = Qt.ItemDataRole.UserRole
 
 
 class GridTable(QTableWidget):
@@ -45,6 +47,7 @@ class GridTable(QTableWidget):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if padding_mark is not None and padding_mark(r, c):
+                    item.setData(IS_PADDING, True)
                     item.setBackground(QBrush(PAD))
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.setItem(r, c, item)
@@ -73,6 +76,10 @@ class GridTable(QTableWidget):
         for r in range(self.rowCount()):
             for c in range(self.columnCount()):
                 item = self.item(r, c)
-                if item is not None and item.background().color() != PAD:
+                if item is None:
+                    continue
+                if item.data(IS_PADDING):
+                    item.setBackground(QBrush(PAD_IN_WINDOW if cells.get((r, c)) == WINDOW else PAD))
+                else:
                     item.setBackground(QBrush(cells.get((r, c), QColor("white"))))
         self.blockSignals(False)

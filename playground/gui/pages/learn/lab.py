@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -26,7 +27,10 @@ from PySide6.QtWidgets import (
 from playground.gui.messages import error_text, translated
 from playground.gui.pages.learn.grids import CURRENT, DONE, WINDOW, GridTable
 from playground.lessons.content import LAB_SETTINGS
+from playground.lessons.exercises import check_number
 from playground.lessons.lab import LabError, Trace, conv_vs_dense, convolve, parse_number, pool, usage_counts
+from playground.spec import messages
+from playground.spec.messages import Message
 
 OPERATIONS = (
     ("conv", QT_TRANSLATE_NOOP("ConvolutionLab", "Convolution")),
@@ -76,6 +80,20 @@ class ConvolutionLab(QWidget):
         for value in LAB_SETTINGS["padding"][2:]:
             self.padding.addItem(str(value), value)
         self.show_use = QCheckBox(self.tr("Show how often each input pixel is used"))
+        # Quiz: the next output cell stays hidden until the learner has typed it (or tried twice).
+        self.quiz = QCheckBox(self.tr("Quiz me: I type each output cell before I see it"))
+        self.quiz.setObjectName("lab_quiz")
+        self.quiz_answer = QLineEdit()
+        self.quiz_answer.setObjectName("lab_quiz_answer")
+        self.quiz_answer.setPlaceholderText(self.tr("Your answer"))
+        self.quiz_answer.setMaximumWidth(160)
+        self.quiz_check = QPushButton(self.tr("Check"))
+        self.quiz_check.setObjectName("lab_quiz_check")
+        self.quiz_feedback = QLabel()
+        self.quiz_feedback.setObjectName("lab_quiz_feedback")
+        self.quiz_feedback.setWordWrap(True)
+        self.answered_step = -1  # in a quiz, the last cell typed right or given away
+        self.wrong_tries = 0
 
         self.inputs = QTabWidget()
         self.filters = QTabWidget()
@@ -114,6 +132,7 @@ class ConvolutionLab(QWidget):
         form.addRow(self.tr("Stride"), self.stride)
         form.addRow(self.tr("Padding"), self.padding)
         form.addRow(self.show_use)
+        form.addRow(self.quiz)
         buttons = QHBoxLayout()
         for button in (self.step_button, self.play_button, self.reset_button):
             buttons.addWidget(button)
@@ -133,6 +152,14 @@ class ConvolutionLab(QWidget):
         right.addLayout(grids, 1)
         right.addWidget(self.formula_label)
         right.addWidget(self.sum_label)
+        self.quiz_row = QWidget()
+        quiz_layout = QHBoxLayout(self.quiz_row)
+        quiz_layout.setContentsMargins(0, 0, 0, 0)
+        quiz_layout.addWidget(self.quiz_answer)
+        quiz_layout.addWidget(self.quiz_check)
+        quiz_layout.addWidget(self.quiz_feedback, 1)
+        self.quiz_row.setVisible(False)
+        right.addWidget(self.quiz_row)
         layout = QHBoxLayout(self)
         layout.addWidget(settings)
         layout.addLayout(right, 1)
@@ -143,6 +170,9 @@ class ConvolutionLab(QWidget):
         self.padding.currentIndexChanged.connect(lambda _: self.recompute())  # keeps the typed numbers
         self.stride.valueChanged.connect(lambda _: self.recompute())
         self.show_use.toggled.connect(lambda _: self.recompute())
+        self.quiz.toggled.connect(self._quiz_toggled)
+        self.quiz_check.clicked.connect(self.check_quiz)
+        self.quiz_answer.returnPressed.connect(self.check_quiz)
         self.step_button.clicked.connect(self.advance)
         self.reset_button.clicked.connect(self.reset)
         self.play_button.clicked.connect(self.toggle_play)
@@ -255,7 +285,8 @@ class ConvolutionLab(QWidget):
             self.formula_label.setText("")
             self.sum_label.setText(error_text(error))
             return
-        self.step = -1
+        self.step = self.answered_step = -1
+        self._new_question()
         self.formula_label.setText(self.tr("Output size: {0}").format(translated(self.trace.formula)))
         if not self.is_conv:  # a pooling layer has a fixed rule: nothing to learn, nothing to compare
             self.compare_label.setText(
@@ -298,8 +329,10 @@ class ConvolutionLab(QWidget):
             table.setEnabled(not self.show_use.isChecked())
             table.blockSignals(False)
         rows, cols = len(trace.output), len(trace.output[0])
+        asking = self.is_asking
         for table, each in zip(self.outputs, self.traces, strict=True):  # every filter at the same place
-            table.set_grid([[each.output[r][c] if r * cols + c <= self.step else None for c in range(cols)]
+            table.set_grid([["?" if asking and r * cols + c == self.step else
+                             each.output[r][c] if r * cols + c <= self.step else None for c in range(cols)]
                             for r in range(rows)])  # fmt: skip
             table.paint({(s.row, s.col): DONE for s in trace.steps[: max(self.step, 0)]})
         if self.step < 0:
@@ -315,7 +348,11 @@ class ConvolutionLab(QWidget):
         if not self.show_use.isChecked():
             for table in self.input_tables():
                 table.paint(window)
-        if len(self.traces) == 1:
+        if asking:
+            question = (self.tr("What number goes in output cell [{0}, {1}]? Type it below.") if len(self.traces) == 1
+                        else self.tr("What number goes in cell [{0}, {1}] of map 1? Type it below."))  # fmt: skip
+            self.sum_label.setText(question.format(current.row + 1, current.col + 1))
+        elif len(self.traces) == 1:
             self.sum_label.setText(
                 self.tr("Output [{0}, {1}]: {2}").format(current.row + 1, current.col + 1, current.text)
             )
@@ -324,6 +361,41 @@ class ConvolutionLab(QWidget):
                                                               each.steps[self.step].text)
                      for number, each in enumerate(self.traces)]  # fmt: skip
             self.sum_label.setText("\n".join(lines))
+
+    # --- the quiz --------------------------------------------------------------------------------
+
+    @property
+    def is_asking(self) -> bool:
+        """Whether the current cell is a question still open."""
+        return self.quiz.isChecked() and self.step >= 0 and self.step > self.answered_step
+
+    def _quiz_toggled(self, on: bool) -> None:
+        self.quiz_row.setVisible(on)
+        self.reset()
+
+    def _new_question(self) -> None:
+        self.wrong_tries = 0
+        self.quiz_answer.clear()
+        self.quiz_feedback.clear()
+
+    def check_quiz(self) -> None:
+        if not self.is_asking:
+            return
+        current = self.trace.steps[self.step]
+        tolerance = 0.01 if self.operation.currentData() == "avg" else 0.0
+        verdict = check_number(current.value, self.quiz_answer.text(), tolerance)
+        text = translated(verdict.feedback)
+        if verdict.correct:
+            self.answered_step = self.step
+        elif verdict.counted:
+            self.wrong_tries += 1
+            template = messages.EX_CELL_CONV_HINT if self.is_conv else messages.EX_CELL_POOL_HINT
+            hint = translated(Message(template, top=current.top + 1, left=current.left + 1))
+            text = self.tr("{0} Hint: {1}").format(text, hint)
+            if self.wrong_tries >= 2:  # the worked answer: the cell and its sum are shown
+                self.answered_step = self.step
+        self.quiz_feedback.setText(text)
+        self._show()
 
     def highlighted_cells(self, channel: int = 0) -> set[tuple[int, int]]:
         table = self.input_tables()[channel]
@@ -338,10 +410,13 @@ class ConvolutionLab(QWidget):
             self.play_button.setText(self.tr("Play"))
             return
         self.step += 1
+        self._new_question()
         self._show()
 
     def reset(self) -> None:
         self.step = -1
+        self.answered_step = -1
+        self._new_question()
         self.timer.stop()
         self.play_button.setText(self.tr("Play"))
         if self.trace is not None:
