@@ -18,6 +18,7 @@ from torch import nn
 
 from playground.ml.build import build_model
 from playground.ml.checkpoints import Checkpoint
+from playground.ml.data import check_network_fits
 from playground.ml.modules import CUSTOM_MODULES, MinPool2d, PaddedAvgPool2d
 from playground.ml.predict import model_from_checkpoint
 from playground.spec import messages
@@ -74,10 +75,8 @@ def _uses(model: nn.Module, kind: type) -> bool:
 def python_code(project: Project, class_names: tuple[str, ...], mean=None, std=None) -> str:
     """A standalone script defining the project's network as `build_model()`."""
     if project.pretrained is not None:
-        raise PlaygroundError(
-            "the Python export writes out networks built from blocks; a pretrained network's code is"
-            " torchvision's — export it as TorchScript or ONNX instead"
-        )
+        raise PlaygroundError(Message(messages.PYTHON_EXPORT_PRETRAINED))
+    check_network_fits(project, len(class_names), 1, training=False)  # written out by building it
     model = build_model(project.input_shape, project.layers, len(class_names))
     summary = infer_shapes(project.input_shape, project.layers, len(class_names))
     helpers = "".join("\n\n" + inspect.getsource(cls) for cls in CUSTOM_MODULES if _uses(model, cls))

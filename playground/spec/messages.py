@@ -470,6 +470,10 @@ JOB_FILE_UNKNOWN = "{path} is not in the manifest"
 JOB_PROJECT_READS_OUTSIDE = (
     "the job's project reads its images from {source}, not from the job's own {expected} — copy the job again"
 )
+PYTHON_EXPORT_PRETRAINED = (
+    "the Python export writes out networks built from blocks; a pretrained network's code is torchvision's —"
+    " export it as TorchScript or ONNX instead"
+)
 EXPORT_UNKNOWN_FORMAT = "unknown export format {found} (choose {choices})"
 LAB_PADDING = "--padding must be valid, same or a whole number, got {found}"
 LAB_POOL_ONE_CHANNEL = "pooling works on one channel at a time: give --input without '|'"

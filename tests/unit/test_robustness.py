@@ -85,6 +85,17 @@ def test_a_tiny_checkpoint_describing_a_huge_network_is_refused_before_building(
         Predictor(_checkpoint(project=project, model_state={}, mean=[0.5] * 3, std=[0.2] * 3))
 
 
+@pytest.mark.parametrize("fmt", ["python", "onnx"])
+def test_exporting_a_tiny_checkpoint_of_a_huge_network_is_refused(tmp_path, capsys, fmt):
+    project = tiny_project().replace(
+        data=DataSettings(source="builtin:digits", image_size=(1024, 1024), channels=3),
+        layers=(Flatten(), Dense(units=100_000), Dense(units="auto")),
+    )
+    save_checkpoint(_checkpoint(project=project, model_state={}, mean=[0.5] * 3, std=[0.2] * 3), tmp_path / "c.pt")
+    assert main(["export", str(tmp_path / "c.pt"), "--format", fmt, "--output", str(tmp_path / "out")]) == 2
+    _one_error_line(capsys, "parameters", "GB of memory")
+
+
 def test_a_small_compressed_checkpoint_declaring_gigabytes_is_not_loaded(tmp_path, monkeypatch):
     monkeypatch.setattr(checkpoints, "_memory_allowed", lambda: 10 * 1024**2)
     bomb = tmp_path / "bomb.pt"

@@ -3225,7 +3225,7 @@
     </message>
     <message>
         <source>the Python export writes out networks built from blocks; a pretrained network&apos;s code is torchvision&apos;s — export it as TorchScript or ONNX instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Python 내보내기는 블록으로 만든 네트워크를 코드로 씁니다. 사전 훈련된 네트워크의 코드는 torchvision의 것입니다 — TorchScript나 ONNX로 내보내세요</translation>
     </message>
     <message>
         <source>unknown export format {found} (choose {choices})</source>
