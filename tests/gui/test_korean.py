@@ -216,3 +216,21 @@ def test_every_exercise_reads_korean_with_its_hint_and_worked_answer(korean, qtb
             assert panel.hint.isVisible() and panel.solution.isVisible()
             problems += [f"{lesson} {slot}: {p}" for p in _untranslated(_texts(panel), kept_here)]
     assert not problems, "\n".join(problems)
+
+
+def test_the_learn_page_alone_reads_korean_on_every_tab(korean, qtbot):
+    from playground.gui.pages.learn.page import LearnPage
+
+    page = LearnPage("ko")
+    qtbot.addWidget(page)
+    page.resize(1024, 768)
+    page.show()
+    page.lab.quiz.setChecked(True)
+    page.pipeline.use_bias.setChecked(True)
+    problems = []
+    for index in range(page.count()):  # _every_tab finds the tabs inside a page, not the page's own
+        page.setCurrentIndex(index)
+        problems += _untranslated(_texts(page), set())
+        for _ in _every_tab(page.currentWidget()):
+            problems += _untranslated(_texts(page), set())
+    assert page.count() == 4 and not sorted(set(problems)), "\n".join(sorted(set(problems)))

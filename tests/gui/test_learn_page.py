@@ -330,3 +330,49 @@ def test_the_lab_quiz_on_pooling_and_several_maps(qtbot):
     page.step_button.click()
     assert page.sum_label.text() == "What number goes in cell [1, 1] of map 1? Type it below."
     assert [table.item(0, 0).text() for table in page.outputs] == ["?", "?"]
+
+
+# --- a filter on a real picture ------------------------------------------------------------------------
+
+
+def _image_lab(qtbot):
+    from playground.gui.pages.learn.image_lab import ImageLab
+
+    lab = ImageLab()
+    qtbot.addWidget(lab)
+    lab.show()
+    return lab
+
+
+def test_a_typed_filter_on_a_drawn_digit(qtbot):
+    from playground.gui.pages.learn.image_lab import drawn_digit
+    from playground.lessons.lab import IMAGE_FILTERS, feature_map
+
+    lab = _image_lab(qtbot)
+    assert lab.preset.currentData() == "vertical_edge" and not lab.output_view.pixmap().isNull()
+    assert lab.output == feature_map(drawn_digit(7), IMAGE_FILTERS["vertical_edge"], 1, "same")
+    assert "Black is its smallest value (-" in lab.levels.text()
+    lab.preset.setCurrentIndex(lab.preset.findData("blur"))
+    assert lab.weights.grid() == IMAGE_FILTERS["blur"]
+    lab.kernel_size.setValue(5)  # the typed numbers stay, the new cells are zeros
+    grid = lab.weights.grid()
+    assert len(grid) == 5 and grid[0][:3] == IMAGE_FILTERS["blur"][0] and grid[4] == [0] * 5
+    lab.weights.setItem(4, 4, QTableWidgetItem("2"))
+    assert lab.output == feature_map(lab.image, lab.weights.grid(), 1, "same")
+    lab.digit.setValue(1)
+    assert lab.image == drawn_digit(1)
+
+
+def test_a_picture_of_ones_own(qtbot, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    lab = _image_lab(qtbot)
+    lab.source.setCurrentIndex(lab.source.findData("file"))
+    assert lab.open_button.isEnabled() and not lab.digit.isEnabled()
+    photo = QImage(300, 150, QImage.Format.Format_RGB32)
+    photo.fill(QColor("red"))
+    photo.save(str(tmp_path / "photo.png"))
+    assert lab.load_picture(str(tmp_path / "photo.png"))
+    assert (len(lab.image), len(lab.image[0])) == (48, 96)  # made small, the shape kept
+    (tmp_path / "notes.png").write_text("not a picture")
+    assert not lab.load_picture(str(tmp_path / "notes.png")) and "could not be read" in lab.problem.text()

@@ -108,13 +108,15 @@ def test_the_lessons_name_what_the_interface_shows():
     assert f'"{typical}" 버튼' in korean["overfitting-and-augmentation"]
     lab_tab = _korean_interface_text("LearnPage", "Convolution lab")
     pipeline_tab = _korean_interface_text("LearnPage", "Pipeline lab")
+    image_tab = _korean_interface_text("LearnPage", "Image lab")
     for lesson_id, text in korean.items():
         assert not re.search(r"(?<![가-힣])창(?![가-힣]{2})", text), lesson_id  # 윈도우, as the lecture says
         assert "실습 화면" not in text, lesson_id
         for named in re.findall(r"[가-힣]+ 실험실", text):
-            assert named in (lab_tab, pipeline_tab), (lesson_id, named)
+            assert named in (lab_tab, pipeline_tab, image_tab), (lesson_id, named)
     assert "동결선" in korean["pretrained-networks"] and "동결 선" not in korean["pretrained-networks"]
     assert lab_tab in korean["padding"] and pipeline_tab in korean["cnn-pipeline"]
+    assert image_tab in korean["channels-filters-stride"] and "Image lab" in english["channels-filters-stride"]
 
 
 def test_early_stopping_is_taught_as_the_engine_does_it():

@@ -737,11 +737,11 @@
     </message>
     <message>
         <source>The size of the matrix&apos;s cells</source>
-        <translation type="unfinished"></translation>
+        <translation>행렬 칸의 크기</translation>
     </message>
     <message>
         <source>Zoom</source>
-        <translation type="unfinished">확대/축소</translation>
+        <translation>확대/축소</translation>
     </message>
     <message>
         <source>Accuracy</source>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <source>{0}: {1}</source>
-        <translation type="unfinished">{0}: {1}</translation>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <source>{0} images of “{1}” classified as “{2}”</source>
@@ -1243,6 +1243,85 @@
     </message>
 </context>
 <context>
+    <name>ImageLab</name>
+    <message>
+        <source>Vertical edges</source>
+        <translation>세로 경계선</translation>
+    </message>
+    <message>
+        <source>Horizontal edges</source>
+        <translation>가로 경계선</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>윤곽선</translation>
+    </message>
+    <message>
+        <source>Sharpen</source>
+        <translation>선명하게</translation>
+    </message>
+    <message>
+        <source>Blur</source>
+        <translation>흐리게</translation>
+    </message>
+    <message>
+        <source>A digit drawn by the app</source>
+        <translation>앱이 그린 숫자</translation>
+    </message>
+    <message>
+        <source>A picture of my own</source>
+        <translation>내 이미지</translation>
+    </message>
+    <message>
+        <source>Open a picture…</source>
+        <translation>이미지 열기…</translation>
+    </message>
+    <message>
+        <source>Filter a picture</source>
+        <translation>이미지에 필터 적용</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>시작 필터</translation>
+    </message>
+    <message>
+        <source>Filter size</source>
+        <translation>필터 크기</translation>
+    </message>
+    <message>
+        <source>Filter (type your own numbers):</source>
+        <translation>필터 (숫자를 직접 입력하세요):</translation>
+    </message>
+    <message>
+        <source>Feature map</source>
+        <translation>특징 맵</translation>
+    </message>
+    <message>
+        <source>Open a picture</source>
+        <translation>이미지 열기</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>{0} could not be read as a picture.</source>
+        <translation>{0}을(를) 이미지로 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Each pixel of the feature map is one multiply-add of the filter on the picture (&apos;same&apos; padding). Black is its smallest value ({0}), white its largest ({1}).</source>
+        <translation>특징 맵의 각 픽셀은 이미지 위에서 필터로 한 번 곱하고 더한 값입니다(Same 패딩). 검은색은 가장 작은 값({0}), 흰색은 가장 큰 값({1})입니다.</translation>
+    </message>
+</context>
+<context>
     <name>LearnPage</name>
     <message>
         <source>Lessons</source>
@@ -1255,6 +1334,10 @@
     <message>
         <source>Pipeline lab</source>
         <translation>파이프라인 실험실</translation>
+    </message>
+    <message>
+        <source>Image lab</source>
+        <translation>이미지 실험실</translation>
     </message>
 </context>
 <context>
@@ -1869,15 +1952,15 @@
     <name>Presentation</name>
     <message>
         <source>&amp;Presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>발표 모드(&amp;P)</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>확대(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>축소(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -2237,15 +2320,15 @@
     </message>
     <message>
         <source>layer {number}, {layer}: input {height}x{width} is smaller than the pool {kernel_height}x{kernel_width} — use &apos;same&apos; padding or a smaller pool</source>
-        <translation>{number}번 층, {layer}: 입력 {height}x{width}이(가) 풀링 {kernel_height}x{kernel_width}보다 작습니다 — &apos;same&apos; 패딩이나 더 작은 풀링을 쓰세요</translation>
+        <translation>{number}번 층, {layer}: 입력 {height}x{width}이(가) 풀링 {kernel_height}x{kernel_width}보다 작습니다 — Same 패딩이나 더 작은 풀링을 쓰세요</translation>
     </message>
     <message>
         <source>layer {number}, {layer}: input {height}x{width} is smaller than the kernel {kernel_height}x{kernel_width} — use &apos;same&apos; padding or a smaller kernel</source>
-        <translation>{number}번 층, {layer}: 입력 {height}x{width}이(가) 커널 {kernel_height}x{kernel_width}보다 작습니다 — &apos;same&apos; 패딩이나 더 작은 커널을 쓰세요</translation>
+        <translation>{number}번 층, {layer}: 입력 {height}x{width}이(가) 커널 {kernel_height}x{kernel_width}보다 작습니다 — Same 패딩이나 더 작은 커널을 쓰세요</translation>
     </message>
     <message>
         <source>layer {number}, dense auto: the number of classes is not known yet</source>
-        <translation>{number}번 층, dense auto: 클래스 수를 아직 모릅니다</translation>
+        <translation>{number}번 층, Dense(유닛 수 = 클래스 수): 클래스 수를 아직 모릅니다</translation>
     </message>
     <message>
         <source>layer {number}: follows invalid layer {failed_at}</source>
@@ -2765,207 +2848,207 @@
     </message>
     <message>
         <source>conv2d {size} {padding}</source>
-        <translation type="unfinished"></translation>
+        <translation>합성곱 {size} {padding}</translation>
     </message>
     <message>
         <source>maxpool2d {size} {padding}</source>
-        <translation type="unfinished"></translation>
+        <translation>최대 풀링 {size} {padding}</translation>
     </message>
     <message>
         <source>avgpool2d {size} {padding}</source>
-        <translation type="unfinished"></translation>
+        <translation>평균 풀링 {size} {padding}</translation>
     </message>
     <message>
         <source>minpool2d {size} {padding}</source>
-        <translation type="unfinished"></translation>
+        <translation>최소 풀링 {size} {padding}</translation>
     </message>
     <message>
         <source>batchnorm2d</source>
-        <translation type="unfinished"></translation>
+        <translation>배치 정규화</translation>
     </message>
     <message>
         <source>activation {function}</source>
-        <translation type="unfinished"></translation>
+        <translation>활성화 {function}</translation>
     </message>
     <message>
         <source>dropout {rate}</source>
-        <translation type="unfinished"></translation>
+        <translation>드롭아웃 {rate}</translation>
     </message>
     <message>
         <source>flatten</source>
-        <translation type="unfinished"></translation>
+        <translation>평탄화(Flatten)</translation>
     </message>
     <message>
         <source>global_avgpool</source>
-        <translation type="unfinished"></translation>
+        <translation>전역 평균 풀링</translation>
     </message>
     <message>
         <source>dense {units}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dense {units}</translation>
     </message>
     <message>
         <source>dense auto</source>
-        <translation type="unfinished"></translation>
+        <translation>Dense(유닛 수 = 클래스 수)</translation>
     </message>
     <message>
         <source>valid</source>
-        <translation type="unfinished">valid (패딩 없음)</translation>
+        <translation>Valid 패딩</translation>
     </message>
     <message>
         <source>same</source>
-        <translation type="unfinished">same</translation>
+        <translation>Same 패딩</translation>
     </message>
     <message>
         <source>pad {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>패딩 {amount}</translation>
     </message>
     <message>
         <source>must be an object, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>unknown key {key} (known keys: {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 키 {key}입니다 (알려진 키: {known})</translation>
     </message>
     <message>
         <source>must be a whole number, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>정수여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>must be a number, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>must be below {limit}, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{limit}보다 작아야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>must be at least {minimum}, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{minimum} 이상이어야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>must be at most {maximum}, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{maximum} 이하여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>must be true or false, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>true 또는 false여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>must be text, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>must be one of {choices}; got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{choices} 중 하나여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>must be a whole number or [height, width], got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>정수나 [높이, 너비]여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>must be a number or [width, height], got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자나 [너비, 높이]여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>must be &apos;valid&apos;, &apos;same&apos;, a whole number or [height, width], got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;valid&apos;, &apos;same&apos;, 정수 또는 [높이, 너비]여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>must be a positive whole number or &apos;auto&apos;, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>양의 정수나 &apos;auto&apos;(클래스 수)여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>must be an object with a &apos;type&apos;, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;type&apos;이 있는 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>unknown layer type {kind} (known: {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 층 종류 {kind}입니다 (알려진 종류: {known})</translation>
     </message>
     <message>
         <source>unknown pretrained network {key} (known: {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 사전 훈련된 네트워크 {key}입니다 (알려진 네트워크: {known})</translation>
     </message>
     <message>
         <source>{network} comes from timm, which is not installed — pip install timm</source>
-        <translation type="unfinished"></translation>
+        <translation>{network}은(는) timm 라이브러리의 네트워크인데 timm이 설치되어 있지 않습니다 — pip install timm으로 설치하세요</translation>
     </message>
     <message>
         <source>{path} is not a valid weights file ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 올바른 가중치 파일이 아닙니다 ({reason})</translation>
     </message>
     <message>
         <source>{path} is not a valid weights file (no state dict of tensors in it)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 올바른 가중치 파일이 아닙니다 (텐서로 된 state dict가 없습니다)</translation>
     </message>
     <message>
         <source>{path} does not fit {network}: {missing} missing (e.g. {example}), {unexpected} unexpected and {mismatched} with the wrong shape</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) {network}에 맞지 않습니다: 가중치 {missing}개가 없고(예: {example}), {unexpected}개는 필요 없는 것이며, {mismatched}개는 모양이 다릅니다</translation>
     </message>
     <message>
         <source>{path} does not fit {network}: {unexpected} unexpected (e.g. {example}) and {mismatched} with the wrong shape</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) {network}에 맞지 않습니다: 가중치 {unexpected}개는 필요 없는 것이고(예: {example}), {mismatched}개는 모양이 다릅니다</translation>
     </message>
     <message>
         <source>{path} does not fit {network}: {mismatched} with the wrong shape (e.g. {example})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) {network}에 맞지 않습니다: 가중치 {mismatched}개의 모양이 다릅니다 (예: {example})</translation>
     </message>
     <message>
         <source>the ImageNet weights of {network} are not on this machine (looked for {names} in {places}). Download {source} on a machine with internet and use Import weights, or copy it into {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>{network}의 ImageNet 가중치가 이 컴퓨터에 없습니다 ({places}에서 {names}을(를) 찾았습니다). 인터넷이 되는 컴퓨터에서 {source}을(를) 내려받아 &apos;가중치 가져오기&apos;를 쓰거나, {folder}에 복사하세요</translation>
     </message>
     <message>
         <source>weights file not found: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>가중치 파일을 찾을 수 없습니다: {path}</translation>
     </message>
     <message>
         <source>{network} was trained on animal silhouettes, not on ImageNet</source>
-        <translation type="unfinished"></translation>
+        <translation>{network}은(는) ImageNet이 아니라 동물 실루엣으로 훈련되었습니다</translation>
     </message>
     <message>
         <source>The app&apos;s own small network, pretrained on the animal silhouettes (builtin:animals): ships with the app, so transfer learning works with nothing downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>앱에 들어 있는 작은 네트워크로, 동물 실루엣(builtin:animals)으로 사전 훈련되었습니다. 앱과 함께 설치되므로 아무것도 내려받지 않고 전이 학습을 할 수 있습니다.</translation>
     </message>
     <message>
         <source>Simonyan &amp; Zisserman 2014: 13 3×3 conv layers in 5 blocks, then 3 dense layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simonyan &amp; Zisserman 2014: 5개 블록에 3×3 합성곱 층 13개, 그 뒤에 완전 연결층 3개.</translation>
     </message>
     <message>
         <source>VGG with 16 conv layers (then the same 3 dense layers): deeper, the same idea.</source>
-        <translation type="unfinished"></translation>
+        <translation>합성곱 층이 16개인 VGG(뒤에 같은 완전 연결층 3개): 더 깊지만 같은 아이디어입니다.</translation>
     </message>
     <message>
         <source>He et al. 2015: residual blocks whose skip connections let very deep networks train.</source>
-        <translation type="unfinished"></translation>
+        <translation>He 외 2015: 건너뛰는 연결(skip connection)이 있는 잔차 블록 덕분에 아주 깊은 네트워크도 훈련됩니다.</translation>
     </message>
     <message>
         <source>A deeper ResNet with bottleneck blocks.</source>
-        <translation type="unfinished"></translation>
+        <translation>병목(bottleneck) 블록으로 된 더 깊은 ResNet입니다.</translation>
     </message>
     <message>
         <source>Small and fast (depthwise separable convolutions): fine-tunes on a laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>작고 빠릅니다(깊이별 분리 합성곱): 노트북에서도 미세 조정할 수 있습니다.</translation>
     </message>
     <message>
         <source>MobileNet tuned for phones: the smallest here.</source>
-        <translation type="unfinished"></translation>
+        <translation>휴대폰에 맞춘 MobileNet: 여기서 가장 작습니다.</translation>
     </message>
     <message>
         <source>The larger MobileNetV3.</source>
-        <translation type="unfinished"></translation>
+        <translation>더 큰 MobileNetV3입니다.</translation>
     </message>
     <message>
         <source>Tan &amp; Le 2019: depth, width and resolution scaled together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tan &amp; Le 2019: 깊이, 너비, 해상도를 함께 키웠습니다.</translation>
     </message>
     <message>
         <source>Szegedy et al. 2016: Inception modules with residual connections (timm).</source>
-        <translation type="unfinished"></translation>
+        <translation>Szegedy 외 2016: 잔차 연결이 있는 Inception 모듈 (timm).</translation>
     </message>
     <message>
         <source>Chollet 2017: depthwise separable convolutions all the way (timm).</source>
-        <translation type="unfinished"></translation>
+        <translation>Chollet 2017: 처음부터 끝까지 깊이별 분리 합성곱 (timm).</translation>
     </message>
     <message>
         <source>empty file (0 bytes)</source>

@@ -1,5 +1,6 @@
 """The Learn page: the course's lessons (with their exercises), the convolution lab and the lab's
-pipeline (convolution → pooling → flatten → dense), side by side as tabs. A lesson's "Try it" sets
+pipeline (convolution → pooling → flatten → dense) and a filter on a real picture, side by side as
+tabs. A lesson's "Try it" sets
 the lab up here; the builder and the other pages are the window's to open
 (`open_requested`)."""
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget
 
+from playground.gui.pages.learn.image_lab import ImageLab
 from playground.gui.pages.learn.lab import ConvolutionLab
 from playground.gui.pages.learn.lessons_panel import LessonsPanel
 from playground.gui.pages.learn.pipeline_lab import PipelineLab
@@ -25,6 +27,8 @@ class LearnPage(QTabWidget):
         self.addTab(self.lab, self.tr("Convolution lab"))
         self.pipeline = PipelineLab()
         self.addTab(self.pipeline, self.tr("Pipeline lab"))
+        self.image_lab = ImageLab()
+        self.addTab(self.image_lab, self.tr("Image lab"))
         self.lessons.try_requested.connect(self.try_it)
 
     def try_it(self, setup: dict) -> None:
