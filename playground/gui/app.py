@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from playground.gui.main_window import MainWindow
+from playground.gui.messages import error_text
 from playground.gui.settings import config_dir
 from playground.gui.tasks import Task
 from playground.gui.translation import install_translators, interface_language
@@ -53,7 +54,7 @@ def run(project_path: str | None = None) -> int:
         try:
             window.document.reset(load_project(Path(project_path)), Path(project_path))
         except PlaygroundError as error:
-            QMessageBox.warning(window, window.tr("Cannot open project"), str(error))
+            QMessageBox.warning(window, window.tr("Cannot open project"), error_text(error))
     window.show()
     QTimer.singleShot(0, window.start_background_work)  # after the first paint
     status = app.exec()

@@ -29,6 +29,7 @@ from playground.gui.classes import ClassNames
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.default_project import default_project
 from playground.gui.document import ProjectDocument
+from playground.gui.messages import error_text
 from playground.gui.dropped_files import local_paths
 from playground.gui.pages.augment_page import AugmentPage
 from playground.gui.pages.data_page import DataPage
@@ -36,7 +37,9 @@ from playground.gui.pages.learn.page import LearnPage
 from playground.gui.pages.model.page import ModelPage
 from playground.gui.pages.predict.page import PredictPage
 from playground.gui.pages.train_page import TrainPage
+from playground.gui.presentation import add_view_actions, presentation
 from playground.gui.settings import add_recent_file, app_settings, recent_files
+from playground.gui.widgets.panels import size_by_current_page
 from playground.gui.tasks import Task
 from playground.gui.translation import LANGUAGES, SYSTEM, chosen_language, installed_language, set_chosen_language
 from playground.spec.errors import PlaygroundError
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(QListWidgetItem(style.standardIcon(icon), title))
             self.pages.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.show_page)
+        size_by_current_page(self.pages)  # the window only as large as the page on screen needs
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -129,7 +133,8 @@ class MainWindow(QMainWindow):
         )
 
         self.setAcceptDrops(True)  # a folder of images dropped anywhere becomes the dataset
-        self.resize(1200, 760)
+        self.resize(QSize(1200, 760).boundedTo(self.screen().availableGeometry().size()))  # a 1024×768 projector
+        presentation.restore()
         geometry = app_settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -192,6 +197,7 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
         view_menu.addSeparator()
         self._action(view_menu, self.tr("&Full screen"), self._toggle_full_screen, QKeySequence.StandardKey.FullScreen)
+        add_view_actions(view_menu, self, self.pages)
         self.language_menu = view_menu.addMenu(self.tr("&Language"))
         languages = QActionGroup(self)
         for value, text in ((SYSTEM, self.tr("System language")), *LANGUAGES.items()):
@@ -219,7 +225,7 @@ class MainWindow(QMainWindow):
         try:
             written = export_training_job(self.document.project, self.document.base_dir, folder)
         except (PlaygroundError, OSError) as error:
-            QMessageBox.warning(self, self.tr("Training job not written"), str(error))
+            QMessageBox.warning(self, self.tr("Training job not written"), error_text(error))
             return None
         self.statusBar().showMessage(
             self.tr("Training job written to {0}: copy it to the machine that trains and run train.sh there"
@@ -375,7 +381,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.open(Path(path))
         except PlaygroundError as error:
-            QMessageBox.warning(self, self.tr("Cannot open project"), str(error))
+            QMessageBox.warning(self, self.tr("Cannot open project"), error_text(error))
             return False
         add_recent_file(Path(path))
         autosave.clear()

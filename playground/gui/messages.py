@@ -10,9 +10,11 @@ CONTEXT = "spec"
 
 
 def translated(text: str) -> str:
-    """A Message rewritten from its translated template; any other text as it is."""
+    """A Message rewritten from its translated template, with the Messages among its values (a layer's
+    name inside a shape error) translated too; any other text as it is."""
     if isinstance(text, Message):
-        return QCoreApplication.translate(CONTEXT, text.template).format(**text.values)
+        values = {name: translated(value) for name, value in text.values.items()}
+        return QCoreApplication.translate(CONTEXT, text.template).format(**values)
     return text
 
 

@@ -19,8 +19,10 @@ from PIL import Image
 from torch import nn
 
 from playground.resources import resource_path
+from playground.spec import messages
 from playground.spec.backbones import BACKBONES, Backbone
 from playground.spec.errors import CheckpointError
+from playground.spec.messages import Message
 from playground.spec.project import atomic_write_bytes
 
 WEIGHTS_ENV = "CNN_PLAYGROUND_WEIGHTS"  # the app's weights folder (default: in the user's data folder)
@@ -60,7 +62,7 @@ class PlaygroundMini(nn.Module):
 
 def network(key: str) -> Backbone:
     if key not in NETWORKS:
-        raise CheckpointError(f"unknown pretrained network {key!r} (known: {', '.join(NETWORKS)})")
+        raise CheckpointError(Message(messages.UNKNOWN_NETWORK, key=repr(key), known=", ".join(NETWORKS)))
     return NETWORKS[key]
 
 
@@ -69,9 +71,7 @@ def _timm(key: str):
     try:
         import timm
     except ImportError:
-        raise CheckpointError(
-            f"{network(key).title} comes from timm, which is not installed — pip install timm"
-        ) from None
+        raise CheckpointError(Message(messages.NEEDS_TIMM, network=network(key).title)) from None
     return timm
 
 
@@ -172,11 +172,11 @@ def read_state_dict(path: Path) -> dict[str, torch.Tensor]:
             state = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:  # truncated, not a torch file, or a pickle that asks for code
         reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:160]
-        raise CheckpointError(f"{path} is not a valid weights file ({reason})") from None
+        raise CheckpointError(Message(messages.NOT_A_WEIGHTS_FILE, path=str(path), reason=reason)) from None
     if isinstance(state, dict) and "state_dict" in state and isinstance(state["state_dict"], dict):
         state = state["state_dict"]
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
-        raise CheckpointError(f"{path} is not a valid weights file (no state dict of tensors in it)")
+        raise CheckpointError(Message(messages.NO_STATE_DICT, path=str(path)))
     return state
 
 
@@ -198,11 +198,17 @@ def fit_weights(model: nn.Module, state: dict[str, torch.Tensor], path: Path, ke
     unexpected = [k for k in state if k not in expected]
     mismatched = [k for k in expected if k in state and state[k].shape != expected[k].shape]
     if missing or unexpected or mismatched:
-        problems = []
-        for label, keys in (("missing", missing), ("unexpected", unexpected), ("wrong shape", mismatched)):
-            if keys:
-                problems.append(f"{len(keys)} {label} (e.g. {keys[0]})")
-        raise CheckpointError(f"{path} does not fit {network(key).title}: " + ", ".join(problems))
+        # A whole sentence for the first kind of problem there is, with an example key of that kind.
+        if missing:
+            template, example = messages.WEIGHTS_MISSING_KEYS, missing
+        elif unexpected:
+            template, example = messages.WEIGHTS_UNEXPECTED_KEYS, unexpected
+        else:
+            template, example = messages.WEIGHTS_WRONG_SHAPES, mismatched
+        raise CheckpointError(
+            Message(template, path=str(path), network=network(key).title, example=example[0], missing=len(missing),
+                    unexpected=len(unexpected), mismatched=len(mismatched))
+        )  # fmt: skip
     model.load_state_dict(state)
     return model
 
@@ -214,10 +220,10 @@ def load_pretrained(key: str) -> nn.Module:
         places = sorted({str(path.parent) for path, _ in _candidates(key)})
         names = sorted({path.name for path, _ in _candidates(key)})
         raise CheckpointError(
-            f"the ImageNet weights of {network(key).title} are not on this machine (looked for {', '.join(names)}"
-            f" in {', '.join(places)}). Download {where_to_get(key)} on a machine with internet and use"
-            f" Import weights, or copy it into {Path(torch.hub.get_dir()) / 'checkpoints'}"
-        )
+            Message(messages.WEIGHTS_NOT_HERE, network=network(key).title, names=", ".join(names),
+                    places=", ".join(places), source=where_to_get(key),
+                    folder=str(Path(torch.hub.get_dir()) / "checkpoints"))
+        )  # fmt: skip
     path = found[0]
     stored = read_state_dict(path)  # the app's own weights are float16 on disk: widen them
     state = {name: t.float() if t.is_floating_point() else t for name, t in stored.items()}
@@ -229,7 +235,7 @@ def import_weights(source: str | os.PathLike, key: str) -> Path:
     finds it. Nothing is stored when the check fails."""
     source = Path(source)
     if not source.is_file():
-        raise CheckpointError(f"weights file not found: {source}")
+        raise CheckpointError(Message(messages.WEIGHTS_FILE_NOT_FOUND, path=str(source)))
     fit_weights(architecture(key), read_state_dict(source), source, key)
     suffix = ".safetensors" if source.suffix == ".safetensors" else ".pth"
     target = app_weights_dir() / f"{key}{suffix}"
@@ -288,7 +294,7 @@ def imagenet_preprocessing(key: str, model: nn.Module) -> ImagenetPreprocessing:
     """The preprocessing the network's weights were evaluated with (torchvision's or timm's own)."""
     backbone = network(key)
     if backbone.source == "playground":
-        raise CheckpointError(f"{backbone.title} was trained on animal silhouettes, not on ImageNet")
+        raise CheckpointError(Message(messages.NOT_TRAINED_ON_IMAGENET, network=backbone.title))
     if backbone.source == "timm":
         config = _timm(key).data.resolve_data_config({}, model=model)
         crop = config["input_size"][-1]

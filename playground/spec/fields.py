@@ -11,7 +11,9 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from playground.spec import messages
 from playground.spec.errors import SpecError
+from playground.spec.messages import Message
 
 Reader = Callable[[Any, str], Any]
 
@@ -32,11 +34,12 @@ def _is_number(value: Any) -> bool:
 def read_object(data: Any, path: str, readers: Mapping[str, Reader]) -> dict[str, Any]:
     """Check that `data` is an object with only known keys and read each key present."""
     if not isinstance(data, Mapping):
-        raise SpecError(f"must be an object, got {_describe(data)}", path=path)
+        raise SpecError(Message(messages.NOT_AN_OBJECT, value=_describe(data)), path=path)
     unknown = [key for key in data if key not in readers]
     if unknown:
         known = ", ".join(sorted(readers))
-        raise SpecError(f"unknown key {unknown[0]!r} (known keys: {known})", path=_join(path, unknown[0]))
+        problem = Message(messages.UNKNOWN_KEY, key=repr(unknown[0]), known=known)
+        raise SpecError(problem, path=_join(path, unknown[0]))
     return {key: readers[key](value, _join(path, key)) for key, value in data.items()}
 
 
@@ -47,7 +50,7 @@ def _join(path: str, key: str) -> str:
 def integer(minimum: int | None = None, maximum: int | None = None) -> Reader:
     def read(value: Any, path: str) -> int:
         if not _is_int(value):
-            raise SpecError(f"must be a whole number, got {_describe(value)}", path=path)
+            raise SpecError(Message(messages.NOT_A_WHOLE_NUMBER, value=_describe(value)), path=path)
         _check_range(value, path, minimum, maximum)
         return value
 
@@ -57,10 +60,10 @@ def integer(minimum: int | None = None, maximum: int | None = None) -> Reader:
 def number(minimum: float | None = None, maximum: float | None = None, *, below: float | None = None) -> Reader:
     def read(value: Any, path: str) -> float:
         if not _is_number(value):
-            raise SpecError(f"must be a number, got {_describe(value)}", path=path)
+            raise SpecError(Message(messages.NOT_A_NUMBER, value=_describe(value)), path=path)
         _check_range(value, path, minimum, maximum)
         if below is not None and value >= below:
-            raise SpecError(f"must be below {below}, got {value}", path=path)
+            raise SpecError(Message(messages.NOT_BELOW, limit=below, value=value), path=path)
         return float(value)
 
     return read
@@ -68,27 +71,28 @@ def number(minimum: float | None = None, maximum: float | None = None, *, below:
 
 def _check_range(value: float, path: str, minimum: float | None, maximum: float | None) -> None:
     if minimum is not None and value < minimum:
-        raise SpecError(f"must be at least {minimum}, got {value}", path=path)
+        raise SpecError(Message(messages.TOO_SMALL, minimum=minimum, value=value), path=path)
     if maximum is not None and value > maximum:
-        raise SpecError(f"must be at most {maximum}, got {value}", path=path)
+        raise SpecError(Message(messages.TOO_LARGE, maximum=maximum, value=value), path=path)
 
 
 def boolean(value: Any, path: str) -> bool:
     if not isinstance(value, bool):
-        raise SpecError(f"must be true or false, got {_describe(value)}", path=path)
+        raise SpecError(Message(messages.NOT_TRUE_OR_FALSE, value=_describe(value)), path=path)
     return value
 
 
 def text(value: Any, path: str) -> str:
     if not isinstance(value, str):
-        raise SpecError(f"must be text, got {_describe(value)}", path=path)
+        raise SpecError(Message(messages.NOT_TEXT, value=_describe(value)), path=path)
     return value
 
 
 def choice(*options: str) -> Reader:
     def read(value: Any, path: str) -> str:
         if value not in options:
-            raise SpecError(f"must be one of {', '.join(options)}; got {_describe(value)}", path=path)
+            problem = Message(messages.NOT_A_CHOICE, choices=", ".join(options), value=_describe(value))
+            raise SpecError(problem, path=path)
         return value
 
     return read
@@ -101,7 +105,7 @@ def pair(minimum: int = 1, maximum: int | None = None) -> Reader:
         if _is_int(value):
             value = [value, value]
         if not (isinstance(value, list | tuple) and len(value) == 2 and all(_is_int(v) for v in value)):
-            raise SpecError(f"must be a whole number or [height, width], got {_describe(value)}", path=path)
+            raise SpecError(Message(messages.NOT_A_PAIR, value=_describe(value)), path=path)
         for v in value:
             _check_range(v, path, minimum, maximum)
         return (value[0], value[1])
@@ -116,7 +120,7 @@ def number_pair(minimum: float, maximum: float) -> Reader:
         if _is_number(value):
             value = [value, value]
         if not (isinstance(value, list | tuple) and len(value) == 2 and all(_is_number(v) for v in value)):
-            raise SpecError(f"must be a number or [width, height], got {_describe(value)}", path=path)
+            raise SpecError(Message(messages.NOT_A_NUMBER_PAIR, value=_describe(value)), path=path)
         for v in value:
             _check_range(v, path, minimum, maximum)
         return (float(value[0]), float(value[1]))
@@ -131,9 +135,7 @@ def padding(value: Any, path: str) -> str | tuple[int, int]:
     try:
         return pair(minimum=0)(value, path)
     except SpecError:
-        raise SpecError(
-            f"must be 'valid', 'same', a whole number or [height, width], got {_describe(value)}", path=path
-        ) from None
+        raise SpecError(Message(messages.NOT_A_PADDING, value=_describe(value)), path=path) from None
 
 
 def optional(reader: Reader) -> Reader:

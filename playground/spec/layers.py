@@ -10,8 +10,9 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from playground.spec import fields
+from playground.spec import fields, messages
 from playground.spec.errors import SpecError
+from playground.spec.messages import Message
 
 ACTIVATIONS = ("none", "relu", "leaky_relu", "sigmoid", "tanh", "gelu")
 
@@ -49,9 +50,11 @@ class Layer:
             out[field.name] = fields.compact_pair(value) if isinstance(value, tuple) else value
         return out
 
-    def describe(self) -> str:
-        """A short name for messages and lists: 'conv2d 5x5 valid'."""
-        return self.type
+    describe_template: ClassVar[str] = ""
+
+    def describe(self) -> Message:
+        """A short name for messages and lists: 'conv2d 5x5 valid' (a Message: Korean in a Korean sentence)."""
+        return Message(self.describe_template)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,8 +74,8 @@ class Conv2d(Layer):
     padding: Padding = "valid"
     activation: str = "none"
 
-    def describe(self) -> str:
-        return f"conv2d {_size_text(self.kernel)} {_padding_text(self.padding)}"
+    def describe(self) -> Message:
+        return Message(messages.LAYER_CONV, size=_size_text(self.kernel), padding=_padding_text(self.padding))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,32 +93,36 @@ class _Pool2d(Layer):
     def effective_stride(self) -> Pair:
         return self.stride or self.size
 
-    def describe(self) -> str:
-        return f"{self.type} {_size_text(self.size)} {_padding_text(self.padding)}"
+    def describe(self) -> Message:
+        return Message(self.describe_template, size=_size_text(self.size), padding=_padding_text(self.padding))
 
 
 @dataclass(frozen=True, kw_only=True)
 class MaxPool2d(_Pool2d):
     type: ClassVar[str] = "maxpool2d"
     title: ClassVar[str] = "Max pool"
+    describe_template: ClassVar[str] = messages.LAYER_MAX_POOL
 
 
 @dataclass(frozen=True, kw_only=True)
 class AvgPool2d(_Pool2d):
     type: ClassVar[str] = "avgpool2d"
     title: ClassVar[str] = "Average pool"
+    describe_template: ClassVar[str] = messages.LAYER_AVG_POOL
 
 
 @dataclass(frozen=True, kw_only=True)
 class MinPool2d(_Pool2d):
     type: ClassVar[str] = "minpool2d"
     title: ClassVar[str] = "Min pool"
+    describe_template: ClassVar[str] = messages.LAYER_MIN_POOL
 
 
 @dataclass(frozen=True, kw_only=True)
 class BatchNorm2d(Layer):
     type: ClassVar[str] = "batchnorm2d"
     title: ClassVar[str] = "Batch norm"
+    describe_template: ClassVar[str] = messages.LAYER_BATCH_NORM
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -125,8 +132,8 @@ class Activation(Layer):
     readers: ClassVar[dict[str, fields.Reader]] = {"function": fields.choice(*ACTIVATIONS[1:])}
     function: str = "relu"
 
-    def describe(self) -> str:
-        return f"activation {self.function}"
+    def describe(self) -> Message:
+        return Message(messages.LAYER_ACTIVATION, function=self.function)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -136,20 +143,22 @@ class Dropout(Layer):
     readers: ClassVar[dict[str, fields.Reader]] = {"rate": fields.number(0.0, below=1.0)}
     rate: float = 0.5
 
-    def describe(self) -> str:
-        return f"dropout {self.rate:g}"
+    def describe(self) -> Message:
+        return Message(messages.LAYER_DROPOUT, rate=f"{self.rate:g}")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Flatten(Layer):
     type: ClassVar[str] = "flatten"
     title: ClassVar[str] = "Flatten"
+    describe_template: ClassVar[str] = messages.LAYER_FLATTEN
 
 
 @dataclass(frozen=True, kw_only=True)
 class GlobalAvgPool(Layer):
     type: ClassVar[str] = "global_avgpool"
     title: ClassVar[str] = "Global average pool"
+    describe_template: ClassVar[str] = messages.LAYER_GLOBAL_AVG_POOL
 
 
 def _units(value: Any, path: str) -> int | str:
@@ -158,7 +167,7 @@ def _units(value: Any, path: str) -> int | str:
     try:
         return fields.integer(1, 1_000_000)(value, path)
     except SpecError:
-        raise SpecError(f"must be a positive whole number or 'auto', got {value!r}", path=path) from None
+        raise SpecError(Message(messages.NOT_UNITS, value=repr(value)), path=path) from None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -169,8 +178,10 @@ class Dense(Layer):
     units: int | str = "auto"  # "auto": as many as there are classes
     activation: str = "none"
 
-    def describe(self) -> str:
-        return f"dense {self.units}"
+    def describe(self) -> Message:
+        if self.units == "auto":
+            return Message(messages.LAYER_DENSE_AUTO)
+        return Message(messages.LAYER_DENSE, units=self.units)
 
 
 LAYER_TYPES: dict[str, type[Layer]] = {
@@ -193,10 +204,11 @@ POOL_TYPES = (MaxPool2d, AvgPool2d, MinPool2d)
 
 def layer_from_dict(data: Any, path: str) -> Layer:
     if not isinstance(data, dict):
-        raise SpecError(f"must be an object with a 'type', got {data!r}", path=path)
+        raise SpecError(Message(messages.LAYER_WITHOUT_TYPE, value=repr(data)), path=path)
     kind = data.get("type")
     if kind not in LAYER_TYPES:
-        raise SpecError(f"unknown layer type {kind!r} (known: {', '.join(LAYER_TYPES)})", path=f"{path}.type")
+        known = ", ".join(LAYER_TYPES)
+        raise SpecError(Message(messages.UNKNOWN_LAYER_TYPE, kind=repr(kind), known=known), path=f"{path}.type")
     return LAYER_TYPES[kind].from_dict(data, path)
 
 
@@ -204,5 +216,9 @@ def _size_text(pair: Pair) -> str:
     return f"{pair[0]}x{pair[1]}"
 
 
-def _padding_text(padding: Padding) -> str:
-    return padding if isinstance(padding, str) else f"pad {fields.compact_pair(padding)}"
+def _padding_text(padding: Padding) -> Message:
+    if padding == "valid":
+        return Message(messages.PADDING_VALID)
+    if padding == "same":
+        return Message(messages.PADDING_SAME)
+    return Message(messages.PADDING_AMOUNT, amount=fields.compact_pair(padding))

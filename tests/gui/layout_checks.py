@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QWidget,
 )
@@ -54,6 +55,17 @@ def _clipped_label(label: QLabel) -> bool:
     return widest > room.width() + 1
 
 
+def _button_width(button: QAbstractButton) -> int:
+    """The width its text and icon need. (A push button's size hint is at least the style's usual button
+    width, 80 px: a narrower "1" button is not cut off.)"""
+    if not isinstance(button, QPushButton):
+        return button.sizeHint().width()
+    text = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+    icon = button.iconSize().width() + 4 if not button.icon().isNull() else 0
+    menu = 12 if button.menu() is not None else 0
+    return text + icon + menu + 8
+
+
 def layout_problems(window: QWidget, where: str) -> list[str]:
     """Every visible widget of `window` that does not fit, as 'where: Type:name: what is wrong'."""
     problems = []
@@ -70,9 +82,9 @@ def layout_problems(window: QWidget, where: str) -> list[str]:
         if isinstance(widget, QLabel) and _clipped_label(widget):
             problems.append(f"{name}: text cut off: {widget.text()[:60]!r} in {widget.contentsRect().getRect()}")
         elif isinstance(widget, QAbstractButton) and widget.text():
-            hint = widget.sizeHint()
-            if hint.width() > widget.width() + 1 or hint.height() > widget.height() + 1:
-                problems.append(f"{name}: {widget.text()!r} needs {hint.width()} px, has {widget.width()}")
+            needed = _button_width(widget)
+            if needed > widget.width() + 1:
+                problems.append(f"{name}: {widget.text()!r} needs {needed} px, has {widget.width()}")
         elif isinstance(widget, QAbstractSpinBox):
             # Room for its largest value, else typing a big number scrolls the digits out of sight.
             if widget.sizeHint().width() > widget.width() + 1:

@@ -72,15 +72,18 @@ def test_a_broken_project_file_is_reported_and_nothing_is_lost(window, dialogs, 
 
 
 def test_geometry_and_page_persist(qtbot, window):
-    window.resize(1400, 900)
-    qtbot.waitUntil(lambda: window.width() == 1400)
+    # A size inside the screen: a restored window larger than the screen is made to fit it.
+    screen = window.screen().availableGeometry()
+    size = (screen.width() - 40, screen.height() - 30)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0])
     window.show_page(2)
     window.close()
     again = MainWindow()
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
-    assert (again.width(), again.height()) == (1400, 900) and again.pages.currentIndex() == 2
+    assert (again.width(), again.height()) == size and again.pages.currentIndex() == 2
 
 
 def test_an_autosave_is_written_after_a_change_and_removed_on_a_clean_exit(window, qtbot):

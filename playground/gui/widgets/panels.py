@@ -4,7 +4,7 @@ and the splitters that hold them remember where the user left them."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QStyle, QWidget
 
 from playground.gui.settings import app_settings
 
@@ -21,6 +21,12 @@ class VerticalScrollPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(widget)
+
+    def eventFilter(self, watched, event) -> bool:
+        # The panel's minimum follows its content (a larger font, a wider form): tell the splitter.
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
     def minimumSizeHint(self) -> QSize:
         # Never narrower than the panel's own minimum: with no horizontal scroll bar, anything
@@ -44,9 +50,21 @@ class _FittedScrollPanel(VerticalScrollPanel):
 def fitted_scroll_panel(widget: QWidget, name: str = "") -> VerticalScrollPanel:
     """A scroll panel never taller than `widget` (a chart of five classes takes five rows of room),
     scrolling once the widget grows taller than the page can give (a hundred classes)."""
-    panel = _FittedScrollPanel(widget, name)
-    widget.installEventFilter(panel)
-    return panel
+    return _FittedScrollPanel(widget, name)  # QScrollArea filters its widget's events
+
+
+def size_by_current_page(stack: QStackedWidget) -> None:
+    """The stack (and so the window) as small as the page on screen allows, not as its largest page:
+    a page the user is not looking at never makes the window larger."""
+
+    def current_only(index: int) -> None:
+        for page in range(stack.count()):
+            policy = QSizePolicy.Policy.Preferred if page == index else QSizePolicy.Policy.Ignored
+            stack.widget(page).setSizePolicy(policy, policy)
+        stack.updateGeometry()
+
+    stack.currentChanged.connect(current_only)
+    current_only(stack.currentIndex())
 
 
 class RememberedSplitter(QSplitter):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from playground.gui.document import ProjectDocument
 from playground.gui.layer_labels import block_title, tr
-from playground.gui.messages import translated
+from playground.gui.messages import error_text, translated
 from playground.gui.pages.model.base_panel import BasePanel
 from playground.gui.pages.model.code_dialog import CodeDialog
 from playground.gui.pages.model.compare_panel import ComparePanel
@@ -321,7 +321,7 @@ class ModelPage(QWidget):
         try:
             code = python_code(self.project, tuple(names))
         except PlaygroundError as error:
-            QMessageBox.information(self, tr("No code for this network"), str(error))
+            QMessageBox.information(self, tr("No code for this network"), error_text(error))
             return None
         dialog = CodeDialog(code, self.project.name, self)
         dialog.setObjectName("code_dialog")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from playground.gui.messages import error_text, translated
 from playground.spec.backbones import BACKBONES
 from playground.spec.errors import PlaygroundError
 
@@ -106,8 +107,8 @@ class PretrainedDialog(QDialog):
                 pretrained.load_pretrained(key)
                 state = ""
             except PlaygroundError as error:
-                state = str(error)
-        self.detail.setText(f"<b>{backbone.title}</b>: {backbone.description}<br>{state}")
+                state = error_text(error)
+        self.detail.setText(f"<b>{backbone.title}</b>: {translated(backbone.description)}<br>{state}")
         self.use_button.setEnabled(where is not None)
 
     def import_weights(self, path: str | None = None) -> bool:
@@ -126,7 +127,7 @@ class PretrainedDialog(QDialog):
         try:
             stored = pretrained.import_weights(path, key)
         except PlaygroundError as error:
-            QMessageBox.warning(self, self.tr("Not imported"), str(error))
+            QMessageBox.warning(self, self.tr("Not imported"), error_text(error))
             return False
         self.fill()
         self.select(key)
