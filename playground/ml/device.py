@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import torch
 
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
+from playground.spec.messages import Message
 
 
 def available_devices() -> list[tuple[str, str]]:
@@ -26,15 +28,13 @@ def pick_device(name: str = "auto") -> torch.device:
             return torch.device("mps")
         return torch.device("cpu")
     if name not in ("cpu", "cuda", "mps") and not (name.startswith("cuda:") and name[5:].isdigit()):
-        raise PlaygroundError(f"unknown device {name!r} — use auto, cpu, cuda, cuda:N or mps")
+        raise PlaygroundError(Message(messages.UNKNOWN_DEVICE, name=repr(name)))
     if name.startswith("cuda"):
         index = int(name.split(":")[1]) if ":" in name else 0
         if not torch.cuda.is_available() or index >= torch.cuda.device_count():
-            raise PlaygroundError(
-                f"device {name!r} is not available on this machine (no such CUDA GPU) — use 'auto' or 'cpu'"
-            )
+            raise PlaygroundError(Message(messages.NO_SUCH_GPU, name=repr(name)))
     if name == "mps" and not (getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()):
-        raise PlaygroundError("device 'mps' is not available on this machine — use 'auto' or 'cpu'")
+        raise PlaygroundError(Message(messages.NO_MPS))
     return torch.device(name)
 
 

@@ -21,7 +21,9 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
+from playground.spec.messages import Message
 
 RECORD_SHARDS_ENV = "CNN_PLAYGROUND_RECORD_SHARDS"  # a folder: each rank writes the images it trained on
 TIMEOUT = datetime.timedelta(minutes=10)  # a process that never answers ends the job, not hangs it
@@ -99,7 +101,8 @@ def start(device: str) -> Distributed | None:
         if not dist.is_initialized():
             dist.init_process_group(backend, timeout=TIMEOUT)
     except (RuntimeError, ValueError) as error:
-        raise PlaygroundError(f"could not join the torchrun job as rank {rank} of {world}: {error}") from None
+        problem = Message(messages.CANNOT_JOIN_TORCHRUN, rank=rank, world=world, error=str(error))
+        raise PlaygroundError(problem) from None
     return Distributed(rank, world, local_rank, backend)
 
 

@@ -367,6 +367,12 @@ ABOUT_EFFICIENTNET_B0 = "Tan & Le 2019: depth, width and resolution scaled toget
 ABOUT_INCEPTION_RESNET_V2 = "Szegedy et al. 2016: Inception modules with residual connections (timm)."
 ABOUT_XCEPTION = "Chollet 2017: depthwise separable convolutions all the way (timm)."
 
+# Devices and torchrun (playground.ml.device, distributed)
+UNKNOWN_DEVICE = "unknown device {name} — use auto, cpu, cuda, cuda:N or mps"
+NO_SUCH_GPU = "device {name} is not available on this machine (no such CUDA GPU) — use 'auto' or 'cpu'"
+NO_MPS = "device 'mps' is not available on this machine — use 'auto' or 'cpu'"
+CANNOT_JOIN_TORCHRUN = "could not join the torchrun job as rank {rank} of {world}: {error}"
+
 # --- images and folders (playground.ml.images, folders, data, builtin)
 IMAGE_EMPTY = "empty file (0 bytes)"
 IMAGE_TOO_LARGE = "too large: {width}x{height} pixels (limit {limit}); a decompression bomb?"

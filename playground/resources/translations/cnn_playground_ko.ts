@@ -3051,6 +3051,22 @@
         <translation>Chollet 2017: 처음부터 끝까지 깊이별 분리 합성곱 (timm).</translation>
     </message>
     <message>
+        <source>unknown device {name} — use auto, cpu, cuda, cuda:N or mps</source>
+        <translation>알 수 없는 장치 {name}입니다 — auto, cpu, cuda, cuda:N 또는 mps를 쓰세요</translation>
+    </message>
+    <message>
+        <source>device {name} is not available on this machine (no such CUDA GPU) — use &apos;auto&apos; or &apos;cpu&apos;</source>
+        <translation>이 컴퓨터에는 장치 {name}이(가) 없습니다 (그런 CUDA GPU가 없습니다) — &apos;auto&apos;나 &apos;cpu&apos;를 쓰세요</translation>
+    </message>
+    <message>
+        <source>device &apos;mps&apos; is not available on this machine — use &apos;auto&apos; or &apos;cpu&apos;</source>
+        <translation>이 컴퓨터에서는 &apos;mps&apos; 장치를 쓸 수 없습니다 — &apos;auto&apos;나 &apos;cpu&apos;를 쓰세요</translation>
+    </message>
+    <message>
+        <source>could not join the torchrun job as rank {rank} of {world}: {error}</source>
+        <translation>torchrun 작업에 {world}개 중 {rank}번 프로세스로 참여하지 못했습니다: {error}</translation>
+    </message>
+    <message>
         <source>empty file (0 bytes)</source>
         <translation>빈 파일 (0바이트)</translation>
     </message>
