@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMenu,
+    QPushButton,
     QTableWidget,
     QTabWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -234,3 +236,130 @@ def test_the_learn_page_alone_reads_korean_on_every_tab(korean, qtbot):
         for _ in _every_tab(page.currentWidget()):
             problems += _untranslated(_texts(page), set())
     assert page.count() == 4 and not sorted(set(problems)), "\n".join(sorted(set(problems)))
+
+
+# --- dialogs, tooltips, the picker and legends (issue 14)
+
+NAMES = {"LeCun", "Explainer", "Keras", "torchvision"}  # people, projects and libraries the tooltips name
+# Code the course refers to stays as it is: Keras' and torchvision's setting names, example folders.
+CODE = re.compile(r"<[^>]+>|Keras: \w+|torchvision: \w+\(\w+\)|\b\w+_\w+\b|\w+/|'")
+
+
+def _tooltips(widget: QWidget):
+    """(where, tooltip) of every visible widget, list row and menu entry a user can hover."""
+    found = []
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if not child.isVisible():
+            continue
+        name = f"tooltip of {type(child).__name__}:{child.objectName()}"
+        found.append((name, child.toolTip()))
+        if isinstance(child, QListWidget):
+            found += [(name, child.item(i).toolTip()) for i in range(min(child.count(), 30))]
+        if isinstance(child, QToolButton | QPushButton) and child.menu() is not None:
+            actions = child.menu().actions()
+            found += [(name, action.toolTip()) for action in actions if action.toolTip() != action.text()]
+    return [(where, CODE.sub(" ", text)) for where, text in found if text]
+
+
+def test_every_tooltip_reads_korean(korean_window):
+    window = korean_window
+    kept = set(re.findall(r"[A-Za-z]+", window.document.project.name)) | NAMES
+    problems = []
+    for row in range(window.pages.count()):
+        window.show_page(row)
+        window.model_page.select(0)
+        problems += _untranslated(_tooltips(window.pages.currentWidget()), kept)
+        for _ in _every_tab(window.pages.currentWidget()):
+            problems += _untranslated(_tooltips(window.pages.currentWidget()), kept)
+    assert not sorted(set(problems)), "\n".join(sorted(set(problems)))
+
+
+def _table_cells(table: QTableWidget):
+    return [(f"cell of {table.objectName()}", table.item(r, c).text())
+            for r in range(table.rowCount()) for c in range(table.columnCount()) if table.item(r, c)]  # fmt: skip
+
+
+def test_the_pretrained_picker_reads_korean_with_its_missing_weights(korean, qtbot, tmp_path, monkeypatch, dialogs):
+    from playground.gui.pages.model.pretrained_dialog import PretrainedDialog
+    from playground.ml import pretrained
+    from playground.spec.backbones import BACKBONES
+
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch"))
+    monkeypatch.setenv(pretrained.WEIGHTS_ENV, str(tmp_path / "weights"))
+    dialog = PretrainedDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Network names and their authors, file names and folders stay as they are; every sentence is Korean.
+    titles = {word for backbone in BACKBONES.values() for word in re.findall(r"[A-Za-z]+", backbone.title)}
+    kept = titles | {"Simonyan", "Zisserman", "He", "Tan", "Le", "Szegedy", "Chollet", "Inception", "timm",
+                     "builtin", "animals", "skip", "connection", "bottleneck", "MobileNet"}  # fmt: skip
+    files = re.compile(r"\S*[/\\]\S*|\S*\.(pth|safetensors)|https?://\S+|<[^>]+>")  # where it looked, what for
+    problems = []
+    for key in BACKBONES:
+        dialog.select(key)
+        problems += _untranslated([("picker detail", files.sub(" ", dialog.detail.text()))], kept)
+        assert HANGUL.search(dialog.detail.text()), key
+    texts = [(where, text) for where, text in _texts(dialog) if not where.endswith("pretrained_detail")]
+    problems += _untranslated(texts + _table_cells(dialog.table), kept)
+    (tmp_path / "broken.pth").write_bytes(b"not weights at all")
+    warned = dialogs("warning")
+    dialog.select("resnet18")
+    assert "이 컴퓨터에 없습니다" in dialog.detail.text()
+    assert not dialog.import_weights(str(tmp_path / "broken.pth"))
+    assert "올바른 가중치 파일이 아닙니다" in warned[0]
+    assert not sorted(set(problems)), "\n".join(sorted(set(problems)))
+
+
+def test_the_window_s_dialogs_read_korean(korean_window, tmp_path, dialogs):
+    window = korean_window
+    shown = dialogs("information")
+    window.show_shortcuts()
+    about = dialogs("about")
+    window.show_about()
+    (tmp_path / "bad.json").write_text('{"format": "cnn-playground/1", "model": {"layers": [{"type": "conv3d"}]}}')
+    warned = dialogs("warning")
+    assert not window.open_project(tmp_path / "bad.json")
+    assert "model.layers[0].type" in warned[0] and "알 수 없는 층 종류 'conv3d'" in warned[0]
+    texts = [("shortcuts", CODE.sub(" ", shown[0])), ("about", CODE.sub(" ", about[0]))]
+    problems = _untranslated(texts, {"N", "O", "S", "D", "Z", "V"})
+    window.show_page(window.pages.indexOf(window.model_page))
+    dialog = window.model_page.show_code()
+    problems += _untranslated([(n, t) for n, t in _texts(dialog) if "QPlainTextEdit" not in n], set())
+    dialog.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_a_shape_error_names_the_layer_in_korean():
+    from playground.gui.messages import translated
+    from playground.spec.layers import Conv2d, Flatten, MaxPool2d
+    from playground.spec.shapes import infer_shapes
+
+    assert translation.install_translators("ko")
+    try:
+        for layers, korean_name in (([Conv2d(kernel=(40, 40))], "합성곱 40x40 Valid 패딩"),
+                                    ([Flatten(), MaxPool2d(padding="same")], "최대 풀링 2x2 Same 패딩"),
+                                    ([MaxPool2d(padding=(2, 2))], "최대 풀링 2x2 패딩 2")):  # fmt: skip
+            error = infer_shapes((1, 8, 8), layers, 10).error
+            assert f"layer {len(layers)}, {layers[-1].describe()}:" in str(error)  # the command line's English
+            shown = translated(error)
+            assert korean_name in shown and not re.search(r"conv2d|maxpool|valid|same", shown), shown
+    finally:
+        translation.install_translators("en")
+
+
+def test_the_confusion_legend_reads_korean(korean_window):
+    import torch
+
+    from playground.ml.explain import Confusion
+
+    window = korean_window
+    window.show_page(window.pages.indexOf(window.predict_page))
+    panel = window.predict_page.confusion
+    window.predict_page.explain.setCurrentWidget(panel)
+    names = tuple(f"클래스 {i}" for i in range(12))  # more than fit as names: numbered, with a legend
+    labels = torch.arange(12)
+    panel.show_result(Confusion(names, labels, labels, torch.ones(12), torch.eye(12, dtype=torch.long)),
+                      type("Images", (), {"images": [torch.zeros(1, 4, 4, dtype=torch.uint8)] * 12})())  # fmt: skip
+    assert panel.legend.isVisible() and panel.legend.item(0).text() == "1: 클래스 0"
+    problems = _untranslated(_texts(panel) + _tooltips(panel), set())
+    assert not problems, "\n".join(problems)

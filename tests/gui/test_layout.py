@@ -94,3 +94,17 @@ def test_every_page_and_tab_fits_1024x768(small_window, page_name):
     if page_name in NOT_CHECKED_YET and problems:
         pytest.xfail(NOT_CHECKED_YET[page_name] + "\n" + "\n".join(problems))
     assert not problems, "\n".join(problems)
+
+
+def test_the_freeze_line_is_in_view_when_a_long_base_opens(small_window):
+    window = small_window
+    window.show_page(window.pages.indexOf(window.model_page))
+    for key, trainable in (("mobilenet_v2", 0), ("mobilenet_v2", 3)):  # the line at the very end, then near it
+        window.model_page.choose_pretrained(key)
+        if trainable:
+            window.model_page.base_panel.move_line(window.document.project.backbone.blocks - trainable)
+        _settle()
+        blocks = window.model_page.base_panel.blocks
+        line = blocks.visualItemRect(blocks.item(blocks.line_row()))
+        view = blocks.viewport().rect()
+        assert blocks.count() == 20 and view.top() <= line.top() and line.bottom() <= view.bottom(), (line, view)

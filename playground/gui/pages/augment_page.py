@@ -130,7 +130,7 @@ class AugmentPage(QWidget):
             (
                 self.tr("Contrast"),
                 self.contrast,
-                "contrast (a ColorJitter setting)",
+                "contrast",
                 self.tr("Raise or lower the contrast by up to this fraction"),
             ),
             (self.tr("Horizontal flip"), self.horizontal_flip, "horizontal_flip", self.tr("Mirror half of the images")),
@@ -149,8 +149,14 @@ class AugmentPage(QWidget):
             (self.tr("Fill value"), self.fill_value, "cval", self.tr("The grey level of 'constant' fill")),
         )
         for label, widget, keras, explanation in rows:
-            widget.setToolTip(self.tr("{0}. Keras: {1}").format(explanation, keras))
-            widget.setObjectName(f"aug_{keras.split(' ')[0]}")
+            if keras == "contrast":  # not one of Keras' ImageDataGenerator settings
+                tooltip = self.tr("{0}. torchvision: ColorJitter(contrast); Keras has no such setting").format(
+                    explanation
+                )
+            else:
+                tooltip = self.tr("{0}. Keras: {1}").format(explanation, keras)
+            widget.setToolTip(tooltip)
+            widget.setObjectName(f"aug_{keras}")
             form.addRow(label, widget)
         presets = QHBoxLayout()
         self.none_button = QPushButton(self.tr("Preset: None"))

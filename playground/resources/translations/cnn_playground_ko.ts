@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Pairs of 3×3 &apos;same&apos; convs, doubling the filters after each pool, then a small head (32×32 RGB).</source>
-        <translation>3×3 &apos;same&apos; 합성곱을 두 개씩 쌓고 풀링할 때마다 필터 수를 두 배로 늘린 뒤, 작은 헤드(분류기)를 붙입니다 (32×32 RGB).</translation>
+        <translation>Same 패딩 3×3 합성곱을 두 개씩 쌓고 풀링할 때마다 필터 수를 두 배로 늘린 뒤, 작은 헤드(분류기)를 붙입니다 (32×32 RGB).</translation>
     </message>
     <message>
         <source>Dense only</source>
@@ -629,6 +629,10 @@
     <message>
         <source>The grey level of &apos;constant&apos; fill</source>
         <translation>&apos;constant&apos; 채우기의 회색 밝기</translation>
+    </message>
+    <message>
+        <source>{0}. torchvision: ColorJitter(contrast); Keras has no such setting</source>
+        <translation>{0}. torchvision: ColorJitter(contrast); Keras에는 이 설정이 없습니다</translation>
     </message>
     <message>
         <source>{0}. Keras: {1}</source>

@@ -54,6 +54,24 @@ class FreezeList(QListWidget):
             self.addItem(item)
         if frozen_blocks == len(block_params):
             self._add_line()
+        self.show_line()
+
+    def show_line(self) -> None:
+        """Scroll the freeze line into view (a network of 19 blocks has it below the fold)."""
+        if self.count():
+            self.scrollToItem(self.item(self.line_row()), QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def showEvent(self, event) -> None:
+        # The list's size is known only once shown: the scroll made before it may not have been enough.
+        super().showEvent(event)
+        self.show_line()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        line = self.visualItemRect(self.item(self.line_row())) if self.count() else None
+        view = self.viewport().rect()
+        if line is not None and not (view.top() <= line.top() and line.bottom() <= view.bottom()):
+            self.show_line()  # the panel got smaller (a splitter moved): keep the line where it can be seen
 
     def _add_line(self) -> None:
         item = QListWidgetItem(tr("━━━ freeze line: frozen above, trainable below (drag me) ━━━"))

@@ -38,6 +38,7 @@ class PretrainedDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.detail = QLabel()
+        self.detail.setObjectName("pretrained_detail")
         self.detail.setWordWrap(True)
         self.import_button = QPushButton(self.tr("Import weights…"))
         self.import_button.setObjectName("import_weights_button")
