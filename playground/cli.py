@@ -142,7 +142,7 @@ def summary_table(project: Project, summary: NetworkSummary) -> str:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = [f"{project.name} — input {shape_text(project.input_shape)}{classes}"]
+    lines = [f"{printable(project.name)} — input {shape_text(project.input_shape)}{classes}"]
     base = _base_dict(project)
     if base:
         lines.append(
@@ -282,6 +282,7 @@ def cmd_train(args) -> int:
 
 
 def _train(args, project, base, job) -> int:
+    from playground.cli_progress import EpochProgress
     from playground.ml.checkpoints import load_checkpoint
     from playground.ml.data import prepare_data
     from playground.ml.engine import TrainingControl, fit
@@ -308,7 +309,7 @@ def _train(args, project, base, job) -> int:
     # another batch, and a process left waiting for the others would hang: they all stop at once.
     previous = signal.signal(signal.SIGINT, _stop_on_interrupt(control)) if job is None else None
     status = 0
-    interactive = sys.stdout.isatty() and not args.json and not quiet
+    progress = EpochProgress(sys.stdout) if not args.json and not quiet else None
     if job is not None and not quiet and not args.json:
         print(job.describe(project.training.batch_size, project.training.learning_rate))
         print(f"if the job stops or a process fails, resume with --resume {out / 'last.pt'} (any number of processes)")
@@ -321,15 +322,11 @@ def _train(args, project, base, job) -> int:
                 status = 1 if isinstance(event, Failed) else status
                 continue
             if isinstance(event, BatchFinished):
-                if interactive:
-                    print(
-                        f"\repoch {event.epoch} batch {event.batch}/{event.batches} loss {event.loss:.4f}",
-                        end="",
-                        flush=True,
-                    )
+                if progress is not None:
+                    progress.batch(event)
                 continue
-            if interactive:
-                print("\r\033[K", end="")
+            if progress is not None:
+                progress.close()
             if args.json:
                 if not isinstance(event, Started | BatchFinished):
                     _print_json(event.to_dict())

@@ -9,6 +9,7 @@ import dataclasses
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -135,22 +136,26 @@ def shoot_predictions(window: MainWindow, out: Path, photos: Path) -> None:
     training = window.document.project.training.__class__(epochs=3, batch_size=16, device="cpu")
     window.document.change(window.document.project.replace(training=training), "3 epochs")
     page.start()
-    while page.worker.running:
+    while page.is_training:
         make_application().processEvents()
-        page.worker.join(0.01)
+        time.sleep(0.01)
     for _ in range(10):
         make_application().processEvents()
     window.show_page(window.pages.indexOf(window.predict_page))
     predict = window.predict_page
     predict.add_images([photos])
-    for _ in range(5):
-        make_application().processEvents()  # the explanation follows the answer
+    while predict.classifying or predict.explain.maps_task.busy:  # both off the window's thread
+        make_application().processEvents()
+        time.sleep(0.01)
     predict.explain.layer_list.setCurrentRow(1)
     predict.explain.map_grid.setCurrentRow(5)
     shoot(window, out / "predict-photos.png")
     predict.table.setCurrentCell(predict.table.rowCount() - 1, 1)
     for _ in range(5):
         make_application().processEvents()
+    while predict.explain.maps_task.busy or predict.explain.cam_task.busy:
+        make_application().processEvents()
+        time.sleep(0.01)
     predict.explain.setCurrentIndex(1)
     shoot(window, out / "predict-grad-cam.png")
     predict.explain.setCurrentIndex(2)
@@ -191,9 +196,9 @@ def shoot_training(window: MainWindow, out: Path) -> None:
     window.show_page(window.pages.indexOf(page))
     page.start()
     shot_mid = False
-    while page.worker.running:
+    while page.is_training:
         app.processEvents()
-        page.worker.join(0.01)
+        time.sleep(0.01)
         if not shot_mid and len(page.run.history) >= 4:
             shoot(window, out / "train-mid.png")
             shot_mid = True

@@ -8,23 +8,17 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from playground.gui.application import make_application
 from playground.gui.main_window import MainWindow
 from playground.gui.messages import error_text
 from playground.gui.settings import config_dir
 from playground.gui.tasks import Task
+from playground.gui.training_process import TrainingProcess
 from playground.gui.translation import install_translators, interface_language
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import load_project, remove_stale_temp_files
-
-
-def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName("CNN Playground")
-    app.setOrganizationName("CNN Playground")
-    return app
-
 
 RUN_FOLDERS_KEPT_DAYS = 7
 
@@ -60,6 +54,7 @@ def run(project_path: str | None = None) -> int:
     status = app.exec()
     # Let background threads end before the interpreter does: one still inside torch at exit
     # aborts the process. (The window's close has already stopped any training.)
+    TrainingProcess.stop_all()  # the close has stopped it; nothing may outlive the app in any case
     Task.stop_all()
     return status
 

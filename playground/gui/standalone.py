@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from playground.gui.app import make_application
+from playground.gui.application import make_application
 from playground.gui.classes import ClassNames
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.default_project import default_project

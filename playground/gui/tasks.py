@@ -3,7 +3,8 @@ folder, explaining an image, validating a model, reading a checkpoint. (Training
 child process: `gui.training_process`.)
 
 A `Task` belongs to a widget and runs one function at a time on a plain thread. Written once here:
-- progress (`context.progress(done, total)`) and results come back as signals on the window's thread;
+- progress (`context.progress(done, total)`), parts of the result (`context.send`) and the result
+  come back as signals on the window's thread;
 - a newer `start` or a `cancel` makes the older run's reports stale: they are never delivered;
 - cancel is cooperative (`context.cancelled` is checked by the function; a thread is never killed);
 - errors: a PlaygroundError arrives as its message in the interface's language, anything else as
@@ -50,9 +51,14 @@ class TaskContext:
     def progress(self, done: int, total: int) -> None:
         self._task._send(self._generation, "progress", (done, total))
 
+    def send(self, part: object) -> None:
+        """A part of the result, delivered now (`Task.part_ready`): a table fills as rows come."""
+        self._task._send(self._generation, "part", part)
+
 
 class Task(QObject):
     progress = Signal(int, int)  # done, total
+    part_ready = Signal(object)  # what the function sent with `context.send`
     finished = Signal(object)  # what the function returned
     failed = Signal(str)  # in the interface's language
     cancelled = Signal()
@@ -67,13 +73,14 @@ class Task(QObject):
         self._generation = 0
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
+        self._waiting = False  # window-side: from start() until its outcome has been delivered
         self._relay.connect(self._deliver)
         Task._live.add(self)
 
     @property
     def busy(self) -> bool:
-        """A run whose result is still wanted is going on."""
-        return self._thread is not None and self._thread.is_alive() and not self._cancel.is_set()
+        """A run was started and its outcome (finished, failed or cancelled) has not arrived yet."""
+        return self._waiting
 
     def start(self, function: Callable[[TaskContext], Any]) -> None:
         """Run `function(context)` on a thread; any run still going becomes stale (and is cancelled)."""
@@ -86,6 +93,7 @@ class Task(QObject):
         )
         Task._threads = {t for t in Task._threads if t.is_alive()} | {thread}
         self._thread = thread
+        self._waiting = True
         thread.start()
 
     def _run(self, function: Callable[[TaskContext], Any], context: TaskContext) -> None:
@@ -112,7 +120,12 @@ class Task(QObject):
             return  # a superseded run
         if kind == "progress":
             self.progress.emit(*payload)
-        elif kind == "finished":
+            return
+        if kind == "part":
+            self.part_ready.emit(payload)
+            return
+        self._waiting = False
+        if kind == "finished":
             self.finished.emit(payload)
         elif kind == "failed":
             self.failed.emit(translated(payload))
@@ -128,6 +141,7 @@ class Task(QObject):
         """The result of the run still going is no longer wanted (nothing at all is delivered)."""
         self._generation += 1
         self._cancel.set()
+        self._waiting = False
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the thread ends (seconds); True if it has. Its reports still come through

@@ -83,12 +83,17 @@ class TrainingProcess(QObject):
         self._checkpoint_task = Task(self, "checkpoint-reader")
         self._checkpoint_task.finished.connect(self._model_read)
         self._checkpoint_task.failed.connect(self._model_unreadable)
+        self._checkpoint_task.cancelled.connect(self._model_not_read)
         TrainingProcess._live.add(self)
 
     @property
     def running(self) -> bool:
         """From start() until `stopped` (the child has ended and its model has been read)."""
         return self._process is not None or self._reading_model
+
+    @property
+    def child_alive(self) -> bool:
+        return self._process is not None
 
     @property
     def paused(self) -> bool:
@@ -273,6 +278,10 @@ class TrainingProcess(QObject):
     def _model_unreadable(self, message: str) -> None:
         self._reading_model = False
         self.crashed.emit(message)
+        self.stopped.emit()
+
+    def _model_not_read(self) -> None:  # the app is closing
+        self._reading_model = False
         self.stopped.emit()
 
     @classmethod

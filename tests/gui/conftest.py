@@ -13,7 +13,11 @@ def no_threads_left_behind():
     import threading
 
     from playground.gui.tasks import THREAD_PREFIX, Task
+    from playground.gui.training_process import TrainingProcess
 
+    left_running = [client for client in TrainingProcess._live if client.child_alive]
+    TrainingProcess.stop_all()
+    assert not left_running, "a training process was still running after the test"
     Task.stop_all()
     for thread in threading.enumerate():
         if thread.name.startswith(THREAD_PREFIX):

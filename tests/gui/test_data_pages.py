@@ -271,7 +271,7 @@ def test_a_loader_deleted_while_loading_ends_quietly(tmp_path, qtbot, monkeypatc
     loader = DatasetLoader(owner)
     loader.request(DataSettings(source=str(folder), image_size=(32, 32), channels=3), None)
     assert started.wait(30)
-    thread = loader._thread
+    thread = loader._task._thread  # the thread the deleted loader leaves behind
     owner.deleteLater()  # the loader goes with its owner, its thread still decoding
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del owner, loader

@@ -44,12 +44,17 @@ def _drop(widget, paths):
     return drop.isAccepted()
 
 
-def test_dropped_images_get_the_same_top_classes_as_the_cli(window, trained, capsys):
+def _wait_classified(page, qtbot):
+    qtbot.waitUntil(lambda: not page.classifying, timeout=60_000)
+
+
+def test_dropped_images_get_the_same_top_classes_as_the_cli(window, trained, capsys, qtbot):
     page = window.predict_page
     window.show_page(window.pages.indexOf(page))
     assert page.open_checkpoint(str(trained / "run" / "best.pt"))
     files = sorted((trained / "new" / "flower").glob("*.jpg"))
     assert _drop(page, files)
+    _wait_classified(page, qtbot)
     assert page.table.rowCount() == 3
     assert main(["predict", str(trained / "run" / "best.pt"), *map(str, files), "--top-k", "3", "--json"]) == 0
     import json
@@ -63,10 +68,11 @@ def test_dropped_images_get_the_same_top_classes_as_the_cli(window, trained, cap
     assert page.table.item(0, 2).text() == page.results[0].top[0][0]
 
 
-def test_a_dropped_folder_fills_a_table_and_bad_files_say_why(window, trained, tmp_path):
+def test_a_dropped_folder_fills_a_table_and_bad_files_say_why(window, trained, tmp_path, qtbot):
     page = window.predict_page
     page.set_model(load_checkpoint(trained / "run" / "best.pt"))
     assert _drop(page, [trained / "new"])
+    _wait_classified(page, qtbot)
     assert page.table.rowCount() == 7  # six photos and the broken one
     broken = [r for r in page.results if r.error]
     assert len(broken) == 1 and broken[0].error.startswith("not an image")
@@ -119,7 +125,9 @@ def test_feature_map_grids_have_each_layers_channels_and_size(window, trained, q
     page = _opened(window, trained)
     assert page.add_images(sorted((trained / "new" / "flower").glob("*.jpg"))) == 3
     panel = page.explain
-    assert not panel.maps  # the answer shows first; the explanation follows at once
+    assert not panel.maps and page.table.rowCount() == 0  # both are computed off the window's thread
+    _wait_classified(page, qtbot)
+    assert page.table.rowCount() == 3
     qtbot.waitUntil(lambda: len(panel.maps) == 2)
     # tiny_project: conv 3×3 (4 filters) on 12×12 grey -> 4×10×10, max pool -> 4×5×5
     assert [panel.layer_list.item(i).text().split("→ ")[1] for i in range(panel.layer_list.count())] == [
@@ -148,7 +156,7 @@ def test_grad_cam_follows_the_chosen_class_and_filters_show(window, trained, qtb
     assert panel.cam is not None and panel.cam.shape == (12, 12) and not panel.cam_view.pixmap().isNull()
     other = 1 - panel.cam_class.currentIndex()
     panel.cam_class.setCurrentIndex(other)
-    assert page.explain.cam_class.currentText() in panel.cam_note.text()
+    qtbot.waitUntil(lambda: page.explain.cam_class.currentText() in panel.cam_note.text())
     assert panel.filter_grid.count() == 4 and "4 filters of 1×3×3" in panel.filter_note.text()
 
 
@@ -173,7 +181,7 @@ def test_clicking_a_confusion_cell_lists_exactly_those_images(window, trained, q
     assert accuracy.endswith("%")
 
 
-def test_a_pasted_image_is_classified_like_the_same_file(window, trained, tmp_path):
+def test_a_pasted_image_is_classified_like_the_same_file(window, trained, tmp_path, qtbot):
     from PIL import Image
     from PySide6.QtGui import QGuiApplication, QImage
 
@@ -182,22 +190,26 @@ def test_a_pasted_image_is_classified_like_the_same_file(window, trained, tmp_pa
     Image.open(photo).save(tmp_path / "flower.png")
     QGuiApplication.clipboard().setImage(QImage(str(tmp_path / "flower.png")))
     assert page.paste() == 1
+    _wait_classified(page, qtbot)
     assert page.table.item(0, 1).text() == "Pasted image 1"
     (expected,) = page.predictor.predict_files([tmp_path / "flower.png"], top_k=3)
     assert [(n, round(p, 5)) for n, p in page.results[0].top] == [(n, round(p, 5)) for n, p in expected.top]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(photo))])
     QGuiApplication.clipboard().setMimeData(mime)  # files copied in a file manager
-    assert page.paste() == 1 and page.table.item(1, 1).text() == photo.name
+    assert page.paste() == 1
+    _wait_classified(page, qtbot)
+    assert page.table.item(1, 1).text() == photo.name
     # Leave the clipboard empty: mime data still in it when the interpreter exits segfaults it.
     QGuiApplication.clipboard().clear()
 
 
-def test_images_dropped_anywhere_on_the_window_are_classified_once_there_is_a_model(window, trained):
+def test_images_dropped_anywhere_on_the_window_are_classified_once_there_is_a_model(window, trained, qtbot):
     page = window.predict_page
     page.open_checkpoint(str(trained / "run" / "best.pt"))
     window.show_page(window.pages.indexOf(window.model_page))
     assert _drop(window, sorted((trained / "new" / "china").glob("china_*.jpg")))
+    _wait_classified(page, qtbot)
     assert window.pages.currentWidget() is page and page.table.rowCount() == 3
 
 
@@ -218,8 +230,10 @@ def test_an_imagenet_network_as_it_is(window, palace_and_mobilenet, qtbot):
     assert page.use_imagenet_network("mobilenet_v2")
     assert "1,000 classes" in page.model_label.text() and not page.export_button.isEnabled()
     assert _drop(page, [palace_and_mobilenet])
+    _wait_classified(page, qtbot)
     assert page.results[0].top[0][0] in ("palace", "monastery", "pagoda")
     qtbot.waitUntil(lambda: page.explain.layer_list.count() == 19)
+    qtbot.waitUntil(lambda: page.explain.cam is not None, timeout=30_000)  # a backward pass, off the window's thread
     assert page.explain.cam_class.count() == 1000 and page.explain.cam.shape == (224, 224)
 
 

@@ -117,7 +117,7 @@ def test_training_a_pretrained_project_from_the_window(window, qtbot):
     training = window.document.project.training.__class__(epochs=1, batch_size=64, device="cpu")
     window.document.change(window.document.project.replace(training=training), "one epoch")
     page = window.train_page
-    with qtbot.waitSignal(page.worker.stopped, timeout=120_000):
+    with qtbot.waitSignal(page.training.stopped, timeout=120_000):
         assert page.start()
     assert page.run.outcome == "completed" and page.checkpoint is not None
     assert "base.0.0.weight" in page.checkpoint.model_state

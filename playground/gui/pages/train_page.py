@@ -397,9 +397,9 @@ class TrainPage(QWidget):
         try:
             self.training.start(project, base_dir=self.document.base_dir, out_dir=self.run.out_dir, resume=resume,
                                 epochs=epochs, device=None if gpus else device, gpus=gpus)  # fmt: skip
-        except OSError as error:  # the run folder cannot be written
-            QMessageBox.warning(self, self.tr("Training failed"), self.tr("Could not write {0}: {1}").format(
-                self.run.out_dir, error.strerror or error))  # fmt: skip
+        except OSError:  # the run folder cannot be written
+            text = self.tr("Could not write the run folder {0} (is the disk full or read-only?).")
+            QMessageBox.warning(self, self.tr("Training failed"), text.format(self.run.out_dir))
             return False
         self.status.setText(self.tr("Starting…"))
         self._update_buttons()

@@ -659,8 +659,12 @@
         <translation>다른 이미지</translation>
     </message>
     <message>
-        <source>Preview: one training image, 16 random augmentations</source>
-        <translation>미리 보기: 훈련 이미지 하나, 무작위 증식 16개</translation>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <source>One training image and 16 random augmentations of it.</source>
+        <translation>훈련 이미지 하나와 그 이미지를 무작위로 증식한 16개입니다.</translation>
     </message>
     <message>
         <source>Change augmentation</source>
@@ -1901,7 +1905,7 @@
     </message>
     <message>
         <source>Cannot classify</source>
-        <translation type="unfinished"></translation>
+        <translation>분류할 수 없습니다</translation>
     </message>
     <message>
         <source>Nothing to paste</source>
@@ -2162,7 +2166,7 @@
     </message>
     <message>
         <source>All {0} GPUs (one process each)</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU {0}개 모두 (GPU마다 프로세스 하나)</translation>
     </message>
     <message>
         <source>Change training</source>
@@ -2179,10 +2183,6 @@
     <message>
         <source>— {0} —</source>
         <translation>— {0} —</translation>
-    </message>
-    <message>
-        <source>Could not write {0}: {1}</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -2202,7 +2202,7 @@
     </message>
     <message>
         <source>Loading the images: {0} of {1}…</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지를 불러오는 중: {1}개 중 {0}개…</translation>
     </message>
     <message>
         <source>Training on {0}: {1} parameters, {2} training and {3} validation images.</source>
@@ -2261,6 +2261,10 @@
         <translation>훈련 실패</translation>
     </message>
     <message>
+        <source>Could not write the run folder {0} (is the disk full or read-only?).</source>
+        <translation>실행 폴더 {0}에 쓸 수 없습니다 (디스크가 가득 찼거나 읽기 전용인가요?).</translation>
+    </message>
+    <message>
         <source>Save checkpoint</source>
         <translation>체크포인트 저장</translation>
     </message>
@@ -2293,23 +2297,23 @@
     <name>TrainingProcess</name>
     <message>
         <source>The epochs it finished are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>끝난 에포크는 보존되었습니다.</translation>
     </message>
     <message>
         <source>No epoch had finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>끝난 에포크가 없었습니다.</translation>
     </message>
     <message>
         <source>The training process could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>훈련 프로세스를 시작할 수 없습니다.</translation>
     </message>
     <message>
         <source>The training process ended unexpectedly (the system may have ended it for lack of memory). {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>훈련 프로세스가 예기치 않게 끝났습니다 (메모리가 부족해 시스템이 끝냈을 수 있습니다). {0}</translation>
     </message>
     <message>
         <source>The training process ended with an error (exit code {0}). {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>훈련 프로세스가 오류로 끝났습니다 (종료 코드 {0}). {1}</translation>
     </message>
 </context>
 <context>

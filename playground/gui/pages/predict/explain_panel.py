@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from playground.gui.layer_labels import block_title, layer_settings
+from playground.gui.tasks import Task
 from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.heatmap import grey_image, overlay
 from playground.gui.widgets.images import ImageGrid, to_pixmap
+from playground.gui.widgets.panels import scroll_panel
 
 MAX_MAPS = 256  # a late ImageNet block has 1,280 maps: the first 256 tell the story
 ENLARGED = 220
@@ -53,8 +55,18 @@ class ExplainPanel(QTabWidget):
         self.channels: list[int] = []  # per layer: C, all of its maps
         self.cam: np.ndarray | None = None
 
+        # The forward and backward passes run off the window's thread; a newer image or class
+        # makes an older result stale.
+        self.maps_task = Task(self, "feature-maps")
+        self.maps_task.finished.connect(self._maps_computed)
+        self.maps_task.failed.connect(self._explain_failed)
+        self.cam_task = Task(self, "grad-cam")
+        self.cam_task.finished.connect(self._cam_computed)
+        self.cam_task.failed.connect(self._explain_failed)
+
         self.addTab(self._build_maps_tab(), self.tr("Feature maps"))
-        self.addTab(self._build_cam_tab(), self.tr("Grad-CAM"))
+        # The two pictures stack on a narrow screen or in presentation mode: the tab scrolls down to them.
+        self.addTab(scroll_panel(self._build_cam_tab(), "cam_scroll"), self.tr("Grad-CAM"))
         self.addTab(self._build_filters_tab(), self.tr("Filters"))
         self.clear()
 
@@ -145,7 +157,13 @@ class ExplainPanel(QTabWidget):
 
     # ------------------------------------------------------------------ showing
 
+    def _explain_failed(self, message: str) -> None:
+        self.maps_note.setText(message)
+        self.cam_note.setText(message)
+
     def clear(self) -> None:
+        self.maps_task.forget()
+        self.cam_task.forget()
         self.predictor, self.image, self.layers, self.maps, self.channels, self.cam = None, None, [], [], [], None
         for widget in (self.layer_list, self.map_grid, self.filter_grid):
             widget.clear()
@@ -161,14 +179,25 @@ class ExplainPanel(QTabWidget):
         self.filter_note.setText(self.tr("The filters appear once a model is there."))
 
     def show_image(self, predictor, image, predicted: int) -> None:
-        """Explain `image` (uint8 C×H×W, as load_image gives it), classified as class `predicted`."""
-        from playground.ml import explain  # torch: loaded in the background by now
+        """Explain `image` (uint8 C×H×W, as load_image gives it), classified as class `predicted`.
+        The forward pass runs on a background task; the maps appear when it is done."""
+
+        def compute(context):
+            from playground.ml import explain  # torch: loaded in the background by now
+
+            layers = explain.spatial_layers(predictor)
+            outputs = explain.feature_maps(predictor, image, layers)
+            return predictor, image, predicted, layers, [m[:MAX_MAPS].numpy() for m in outputs], outputs
+
+        self.maps_task.start(compute)
+
+    def _maps_computed(self, result) -> None:
+        predictor, image, predicted, layers, maps, outputs = result
+        from playground.ml import explain
 
         new_model = predictor is not self.predictor
-        self.predictor, self.image = predictor, image
-        self.layers = explain.spatial_layers(predictor)
-        outputs = explain.feature_maps(predictor, image, self.layers)
-        self.maps = [m[:MAX_MAPS].numpy() for m in outputs]
+        self.predictor, self.image, self.layers = predictor, image, layers
+        self.maps = maps
         self.channels = [m.shape[0] for m in outputs]
         titles = [self.layer_title(layer) for layer in self.layers]
 
@@ -233,17 +262,29 @@ class ExplainPanel(QTabWidget):
         )
 
     def update_cam(self) -> None:
+        """Grad-CAM for the chosen class and layer, computed on a background task (a backward pass)."""
         if self.predictor is None or self.cam_layer.currentIndex() < 0:
             return
-        from playground.ml.explain import grad_cam
-
+        predictor, image = self.predictor, self.image
         class_index = self.cam_class.currentIndex()
         layer = self.layers[self.cam_layer.currentIndex()]
-        self.cam = grad_cam(self.predictor, self.image, class_index, layer).numpy()
-        image = self.image.numpy()
-        self.cam_original.setPixmap(to_pixmap(image, ENLARGED))
-        self.cam_view.setPixmap(to_pixmap(overlay(image, self.cam), ENLARGED))
-        name = self.predictor.class_names[class_index]
+
+        def compute(context):
+            from playground.ml.explain import grad_cam
+
+            return predictor, image, class_index, grad_cam(predictor, image, class_index, layer).numpy()
+
+        self.cam_task.start(compute)
+
+    def _cam_computed(self, result) -> None:
+        predictor, image, class_index, cam = result
+        if predictor is not self.predictor or image is not self.image:
+            return  # for an image no longer shown
+        self.cam = cam
+        pixels = image.numpy()
+        self.cam_original.setPixmap(to_pixmap(pixels, ENLARGED))
+        self.cam_view.setPixmap(to_pixmap(overlay(pixels, self.cam), ENLARGED))
+        name = predictor.class_names[class_index]
         if self.cam.max() <= 0:
             self.cam_note.setText(self.tr("Nothing in this image speaks for “{0}” at this layer.").format(name))
         else:

@@ -15,7 +15,7 @@ import io
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,7 +64,12 @@ EXPORTS = (
 )  # fmt: skip
 
 
+CLASSIFY_CHUNK = 16  # images per part: the table fills as the work goes on
+
+
 class PredictPage(QWidget):
+    classified = Signal(int)  # all queued images are in the table (how many rows it has)
+
     def __init__(self, document=None, loader: DatasetLoader | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("predict_page")
@@ -75,7 +80,14 @@ class PredictPage(QWidget):
         self.results = []  # playground.ml.predict.Prediction, one per row
         self.pasted = tempfile.TemporaryDirectory(prefix="cnn-playground-pasted-")  # goes with the page
         self.validation_loader = DatasetLoader(self)  # for a checkpoint trained on other images
-        self.confusion_task = Task(self, "confusion")  # a large validation set takes a while
+        self.confusion_task = Task(self, "confusion")
+        self.classify_task = Task(self, "classify")  # a dropped folder of photos takes a while
+        self.classify_task.part_ready.connect(self._add_classified)
+        self.classify_task.finished.connect(self._classification_ended)
+        self.classify_task.failed.connect(self._classification_failed)
+        self.classify_task.cancelled.connect(self._classification_ended)
+        self._waiting: list[tuple[list[Path], str]] = []  # dropped while a classification was running
+        self._first_new: int | None = None  # a large validation set takes a while
 
         self.model_label = QLabel()
         self.model_label.setObjectName("predict_model_label")
@@ -189,6 +201,8 @@ class PredictPage(QWidget):
         those of the model before go (save them as CSV first to keep them)."""
         if self.results:
             self.clear()
+        self._waiting.clear()
+        self.classify_task.forget()  # images queued for the model before are not this one's to answer
         self.checkpoint, self.predictor = checkpoint, None
         self.confusion_task.forget()  # a result for the model before is not this one's
         self.explain.clear()
@@ -285,7 +299,8 @@ class PredictPage(QWidget):
     # ------------------------------------------------------------------ predicting
 
     def add_images(self, paths: list[str | Path] | None = None, title: str = "") -> int:
-        """Classify files (folders are searched for images); returns how many rows were added."""
+        """Classify files (folders are searched for images) on a background task; the table fills
+        as results come (`classified` when all are in). Returns how many files were queued."""
         if not self.has_model:
             QMessageBox.information(self, self.tr("No model yet"), self.model_label.text())
             return 0
@@ -298,18 +313,49 @@ class PredictPage(QWidget):
             files.extend(images_under(path) if path.is_dir() else [path])
         if not files:
             return 0
-        predictions, images = self._predictor().classify_files(files, top_k=self.top_k.value())
-        if title:
-            predictions = [dataclasses.replace(p, title=title) for p in predictions]
+        self._waiting.append((files, title))
+        if not self.classify_task.busy:
+            self._classify_next()
+        return len(files)
+
+    @property
+    def classifying(self) -> bool:
+        return bool(self._waiting) or self.classify_task.busy
+
+    def _classify_next(self) -> None:
+        files, title = self._waiting.pop(0)
+        predictor, top_k = self._predictor(), self.top_k.value()
+        self._first_new = len(self.results)
+
+        def classify(context):
+            for start in range(0, len(files), CLASSIFY_CHUNK):
+                if context.cancelled:
+                    return
+                predictions, images = predictor.classify_files(files[start : start + CLASSIFY_CHUNK], top_k=top_k)
+                if title:
+                    predictions = [dataclasses.replace(p, title=title) for p in predictions]
+                context.send((predictions, images))
+                context.progress(min(start + CLASSIFY_CHUNK, len(files)), len(files))
+
+        self.classify_task.start(classify)
+
+    def _add_classified(self, part) -> None:
+        """A chunk of results from the background task: rows now, the first new image explained."""
+        predictions, images = part
         self.table.setSortingEnabled(False)
-        first_new = len(self.results)
         for prediction, image in zip(predictions, images, strict=True):
             self._add_row(prediction, image)
         self.table.setSortingEnabled(True)
         self.hint.hide()
-        self.select_result(first_new)  # explain the first new image
+        if self._first_new is not None:
+            self.select_result(self._first_new)  # explain the first new image
+            self._first_new = None
 
-        return len(predictions)
+    def _classification_ended(self, *_) -> None:
+        if self._waiting:
+            self._classify_next()
+        else:
+            self.classified.emit(len(self.results))
 
     def _add_row(self, prediction, image) -> None:
         self.results.append(prediction)
@@ -364,7 +410,14 @@ class PredictPage(QWidget):
             return
         self.explain.show_image(predictor, image, predictor.class_names.index(result.top[0][0]))
 
+    def _classification_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Cannot classify"), message)
+        self._waiting.clear()
+        self.classified.emit(len(self.results))
+
     def clear(self) -> None:
+        self._waiting.clear()
+        self.classify_task.forget()
         self.results.clear()
         self.table.setRowCount(0)
         self.explain.clear()
