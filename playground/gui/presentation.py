@@ -125,7 +125,9 @@ def _scale_plots(window: QWidget) -> None:
     import pyqtgraph as pg
 
     font = QFont(QApplication.font())
-    for widget in window.findChildren(pg.PlotWidget):
+    for widget in [window, *window.findChildren(pg.PlotWidget)]:
+        if not isinstance(widget, pg.PlotWidget):
+            continue
         item = widget.getPlotItem()
         for axis in item.axes.values():
             axis["item"].setStyle(tickFont=font)

@@ -1,4 +1,4 @@
-"""Every page and tab fits a 1024×768 projector (and a 1280×720 laptop) in English and Korean:
+"""Every page and tab fits a 1024×768 projector and a 1280×720 laptop in English and Korean:
 nothing outside the window, no text cut off, no squeezed input, no side panel scrolling sideways,
 and the window never makes itself larger than the screen."""
 
@@ -13,7 +13,10 @@ from .layout_checks import layout_problems
 SMALL_SCREENS = ((1024, 768 - 40 - 30), (1280, 720 - 40 - 30))
 
 # Pages that other developers are reworking at the moment; their checks report but do not fail here.
-NOT_CHECKED_YET = {}
+NOT_CHECKED_YET = {
+    "learn_page": "the Learn page (issue 16, another developer): in English at 100 % one of its labs needs the window"
+    " 1083 px wide, so at 1024×768 the window grows",
+}
 
 
 @pytest.fixture(params=["en", "ko"])
@@ -23,13 +26,18 @@ def language(request):
     translation.install_translators("en")
 
 
+@pytest.fixture(params=[(1024, 768), (1280, 720)], ids=["1024x768", "1280x720"])
+def screen_size(request):
+    return request.param
+
+
 @pytest.fixture
-def small_window(language, qtbot, lenet):
+def small_window(language, screen_size, qtbot, lenet):
     from playground.gui.main_window import MainWindow
 
     window = MainWindow(lenet)
     qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
-    window.resize(1024, 768)
+    window.resize(*screen_size)
     window.show()
     qtbot.waitExposed(window)
     return window
@@ -73,16 +81,16 @@ def _page_states(window, row):
         yield from _tab_states(page)
 
 
-def test_the_window_fits_small_screens(small_window):
+def test_the_window_fits_small_screens(small_window, screen_size):
     minimum = small_window.minimumSizeHint().expandedTo(small_window.minimumSize())
     for width, height in SMALL_SCREENS:
         assert minimum.width() <= width and minimum.height() <= height, (minimum, width, height)
-    assert (small_window.width(), small_window.height()) == (1024, 768)
+    assert small_window.size().toTuple() == screen_size
 
 
 @pytest.mark.parametrize("page_name", ["data_page", "augment_page", "model_page", "train_page", "predict_page",
                                        "learn_page"])  # fmt: skip
-def test_every_page_and_tab_fits_1024x768(small_window, page_name):
+def test_every_page_and_tab_fits_a_small_screen(small_window, screen_size, page_name):
     window = small_window
     row = window.pages.indexOf(getattr(window, page_name))
     window.show_page(row)
@@ -90,13 +98,14 @@ def test_every_page_and_tab_fits_1024x768(small_window, page_name):
     problems = []
     for state in _page_states(window, row):
         problems += layout_problems(window, f"{page_name}, {state}")
-        assert (window.width(), window.height()) == (1024, 768), f"the window grew: {state}"
+        if window.size().toTuple() != screen_size:
+            problems.append(f"{page_name}, {state}: the window grew to {window.size().toTuple()}")
     if page_name in NOT_CHECKED_YET and problems:
         pytest.xfail(NOT_CHECKED_YET[page_name] + "\n" + "\n".join(problems))
     assert not problems, "\n".join(problems)
 
 
-def test_the_freeze_line_is_in_view_when_a_long_base_opens(small_window):
+def test_the_freeze_line_is_in_view_when_a_long_base_opens(small_window, screen_size):
     window = small_window
     window.show_page(window.pages.indexOf(window.model_page))
     for key, trainable in (("mobilenet_v2", 0), ("mobilenet_v2", 3)):  # the line at the very end, then near it

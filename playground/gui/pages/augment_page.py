@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
 from playground.gui.widgets.images import ImageGrid
+from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
 from playground.spec.project import Project
 from playground.spec.settings import FILL_MODES, AugmentationSettings
 
@@ -100,6 +101,7 @@ class AugmentPage(QWidget):
 
         controls = QGroupBox(self.tr("Data augmentation (while training only)"))
         form = QFormLayout(controls)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above the controls when narrow
         rows = (
             (
                 self.tr("Rotation"),
@@ -176,19 +178,28 @@ class AugmentPage(QWidget):
         self.reroll_button.setObjectName("reroll_button")
         self.pick_button = QPushButton(self.tr("Another image"))
         self.pick_button.setObjectName("pick_image_button")
-        preview_box = QGroupBox(self.tr("Preview: one training image, 16 random augmentations"))
+        # A short title (a group box's title never wraps); the explanation below it does.
+        preview_box = QGroupBox(self.tr("Preview"))
         preview = QVBoxLayout(preview_box)
+        about = QLabel(self.tr("One training image and 16 random augmentations of it."))
+        about.setWordWrap(True)
+        preview.addWidget(about)
         top = QHBoxLayout()
         top.addWidget(self.original)
         top.addWidget(self.caption, 1)
-        top.addWidget(self.pick_button)
-        top.addWidget(self.reroll_button)
+        buttons = QVBoxLayout()  # stacked: the caption keeps the row's width on a small screen
+        buttons.addWidget(self.pick_button)
+        buttons.addWidget(self.reroll_button)
+        top.addLayout(buttons)
         preview.addLayout(top)
         preview.addWidget(self.grid, 1)
 
-        layout = QHBoxLayout(self)
-        layout.addWidget(controls, 2)
-        layout.addWidget(preview_box, 3)
+        splitter = RememberedSplitter("augment", Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll_panel(controls, "augment_controls_scroll"))
+        splitter.addWidget(preview_box)
+        splitter.setCollapsible(1, False)
+        splitter.set_default_sizes([400, 600])
+        QHBoxLayout(self).addWidget(splitter)
 
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
