@@ -34,8 +34,9 @@ def hello() -> str:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, Message):
-        return {"text": str(value), "template": value.template, "values": value.values}
+    if isinstance(value, Message):  # its values as text where JSON has no type for them (a Path)
+        values = {k: v if isinstance(v, str | int | float | bool) else str(v) for k, v in value.values.items()}
+        return {"text": str(value), "template": value.template, "values": values}
     if isinstance(value, float) and not math.isfinite(value):
         return None  # JSON has no NaN: a NaN loss is reported as the Failed event it causes
     return value

@@ -153,8 +153,8 @@ def test_folder_loading_reports_progress_and_can_be_cancelled(tmp_path):
     seen = []
     load_image_folder(root, (8, 8), 1, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (140, 140) and len(seen) == 3
-    with pytest.raises(LoadCancelled):
-        load_image_folder(root, (8, 8), 1, should_stop=lambda: True)
+    with pytest.raises(LoadCancelled):  # another size: not in the decoded-image cache, decoded anew
+        load_image_folder(root, (6, 6), 1, should_stop=lambda: True)
 
 
 def test_relative_folders_are_found_next_to_the_project(tmp_path):

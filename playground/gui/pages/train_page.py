@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 from playground.gui.document import ProjectDocument
 from playground.gui.messages import translated
 from playground.gui.settings import config_dir
+from playground.gui.tasks import Task
 from playground.gui.training_process import ALL_GPUS, TrainingProcess
-from playground.spec.errors import PlaygroundError
 from playground.spec.layers import Dropout
 from playground.spec.project import Project
 from playground.spec.settings import OPTIMIZERS
@@ -126,6 +126,9 @@ class TrainPage(QWidget):
         self.document = document
         self.class_names = class_names
         self.training = TrainingProcess(self)
+        self.checkpoint_reader = Task(self, "checkpoint-reader")
+        self.checkpoint_reader.finished.connect(self._checkpoint_read)
+        self.checkpoint_reader.failed.connect(self._checkpoint_refused)
         self._retry_batch_size = 0  # after out of memory: train again at this batch size once the child ends
         self._gpu_count = 0
         self._all_gpus = False  # "All N GPUs" chosen: the project says cuda, torchrun runs one process per GPU
@@ -364,7 +367,7 @@ class TrainPage(QWidget):
         self.pause_button.setEnabled(running)
         self.pause_button.setText(self.tr("Resume") if self.training.paused else self.tr("Pause"))
         self.stop_button.setEnabled(running)
-        self.load_button.setEnabled(not running)
+        self.load_button.setEnabled(not running and not self.checkpoint_reader.busy)
         self.save_button.setEnabled(not running and self.checkpoint is not None)
 
     def start(self, continue_run: bool = False) -> bool:
@@ -606,17 +609,24 @@ class TrainPage(QWidget):
             return None
 
     def load_checkpoint(self, path: str | Path | None = None) -> bool:
+        """Read a checkpoint on a background task (it is checked in full: seconds for a large one);
+        it becomes the project's model when it has been read. True when reading has started."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Load checkpoint"), "", self.tr("Checkpoints (*.pt)"))
             if not path:
                 return False
-        from playground.ml.checkpoints import load_checkpoint
 
-        try:
-            checkpoint = load_checkpoint(path)
-        except PlaygroundError as error:
-            QMessageBox.warning(self, self.tr("Cannot load checkpoint"), str(error))
-            return False
+        def read(context):
+            from playground.ml.checkpoints import load_checkpoint
+
+            return path, load_checkpoint(path)
+
+        self.checkpoint_reader.start(read)
+        self._update_buttons()
+        return True
+
+    def _checkpoint_read(self, result) -> None:
+        path, checkpoint = result
         self.checkpoint = checkpoint
         self.model_changed.emit(checkpoint)
         self.log.appendPlainText(
@@ -625,8 +635,10 @@ class TrainPage(QWidget):
             )
         )
         self._update_buttons()
-        return True
 
+    def _checkpoint_refused(self, message: str) -> None:
+        self._update_buttons()
+        QMessageBox.warning(self, self.tr("Cannot load checkpoint"), message)
 
 if __name__ == "__main__":
     from playground.gui.standalone import run_alone

@@ -1,0 +1,173 @@
+"""The window's training process from the outside: its line protocol, its control words, the
+decoded-image cache it shares with the window, and how it refuses what it cannot train."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+import torch
+
+from playground.ml import data, image_cache, protocol
+from playground.ml.data import load_image_folder
+from playground.ml.events import BatchFinished, EpochFinished, Failed, Finished, Loading, Refused, Started
+from playground.spec import messages
+from playground.spec.messages import Message
+from playground.spec.project import save_project
+
+from .helpers import tiny_project, write_class_folder
+
+
+def test_events_cross_the_protocol_unchanged_and_messages_stay_translatable():
+    events = [
+        Started("CPU", 0, 3, 100, 20, 1234, False),
+        BatchFinished(1, 2, 10, 0.5, 0.25, 1000.0),
+        EpochFinished(1, 3, 0.5, 0.6, 0.7, 0.8, 1.5, 900.0, 0.001, True),
+        Finished("completed", 3, 2, 0.9, "/runs/best.pt"),
+        Loading(5, 10),
+        Failed("nan", Message(messages.LOSS_NOT_FINITE, epoch=2, previous=1, learning_rate="0.1"), 2),
+        Refused(Message(messages.NO_LAYERS)),
+    ]
+    for event in events:
+        line = protocol.encode(event)
+        assert line.isascii() and "\n" not in line  # one line, whatever the console's encoding
+        assert protocol.decode(line) == event
+    failed = protocol.decode(protocol.encode(events[5]))
+    assert isinstance(failed.message, Message) and failed.message.template == messages.LOSS_NOT_FINITE
+    assert protocol.decode(protocol.hello()) == protocol.VERSION
+
+
+def test_a_nan_loss_travels_as_json_null_and_junk_is_refused():
+    line = protocol.encode(BatchFinished(1, 1, 1, float("nan"), 0.0, 1.0))
+    assert "NaN" not in line and json.loads(line)["loss"] is None
+    for junk in ("", "not json", "[1, 2]", '{"event": "unknown"}', '{"event": "batch", "epoch": 1}', "{" * 10_000):
+        with pytest.raises(protocol.ProtocolError):
+            protocol.decode(junk)
+
+
+def _child(project_file, out, *extra):
+    return subprocess.Popen(
+        [sys.executable, "-m", "playground", "train", str(project_file), "--out", str(out), "--child", *extra],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+
+
+def _events(child):
+    for raw in child.stdout:
+        record = protocol.decode(raw)
+        if not isinstance(record, int):
+            yield record
+
+
+def test_the_child_trains_stops_on_its_word_and_keeps_the_last_epoch(tmp_path):
+    save_project(tiny_project(epochs=500, batch_size=4), tmp_path / "p.json")
+    child = _child(tmp_path / "p.json", tmp_path / "run")
+    seen = []
+    for event in _events(child):
+        seen.append(event)
+        if isinstance(event, EpochFinished):
+            child.stdin.write(b"pause\n")
+            child.stdin.flush()
+            time.sleep(0.5)
+            child.stdin.write(b"resume\nstop\n")
+            child.stdin.flush()
+    assert child.wait(60) == 0
+    assert isinstance(seen[0], Started) and isinstance(seen[-1], Finished) and seen[-1].reason == "stopped"
+    assert (tmp_path / "run" / "last.pt").exists() and (tmp_path / "run" / "best.pt").exists()
+
+
+def test_the_child_stops_when_the_window_goes_away(tmp_path):
+    save_project(tiny_project(epochs=500, batch_size=4), tmp_path / "p.json")
+    child = _child(tmp_path / "p.json", tmp_path / "run")
+    for event in _events(child):
+        if isinstance(event, BatchFinished):
+            child.stdin.close()  # the window's end of the pipe: closed as when it crashes
+        if isinstance(event, Finished):
+            assert event.reason == "stopped"
+    assert child.wait(60) == 0
+
+
+def test_the_child_runs_below_the_window_in_priority(tmp_path):
+    if not hasattr(os, "getpriority"):
+        pytest.skip("POSIX niceness")
+    save_project(tiny_project(epochs=500), tmp_path / "p.json")
+    child = _child(tmp_path / "p.json", tmp_path / "run")
+    next(e for e in _events(child) if isinstance(e, Started))
+    assert os.getpriority(os.PRIO_PROCESS, child.pid) > os.getpriority(os.PRIO_PROCESS, 0)
+    child.stdin.write(b"stop\n")
+    child.stdin.close()
+    child.wait(60)
+
+
+def test_a_project_it_cannot_train_is_one_refusal_in_the_protocol(tmp_path):
+    save_project(tiny_project(source=str(tmp_path / "nowhere")), tmp_path / "p.json")
+    child = _child(tmp_path / "p.json", tmp_path / "run")
+    child.stdin.close()
+    events = list(_events(child))
+    assert child.wait(60) == 2
+    assert len(events) == 1 and isinstance(events[0], Refused) and "is not a folder" in events[0].message
+    assert isinstance(events[0].message, Message)  # the window shows it in its own language
+    assert b"Traceback" not in child.stderr.read()
+
+
+# ---------------------------------------------------------------------------------------- the cache
+
+
+@pytest.fixture
+def own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv(image_cache.CACHE_ENV, str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _count_decodes(monkeypatch):
+    calls = []
+    decode = data.decode_image
+
+    def counted(*args, **kwargs):
+        calls.append(args[0])
+        return decode(*args, **kwargs)
+
+    monkeypatch.setattr(data, "decode_image", counted)
+    return calls
+
+
+def test_a_folder_is_decoded_once_and_the_second_load_is_the_same(tmp_path, own_cache, monkeypatch):
+    root = write_class_folder(tmp_path / "p", {"a": 20, "b": 20})
+    (root / "a" / "broken.png").write_text("nope")
+    decodes = _count_decodes(monkeypatch)
+    first = load_image_folder(root, (16, 16), 3)
+    assert len(decodes) == 41
+    second = load_image_folder(root, (16, 16), 3)
+    assert len(decodes) == 41  # nothing decoded again
+    assert torch.equal(first.images, second.images) and torch.equal(first.labels, second.labels)
+    assert second.paths == first.paths and [str(s) for s in second.skipped] == [str(s) for s in first.skipped]
+    assert isinstance(second.skipped[0].reason, Message)  # still translatable
+    load_image_folder(root, (8, 8), 3)  # another size: another entry
+    assert len(decodes) == 82
+
+
+def test_a_changed_file_or_a_damaged_cache_means_decoding_again(tmp_path, own_cache, monkeypatch):
+    root = write_class_folder(tmp_path / "p", {"a": 5, "b": 5})
+    decodes = _count_decodes(monkeypatch)
+    load_image_folder(root, (16, 16), 3)
+    victim = sorted((root / "a").iterdir())[0]
+    victim.write_bytes(sorted((root / "b").iterdir())[0].read_bytes())  # other pixels, other size/time
+    os.utime(victim, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+    changed = load_image_folder(root, (16, 16), 3)
+    assert len(decodes) == 20 and len(changed) == 10
+    for entry in own_cache.glob(f"*{image_cache.SUFFIX}"):
+        entry.write_bytes(entry.read_bytes()[:100])  # truncated
+    again = load_image_folder(root, (16, 16), 3)
+    assert len(decodes) == 30 and torch.equal(again.images, changed.images)
+
+
+def test_the_cache_stays_within_its_size(tmp_path, own_cache, monkeypatch):
+    monkeypatch.setattr(image_cache, "LIMIT_BYTES", 40_000)
+    root = write_class_folder(tmp_path / "p", {"a": 10, "b": 10})
+    for side in (16, 17, 18, 19, 20):  # ~18-24 KB each
+        load_image_folder(root, (side, side), 3)
+    sizes = [entry.stat().st_size for entry in own_cache.glob(f"*{image_cache.SUFFIX}")]
+    assert 0 < sum(sizes) <= 40_000 and len(sizes) < 5
+    assert not list(own_cache.glob(".*")), "no temporary file left behind"
