@@ -23,6 +23,8 @@ PRESENTATION = 1.5  # what View → Presentation mode switches to
 SETTING = "view/scale"
 # Where each widget's own size at factor 1 is kept, so that scaling twice never compounds.
 _BASE_FONT, _BASE_ICON, _BASE_SECTION, _BASE_PEN = "_base_font", "_base_icon", "_base_section", "_base_pen"
+_BASE_SIZE = "_base_size"
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 class Presentation(QObject):
@@ -109,6 +111,28 @@ def _scale_own_font(widget: QWidget) -> None:
             widget.setFont(font)
 
 
+def _scale_fixed_size(widget: QWidget) -> None:
+    # A widget made exactly so wide (the sidebar) would cut its larger text off: it grows as far as its
+    # text needs. One of a fixed size (an enlarged feature map) grows in both directions. A fixed height
+    # alone follows its own content.
+    base = getattr(widget, _BASE_SIZE, None)
+    if base is None:
+        fixed_width = widget.minimumWidth() == widget.maximumWidth() < QWIDGETSIZE_MAX
+        if not fixed_width or widget.maximumWidth() == 0:
+            return
+        fixed_height = widget.minimumHeight() == widget.maximumHeight() < QWIDGETSIZE_MAX
+        height = widget.maximumHeight() if fixed_height else None
+        base = _remembered(widget, _BASE_SIZE, (widget.maximumWidth(), height))
+    width, height = base
+    if isinstance(widget, QAbstractItemView):  # a list as wide as its longest row needs, no wider
+        needed = widget.sizeHintForColumn(0) + 2 * widget.frameWidth() + 8
+        widget.setFixedWidth(max(width, min(needed, scaled(width))))
+    else:
+        widget.setFixedWidth(scaled(width))
+    if height is not None:
+        widget.setFixedHeight(scaled(height))
+
+
 def _scale_view(view: QAbstractItemView) -> None:
     icon = _remembered(view, _BASE_ICON, QSize(view.iconSize()))
     if icon.isValid() and not icon.isEmpty():
@@ -143,11 +167,12 @@ def _scale_plots(window: QWidget) -> None:
 
 
 def apply_to(window: QWidget) -> None:
-    """Scale what the application font does not: own fonts, icons, table cells, plots."""
+    """Scale what the application font does not: own fonts, fixed sizes, icons, table cells, plots."""
     for widget in [window, *window.findChildren(QWidget)]:
         _scale_own_font(widget)
         if isinstance(widget, QAbstractItemView):
             _scale_view(widget)
+        _scale_fixed_size(widget)  # last: a list's width follows its rows' larger font and icons
     _scale_plots(window)
 
 

@@ -29,6 +29,7 @@ def test_presentation_mode_scales_the_window_together(window):
     lab_grid = window.learn_page.lab.findChildren(type(window.predict_page.confusion.matrix))[0]
     cells = lab_grid.horizontalHeader().defaultSectionSize()
     sidebar = window.sidebar.font().pointSizeF()  # a font of its own: scaled too
+    sidebar_width = window.sidebar.width()
 
     _action(window, "action_presentation").trigger()
     for _ in range(5):  # the layouts settle in a few rounds
@@ -38,6 +39,8 @@ def test_presentation_mode_scales_the_window_together(window):
     assert window.model_page.network.iconSize().width() == round(icons * PRESENTATION)
     assert lab_grid.horizontalHeader().defaultSectionSize() == round(cells * PRESENTATION)
     assert window.sidebar.font().pointSizeF() == pytest.approx(sidebar * PRESENTATION)
+    widest = max(window.sidebar.visualItemRect(window.sidebar.item(i)).width() for i in range(window.sidebar.count()))
+    assert sidebar_width < window.sidebar.width() and widest <= window.sidebar.viewport().width()  # grows with its text
     assert (window.width(), window.height()) == (1024, 768)
     assert not layout_problems(window, "model page, presentation mode")
 
@@ -45,6 +48,7 @@ def test_presentation_mode_scales_the_window_together(window):
     assert QApplication.font().pointSizeF() == pytest.approx(font)
     assert window.model_page.network.iconSize().width() == icons
     assert lab_grid.horizontalHeader().defaultSectionSize() == cells
+    assert window.sidebar.width() == sidebar_width
 
 
 def test_zooming_steps_and_is_remembered(window, qtbot):

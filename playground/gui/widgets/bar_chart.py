@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-ROW = 20
+ROW = 20  # pixels per bar at the usual font; more for a larger one (presentation mode)
 
 
 class BarChart(QWidget):
@@ -21,11 +21,22 @@ class BarChart(QWidget):
         self.values = list(values)
         if value_text is not None:
             self.value_text = value_text
-        self.setFixedHeight(max(ROW, ROW * len(self.values)) + 4)
+        self._fit_height()
         self.update()
 
+    def row_height(self) -> int:
+        return max(ROW, self.fontMetrics().height() + 6)
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(self.row_height() * max(1, len(self.values)) + 4)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+        super().changeEvent(event)
+
     def row_at(self, y: float) -> int | None:
-        row = int((y - 2) // ROW)
+        row = int((y - 2) // self.row_height())
         return row if 0 <= row < len(self.values) else None
 
     def event(self, event) -> bool:
@@ -40,7 +51,7 @@ class BarChart(QWidget):
         return super().event(event)
 
     def sizeHint(self) -> QSize:
-        return QSize(300, ROW * max(1, len(self.values)) + 4)
+        return QSize(300, self.row_height() * max(1, len(self.values)) + 4)
 
     def paintEvent(self, event) -> None:
         if not self.values:
@@ -48,24 +59,24 @@ class BarChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()
+        row_height = self.row_height()
         label_width = min(max(metrics.horizontalAdvance(name) for name, _ in self.values) + 8, self.width() // 3)
         count_width = metrics.horizontalAdvance("000000")
         largest = max((count for _, count in self.values), default=0) or 1
         bar_space = max(10, self.width() - label_width - count_width - 8)
         for row, (name, count) in enumerate(self.values):
-            top = 2 + row * ROW
+            top = 2 + row * row_height
             painter.setPen(self.palette().windowText().color())
             # Shortened in the middle: long names that differ only at the end stay apart (tooltip: whole).
             text = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, label_width - 6)
-            painter.drawText(
-                QRectF(0, top, label_width - 6, ROW), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text
-            )
+            align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+            painter.drawText(QRectF(0, top, label_width - 6, row_height), align, text)
             width = bar_space * count / largest
             painter.fillRect(
-                QRectF(label_width, top + 3, width, ROW - 6), QColor("#3b7dd8") if count else QColor("#b00020")
+                QRectF(label_width, top + 3, width, row_height - 6), QColor("#3b7dd8") if count else QColor("#b00020")
             )
             painter.drawText(
-                QRectF(label_width + width + 4, top, count_width, ROW),
+                QRectF(label_width + width + 4, top, count_width, row_height),
                 Qt.AlignmentFlag.AlignVCenter,
                 self.value_text(count),
             )
