@@ -84,14 +84,25 @@ def test_plots_get_larger_text_and_thicker_lines(qtbot):
     assert curve.opts["pen"].widthF() == pytest.approx(1.0)
 
 
+# Pages of other developers that do not fit yet, and why (measured at 1.5×).
+TRAIN_TOO_WIDE = (
+    "the Train page (issue 13, another developer): its splitter needs 1,099 px at 1.5× (a settings tab's unwrapped"
+    " 495-px label, a 542-px group box)"
+)
+LEARN_TOO_WIDE = "the Learn page (issue 16, another developer): its Image lab is 923 px wide at 100 %, wider at 1.5×"
+
+
 @pytest.mark.parametrize(
     "page_name",
-    ["data_page", "augment_page", "model_page", "predict_page",
-     pytest.param("train_page", marks=pytest.mark.xfail(reason="the Train page is being reworked (issue 13): at 1.5×"
-                  " its minimum width is 1,120 px, so the window grows past 1024")),
-     pytest.param("learn_page", marks=pytest.mark.xfail(reason="the Learn page's labs are being reworked (issue 16):"
-                  " at 1.5× their minimum width grows the window past 1024"))],
-)  # fmt: skip
+    [
+        "data_page",
+        "augment_page",
+        "model_page",
+        "predict_page",
+        pytest.param("train_page", marks=pytest.mark.xfail(reason=TRAIN_TOO_WIDE)),
+        pytest.param("learn_page", marks=pytest.mark.xfail(reason=LEARN_TOO_WIDE)),
+    ],
+)
 def test_every_page_fits_1024x768_in_presentation_mode(window, page_name):
     window.resize(1024, 768)
     presentation.set_factor(PRESENTATION, remember=False)
