@@ -61,6 +61,9 @@ def _tab_states(page):
 def _model_states(window):
     """The builder with nothing selected, each kind of layer selected, and a pretrained base."""
     page = window.model_page
+    palette = page.palette_list
+    rows = {palette.visualItemRect(palette.item(i)).height() for i in range(palette.count())}
+    assert len(rows) == 1, "a block's name wraps or is cut in the palette"  # "Global average pool" fits
     yield "no layer selected"
     for row, layer in enumerate(window.document.project.layers):
         page.select(row)
