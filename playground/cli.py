@@ -477,23 +477,10 @@ def cmd_gui(args) -> int:
     return run(project)
 
 
-def _check_weight_values(file: str, key: str) -> None:
-    """int16 or NaN weights are refused before import_weights checks the keys and shapes and stores them."""
-    from playground.ml import pretrained
-    from playground.ml.checkpoints import check_weight_values
-
-    path = Path(file)
-    if path.is_file():  # a missing file is import_weights' to report
-        network = pretrained.network(key)
-        expected = pretrained.architecture(key).state_dict()
-        check_weight_values(pretrained.read_state_dict(path), expected, path, network.title)
-
-
 def cmd_weights(args) -> int:
     from playground.ml import pretrained
 
     if args.weights_command == "import":
-        _check_weight_values(args.file, args.network)
         stored = pretrained.import_weights(args.file, args.network)
         print(f"checked and stored {printable(stored)}")
         return 0

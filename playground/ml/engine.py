@@ -22,7 +22,7 @@ import torch
 from torch import nn
 
 from playground.ml.checkpoints import Checkpoint, save_checkpoint
-from playground.ml.data import PreparedData, batch_count, epoch_shuffle, iterate_batches, normalize
+from playground.ml.data import PreparedData, batch_count, check_network_fits, epoch_shuffle, iterate_batches, normalize
 from playground.ml.device import describe_device, pick_device
 from playground.ml.distributed import Distributed, device_name
 from playground.ml.events import BatchFinished, EpochFinished, Event, Failed, Finished, Started
@@ -351,6 +351,8 @@ def fit(
         )
     if resume is None:
         torch.manual_seed(settings.seed)
+    if model is None:  # a network of many GB (30,000 units typed by mistake) is refused, not built
+        check_network_fits(project, len(data.class_names), settings.batch_size, training=True)
     try:
         run = _make_run(project, data, model, target, total_epochs)
     except Exception as error:

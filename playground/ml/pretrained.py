@@ -236,7 +236,11 @@ def import_weights(source: str | os.PathLike, key: str) -> Path:
     source = Path(source)
     if not source.is_file():
         raise CheckpointError(Message(messages.WEIGHTS_FILE_NOT_FOUND, path=str(source)))
-    fit_weights(architecture(key), read_state_dict(source), source, key)
+    from playground.ml.checkpoints import check_weight_values
+
+    model, state = architecture(key), read_state_dict(source)
+    check_weight_values(state, model.state_dict(), source, network(key).title)  # int16 or NaN: not weights
+    fit_weights(model, state, source, key)
     suffix = ".safetensors" if source.suffix == ".safetensors" else ".pth"
     target = app_weights_dir() / f"{key}{suffix}"
     atomic_write_bytes(target, source.read_bytes())
