@@ -132,6 +132,7 @@ class PredictPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(52)
         self.table.setIconSize(QSize(48, 48))
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # names that differ at the end stay apart
         for column, width in enumerate((56, 140, 80, 80)):
             self.table.setColumnWidth(column, width)
         self.hint = QLabel(
@@ -376,6 +377,8 @@ class PredictPage(QWidget):
             share.setData(Qt.ItemDataRole.DisplayRole, round(probability * 100, 1))  # sorts as a number
             bars = " · ".join(f"{label} {p:.0%}" for label, p in prediction.top)  # the chosen image gets bars
             cells = [thumbnail, name, QTableWidgetItem(best), share, QTableWidgetItem(bars)]
+            cells[2].setToolTip(best)  # long class names are shortened in the middle; here whole
+            cells[4].setToolTip("\n".join(f"{label}: {p:.1%}" for label, p in prediction.top))
         for column, item in enumerate(cells):
             self.table.setItem(row, column, item)
 
