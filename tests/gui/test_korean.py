@@ -363,3 +363,11 @@ def test_the_confusion_legend_reads_korean(korean_window):
     assert panel.legend.isVisible() and panel.legend.item(0).text() == "1: 클래스 0"
     problems = _untranslated(_texts(panel) + _tooltips(panel), set())
     assert not problems, "\n".join(problems)
+
+
+def test_a_new_project_is_named_in_korean(korean, qtbot):
+    from playground.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    assert window.document.project.name == "제목 없음" and "제목 없음" in window.name_label.text()

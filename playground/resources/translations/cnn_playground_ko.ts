@@ -1125,6 +1125,13 @@
     </message>
 </context>
 <context>
+    <name>DefaultProject</name>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+</context>
+<context>
     <name>ExercisesPanel</name>
     <message>
         <source>New numbers</source>
