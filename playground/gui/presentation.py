@@ -5,7 +5,7 @@ tables and grids (the lab, the confusion matrix) and the text and lines of plots
 kept in the settings, so the next start looks the same. Widgets made later (a page's rows rebuilt,
 a new plot line) pick the factor up the next time it is applied: on every page change.
 
-Widgets that draw with their own sizes can ask `line_width()` and `scaled()` directly.
+Widgets that draw with sizes of their own can ask `scaled()` directly.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class Presentation(QObject):
         except (TypeError, ValueError):
             factor = 1.0
         factor = min(STEPS, key=lambda step: abs(step - factor))
-        if factor != self.factor:
+        if factor != self.factor or self.on:  # a second window opened in presentation mode is scaled too
             self.set_factor(factor, remember=False)
 
     def set_factor(self, factor: float, remember: bool = True) -> None:
@@ -83,10 +83,6 @@ presentation = Presentation()
 def scaled(size: float) -> int:
     """A size in pixels at the current factor."""
     return round(size * presentation.factor)
-
-
-def line_width(width: float = 1.0) -> float:
-    return width * presentation.factor
 
 
 # -------------------------------------------------------------------- applying it to widgets

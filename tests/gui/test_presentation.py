@@ -20,7 +20,9 @@ def _action(window, name):
     return window.findChild(type(window.menuBar().actions()[0]), name)
 
 
-def test_presentation_mode_scales_the_window_together(window):
+def test_presentation_mode_scales_the_window_together(window, qtbot):
+    from playground.gui.main_window import MainWindow
+
     window.resize(1024, 768)
     window.show_page(window.pages.indexOf(window.model_page))
     QApplication.processEvents()
@@ -43,6 +45,9 @@ def test_presentation_mode_scales_the_window_together(window):
     assert sidebar_width < window.sidebar.width() and widest <= window.sidebar.viewport().width()  # grows with its text
     assert (window.width(), window.height()) == (1024, 768)
     assert not layout_problems(window, "model page, presentation mode")
+    second = MainWindow()  # another window opened meanwhile is as large
+    qtbot.addWidget(second, before_close_func=lambda w: w.document.undo_stack.setClean())
+    assert second.model_page.network.iconSize().width() == round(icons * PRESENTATION)
 
     _action(window, "action_presentation").trigger()  # and back, to exactly where it was
     assert QApplication.font().pointSizeF() == pytest.approx(font)
