@@ -284,6 +284,11 @@ EX_CELL_CONV_HINT = (
 )
 EX_CELL_POOL_HINT = "Its window starts at row {top}, column {left} of the input as shown; padding never counts."
 EX_CELL_SOLUTION = "Output [{row}, {col}]: {sum}"
+# --- digit walk-through (issue 16) (playground.ml.walkthrough)
+WALKTHROUGH_PRETRAINED = (
+    "This model stands on the pretrained {network}: its hundreds of layers are not walked through here."
+    " Train a network made of blocks only, or use the LeNet-5 that comes with the app."
+)
 # --- a pretrained base (playground.spec.project)
 BASE_NEEDS_RGB = "{network} reads colour images: set the channels to 3 (RGB) on the Data page"
 BASE_BLOCKS = "{network} has {blocks} blocks; {unfrozen} cannot be unfrozen"
