@@ -54,6 +54,14 @@ def integer(minimum: int | None = None, maximum: int | None = None) -> Reader:
         _check_range(value, path, minimum, maximum)
         return value
 
+    return _described(read, "integer", minimum=minimum, maximum=maximum)
+
+
+def _described(read: Reader, kind: str, **facts: Any) -> Reader:
+    """A reader that also says what it accepts (kind, bounds, choices), so that a form can be made
+    from it: the window's inputs and the project file then cannot disagree."""
+    read.kind = kind
+    read.facts = facts
     return read
 
 
@@ -66,7 +74,7 @@ def number(minimum: float | None = None, maximum: float | None = None, *, below:
             raise SpecError(Message(messages.NOT_BELOW, limit=below, value=value), path=path)
         return float(value)
 
-    return read
+    return _described(read, "number", minimum=minimum, maximum=maximum, below=below)
 
 
 def _check_range(value: float, path: str, minimum: float | None, maximum: float | None) -> None:
@@ -82,6 +90,9 @@ def boolean(value: Any, path: str) -> bool:
     return value
 
 
+_described(boolean, "boolean")
+
+
 def text(value: Any, path: str) -> str:
     if not isinstance(value, str):
         raise SpecError(Message(messages.NOT_TEXT, value=_describe(value)), path=path)
@@ -95,7 +106,7 @@ def choice(*options: str) -> Reader:
             raise SpecError(problem, path=path)
         return value
 
-    return read
+    return _described(read, "choice", options=options)
 
 
 def pair(minimum: int = 1, maximum: int | None = None) -> Reader:

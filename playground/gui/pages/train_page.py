@@ -15,13 +15,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,8 +31,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,11 +39,14 @@ from PySide6.QtWidgets import (
 from playground.gui.document import ProjectDocument
 from playground.gui.messages import translated
 from playground.gui.settings import config_dir
+from playground.gui.settings_form import FieldView, SettingsForm
 from playground.gui.tasks import Task
 from playground.gui.training_process import ALL_GPUS, TrainingProcess
+from playground.gui.widgets.flow_layout import FlowLayout
+from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
 from playground.spec.layers import Dropout
 from playground.spec.project import Project
-from playground.spec.settings import OPTIMIZERS
+from playground.spec.settings import TrainingSettings
 from playground.spec.shapes import summarize_project
 
 STATUS_INTERVAL = 0.25  # seconds between updates of the progress text and bar
@@ -86,6 +86,31 @@ class RateSpinBox(QDoubleSpinBox):
         self.setValue(float(f"{value:.3g}"))
 
 
+class StatusLine(QLabel):
+    """Two lines whose height never depends on the text (a label that grows as its text changes
+    re-lays out the page, and the plots repaint with it, ten times a second); a longer text wraps,
+    and the whole of it is the tooltip."""
+
+    def __init__(self, text: str = ""):
+        super().__init__()
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._fit_height()
+        self.setText(text)
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 4)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode
+            self._fit_height()
+
+
 @dataclass
 class RunRecord:
     """One training run as the run list keeps it."""
@@ -100,21 +125,6 @@ class RunRecord:
     @property
     def epochs_done(self) -> int:
         return max((record["epoch"] for record in self.history), default=0)
-
-    @property
-    def name(self) -> str:
-        return f"Run {self.number}"
-
-    def description(self) -> str:
-        t = self.project.training
-        dropout = sum(isinstance(layer, Dropout) for layer in self.project.layers)
-        best = max((r["val_acc"] for r in self.history if r.get("val_acc") is not None), default=None)
-        best_text = f", best val {best:.1%}" if best is not None else ""
-        return (
-            f"{self.name} · {self.started_at:%H:%M} · {t.optimizer} lr {t.learning_rate:g}, batch {t.batch_size},"
-            f" augmentation {'on' if self.project.augmentation.enabled else 'off'}, dropout layers {dropout}"
-            f" · {len(self.history)} epochs{best_text} · {self.outcome}"
-        )
 
 
 class TrainPage(QWidget):
@@ -131,6 +141,7 @@ class TrainPage(QWidget):
         self.checkpoint_reader.failed.connect(self._checkpoint_refused)
         self._retry_batch_size = 0  # after out of memory: train again at this batch size once the child ends
         self._gpu_count = 0
+        self._cuda_available = False  # mixed precision is offered only then
         self._all_gpus = False  # "All N GPUs" chosen: the project says cuda, torchrun runs one process per GPU
         self.checkpoint = None  # the current model: best weights of the last run, or a loaded file
         self.runs: list[RunRecord] = []
@@ -151,7 +162,9 @@ class TrainPage(QWidget):
         tabs.addTab(self.log, self.tr("Log"))
         runs_tab = QWidget()
         runs_layout = QVBoxLayout(runs_tab)
-        runs_layout.addWidget(QLabel(self.tr("Tick runs to overlay their curves on the plots (dashed).")))
+        runs_hint = QLabel(self.tr("Tick runs to overlay their curves on the plots, each in a colour of its own."))
+        runs_hint.setWordWrap(True)
+        runs_layout.addWidget(runs_hint)
         runs_layout.addWidget(self.run_list)
         tabs.addTab(runs_tab, self.tr("Runs"))
 
@@ -167,10 +180,10 @@ class TrainPage(QWidget):
         left_layout.addWidget(self.settings_box)
         left_layout.addWidget(self.controls_box)
         left_layout.addStretch(1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter = RememberedSplitter("train", Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll_panel(left, "train_settings_panel"))  # scrolls on a small screen
         splitter.addWidget(right)
-        splitter.setSizes([360, 900])
+        splitter.setStretchFactor(1, 1)
         QHBoxLayout(self).addWidget(splitter)
 
         self.training.preparing.connect(self._on_loading)
@@ -189,63 +202,58 @@ class TrainPage(QWidget):
 
     # ------------------------------------------------------------------ layout
 
-    def _spin(self, name: str, low: int, high: int) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setObjectName(name)
-        spin.setRange(low, high)
-        return spin
-
-    def _combo(self, name: str, options) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        for value, text in options:
-            combo.addItem(text, value)
-        return combo
-
     def _build_settings(self) -> None:
-        self.epochs = self._spin("epochs", 1, 100_000)
-        self.batch_size = self._spin("batch_size", 1, 65_536)
-        self.learning_rate = RateSpinBox()
-        self.learning_rate.setObjectName("learning_rate")
-        self.weight_decay = QDoubleSpinBox()
-        self.weight_decay.setObjectName("weight_decay")
-        self.weight_decay.setDecimals(5)
-        self.weight_decay.setRange(0.0, 1.0)
-        self.weight_decay.setSingleStep(0.0001)
-        names = {"sgd": self.tr("SGD"), "momentum": self.tr("SGD with momentum"), "adam": "Adam", "adamw": "AdamW"}
-        self.optimizer = self._combo("optimizer", [(o, names[o]) for o in OPTIMIZERS])
-        self.schedule = self._combo(
-            "lr_schedule",
-            [("none", self.tr("constant")), ("step", self.tr("step decay")), ("cosine", self.tr("cosine"))],
-        )
-        self.patience = self._spin("early_stopping_patience", 0, 100_000)
-        self.patience.setSpecialValueText(self.tr("off"))
-        self.seed = self._spin("seed", 0, 2**31 - 1)
-        self.device = self._combo(
-            "device", [("auto", self.tr("automatic (GPU if there is one)")), ("cpu", self.tr("CPU"))]
-        )
-
-        self.settings_box = QGroupBox(self.tr("Training settings"))
-        form = QFormLayout(self.settings_box)
-        form.addRow(self.tr("Epochs"), self.epochs)
-        form.addRow(self.tr("Batch size"), self.batch_size)
-        form.addRow(self.tr("Optimizer"), self.optimizer)
-        form.addRow(self.tr("Learning rate"), self.learning_rate)
-        form.addRow(self.tr("Learning-rate schedule"), self.schedule)
-        form.addRow(self.tr("Weight decay"), self.weight_decay)
-        form.addRow(self.tr("Early stopping patience (epochs)"), self.patience)
-        form.addRow(self.tr("Seed"), self.seed)
-        form.addRow(self.tr("Device"), self.device)
-
-        self.epochs.valueChanged.connect(lambda v: self._edit("epochs", v))
-        self.batch_size.valueChanged.connect(lambda v: self._edit("batch_size", v))
-        self.learning_rate.valueChanged.connect(lambda v: self._edit("learning_rate", v))
-        self.weight_decay.valueChanged.connect(lambda v: self._edit("weight_decay", v))
-        self.optimizer.activated.connect(lambda _: self._edit("optimizer", self.optimizer.currentData()))
-        self.schedule.activated.connect(lambda _: self._edit("lr_schedule", self.schedule.currentData()))
-        self.patience.valueChanged.connect(lambda v: self._edit("early_stopping_patience", v))
-        self.seed.valueChanged.connect(lambda v: self._edit("seed", v))
+        """The form comes from TrainingSettings' own readers (bounds, choices); this page gives
+        the words, and says which settings apply when."""
+        schedules = {"none": self.tr("constant"), "step": self.tr("step decay"), "cosine": self.tr("cosine")}
+        views = [
+            FieldView("epochs", self.tr("Epochs"),
+                      self.tr("How many times training goes through every training image.")),
+            FieldView("batch_size", self.tr("Batch size"),
+                      self.tr("Images per step: larger is faster per image but needs more memory.")),
+            FieldView("optimizer", self.tr("Optimizer"), self.tr("How the weights follow the gradient."),
+                      options=self._optimizer_names()),
+            FieldView("learning_rate", self.tr("Learning rate"),
+                      self.tr("How far each step moves the weights; the arrows multiply or divide by about 2."),
+                      editor=RateSpinBox),
+            FieldView("momentum", self.tr("Momentum"),
+                      self.tr("The share of the previous step that each step keeps (SGD with momentum)."),
+                      decimals=3, shown=lambda t: t.optimizer == "momentum"),
+            FieldView("lr_schedule", self.tr("Learning-rate schedule"),
+                      self.tr("How the learning rate changes from epoch to epoch."), options=schedules),
+            FieldView("step_size", self.tr("Step size (epochs)"),
+                      self.tr("Step decay: the learning rate is multiplied by gamma every this many epochs."),
+                      shown=lambda t: t.lr_schedule == "step"),
+            FieldView("gamma", self.tr("Gamma"), self.tr("Step decay: what the learning rate is multiplied by."),
+                      decimals=3, shown=lambda t: t.lr_schedule == "step"),
+            FieldView("weight_decay", self.tr("Weight decay"),
+                      self.tr("Pulls the weights towards zero a little every step: a brake on overfitting."),
+                      decimals=5),
+            FieldView("early_stopping_patience", self.tr("Early stopping patience (epochs)"),
+                      self.tr("Stop when the validation accuracy has not improved for this many epochs; off at 0."),
+                      special_text=self.tr("off")),
+            FieldView("seed", self.tr("Seed"),
+                      self.tr("The same seed gives the same split, shuffle and starting weights.")),
+            FieldView("mixed_precision", self.tr("Mixed precision"),
+                      self.tr("On a CUDA GPU: compute in 16-bit floats where it is safe, for speed and memory."),
+                      shown=lambda t: self._cuda_available and t.device not in ("cpu", "mps")),
+        ]  # fmt: skip
+        self.settings_form = SettingsForm(TrainingSettings, views)
+        self.settings_form.edited.connect(self._edit)
+        self.learning_rate = self.settings_form.widgets["learning_rate"]
+        self.device = QComboBox()
+        self.device.setObjectName("device")
+        self.device.addItem(self.tr("automatic"), "auto")
+        self.device.addItem(self.tr("CPU"), "cpu")
+        self.device.setToolTip(self.tr("Where training runs: automatic takes a GPU if there is one, else the CPU."
+                                       " Training runs in its own process, on every core."))  # fmt: skip
+        # A GPU's long name must not widen the form: the list drops down as wide as it needs.
+        self.device.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.device.setMinimumContentsLength(12)
         self.device.activated.connect(lambda _: self._choose_device())
+        self.settings_form.layout_.addRow(self.tr("Device"), self.device)
+        self.settings_box = QGroupBox(self.tr("Training settings"))
+        QVBoxLayout(self.settings_box).addWidget(self.settings_form)
 
     def _build_controls(self) -> None:
         self.start_button = QPushButton(self.tr("Train"))
@@ -266,20 +274,14 @@ class TrainPage(QWidget):
         self.continue_button.setToolTip(self.tr("Train the last run for as many epochs again, from where it stopped"))
         self.controls_box = QGroupBox(self.tr("Run"))
         grid = QVBoxLayout(self.controls_box)
-        row = QHBoxLayout()
-        for button in (self.start_button, self.pause_button, self.stop_button):
-            row.addWidget(button)
-        grid.addLayout(row)
-        grid.addWidget(self.continue_button)
-        files = QHBoxLayout()
-        files.addWidget(self.save_button)
-        files.addWidget(self.load_button)
-        grid.addLayout(files)
-        self.status = QLabel(self.tr("Press Train to start."))
+        for buttons in ((self.start_button, self.pause_button, self.stop_button), (self.continue_button,),
+                        (self.save_button, self.load_button)):  # fmt: skip
+            row = FlowLayout()  # a narrow panel (or presentation mode) wraps the buttons, never cuts them
+            for button in buttons:
+                row.addWidget(button)
+            grid.addLayout(row)
+        self.status = StatusLine(self.tr("Press Train to start."))
         self.status.setObjectName("training_status")
-        # One line whose size never depends on its text: a label that grows or wraps as the text
-        # changes re-lays out the page, and the plots repaint with it, ten times a second.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.progress = QProgressBar()
         self.progress.setObjectName("training_progress")
         self.progress.setRange(0, 1000)
@@ -312,6 +314,7 @@ class TrainPage(QWidget):
             if self.device.findData(name) < 0:
                 self.device.addItem(description if name == "cpu" else f"{description} ({name})", name)
         self._gpu_count = sum(name.startswith("cuda:") for name, _ in devices)
+        self._cuda_available = self._gpu_count > 0
         if self._gpu_count > 1 and self.device.findData(ALL_GPUS) < 0:
             self.device.addItem(self.tr("All {0} GPUs (one process each)").format(self._gpu_count), ALL_GPUS)
         self.render(self.document.project)
@@ -331,24 +334,13 @@ class TrainPage(QWidget):
 
     def render(self, project: Project) -> None:
         t = project.training
-        for widget, value in (
-            (self.epochs, t.epochs),
-            (self.batch_size, t.batch_size),
-            (self.learning_rate, t.learning_rate),
-            (self.weight_decay, t.weight_decay),
-            (self.patience, t.early_stopping_patience),
-            (self.seed, t.seed),
-        ):
-            widget.blockSignals(True)
-            widget.setValue(value)
-            widget.blockSignals(False)
+        self.settings_form.render(t)
         if self.device.findData(t.device) < 0:
             self.device.addItem(t.device, t.device)
         device = ALL_GPUS if self._all_gpus and t.device == "cuda" else t.device
-        for combo, value in ((self.optimizer, t.optimizer), (self.schedule, t.lr_schedule), (self.device, device)):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(combo.findData(value))
-            combo.blockSignals(False)
+        self.device.blockSignals(True)
+        self.device.setCurrentIndex(self.device.findData(device))
+        self.device.blockSignals(False)
         self._update_buttons()
 
     # ------------------------------------------------------------------ running
@@ -391,7 +383,7 @@ class TrainPage(QWidget):
             out_dir = config_dir() / "runs" / datetime.now().strftime("%Y%m%d-%H%M%S-%f")
             self.run = RunRecord(len(self.runs) + 1, project, out_dir)
             self.runs.append(self.run)
-            self.log.appendPlainText(self.tr("— {0} —").format(self.run.name))
+            self.log.appendPlainText(self.tr("— {0} —").format(self.run_name(self.run)))
             if self.plots is not None:
                 self.plots.clear()
         self._refresh_run_list()
@@ -567,12 +559,48 @@ class TrainPage(QWidget):
                    if self.run_list.item(i).checkState() == Qt.CheckState.Checked}  # fmt: skip
         self.run_list.clear()
         for run in reversed(self.runs):
-            item = QListWidgetItem(run.description())
+            item = QListWidgetItem(self.describe_run(run))
             item.setData(Qt.ItemDataRole.UserRole, run.number)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if run.number in checked else Qt.CheckState.Unchecked)
             self.run_list.addItem(item)
         self.run_list.blockSignals(False)
+
+    def _optimizer_names(self) -> dict[str, str]:
+        return {"sgd": self.tr("SGD"), "momentum": self.tr("SGD with momentum"), "adam": "Adam", "adamw": "AdamW"}
+
+    def run_name(self, run: RunRecord) -> str:
+        return self.tr("Run {0}").format(run.number)
+
+    def describe_run(self, run: RunRecord) -> str:
+        """One line of the run list: what was tried and how it went, in the interface's language."""
+        t = run.project.training
+        outcomes = {
+            "running": self.tr("running"),
+            "completed": self.tr("completed"),
+            "stopped": self.tr("stopped"),
+            "early_stopping": self.tr("stopped early"),
+            "NaN loss": self.tr("NaN loss"),
+            "out of memory": self.tr("out of memory"),
+            "failed": self.tr("failed"),
+        }
+        best = max((r["val_acc"] for r in run.history if r.get("val_acc") is not None), default=None)
+        text = self.tr(
+            "{name} · {time} · {optimizer}, learning rate {rate}, batch {batch}, augmentation {augmentation},"
+            " {dropout} dropout layers · {epochs} epochs, best validation accuracy {best} · {outcome}"
+        )
+        return text.format(
+            name=self.run_name(run),
+            time=f"{run.started_at:%H:%M}",
+            optimizer=self._optimizer_names().get(t.optimizer, t.optimizer),
+            rate=f"{t.learning_rate:g}",
+            batch=t.batch_size,
+            augmentation=self.tr("on") if run.project.augmentation.enabled else self.tr("off"),
+            dropout=sum(isinstance(layer, Dropout) for layer in run.project.layers),
+            epochs=len(run.history),
+            best=f"{best:.1%}" if best is not None else "–",
+            outcome=outcomes.get(run.outcome, run.outcome),
+        )
 
     def set_overlaid(self, numbers: set[int]) -> None:
         for i in range(self.run_list.count()):
@@ -586,7 +614,7 @@ class TrainPage(QWidget):
             for i in range(self.run_list.count())
             if self.run_list.item(i).checkState() == Qt.CheckState.Checked
         }
-        chosen = [(run.name, run.history) for run in self.runs if run.number in numbers and run.history]
+        chosen = [(self.run_name(run), run.history) for run in self.runs if run.number in numbers and run.history]
         self.ensure_plots().overlay(chosen)
 
     # ------------------------------------------------------------------ checkpoints
@@ -639,6 +667,7 @@ class TrainPage(QWidget):
     def _checkpoint_refused(self, message: str) -> None:
         self._update_buttons()
         QMessageBox.warning(self, self.tr("Cannot load checkpoint"), message)
+
 
 if __name__ == "__main__":
     from playground.gui.standalone import run_alone

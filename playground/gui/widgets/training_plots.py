@@ -11,15 +11,20 @@ habits: float64 arrays, clip to view, peak downsampling, 1 px pens (2 px was 6x 
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from playground.gui.layer_labels import tr
 
 REDRAW_MS = 200
 SMOOTHING = 0.3  # weight of the newest batch report in the running average that is drawn
-OVERLAY_COLOURS = ("#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+# Okabe and Ito's colour-blind-safe palette, one colour per overlaid run; the run in progress keeps
+# blue (training) and vermillion (validation) and solid lines, so it stands out.
+CURRENT_COLOURS = {"batch": "#9ecae1", "train": "#0072B2", "val": "#D55E00"}
+OVERLAY_COLOURS = ("#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000", "#F0E442")
 
 
 class _Series:
@@ -41,7 +46,8 @@ class _Series:
 
 class TrainingPlots(QWidget):
     """Loss (left) and accuracy (right): training per batch (smoothed) and per epoch, validation
-    per epoch, the best epoch marked, and other runs overlaid as dashed lines."""
+    per epoch, the best epoch marked, other runs overlaid in colours of their own, and the key
+    under the plots."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,9 +59,9 @@ class TrainingPlots(QWidget):
         self.series = {}
         self.best_markers = {}
         self.overlay_items: list = []
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for metric, title in (("loss", tr("Loss")), ("acc", tr("Accuracy"))):
+        for column, (metric, title) in enumerate((("loss", tr("Loss")), ("acc", tr("Accuracy")))):
             plot = pg.PlotWidget(background="w")
             plot.setObjectName(f"{metric}_plot")
             plot.setTitle(title, color="#222")
@@ -63,26 +69,28 @@ class TrainingPlots(QWidget):
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setClipToView(True)
             plot.setDownsampling(auto=True, mode="peak")
-            plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))
             if metric == "acc":
                 plot.setYRange(0, 1, padding=0.02)
                 plot.enableAutoRange(y=False)
             self.plots[metric] = plot
-            for kind, name, colour, symbol in (
-                ("batch", tr("training (per batch, smoothed)"), "#9ecae1", None),
-                ("train", tr("training (per epoch)"), "#1f77b4", "o"),
-                ("val", tr("validation"), "#d62728", "t"),
-            ):
+            for kind, symbol in (("batch", None), ("train", "o"), ("val", "t")):
+                colour = CURRENT_COLOURS[kind]
                 pen = pg.mkPen(colour, width=1)
-                curve = plot.plot(
-                    [], [], pen=pen, name=name, symbol=symbol, symbolSize=6, symbolBrush=colour, symbolPen=pen
-                )
+                curve = plot.plot([], [], pen=pen, symbol=symbol, symbolSize=6, symbolBrush=colour, symbolPen=pen)
                 self.curves[metric, kind] = curve
                 self.series[metric, kind] = _Series()
             marker = pg.ScatterPlotItem(size=16, symbol="star", brush="#ffbf00", pen=pg.mkPen("#7a5c00", width=1))
             plot.addItem(marker)
             self.best_markers[metric] = marker
-            layout.addWidget(plot)
+            layout.addWidget(plot, 0, column)
+        # The key sits under the plots, never over the curves; it wraps on a narrow window.
+        self.legend = QLabel()
+        self.legend.setObjectName("plot_legend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.legend, 1, 0, 1, 2)
+        self._overlaid: list[tuple[str, str]] = []  # (run name, colour)
+        self._update_legend()
         self._smoothed: dict[str, float | None] = {"loss": None, "acc": None}
         self._best: dict[str, tuple[list, list]] = {"loss": ([], []), "acc": ([], [])}
         self._dirty = False
@@ -145,27 +153,42 @@ class TrainingPlots(QWidget):
         self.redraw()
 
     def overlay(self, runs: list[tuple[str, list[dict]]]) -> None:
-        """Other runs' epoch curves, dashed: training and validation in one colour per run."""
+        """Other runs' epoch curves in one colour per run: training dotted, validation dashed."""
         for plot, item in self.overlay_items:
             plot.removeItem(item)
-        self.overlay_items = []
+        self.overlay_items, self._overlaid = [], []
         for index, (name, history) in enumerate(runs):
             colour = OVERLAY_COLOURS[index % len(OVERLAY_COLOURS)]
+            self._overlaid.append((name, colour))
             epochs = np.asarray([r["epoch"] for r in history], dtype=np.float64)
-            for metric, key in (("loss", "loss"), ("acc", "acc")):
+            for metric in ("loss", "acc"):
                 plot = self.plots[metric]
                 for part, style in (
                     ("train", self.pg.QtCore.Qt.PenStyle.DotLine),
                     ("val", self.pg.QtCore.Qt.PenStyle.DashLine),
                 ):
-                    values = [r[f"{part}_{key}"] for r in history]
+                    values = [r[f"{part}_{metric}"] for r in history]
                     if any(v is None for v in values):
                         continue
-                    which = tr("training") if part == "train" else tr("validation")
-                    label = f"{name} ({which})"
                     pen = self.pg.mkPen(colour, width=1, style=style)
-                    item = plot.plot(epochs, np.asarray(values, dtype=np.float64), pen=pen, name=label)
+                    item = plot.plot(epochs, np.asarray(values, dtype=np.float64), pen=pen)
                     self.overlay_items.append((plot, item))
+        self._update_legend()
+
+    def _update_legend(self) -> None:
+        def line(colour: str, pattern: str = "━━") -> str:
+            return f'<span style="color:{colour}; font-weight:bold">{pattern}</span>'
+
+        parts = [
+            f"{line(CURRENT_COLOURS['batch'])} {html.escape(tr('training (per batch, smoothed)'))}",
+            f"{line(CURRENT_COLOURS['train'], '━●━')} {html.escape(tr('training (per epoch)'))}",
+            f"{line(CURRENT_COLOURS['val'], '━▲━')} {html.escape(tr('validation'))}",
+            f'<span style="color:#ffbf00">★</span> {html.escape(tr("best epoch"))}',
+        ]
+        for name, colour in self._overlaid:
+            text = tr("{0}: training dotted, validation dashed").format(name)
+            parts.append(f"{line(colour, '┅┅')} {html.escape(text)}")
+        self.legend.setText(" &nbsp;&nbsp; ".join(parts))
 
     # ---------------------------------------------------------------- drawing
 

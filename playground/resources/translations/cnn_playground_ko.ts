@@ -496,20 +496,8 @@
         <translation>에포크</translation>
     </message>
     <message>
-        <source>training (per batch, smoothed)</source>
-        <translation>훈련 (배치별, 평활화)</translation>
-    </message>
-    <message>
-        <source>training (per epoch)</source>
-        <translation>훈련 (에포크별)</translation>
-    </message>
-    <message>
-        <source>validation</source>
-        <translation>검증</translation>
-    </message>
-    <message>
-        <source>training</source>
-        <translation>훈련</translation>
+        <source>{0}: training dotted, validation dashed</source>
+        <translation>{0}: 훈련은 점선, 검증은 파선</translation>
     </message>
 </context>
 <context>
@@ -2056,10 +2044,6 @@
         <translation>로그</translation>
     </message>
     <message>
-        <source>Tick runs to overlay their curves on the plots (dashed).</source>
-        <translation>실행을 체크하면 그 곡선이 그래프에 점선으로 겹쳐 표시됩니다.</translation>
-    </message>
-    <message>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
@@ -2088,10 +2072,6 @@
         <translation>끄기</translation>
     </message>
     <message>
-        <source>automatic (GPU if there is one)</source>
-        <translation>자동 (GPU가 있으면 GPU)</translation>
-    </message>
-    <message>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -2104,32 +2084,100 @@
         <translation>에포크</translation>
     </message>
     <message>
+        <source>Tick runs to overlay their curves on the plots, each in a colour of its own.</source>
+        <translation>실행 기록을 체크하면 그 곡선이 각자의 색으로 그래프에 겹쳐 그려집니다.</translation>
+    </message>
+    <message>
+        <source>How many times training goes through every training image.</source>
+        <translation>훈련이 모든 훈련 이미지를 몇 번 거치는지입니다.</translation>
+    </message>
+    <message>
         <source>Batch size</source>
         <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Images per step: larger is faster per image but needs more memory.</source>
+        <translation>한 스텝의 이미지 수: 클수록 이미지당 빠르지만 메모리가 더 필요합니다.</translation>
     </message>
     <message>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
+        <source>How the weights follow the gradient.</source>
+        <translation>가중치가 기울기를 따라가는 방법입니다.</translation>
+    </message>
+    <message>
         <source>Learning rate</source>
         <translation>학습률</translation>
+    </message>
+    <message>
+        <source>How far each step moves the weights; the arrows multiply or divide by about 2.</source>
+        <translation>각 스텝이 가중치를 얼마나 움직이는지입니다. 화살표는 약 2배씩 곱하거나 나눕니다.</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>The share of the previous step that each step keeps (SGD with momentum).</source>
+        <translation>각 스텝이 이전 스텝에서 이어받는 비율입니다 (모멘텀 SGD).</translation>
     </message>
     <message>
         <source>Learning-rate schedule</source>
         <translation>학습률 스케줄</translation>
     </message>
     <message>
+        <source>How the learning rate changes from epoch to epoch.</source>
+        <translation>에포크마다 학습률이 바뀌는 방식입니다.</translation>
+    </message>
+    <message>
+        <source>Step size (epochs)</source>
+        <translation>스텝 크기 (에포크)</translation>
+    </message>
+    <message>
+        <source>Step decay: the learning rate is multiplied by gamma every this many epochs.</source>
+        <translation>단계 감쇠: 이 에포크 수마다 학습률에 감마를 곱합니다.</translation>
+    </message>
+    <message>
+        <source>Gamma</source>
+        <translation>감마</translation>
+    </message>
+    <message>
+        <source>Step decay: what the learning rate is multiplied by.</source>
+        <translation>단계 감쇠: 학습률에 곱하는 값입니다.</translation>
+    </message>
+    <message>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>Pulls the weights towards zero a little every step: a brake on overfitting.</source>
+        <translation>스텝마다 가중치를 0 쪽으로 조금 당깁니다: 과대 적합을 막는 브레이크입니다.</translation>
     </message>
     <message>
         <source>Early stopping patience (epochs)</source>
         <translation>조기 종료 대기 (에포크)</translation>
     </message>
     <message>
+        <source>Stop when the validation accuracy has not improved for this many epochs; off at 0.</source>
+        <translation>검증 정확도가 이 에포크 수 동안 나아지지 않으면 멈춥니다. 0이면 꺼집니다.</translation>
+    </message>
+    <message>
         <source>Seed</source>
         <translation>시드</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same split, shuffle and starting weights.</source>
+        <translation>같은 시드는 같은 분할, 섞기, 초기 가중치를 줍니다.</translation>
+    </message>
+    <message>
+        <source>Mixed precision</source>
+        <translation>혼합 정밀도</translation>
+    </message>
+    <message>
+        <source>On a CUDA GPU: compute in 16-bit floats where it is safe, for speed and memory.</source>
+        <translation>CUDA GPU에서: 안전한 곳은 16비트 부동소수점으로 계산해 속도와 메모리를 아낍니다.</translation>
     </message>
     <message>
         <source>Device</source>
@@ -2268,8 +2316,56 @@
         <translation>훈련 실패</translation>
     </message>
     <message>
+        <source>automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>Where training runs: automatic takes a GPU if there is one, else the CPU. Training runs in its own process, on every core.</source>
+        <translation>훈련이 실행되는 곳입니다: 자동은 GPU가 있으면 GPU를, 없으면 CPU를 씁니다. 훈련은 별도의 프로세스에서 모든 코어로 실행됩니다.</translation>
+    </message>
+    <message>
         <source>Could not write the run folder {0} (is the disk full or read-only?).</source>
         <translation>실행 폴더 {0}에 쓸 수 없습니다 (디스크가 가득 찼거나 읽기 전용인가요?).</translation>
+    </message>
+    <message>
+        <source>Run {0}</source>
+        <translation>실행 {0}</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>조기 종료</translation>
+    </message>
+    <message>
+        <source>NaN loss</source>
+        <translation>NaN 손실</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>메모리 부족</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>{name} · {time} · {optimizer}, learning rate {rate}, batch {batch}, augmentation {augmentation}, {dropout} dropout layers · {epochs} epochs, best validation accuracy {best} · {outcome}</source>
+        <translation>{name} · {time} · {optimizer}, 학습률 {rate}, 배치 {batch}, 데이터 증식 {augmentation}, 드롭아웃 층 {dropout}개 · {epochs} 에포크, 최고 검증 정확도 {best} · {outcome}</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>켜짐</translation>
     </message>
     <message>
         <source>Save checkpoint</source>
@@ -2842,6 +2938,10 @@
         <translation>출력 [{row}, {col}]: {sum}</translation>
     </message>
     <message>
+        <source>This model stands on the pretrained {network}: its hundreds of layers are not walked through here. Train a network made of blocks only, or use the LeNet-5 that comes with the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{network} reads colour images: set the channels to 3 (RGB) on the Data page</source>
         <translation>{network}은(는) 컬러 이미지를 읽습니다: 데이터 페이지에서 채널을 3(RGB)으로 하세요</translation>
     </message>
@@ -3352,6 +3452,90 @@
     <message>
         <source>pooling works on one channel at a time: give --input without &apos;|&apos;</source>
         <translation>풀링은 한 번에 채널 하나에만 적용됩니다: --input에 &apos;|&apos; 없이 입력하세요</translation>
+    </message>
+    <message>
+        <source>{folder} exists and was not made by CNN Playground, so nothing is written into it — rename that folder, or save the project under another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({reason}) — the project&apos;s trained model and runs cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not CNN Playground&apos;s list of runs: its {key} is not what the app writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is larger than {limit} MB, more than any project&apos;s list of runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} has no trained model yet — train it first: cnn-playground train {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a project bundle: it is not a zip file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a project bundle made by CNN Playground: its manifest&apos;s {key} is missing or wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not opened: it holds {name}, a name that would place a file outside its folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not opened: it holds {name}, a link — a bundle holds plain files only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not opened: it holds {count} files, more than the {limit} a bundle may hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not opened: {name} unpacks to {size} MB, more than the {limit} MB one file of a bundle may take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not opened: it unpacks to {size} MB, more than the {limit} MB a bundle may take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not opened: {name} is compressed {ratio} to 1, as only a zip bomb is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not opened: {name} is not in its manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not opened: {name} is in its manifest but not in the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not opened: {name} differs from its manifest (size or SHA-256) — the bundle is damaged or was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not opened: its project reads images from {source}, outside the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not opened: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} is not empty — choose a new folder to open the bundle into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a link to {target}, outside the images&apos; folder {root} — a bundle holds only the dataset&apos;s own files; replace the link by a copy</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
