@@ -7,12 +7,15 @@ invalid network) exits with status 2 and one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
 import sys
+import tempfile
 import unicodedata
 import warnings
+from datetime import datetime
 from pathlib import Path
 
 from playground.resources import example_projects
@@ -263,6 +266,8 @@ def _check_network(project: Project, base: Path) -> None:
 def cmd_train(args) -> int:
     from playground.ml import distributed as ddp
 
+    if not args.child:
+        args.project = _project_of_bundle(args.project)
     project, base = _open_project(args.project)
     job = ddp.start(args.device or project.training.device)  # None unless started by torchrun
     cleanly = False
@@ -274,11 +279,84 @@ def cmd_train(args) -> int:
             status = run_child(project, base, out=out, resume_path=args.resume, epochs=args.epochs,
                                device=args.device, job=job)  # fmt: skip
         else:
+            started_at = datetime.now()
             status = _train(args, project, base, job)
+            if job is None or job.is_main:
+                _attach_to_project(args, started_at, status)
         cleanly = status == 0
         return status
     finally:
         ddp.stop(job, cleanly)
+
+
+# ------------------------------------------------------------------------------------ saved projects and bundles
+
+
+def _project_of_bundle(name: str) -> str:
+    """A bundle given where a project is expected: opened into a new folder beside it (its project
+    then trains there and keeps the model); anything else as it is."""
+    from playground.ml.bundle import is_bundle, open_bundle
+
+    if not is_bundle(name):
+        return name
+    project_path = open_bundle(name)
+    print(printable(f"opened the bundle into {project_path.parent}"), file=sys.stderr)
+    return str(project_path)
+
+
+def _attach_to_project(args, started_at: datetime, status: int) -> None:
+    """A project file trained from the command line keeps the run as the window does: its checkpoints
+    and curves in NAME_runs/ beside it, its weights the project's model (the window opens it trained,
+    `predict NAME.json` uses it). Not for a shipped example, nor with --no-attach."""
+    from playground.ml.checkpoints import load_checkpoint
+    from playground.spec.saved_runs import SavedRun, attach_run
+
+    path = Path(args.project)
+    out = Path(args.out) if args.out else Path("runs") / resolve_project_path(args.project).stem
+    if args.no_attach or not path.is_file() or not (out / "last.pt").is_file():
+        return
+    last = load_checkpoint(out / "last.pt")
+    outcome = "failed" if status else getattr(args, "finished_reason", "completed")
+    run = SavedRun(0, last.project, tuple(last.history), outcome, started_at)
+    attached = attach_run(path, run, out)
+    print(printable(f"the model is now the project's: run {attached.number} in {path.parent / (path.stem + '_runs')}"))
+
+
+def _model_checkpoint(name: str, stack: contextlib.ExitStack) -> Path:
+    """What `predict` reads: a checkpoint, a saved project's own model, or a bundle's (unpacked into a
+    temporary folder that goes when the command ends)."""
+    from playground.ml.bundle import is_bundle, open_bundle
+    from playground.spec.saved_runs import model_file, read_saved_runs
+
+    project_path = None
+    if is_bundle(name):
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cnnpg-bundle-")))
+        project_path = open_bundle(name, folder / "bundle")
+    elif Path(name).suffix.lower() == ".json":
+        project_path = Path(name)
+        load_project(project_path)  # a missing or damaged project says so first
+    if project_path is None:
+        return Path(name)
+    found = model_file(project_path, read_saved_runs(project_path))
+    if found is None:
+        raise PlaygroundError(Message(messages.PROJECT_HAS_NO_MODEL, path=name))
+    return found
+
+
+def cmd_bundle(args) -> int:
+    from playground.ml.bundle import make_bundle
+
+    written = make_bundle(resolve_project_path(args.project), args.out)
+    print(printable(f"wrote {written} ({written.stat().st_size / 1024**2:,.1f} MB)"))
+    return 0
+
+
+def cmd_unbundle(args) -> int:
+    from playground.ml.bundle import open_bundle
+
+    project_path = open_bundle(args.file, args.folder)
+    print(printable(f"opened into {project_path.parent}: train or open {project_path}"))
+    return 0
 
 
 def _train(args, project, base, job) -> int:
@@ -339,6 +417,8 @@ def _train(args, project, base, job) -> int:
                 print(_format_epoch(event), flush=True)
             elif isinstance(event, Finished):
                 print(f"{event.reason}: {_best_text(event, len(data.val) > 0)}; checkpoint {event.checkpoint}")
+            if isinstance(event, Finished):
+                args.finished_reason = event.reason  # the outcome a saved project's run list shows
             if isinstance(event, Failed):
                 if not args.json:
                     print(f"error: {event.message}", file=sys.stderr)
@@ -381,10 +461,12 @@ def cmd_predict(args) -> int:
     from playground.ml.checkpoints import load_checkpoint
     from playground.ml.predict import ImagenetPredictor, Predictor
 
-    if args.checkpoint.startswith("imagenet:"):  # an ImageNet network as it is: its 1,000 classes
-        predictor = ImagenetPredictor(args.checkpoint.removeprefix("imagenet:"))
-    else:
-        predictor = Predictor(load_checkpoint(args.checkpoint))
+    stack = contextlib.ExitStack()
+    with stack:
+        if args.checkpoint.startswith("imagenet:"):  # an ImageNet network as it is: its 1,000 classes
+            predictor = ImagenetPredictor(args.checkpoint.removeprefix("imagenet:"))
+        else:
+            predictor = Predictor(load_checkpoint(_model_checkpoint(args.checkpoint, stack)))
     files = _expand_images(args.images)
     readable = 0
     # One batch at a time, printed as it comes: a folder of thousands of photos in bounded memory.
@@ -546,12 +628,18 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--out", help="folder for last.pt and best.pt (default: runs/PROJECT-NAME)")
     train.add_argument("--resume", metavar="CHECKPOINT", help="continue the run saved in this checkpoint")
     train.add_argument("--json", action="store_true", help="one JSON object per line")
+    train.add_argument(
+        "--no-attach", action="store_true", help="do not keep the run beside the project file (NAME_runs/) as its model"
+    )
     # The window's training process (playground.ml.training_child): protocol lines, control on stdin.
     train.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     train.set_defaults(run=cmd_train)
 
     predict = commands.add_parser("predict", help="classify images with a trained checkpoint")
-    predict.add_argument("checkpoint", help="a checkpoint (.pt), or imagenet:NETWORK for an ImageNet network as it is")
+    predict.add_argument(
+        "checkpoint",
+        help="a checkpoint (.pt), a trained project (.json) or bundle (.cnnpg), or imagenet:NETWORK as it is",
+    )
     predict.add_argument("images", nargs="+", help="image files or folders")
     predict.add_argument("--top-k", type=int, default=3)
     predict.add_argument("--json", action="store_true", help="one JSON object per image")
@@ -597,8 +685,17 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--network", required=True, help="which network the file belongs to, e.g. resnet18")
     importer.set_defaults(run=cmd_weights)
 
+    bundle = commands.add_parser("bundle", help="one file to hand out: the project, its images, model and runs")
+    bundle.add_argument("project", help="a project file")
+    bundle.add_argument("out", help="the bundle to write (NAME.cnnpg)")
+    bundle.set_defaults(run=cmd_bundle)
+    unbundle = commands.add_parser("unbundle", help="check a bundle and unpack it into a new folder")
+    unbundle.add_argument("file", help="a bundle (.cnnpg)")
+    unbundle.add_argument("folder", nargs="?", help="a new (or empty) folder (default: beside the bundle)")
+    unbundle.set_defaults(run=cmd_unbundle)
+
     gui = commands.add_parser("gui", help="open the app (the default without a command)")
-    gui.add_argument("project", nargs="?", help="a project file, or an example name")
+    gui.add_argument("project", nargs="?", help="a project file or bundle (.cnnpg), or an example name")
     gui.set_defaults(run=cmd_gui)
 
     datasets = commands.add_parser("datasets", help="the built-in datasets and whether they are installed")

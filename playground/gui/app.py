@@ -8,17 +8,14 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from playground.gui.application import make_application
 from playground.gui.main_window import MainWindow
-from playground.gui.messages import error_text
 from playground.gui.settings import config_dir
 from playground.gui.tasks import Task
 from playground.gui.training_process import TrainingProcess
 from playground.gui.translation import install_translators, interface_language
-from playground.spec.errors import PlaygroundError
-from playground.spec.project import load_project, remove_stale_temp_files
+from playground.spec.project import remove_stale_temp_files
 
 RUN_FOLDERS_KEPT_DAYS = 7
 
@@ -45,10 +42,7 @@ def run(project_path: str | None = None) -> int:
     remove_old_runs(config_dir() / "runs")
     window = MainWindow()
     if not window.offer_recovery() and project_path:
-        try:
-            window.document.reset(load_project(Path(project_path)), Path(project_path))
-        except PlaygroundError as error:
-            QMessageBox.warning(window, window.tr("Cannot open project"), error_text(error))
+        window.open_project(Path(project_path))  # a project with its runs and model, or a bundle
     window.show()
     QTimer.singleShot(0, window.start_background_work)  # after the first paint
     status = app.exec()

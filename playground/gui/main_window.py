@@ -29,8 +29,8 @@ from playground.gui.classes import ClassNames
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.default_project import default_project
 from playground.gui.document import ProjectDocument
-from playground.gui.messages import error_text
 from playground.gui.dropped_files import local_paths
+from playground.gui.messages import error_text
 from playground.gui.pages.augment_page import AugmentPage
 from playground.gui.pages.data_page import DataPage
 from playground.gui.pages.learn.page import LearnPage
@@ -38,15 +38,18 @@ from playground.gui.pages.model.page import ModelPage
 from playground.gui.pages.predict.page import PredictPage
 from playground.gui.pages.train_page import TrainPage
 from playground.gui.presentation import add_view_actions, presentation
+from playground.gui.project_store import ProjectWork
 from playground.gui.settings import add_recent_file, app_settings, recent_files
-from playground.gui.widgets.panels import size_by_current_page
 from playground.gui.tasks import Task
 from playground.gui.translation import LANGUAGES, SYSTEM, chosen_language, installed_language, set_chosen_language
+from playground.gui.widgets.panels import size_by_current_page
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import Project
 
 AUTOSAVE_DELAY_MS = 3000
 PROJECT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "CNN Playground projects (*.json);;All files (*)")
+OPEN_FILTER = QT_TRANSLATE_NOOP("MainWindow", "CNN Playground projects and bundles (*.json *.cnnpg);;All files (*)")
+BUNDLE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "CNN Playground bundles (*.cnnpg)")
 
 
 def import_torch(context) -> str:
@@ -86,6 +89,11 @@ class MainWindow(QMainWindow):
         self.train_page = TrainPage(self.document, self.class_names)
         self.predict_page = PredictPage(self.document, self.loader)
         self.train_page.model_changed.connect(self.predict_page.set_model)
+        self.work = ProjectWork(self.document, self.train_page, self)  # runs and model kept with the file
+        self.work.restore_failed.connect(self._work_not_restored)
+        self.work.bundle_opened.connect(self._bundle_opened)
+        self.work.bundle_written.connect(self._bundle_written)
+        self.work.bundle_failed.connect(lambda why: QMessageBox.warning(self, self.tr("Project bundle"), why))
         self.learn_page = LearnPage(installed_language())
         self.learn_page.open_requested.connect(self.open_for_lesson)
         style = self.style()
@@ -171,6 +179,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Export training &job…"), lambda: self.export_training_job(), None,
                      "action_export_job")  # fmt: skip
+        self._action(file_menu, self.tr("Export project &bundle…"), lambda: self.export_bundle(), None,
+                     "action_export_bundle")  # fmt: skip
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "action_quit")
 
@@ -353,10 +363,16 @@ class MainWindow(QMainWindow):
         """True when it is fine to replace the open project (saved, or the user said so)."""
         if not self.document.is_modified:
             return True
+        text = (
+            self.tr("“{0}” has a trained model that is not saved yet: without saving, the model and its runs are"
+                    " lost. Save the project first?")
+            if self.work.has_unsaved_model
+            else self.tr("Save the changes to “{0}” first?")
+        )  # fmt: skip
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
-            self.tr("Save the changes to “{0}” first?").format(self.document.project.name),
+            text.format(self.document.project.name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -367,25 +383,67 @@ class MainWindow(QMainWindow):
     def new_project(self) -> None:
         if self.may_stop_training(self.tr("start a new project")) and self.confirm_discard() and self.stop_training():
             self.document.reset(default_project(), None)
+            self.work.clear()
             autosave.clear()
 
     def open_project(self, path: Path | str | None = None) -> bool:
         if not (self.may_stop_training(self.tr("open another project")) and self.confirm_discard()):
             return False
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr(PROJECT_FILTER))
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr(OPEN_FILTER))
             if not path:
                 return False
         if not self.stop_training():
             return False
+        from playground.ml.bundle import is_bundle
+
+        if is_bundle(path):  # checked and unpacked on a background task; opened when it is
+            self.work.open_bundle(Path(path))
+            self.statusBar().showMessage(self.tr("Checking and unpacking {0}…").format(path))
+            return True
+        return self._open_file(Path(path))
+
+    def _open_file(self, path: Path) -> bool:
         try:
-            self.document.open(Path(path))
+            self.document.open(path)
         except PlaygroundError as error:
             QMessageBox.warning(self, self.tr("Cannot open project"), error_text(error))
             return False
-        add_recent_file(Path(path))
+        self.work.restore(path)  # its runs and model, read on a background task
+        add_recent_file(path)
         autosave.clear()
         return True
+
+    def _work_not_restored(self, why: str) -> None:
+        QMessageBox.warning(
+            self, self.tr("Trained model not opened"),
+            self.tr("The project is open, but its trained model and runs could not be read: {0}").format(why),
+        )  # fmt: skip
+
+    def _bundle_opened(self, project_path: Path) -> None:
+        if self._open_file(project_path):
+            self.statusBar().showMessage(self.tr("Bundle unpacked into {0}").format(project_path.parent), 15000)
+
+    def export_bundle(self, out: str | Path | None = None) -> bool:
+        """One file with the project, its images, model and runs (the project is saved first); written
+        on a background task. True when writing has started."""
+        if (self.document.path is None or self.document.is_modified) and not self.save():
+            return False
+        if out is None:
+            suggestion = str(self.document.path.with_suffix(".cnnpg"))
+            out, _ = QFileDialog.getSaveFileName(self, self.tr("Export project bundle"), suggestion,
+                                                 self.tr(BUNDLE_FILTER))  # fmt: skip
+            if not out:
+                return False
+        self.work.write_bundle(self.document.path, Path(out))
+        self.statusBar().showMessage(self.tr("Writing the bundle {0}…").format(out))
+        return True
+
+    def _bundle_written(self, path: Path) -> None:
+        self.statusBar().showMessage(
+            self.tr("Bundle written: {0}. It opens with File → Open on any machine with CNN Playground.").format(path),
+            20000,
+        )
 
     def save(self) -> bool:
         if self.document.path is None:
@@ -405,6 +463,15 @@ class MainWindow(QMainWindow):
             self.document.save(path, rebase=self.data_page.source_for)
         except OSError as error:
             QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not save {0}: {1}").format(path, error))
+            return False
+        try:
+            self.work.save(path)
+        except (PlaygroundError, OSError) as error:
+            self.document.undo_stack.resetClean()  # the work is not kept: still unsaved
+            QMessageBox.warning(
+                self, self.tr("Trained model not saved"),
+                self.tr("The project was saved, but not its trained model and runs: {0}").format(error_text(error)),
+            )  # fmt: skip
             return False
         add_recent_file(path)
         autosave.clear()

@@ -489,4 +489,37 @@ EXPORT_UNKNOWN_FORMAT = "unknown export format {found} (choose {choices})"
 LAB_PADDING = "--padding must be valid, same or a whole number, got {found}"
 LAB_POOL_ONE_CHANNEL = "pooling works on one channel at a time: give --input without '|'"
 
+# --- project bundles and saved runs (issue 15) (playground.spec.saved_runs, playground.ml.bundle)
+RUNS_FOLDER_NOT_OURS = (
+    "{folder} exists and was not made by CNN Playground, so nothing is written into it — rename that folder, or"
+    " save the project under another name"
+)
+RUNS_INDEX_DAMAGED = "{path} is damaged ({reason}) — the project's trained model and runs cannot be read"
+RUNS_INDEX_MALFORMED = "{path} is not CNN Playground's list of runs: its {key} is not what the app writes"
+RUNS_INDEX_TOO_LARGE = "{path} is larger than {limit} MB, more than any project's list of runs"
+PROJECT_HAS_NO_MODEL = "{path} has no trained model yet — train it first: cnn-playground train {path}"
+BUNDLE_NOT_A_ZIP = "{path} is not a project bundle: it is not a zip file"
+BUNDLE_DAMAGED = "{path} is damaged: {reason}"
+BUNDLE_MANIFEST_BAD = "{path} is not a project bundle made by CNN Playground: its manifest's {key} is missing or wrong"
+BUNDLE_UNSAFE_NAME = "{path} was not opened: it holds {name}, a name that would place a file outside its folder"
+BUNDLE_LINK = "{path} was not opened: it holds {name}, a link — a bundle holds plain files only"
+BUNDLE_TOO_MANY_FILES = "{path} was not opened: it holds {count} files, more than the {limit} a bundle may hold"
+BUNDLE_FILE_TOO_LARGE = (
+    "{path} was not opened: {name} unpacks to {size} MB, more than the {limit} MB one file of a bundle may take"
+)
+BUNDLE_TOO_LARGE = "{path} was not opened: it unpacks to {size} MB, more than the {limit} MB a bundle may take"
+BUNDLE_RATIO = "{path} was not opened: {name} is compressed {ratio} to 1, as only a zip bomb is"
+BUNDLE_FILE_NOT_LISTED = "{path} was not opened: {name} is not in its manifest"
+BUNDLE_FILE_MISSING = "{path} was not opened: {name} is in its manifest but not in the bundle"
+BUNDLE_FILE_CHANGED = (
+    "{path} was not opened: {name} differs from its manifest (size or SHA-256) — the bundle is damaged or was changed"
+)
+BUNDLE_READS_OUTSIDE = "{path} was not opened: its project reads images from {source}, outside the bundle"
+BUNDLE_WEIGHTS_REFUSED = "{path} was not opened: {problem}"
+BUNDLE_FOLDER_NOT_EMPTY = "{folder} is not empty — choose a new folder to open the bundle into"
+BUNDLE_IMAGE_LINK = (
+    "{path} is a link to {target}, outside the images' folder {root} — a bundle holds only the dataset's own files;"
+    " replace the link by a copy"
+)
+
 TEMPLATES = tuple(value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str))

@@ -190,6 +190,12 @@ def _is_unicode(text: str) -> bool:
 def project_from_json(text: str) -> Project:
     """A project from its JSON text, with limits on nesting and numbers: any text is either a project
     or one SpecError, never another exception."""
+    return project_from_dict(read_json_text(text))
+
+
+def read_json_text(text: str) -> Any:
+    """JSON text read with the project file's limits on nesting and numbers (also for the files kept
+    beside a project): plain data or one SpecError, never another exception."""
     try:
         data = json.loads(text, parse_int=_parse_int, parse_float=_parse_float)
     except json.JSONDecodeError as error:
@@ -198,7 +204,7 @@ def project_from_json(text: str) -> Project:
         raise SpecError(Message(messages.JSON_TOO_DEEP, limit=MAX_DEPTH)) from None
     # Shallower nesting parses, but the readers and their messages (repr) would recurse through it.
     _check_structure(data)
-    return project_from_dict(data)
+    return data
 
 
 def read_project_text(path: Path) -> str:

@@ -46,6 +46,7 @@ from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
 from playground.spec.layers import Dropout
 from playground.spec.project import Project
+from playground.spec.saved_runs import CHECKPOINT_FILES, SavedRun, SavedRuns
 from playground.spec.settings import TrainingSettings
 from playground.spec.shapes import summarize_project
 
@@ -667,6 +668,41 @@ class TrainPage(QWidget):
     def _checkpoint_refused(self, message: str) -> None:
         self._update_buttons()
         QMessageBox.warning(self, self.tr("Cannot load checkpoint"), message)
+
+    # ------------------------------------------------------------------ a saved project's runs (issue 15)
+
+    def saved_runs(self, model_run: int | None) -> tuple[SavedRuns, dict[int, Path]]:
+        """The runs to keep with the project (all but one still training), and the folder holding
+        each one's checkpoints."""
+        kept = [run for run in self.runs if not (self.training.running and run is self.run)]
+        folders = {run.number: run.out_dir for run in kept
+                   if any((run.out_dir / name).is_file() for name in CHECKPOINT_FILES)}  # fmt: skip
+        runs = tuple(
+            SavedRun(run.number, run.project, tuple(run.history), run.outcome.replace("running", "stopped"),
+                     run.started_at, run.number in folders)
+            for run in kept
+        )  # fmt: skip
+        return SavedRuns(runs, model_run if any(run.number == model_run for run in runs) else None), folders
+
+    def restore_runs(self, saved: SavedRuns, folders: dict[int, Path], model) -> None:
+        """A reopened project's runs (curves, settings, outcomes; checkpoints in `folders` for Continue
+        training) and its model, or none of them for a new project."""
+        self.runs = [
+            RunRecord(run.number, run.project, folders.get(run.number, Path()), run.started_at, list(run.history),
+                      run.outcome)
+            for run in saved.runs
+        ]  # fmt: skip
+        last = self.runs[-1] if self.runs else None
+        self.run = next((run for run in self.runs if run.number == saved.model_run), last)  # what Continue continues
+        self.checkpoint = model
+        self.model_changed.emit(model)
+        self.log.clear()
+        self._refresh_run_list()
+        if self.plots is not None:
+            self.plots.clear()
+            if self.run is not None:
+                self.plots.show_history(self.run.history)
+        self._update_buttons()
 
 
 if __name__ == "__main__":
