@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from unit.helpers import write_class_folder
 
 from playground.cli import main
 from playground.gui.main_window import MainWindow
@@ -14,7 +15,6 @@ from playground.spec.layers import Conv2d, Dense, Flatten, MaxPool2d
 from playground.spec.project import Project, save_project
 from playground.spec.saved_runs import read_saved_runs, runs_folder
 from playground.spec.settings import DataSettings, TrainingSettings
-from unit.helpers import write_class_folder
 
 Button = QMessageBox.StandardButton
 
