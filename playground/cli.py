@@ -309,7 +309,7 @@ def _attach_to_project(args, started_at: datetime, status: int) -> None:
     and curves in NAME_runs/ beside it, its weights the project's model (the window opens it trained,
     `predict NAME.json` uses it). Not for a shipped example, nor with --no-attach."""
     from playground.ml.checkpoints import load_checkpoint
-    from playground.spec.saved_runs import SavedRun, attach_run
+    from playground.spec.saved_runs import SavedRun, attach_run, runs_folder
 
     path = Path(args.project)
     out = Path(args.out) if args.out else Path("runs") / resolve_project_path(args.project).stem
@@ -319,7 +319,11 @@ def _attach_to_project(args, started_at: datetime, status: int) -> None:
     outcome = "failed" if status else getattr(args, "finished_reason", "completed")
     run = SavedRun(0, last.project, tuple(last.history), outcome, started_at)
     attached = attach_run(path, run, out)
-    print(printable(f"the model is now the project's: run {attached.number} in {path.parent / (path.stem + '_runs')}"))
+    folder = runs_folder(path) / attached.folder_name
+    if args.json:
+        _print_json({"event": "attached", "run": attached.number, "folder": str(folder)})
+    else:
+        print(printable(f"the model is now the project's: run {attached.number} in {folder}"))
 
 
 def _model_checkpoint(name: str, stack: contextlib.ExitStack) -> Path:

@@ -1369,6 +1369,18 @@
         <translation>CNN Playground 프로젝트 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
+        <source>CNN Playground projects and bundles (*.json *.cnnpg);;All files (*)</source>
+        <translation>CNN Playground 프로젝트와 번들 (*.json *.cnnpg);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>CNN Playground bundles (*.cnnpg)</source>
+        <translation>CNN Playground 번들 (*.cnnpg)</translation>
+    </message>
+    <message>
+        <source>Project bundle</source>
+        <translation>프로젝트 번들</translation>
+    </message>
+    <message>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
@@ -1427,6 +1439,10 @@
     <message>
         <source>Export training &amp;job…</source>
         <translation>훈련 작업 내보내기(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Export project &amp;bundle…</source>
+        <translation>프로젝트 번들 내보내기(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1553,6 +1569,10 @@
         <translation>CNN Playground가 예기치 않게 종료되었습니다. 저장하지 않은 프로젝트 “{0}”을(를) {1}에서 복구할까요?</translation>
     </message>
     <message>
+        <source>“{0}” has a trained model that is not saved yet: without saving, the model and its runs are lost. Save the project first?</source>
+        <translation>“{0}”에 아직 저장하지 않은 훈련된 모델이 있습니다. 저장하지 않으면 모델과 실행 기록이 사라집니다. 프로젝트를 먼저 저장할까요?</translation>
+    </message>
+    <message>
         <source>Save the changes to “{0}” first?</source>
         <translation>“{0}”의 변경 사항을 먼저 저장할까요?</translation>
     </message>
@@ -1569,8 +1589,36 @@
         <translation>프로젝트 열기</translation>
     </message>
     <message>
+        <source>Checking and unpacking {0}…</source>
+        <translation>{0}을(를) 확인하고 푸는 중…</translation>
+    </message>
+    <message>
         <source>Cannot open project</source>
         <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Trained model not opened</source>
+        <translation>훈련된 모델을 열지 못함</translation>
+    </message>
+    <message>
+        <source>The project is open, but its trained model and runs could not be read: {0}</source>
+        <translation>프로젝트는 열었지만 훈련된 모델과 실행 기록을 읽지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Bundle unpacked into {0}</source>
+        <translation>번들을 {0}에 풀었습니다</translation>
+    </message>
+    <message>
+        <source>Export project bundle</source>
+        <translation>프로젝트 번들 내보내기</translation>
+    </message>
+    <message>
+        <source>Writing the bundle {0}…</source>
+        <translation>번들 {0}을(를) 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Bundle written: {0}. It opens with File → Open on any machine with CNN Playground.</source>
+        <translation>번들을 썼습니다: {0}. CNN Playground가 있는 어느 컴퓨터에서든 파일 → 열기로 열 수 있습니다.</translation>
     </message>
     <message>
         <source>Save project</source>
@@ -1583,6 +1631,14 @@
     <message>
         <source>Could not save {0}: {1}</source>
         <translation>{0} 저장 실패: {1}</translation>
+    </message>
+    <message>
+        <source>Trained model not saved</source>
+        <translation>훈련된 모델을 저장하지 못함</translation>
+    </message>
+    <message>
+        <source>The project was saved, but not its trained model and runs: {0}</source>
+        <translation>프로젝트는 저장했지만 훈련된 모델과 실행 기록은 저장하지 못했습니다: {0}</translation>
     </message>
     <message>
         <source>Saved {0}</source>
@@ -3455,94 +3511,87 @@
     </message>
     <message>
         <source>{folder} exists and was not made by CNN Playground, so nothing is written into it — rename that folder, or save the project under another name</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder}이(가) 이미 있고 CNN Playground가 만든 것이 아니어서 아무것도 쓰지 않았습니다 — 그 폴더의 이름을 바꾸거나 프로젝트를 다른 이름으로 저장하세요</translation>
     </message>
     <message>
         <source>{path} is damaged ({reason}) — the project&apos;s trained model and runs cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}이(가) 손상되었습니다 ({reason}) — 프로젝트의 훈련된 모델과 실행 기록을 읽을 수 없습니다</translation>
     </message>
     <message>
         <source>{path} is not CNN Playground&apos;s list of runs: its {key} is not what the app writes</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) CNN Playground의 실행 목록이 아닙니다: {key}이(가) 앱이 쓰는 형식이 아닙니다</translation>
     </message>
     <message>
         <source>{path} is larger than {limit} MB, more than any project&apos;s list of runs</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}이(가) {limit} MB보다 큽니다 — 어떤 프로젝트의 실행 목록보다도 큽니다</translation>
     </message>
     <message>
         <source>{path} has no trained model yet — train it first: cnn-playground train {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}에는 아직 훈련된 모델이 없습니다 — 먼저 훈련하세요: cnn-playground train {path}</translation>
     </message>
     <message>
         <source>{path} is not a project bundle: it is not a zip file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 프로젝트 번들이 아닙니다: zip 파일이 아닙니다</translation>
     </message>
     <message>
         <source>{path} is damaged: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}이(가) 손상되었습니다: {reason}</translation>
     </message>
     <message>
         <source>{path} is not a project bundle made by CNN Playground: its manifest&apos;s {key} is missing or wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) CNN Playground가 만든 프로젝트 번들이 아닙니다: 목록(manifest)의 {key}이(가) 없거나 잘못되었습니다</translation>
     </message>
     <message>
         <source>{path} was not opened: it holds {name}, a name that would place a file outside its folder</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열지 않았습니다: 파일을 폴더 밖에 놓게 되는 이름 {name}이(가) 들어 있습니다</translation>
     </message>
     <message>
         <source>{path} was not opened: it holds {name}, a link — a bundle holds plain files only</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열지 않았습니다: 링크 {name}이(가) 들어 있습니다 — 번들에는 일반 파일만 들어 있어야 합니다</translation>
     </message>
     <message>
         <source>{path} was not opened: it holds {count} files, more than the {limit} a bundle may hold</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열지 않았습니다: 파일이 {count}개로, 번들이 담을 수 있는 {limit}개보다 많습니다</translation>
     </message>
     <message>
         <source>{path} was not opened: {name} unpacks to {size} MB, more than the {limit} MB one file of a bundle may take</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열지 않았습니다: {name}을(를) 풀면 {size} MB로, 번들의 파일 하나에 허용되는 {limit} MB보다 큽니다</translation>
     </message>
     <message>
         <source>{path} was not opened: it unpacks to {size} MB, more than the {limit} MB a bundle may take</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열지 않았습니다: 풀면 {size} MB로, 번들에 허용되는 {limit} MB보다 큽니다</translation>
     </message>
     <message>
         <source>{path} was not opened: {name} is compressed {ratio} to 1, as only a zip bomb is</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열지 않았습니다: {name}이(가) {ratio}:1로 압축되어 있습니다 — zip 폭탄에서나 볼 수 있는 비율입니다</translation>
     </message>
     <message>
         <source>{path} was not opened: {name} is not in its manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열지 않았습니다: {name}이(가) 목록(manifest)에 없습니다</translation>
     </message>
     <message>
         <source>{path} was not opened: {name} is in its manifest but not in the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열지 않았습니다: {name}이(가) 목록(manifest)에는 있지만 번들에는 없습니다</translation>
     </message>
     <message>
         <source>{path} was not opened: {name} differs from its manifest (size or SHA-256) — the bundle is damaged or was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열지 않았습니다: {name}이(가) 목록(manifest)과 다릅니다 (크기 또는 SHA-256) — 번들이 손상되었거나 바뀌었습니다</translation>
     </message>
     <message>
         <source>{path} was not opened: its project reads images from {source}, outside the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열지 않았습니다: 프로젝트가 번들 밖의 {source}에서 이미지를 읽습니다</translation>
     </message>
     <message>
         <source>{path} was not opened: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열지 않았습니다: {problem}</translation>
     </message>
     <message>
         <source>{folder} is not empty — choose a new folder to open the bundle into</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder}이(가) 비어 있지 않습니다 — 번들을 풀 새 폴더를 고르세요</translation>
     </message>
     <message>
         <source>{path} is a link to {target}, outside the images&apos; folder {root} — a bundle holds only the dataset&apos;s own files; replace the link by a copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Cannot open project</source>
-        <translation>프로젝트를 열 수 없습니다</translation>
+        <translation>{path}은(는) 이미지 폴더 {root} 밖의 {target}을(를) 가리키는 링크입니다 — 번들에는 데이터셋 자신의 파일만 들어갑니다. 링크를 복사본으로 바꾸세요</translation>
     </message>
 </context>
 </TS>
