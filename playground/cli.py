@@ -307,13 +307,14 @@ def _project_of_bundle(name: str) -> str:
 def _attach_to_project(args, started_at: datetime, status: int) -> None:
     """A project file trained from the command line keeps the run as the window does: its checkpoints
     and curves in NAME_runs/ beside it, its weights the project's model (the window opens it trained,
-    `predict NAME.json` uses it). Not for a shipped example, nor with --no-attach."""
+    `predict NAME.json` uses it). Not for a shipped example (by name or by path), nor with --no-attach."""
     from playground.ml.checkpoints import load_checkpoint
     from playground.spec.saved_runs import SavedRun, attach_run, runs_folder
 
     path = Path(args.project)
     out = Path(args.out) if args.out else Path("runs") / resolve_project_path(args.project).stem
-    if args.no_attach or not path.is_file() or not (out / "last.pt").is_file():
+    shipped = path.resolve().is_relative_to(Path(__file__).resolve().parent)  # the app's own examples stay as shipped
+    if args.no_attach or shipped or not path.is_file() or not (out / "last.pt").is_file():
         return
     last = load_checkpoint(out / "last.pt")
     outcome = "failed" if status else getattr(args, "finished_reason", "completed")

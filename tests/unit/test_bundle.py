@@ -289,3 +289,15 @@ def test_a_file_that_is_not_a_zip_is_refused(tmp_path, capsys):
     assert main(["unbundle", str(tmp_path / "x.cnnpg"), str(tmp_path / "out")]) == 2
     assert "is not a project bundle: it is not a zip file" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_training_a_shipped_example_by_its_path_leaves_it_as_shipped(tmp_path, monkeypatch):
+    from playground.resources import example_projects
+
+    example = example_projects()["lenet5-digits"]
+    monkeypatch.setattr("playground.cli._train", lambda args, project, base, job: 0)  # no need to train here
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "last.pt").write_bytes(b"")  # what a run would have left
+    assert main(["train", str(example), "--out", str(out)]) == 0
+    assert not runs_folder(example).exists()
