@@ -697,6 +697,11 @@ class TrainPage(QWidget):
         self.checkpoint = model
         self.model_changed.emit(model)
         self.log.clear()
+        if model is not None and self.run is not None:
+            self.status.setText(
+                self.tr("The project's model and its {0} runs are back: Predict uses the model of {1}; Continue"
+                        " training goes on from its last epoch.").format(len(self.runs), self.run_name(self.run))
+            )  # fmt: skip
         self._refresh_run_list()
         if self.plots is not None:
             self.plots.clear()

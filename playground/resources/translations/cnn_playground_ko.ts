@@ -2368,6 +2368,10 @@
         <translation>훈련 실패: {0}</translation>
     </message>
     <message>
+        <source>The project&apos;s model and its {0} runs are back: Predict uses the model of {1}; Continue training goes on from its last epoch.</source>
+        <translation>프로젝트의 모델과 실행 {0}개가 돌아왔습니다. 예측은 {1}의 모델을 쓰고, 이어서 훈련은 그 마지막 에포크부터 이어 갑니다.</translation>
+    </message>
+    <message>
         <source>Training failed</source>
         <translation>훈련 실패</translation>
     </message>
