@@ -243,10 +243,6 @@ def base_features(run: _Run, images: torch.Tensor, batch_size: int) -> torch.Ten
     return torch.cat(parts) if parts else torch.empty(0)
 
 
-def _first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
-
-
 def _make_run(
     project: Project, data: PreparedData, model: nn.Module | None, target: torch.device, total_epochs: int
 ) -> _Run:
@@ -283,10 +279,7 @@ def _resume(run: _Run, resume: Checkpoint, schedule_epochs: int) -> None:
         if resume.optimizer_state:
             run.optimizer.load_state_dict(resume.optimizer_state)
     except (RuntimeError, ValueError, KeyError) as error:
-        raise CheckpointError(
-            f"the checkpoint does not fit this network ({_first_line(error)}) — it was saved for a different"
-            " network; start a new run instead of resuming"
-        ) from None
+        raise CheckpointError(Message(messages.CHECKPOINT_OTHER_NETWORK)) from error
     if run.scheduler is not None and resume.scheduler_state:
         run.scheduler.load_state_dict(resume.scheduler_state)
         if isinstance(run.scheduler, torch.optim.lr_scheduler.CosineAnnealingLR):
@@ -338,17 +331,15 @@ def fit(
         data = dataclasses.replace(data, mean=list(project.backbone.mean), std=list(project.backbone.std))
     total_epochs = epochs if epochs is not None else settings.epochs
     if total_epochs < 1:
-        raise PlaygroundError(f"epochs must be at least 1, got {total_epochs}")
+        raise PlaygroundError(Message(messages.EPOCHS_AT_LEAST_ONE, epochs=total_epochs))
     control = control or TrainingControl()
     if num_threads:
         torch.set_num_threads(num_threads)
     requested = device or settings.device
     target = pick_device(requested if distributed is None else device_name(distributed, requested))
     if resume is not None and tuple(resume.class_names) != tuple(data.class_names):
-        raise PlaygroundError(
-            f"the checkpoint was trained on the classes {', '.join(resume.class_names)} but the data now has"
-            f" {', '.join(data.class_names)} — start a new run instead of resuming"
-        )
+        raise PlaygroundError(Message(messages.CHECKPOINT_OTHER_CLASSES, trained=", ".join(resume.class_names),
+                                      now=", ".join(data.class_names)))  # fmt: skip
     if resume is None:
         torch.manual_seed(settings.seed)
     if model is None:  # a network of many GB (30,000 units typed by mistake) is refused, not built
@@ -358,9 +349,8 @@ def fit(
     except Exception as error:
         if _is_out_of_memory(error):
             raise PlaygroundError(
-                f"the network does not fit in the memory of {describe_device(target)}: {_first_line(error)}"
-                " — make it smaller (fewer units or filters) or the images smaller"
-            ) from None
+                Message(messages.NETWORK_DOES_NOT_FIT_DEVICE, device=describe_device(target))
+            ) from error
         raise
     model, optimizer, scheduler = run.model, run.optimizer, run.scheduler
     run.seed = settings.seed
@@ -378,9 +368,7 @@ def fit(
     if distributed is not None:
         distributed.own_randomness(settings.seed, start_epoch)
     if start_epoch >= total_epochs:
-        raise PlaygroundError(
-            f"this run has already done {start_epoch} epochs; ask for more than that (--epochs {start_epoch + 5})"
-        )
+        raise PlaygroundError(Message(messages.RUN_ALREADY_DONE, done=start_epoch, more=start_epoch + 5))
     out = Path(out_dir) if out_dir is not None and (distributed is None or distributed.is_main) else None
     augment = build_augmentation(project.augmentation)
     has_val = len(data.val) > 0

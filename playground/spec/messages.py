@@ -112,8 +112,7 @@ EX_CONV_SIZE = (
     " How wide is the output feature map?"
 )
 EX_POOL_SIZE = (
-    "Feature map: {size}×{size}. Pooling: a {pool}×{pool} window, stride {stride}, no padding. How wide is the"
-    " output?"
+    "Feature map: {size}×{size}. Pooling: a {pool}×{pool} window, stride {stride}, no padding. How wide is the output?"
 )
 EX_SIZE_HINT = "output size = ⌊(input − kernel + 2·padding)/stride⌋ + 1; ⌊…⌋ rounds down."
 EX_SIZE_SOLUTION = "{formula}: the output is {answer}×{answer}."
@@ -192,9 +191,9 @@ EX_SOLUTION_CLASSIFICATION = "Classification: one label for the whole image."
 EX_SOLUTION_LOCALIZATION = "Localization: one object's label and the box around it."
 EX_SOLUTION_DETECTION = "Object detection: every object's label and box, however many there are."
 EX_SOLUTION_SEGMENTATION = "Segmentation: a label for every pixel."
-EX_SCENARIO_X_RAY = "Which task is this? A chest X-ray is sorted into \"normal\" or \"pneumonia\"."
+EX_SCENARIO_X_RAY = 'Which task is this? A chest X-ray is sorted into "normal" or "pneumonia".'
 EX_SCENARIO_DIGIT = "Which task is this? A photo of a handwritten digit is read as 0–9."
-EX_SCENARIO_PET = "Which task is this? A photo with one cat gets the label \"cat\" and a box around the cat."
+EX_SCENARIO_PET = 'Which task is this? A photo with one cat gets the label "cat" and a box around the cat.'
 EX_SCENARIO_LOGO = "Which task is this? A product photo gets its brand and a box around the one logo on it."
 EX_SCENARIO_STREET = "Which task is this? A street camera finds every car and every pedestrian, each with its own box."
 EX_SCENARIO_SHELF = "Which task is this? A shop shelf photo: every bottle gets a box and a product name."
@@ -302,6 +301,22 @@ OUT_OF_MEMORY = (
     "epoch {epoch}: out of memory on {device} at batch size {batch_size} — try a smaller batch size such as"
     " {smaller}; the weights of epoch {previous} were kept."
 )
+CHECKPOINT_OTHER_NETWORK = (
+    "the checkpoint was saved for a different network and does not fit this one — start a new run instead of resuming"
+)
+EPOCHS_AT_LEAST_ONE = "epochs must be at least 1, got {epochs}"
+CHECKPOINT_OTHER_CLASSES = (
+    "the checkpoint was trained on the classes {trained} but the data now has {now} — start a new run instead of"
+    " resuming"
+)
+NETWORK_DOES_NOT_FIT_DEVICE = (
+    "the network does not fit in the memory of {device} — make it smaller (fewer units or filters) or the images"
+    " smaller"
+)
+RUN_ALREADY_DONE = "this run has already done {done} epochs; ask for more than that (--epochs {more})"
+# --- settings (playground.spec.settings)
+NOT_A_DEVICE = "must be auto, cpu, cuda, cuda:N or mps; got {value}"
+NOT_A_CHANNEL_COUNT = "must be 1 (grayscale) or 3 (RGB), got {value}"
 
 # --- the builder and pretrained networks (issue 14)
 # Layers as the builder's messages name them ("layer 3, conv2d 15x15 valid: ..."): a Message inside a
@@ -423,8 +438,7 @@ FORMAT_MISSING = "missing key 'format' (expected {expected})"
 NOT_A_PROJECT = "not a CNN Playground project (expected {expected}, got {found})"
 FORMAT_VERSION_UNREADABLE = "unreadable format version {found}"
 PROJECT_TOO_NEW = (
-    "this project was written by a newer CNN Playground ({found}); this version reads up to {expected} — update"
-    " the app"
+    "this project was written by a newer CNN Playground ({found}); this version reads up to {expected} — update the app"
 )
 LAYER_TYPE_NOT_TEXT = "a layer's type must be text such as conv2d, got {found}"
 NOT_A_LAYER_LIST = "must be a list of layers, got {found}"

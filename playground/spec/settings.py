@@ -6,7 +6,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from playground.spec import fields
+from playground.spec import fields, messages
+from playground.spec.messages import Message
 
 OPTIMIZERS = ("sgd", "momentum", "adam", "adamw")  # "momentum": SGD with momentum
 SCHEDULES = ("none", "step", "cosine")
@@ -33,12 +34,12 @@ def _device(value: Any, path: str) -> str:
     value = fields.text(value, path)
     if value in ("auto", "cpu", "cuda", "mps") or (value.startswith("cuda:") and value[5:].isdigit()):
         return value
-    raise fields.SpecError(f"must be auto, cpu, cuda, cuda:N or mps; got {value!r}", path=path)
+    raise fields.SpecError(Message(messages.NOT_A_DEVICE, value=repr(value)), path=path)
 
 
 def _channels(value: Any, path: str) -> int:
     if value not in (1, 3) or isinstance(value, bool):
-        raise fields.SpecError(f"must be 1 (grayscale) or 3 (RGB), got {value!r}", path=path)
+        raise fields.SpecError(Message(messages.NOT_A_CHANNEL_COUNT, value=repr(value)), path=path)
     return value
 
 
@@ -145,7 +146,9 @@ def _network_key(value: Any, path: str) -> str:
 
     value = fields.text(value, path)
     if value not in BACKBONES:
-        raise fields.SpecError(f"unknown pretrained network {value!r} (known: {', '.join(BACKBONES)})", path=path)
+        raise fields.SpecError(
+            Message(messages.UNKNOWN_NETWORK, key=repr(value), known=", ".join(BACKBONES)), path=path
+        )
     return value
 
 

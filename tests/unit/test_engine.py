@@ -180,7 +180,7 @@ def test_resuming_with_other_classes_or_another_network_is_refused(digits, tmp_p
         _run(tiny_project(epochs=2), renamed, resume=checkpoint)
     wider = tiny_project(epochs=2)
     wider = wider.replace(layers=(Conv2d(filters=8, kernel=(3, 3), activation="relu"), *wider.layers[1:]))
-    with pytest.raises(CheckpointError, match="does not fit this network"):
+    with pytest.raises(CheckpointError, match="saved for a different network"):
         _run(wider, digits, resume=checkpoint)
 
 
