@@ -465,6 +465,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not save {0}: {1}").format(path, error))
             return False
         try:
+            self.work.keep_own_images(path)
             self.work.save(path)
         except (PlaygroundError, OSError) as error:
             self.document.undo_stack.resetClean()  # the work is not kept: still unsaved

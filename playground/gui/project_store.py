@@ -14,6 +14,8 @@ every checkpoint safely take seconds for a large project.
 
 from __future__ import annotations
 
+import dataclasses
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 
 from playground.gui.settings import config_dir
 from playground.gui.tasks import Task
+from playground.ml.folders import is_app_dataset, resolve_source_folder
 from playground.spec.saved_runs import (
     CHECKPOINT_FILES,
     SavedRuns,
@@ -56,6 +59,14 @@ def restore_work(project_path: Path, context=None) -> tuple[SavedRuns, dict[int,
     folders = _link_runs_for_training(project_path, saved)
     found = model_file(project_path, saved)
     return saved, folders, load_checkpoint(found) if found is not None else None
+
+
+def _free_name(folder: Path) -> Path:
+    candidate, counter = folder, 1
+    while candidate.exists():
+        counter += 1
+        candidate = folder.with_name(f"{folder.name}-{counter}")
+    return candidate
 
 
 def _unpack(bundle: Path) -> Path:
@@ -107,6 +118,25 @@ class ProjectWork(QObject):
         if saved.runs or read_saved_runs(project_path).runs:  # nothing to keep, nothing to write
             write_saved_runs(project_path, saved, folders)
         self.has_unsaved_model = False
+
+    def keep_own_images(self, project_path: Path) -> bool:
+        """Classes made in the app (their images are the app's copies) move in with the saved project:
+        a dataset made before the project had a file lives in the app's data folder, and a project
+        saved elsewhere would leave its images behind. Copied to NAME_images/ beside the project and
+        the project pointed there (relative), then saved again; True if they were. A folder of the
+        user's own is never copied: the project refers to it where it is."""
+        source = self.document.project.data.source
+        if source.startswith("builtin:"):
+            return False
+        folder = resolve_source_folder(source, self.document.base_dir)
+        if not is_app_dataset(folder) or folder.resolve().is_relative_to(project_path.parent.resolve()):
+            return False
+        target = _free_name(project_path.parent / f"{project_path.stem}_images")
+        shutil.copytree(folder, target, symlinks=True)
+        data = dataclasses.replace(self.document.project.data, source=target.name)
+        self.document.change(self.document.project.replace(data=data), self.tr("Keep the images with the project"))
+        self.document.save(project_path)
+        return True
 
     # ------------------------------------------------------------------ opening
 

@@ -12,7 +12,7 @@ from unit.helpers import write_class_folder
 from playground.cli import main
 from playground.gui.main_window import MainWindow
 from playground.spec.layers import Conv2d, Dense, Flatten, MaxPool2d
-from playground.spec.project import Project, save_project
+from playground.spec.project import Project, load_project, save_project
 from playground.spec.saved_runs import read_saved_runs, runs_folder
 from playground.spec.settings import DataSettings, TrainingSettings
 
@@ -136,3 +136,18 @@ def test_a_bundle_moved_elsewhere_opens_trains_and_predicts_in_the_window(qtbot,
     assert not predict.results[0].error
     _train(window.train_page, qtbot)  # a new run on the unpacked images
     assert window.train_page.run.outcome == "completed" and window.train_page.run_list.count() == 2
+
+
+def test_classes_made_before_the_first_save_move_in_with_the_project(qtbot, tmp_path):
+    window = _window(qtbot, tiny())
+    made = window.data_page.new_dataset()  # no project file yet: in the app's data folder
+    photos = write_class_folder(tmp_path / "mine", {"a": 3, "b": 3})
+    for name, files in (("Class 1", sorted((photos / "a").iterdir())), ("Class 2", sorted((photos / "b").iterdir()))):
+        assert window.data_page.add_images(name, [str(f) for f in files]) == 3
+    assert not made.is_relative_to(tmp_path / "saved")
+    assert window.save_as(tmp_path / "saved" / "p.json")
+    assert window.document.project.data.source == "p_images" and not window.document.is_modified
+    kept = tmp_path / "saved" / "p_images"
+    assert sorted(p.name for p in (kept / "Class 1").iterdir()) == ["a_0.png", "a_1.png", "a_2.png"]
+    assert made.is_dir()  # the app's own copy stays until the app's folder is cleaned; nothing is moved away
+    assert load_project(tmp_path / "saved" / "p.json").data.source == "p_images"
