@@ -1120,6 +1120,145 @@
     </message>
 </context>
 <context>
+    <name>DigitWalkthrough</name>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Another digit</source>
+        <translation>다른 숫자</translation>
+    </message>
+    <message>
+        <source>Loading the network…</source>
+        <translation>네트워크를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Use the LeNet-5 that comes with the app</source>
+        <translation>앱에 들어 있는 LeNet-5 쓰기</translation>
+    </message>
+    <message>
+        <source>Draw a digit with the mouse:</source>
+        <translation>마우스로 숫자를 그려 보세요:</translation>
+    </message>
+    <message>
+        <source>or digit number</source>
+        <translation>또는 숫자 번호</translation>
+    </message>
+    <message>
+        <source>from scikit-learn&apos;s set of 1,797</source>
+        <translation>(사이킷런 숫자 1,797개 중에서)</translation>
+    </message>
+    <message>
+        <source>Click a cell of a feature map to see how it was computed.</source>
+        <translation>특징 맵의 칸을 클릭하면 그 값이 어떻게 계산되었는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>What the network says:</source>
+        <translation>네트워크의 답:</translation>
+    </message>
+    <message>
+        <source>Network: {0}, the LeNet-5 trained on digits that comes with the app.</source>
+        <translation>네트워크: {0}. 앱에 들어 있는, 숫자로 훈련된 LeNet-5입니다.</translation>
+    </message>
+    <message>
+        <source>Network: your model {0} ({1} classes).</source>
+        <translation>네트워크: 내 모델 {0} (클래스 {1}개).</translation>
+    </message>
+    <message>
+        <source>Input: the digit as the network sees it, {0}×{1}×{2}</source>
+        <translation>입력: 네트워크가 보는 그대로의 숫자, {0}×{1}×{2}</translation>
+    </message>
+    <message>
+        <source>Layer {0}: {1} → {2}</source>
+        <translation>{0}번째 층: {1} → {2}</translation>
+    </message>
+    <message>
+        <source>Feature map {0}</source>
+        <translation>특징 맵 {0}</translation>
+    </message>
+    <message>
+        <source>(the first {0} of {1} maps)</source>
+        <translation>(맵 {1}개 중 처음 {0}개)</translation>
+    </message>
+    <message>
+        <source>{0} values, in rows of {1}</source>
+        <translation>값 {0}개, 한 줄에 {1}개씩</translation>
+    </message>
+    <message>
+        <source>Layer {0} has no weights and no window: it passes its input on as it is (a flatten lays the maps end to end).</source>
+        <translation>{0}번째 층에는 가중치도 윈도우도 없습니다. 입력을 그대로 넘깁니다(Flatten은 맵들을 한 줄로 이어 붙입니다).</translation>
+    </message>
+    <message>
+        <source>Input map {0}</source>
+        <translation>입력 맵 {0}</translation>
+    </message>
+    <message>
+        <source>Layer {0}, feature map {1}, row {2}, column {3}: its {4}×{5} window on the layer below (marked), times the filter&apos;s learned weights, plus the bias.</source>
+        <translation>{0}번째 층, 특징 맵 {1}, {2}행 {3}열: 아래 층 위의 {4}×{5} 윈도우(표시된 곳)에 필터의 학습된 가중치를 곱하고 편향을 더한 값입니다.</translation>
+    </message>
+    <message>
+        <source>Channel {0}: {1} = {2}</source>
+        <translation>채널 {0}: {1} = {2}</translation>
+    </message>
+    <message>
+        <source>Sum: {0} + bias {1} = {2}</source>
+        <translation>합: {0} + 편향 {1} = {2}</translation>
+    </message>
+    <message>
+        <source>No activation: {0} is the value the next layer sees.</source>
+        <translation>활성화 함수 없음: 다음 층이 보는 값은 {0}입니다.</translation>
+    </message>
+    <message>
+        <source>Activation {0}({1}) = {2}: the value the next layer sees.</source>
+        <translation>활성화 {0}({1}) = {2}: 다음 층이 보는 값입니다.</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the largest value of its window: max({0}) = {1}.</source>
+        <translation>최대 풀링은 윈도우에서 가장 큰 값을 남깁니다: 최댓값({0}) = {1}.</translation>
+    </message>
+    <message>
+        <source>Average pooling keeps the mean of its window: mean({0}) = {1}.</source>
+        <translation>평균 풀링은 윈도우의 평균을 남깁니다: 평균({0}) = {1}.</translation>
+    </message>
+    <message>
+        <source>Min pooling keeps the smallest value of its window: min({0}) = {1}.</source>
+        <translation>최소 풀링은 윈도우에서 가장 작은 값을 남깁니다: 최솟값({0}) = {1}.</translation>
+    </message>
+    <message>
+        <source>Layer {0}, map {1}, row {2}, column {3}: its {4}×{5} window on map {1} of the layer below (marked). Pooling has nothing to learn.</source>
+        <translation>{0}번째 층, 맵 {1}, {2}행 {3}열: 아래 층 맵 {1} 위의 {4}×{5} 윈도우(표시된 곳). 풀링에는 학습할 파라미터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Output unit {0}, class “{1}”: every one of the {2} inputs times its learned weight, plus the bias. The largest contributions:</source>
+        <translation>출력 유닛 {0}, 클래스 “{1}”: 입력 {2}개 하나하나에 학습된 가중치를 곱해 더하고 편향을 더합니다. 가장 크게 기여한 입력:</translation>
+    </message>
+    <message>
+        <source>Layer {0}, unit {1}: every one of the {2} inputs times its learned weight, plus the bias. The largest contributions:</source>
+        <translation>{0}번째 층, 유닛 {1}: 입력 {2}개 하나하나에 학습된 가중치를 곱해 더하고 편향을 더합니다. 가장 크게 기여한 입력:</translation>
+    </message>
+    <message>
+        <source>input {0}: {1} × {2} = {3}</source>
+        <translation>입력 {0}: {1} × {2} = {3}</translation>
+    </message>
+    <message>
+        <source>the other {0} inputs together: {1}</source>
+        <translation>나머지 입력 {0}개의 합: {1}</translation>
+    </message>
+    <message>
+        <source>bias: {0}</source>
+        <translation>편향: {0}</translation>
+    </message>
+    <message>
+        <source>sum: {0}</source>
+        <translation>합: {0}</translation>
+    </message>
+    <message>
+        <source>This sum is the class&apos;s score; softmax turns the scores of all classes into probabilities: {0:.1%} for “{1}”.</source>
+        <translation>이 합이 클래스의 점수입니다. softmax가 모든 클래스의 점수를 확률로 바꿉니다: “{1}”일 확률 {0:.1%}.</translation>
+    </message>
+</context>
+<context>
     <name>ExercisesPanel</name>
     <message>
         <source>New numbers</source>
@@ -1341,6 +1480,10 @@
     <message>
         <source>Image lab</source>
         <translation>이미지 실험실</translation>
+    </message>
+    <message>
+        <source>Digit walk-through</source>
+        <translation>숫자 따라가기</translation>
     </message>
 </context>
 <context>
