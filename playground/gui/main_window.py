@@ -43,6 +43,7 @@ from playground.gui.settings import add_recent_file, app_settings, recent_files
 from playground.gui.tasks import Task
 from playground.gui.translation import LANGUAGES, SYSTEM, chosen_language, installed_language, set_chosen_language
 from playground.gui.widgets.panels import size_by_current_page
+from playground.resources import example_projects
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import Project
 
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.work.bundle_failed.connect(lambda why: QMessageBox.warning(self, self.tr("Project bundle"), why))
         self.learn_page = LearnPage(installed_language())
         self.learn_page.open_requested.connect(self.open_for_lesson)
+        self.train_page.model_changed.connect(self.learn_page.set_model)  # the digit walk-through on it
         style = self.style()
         for title, icon, page in (
             (self.tr("Data"), QStyle.StandardPixmap.SP_DirIcon, self.data_page),
@@ -260,6 +262,13 @@ class MainWindow(QMainWindow):
                 self.model_page.choose_pretrained(setup["pretrained"])
             self.show_page(self.pages.indexOf(self.model_page))
             return
+        if setup["open"] == "example":
+            self.open_project(example_projects()[setup["example"]])
+            return
+        if setup["page"] == "predict" and not self.predict_page.has_model:
+            from playground.ml.walkthrough import shipped_lenet  # read in ~10 ms; torch is loaded by now
+
+            self.predict_page.set_model(shipped_lenet())  # a fresh install: the LeNet-5 the app ships
         pages = {"data": self.data_page, "augment": self.augment_page, "train": self.train_page,
                  "predict": self.predict_page}  # fmt: skip
         self.show_page(self.pages.indexOf(pages[setup["page"]]))

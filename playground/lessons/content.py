@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from playground.resources import resource_path
+from playground.resources import example_projects, resource_path
 from playground.spec import messages
 from playground.spec.errors import PlaygroundError
 from playground.spec.messages import Message
@@ -70,9 +70,12 @@ def check_try_it(lesson_id: str, spec: dict[str, Any]) -> dict[str, Any]:
     elif target == "page":
         if spec.get("page") not in PAGES:
             raise LessonError(_not_one_of(lesson_id, "page", spec.get("page"), PAGES))
+    elif target == "example":  # a shipped example project, opened as it is (the overfitting lesson's)
+        if spec.get("example") not in example_projects():
+            raise LessonError(_not_one_of(lesson_id, "example", spec.get("example"), example_projects()))
     else:
         raise LessonError(Message(messages.LESSON_TRY_OPEN, lesson=repr(lesson_id), value=repr(target),
-                                  allowed=["lab", "builder", "page"]))  # fmt: skip
+                                  allowed=["lab", "builder", "page", "example"]))  # fmt: skip
     return spec
 
 

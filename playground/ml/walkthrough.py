@@ -19,6 +19,7 @@ import torch
 from torch import nn
 
 from playground.ml.build import activation_module
+from playground.ml.builtin import BUILTIN_DATASETS
 from playground.ml.checkpoints import Checkpoint, load_checkpoint
 from playground.ml.data import resize_batch
 from playground.ml.predict import model_from_checkpoint
@@ -38,6 +39,11 @@ DIGIT_BLOCK = 4
 def shipped_lenet() -> Checkpoint:
     """The LeNet-5 trained on digits that comes with the app (read once: it never changes)."""
     return load_checkpoint(SHIPPED_LENET)
+
+
+def digit_set() -> tuple[np.ndarray, np.ndarray]:
+    """scikit-learn's 1,797 digits as the app reads them (uint8 N×8×8, 0–255) and their labels."""
+    return BUILTIN_DATASETS["digits"].load(0)
 
 
 def digit_from_drawing(drawing: np.ndarray) -> np.ndarray:
@@ -111,14 +117,15 @@ def conv_cell(
     channels, height, width = layer_input.shape
     kernel_height, kernel_width = weight.shape[2:]
     top, left = row * stride[0] - pads[0], col * stride[1] - pads[1]
+    values, weights = layer_input.tolist(), weight[filter].tolist()  # plain floats: indexing tensors is slow
     terms = []
     for channel in range(channels):
         for i in range(kernel_height):
             for j in range(kernel_width):
                 r, c = top + i, left + j
                 inside = 0 <= r < height and 0 <= c < width
-                value = float(layer_input[channel, r, c]) if inside else 0.0
-                terms.append(Term(channel, r, c, value, float(weight[filter, channel, i, j]), not inside))
+                value = values[channel][r][c] if inside else 0.0
+                terms.append(Term(channel, r, c, value, weights[channel][i][j], not inside))
     bias_value = float(bias[filter]) if bias is not None else 0.0
     # Summed in double precision: the written-out sum should not differ from torch's by our rounding.
     total = math.fsum(term.product for term in terms) + bias_value
@@ -155,8 +162,9 @@ def pool_cell(
     app builds pooling, padding never wins a window (max, min) nor dilutes the mean (average)."""
     _, height, width = layer_input.shape
     top, left = row * stride[0] - pads[0], col * stride[1] - pads[1]
+    plane = layer_input[channel].tolist()
     values = tuple(
-        Term(channel, r, c, float(layer_input[channel, r, c]), 1.0)
+        Term(channel, r, c, plane[r][c], 1.0)
         for r in range(max(top, 0), min(top + size[0], height))
         for c in range(max(left, 0), min(left + size[1], width))
     )
@@ -186,8 +194,8 @@ def dense_cell(
     layer_input: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None, *, activation: str, unit: int
 ) -> DenseCell:
     """Unit `unit` of a dense layer on a flat `layer_input`: each input's contribution, largest first."""
-    values = layer_input.reshape(-1)
-    terms = [Term(0, i, 0, float(values[i]), float(weight[unit, i])) for i in range(len(values))]
+    values, weights = layer_input.reshape(-1).tolist(), weight[unit].tolist()
+    terms = [Term(0, i, 0, value, weights[i]) for i, value in enumerate(values)]
     terms.sort(key=lambda term: abs(term.product), reverse=True)
     bias_value = float(bias[unit]) if bias is not None else 0.0
     total = math.fsum(term.product for term in terms) + bias_value

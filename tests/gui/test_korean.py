@@ -235,7 +235,24 @@ def test_the_learn_page_alone_reads_korean_on_every_tab(korean, qtbot):
         problems += _untranslated(_texts(page), set())
         for _ in _every_tab(page.currentWidget()):
             problems += _untranslated(_texts(page), set())
-    assert page.count() == 4 and not sorted(set(problems)), "\n".join(sorted(set(problems)))
+    assert page.count() == 5 and not sorted(set(problems)), "\n".join(sorted(set(problems)))
+
+
+def test_the_digit_walkthrough_reads_korean_with_every_kind_of_cell_explained(korean, qtbot):
+    from playground.gui.pages.learn.digit_walkthrough import DigitWalkthrough
+
+    panel = DigitWalkthrough()
+    qtbot.addWidget(panel)
+    panel.resize(1024, 768)
+    with qtbot.waitSignal(panel.traced, timeout=60_000):
+        panel.show()
+    problems = _untranslated(_texts(panel), set())
+    conv, pool, flatten, dense, output = (0, 2, 5, 5), (1, 0, 3, 3), (4, 0, 0, 0), (5, 7, 0, 7), (7, 0, 0, 0)
+    for cell in (conv, pool, flatten, dense, output):
+        panel.explain(*cell)
+        problems += _untranslated(_texts(panel), set())
+    assert "채널 1:" in panel.arithmetic.text() or "softmax" in panel.arithmetic.text()
+    assert not sorted(set(problems)), "\n".join(sorted(set(problems)))
 
 
 # --- dialogs, tooltips, the picker and legends (issue 14)

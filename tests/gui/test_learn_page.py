@@ -1,7 +1,9 @@
 """The convolution lab on the Learn page: stepping, the highlighted window, the written sum."""
 
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QTableWidgetItem
 
+from playground.gui.pages.learn.digit_walkthrough import number as shown_number
 from playground.gui.pages.learn.grids import WINDOW
 from playground.gui.pages.learn.lab import ConvolutionLab, GridTable
 
@@ -376,3 +378,55 @@ def test_a_picture_of_ones_own(qtbot, tmp_path):
     assert (len(lab.image), len(lab.image[0])) == (48, 96)  # made small, the shape kept
     (tmp_path / "notes.png").write_text("not a picture")
     assert not lab.load_picture(str(tmp_path / "notes.png")) and "could not be read" in lab.problem.text()
+
+
+# --- the digit walk-through (issue 16)
+
+
+def _walkthrough(qtbot):
+    from playground.gui.pages.learn.digit_walkthrough import DigitWalkthrough
+
+    panel = DigitWalkthrough()
+    qtbot.addWidget(panel)
+    panel.resize(1024, 768)
+    with qtbot.waitSignal(panel.traced, timeout=60_000):
+        panel.show()  # loads torch, the shipped LeNet-5 and the digits on a background task
+    return panel
+
+
+def test_a_digit_goes_through_the_shipped_lenet_and_its_cells_are_explained(qtbot):
+    panel = _walkthrough(qtbot)
+    assert "LeNet-5" in panel.model_label.text()
+    assert [len(panel.layer_maps[i]) for i in range(-1, 8)] == [1, 6, 6, 16, 16, 1, 1, 1, 1]
+    assert panel.walk.class_names[int(panel.trace.probabilities.argmax())] == str(panel.labels[0])
+    # A click on a conv cell: its 5×5 window is marked on the 6 maps below, the sum written out.
+    with qtbot.waitSignal(panel.layer_maps[2][3].cell_clicked):
+        qtbot.mouseClick(panel.layer_maps[2][3], Qt.MouseButton.LeftButton, pos=QPoint(1 + 8 * 4 + 3, 1 + 8 * 2 + 3))
+    assert panel.chosen == (2, 3, 2, 4)
+    assert all(view.window == (2, 4, 5, 5) for view in panel.layer_maps[1])
+    cell = panel.walk.conv_cell(panel.trace, 2, 3, 2, 4)
+    text = panel.arithmetic.text()
+    assert text.count("Channel") == 6 and f"= {shown_number(cell.total)}" in text and "ReLU" in text
+    # A pooling cell: its 2×2 window on its own map only.
+    panel.explain(1, 0, 3, 3)
+    assert panel.layer_maps[0][0].window == (6, 6, 2, 2) and panel.layer_maps[0][1].window is None
+    assert panel.arithmetic.text().startswith("Max pooling keeps the largest value of its window: max(")
+    # The output: the class's largest contributions, and its probability.
+    panel.explain(7, 0, 0, 0)
+    assert "the other 76 inputs together" in panel.arithmetic.text() and "softmax" in panel.arithmetic.text()
+
+
+def test_a_drawn_digit_goes_through_too_and_a_users_model_can_be_walked(qtbot):
+    from playground.ml.walkthrough import shipped_lenet
+
+    panel = _walkthrough(qtbot)
+    before = panel.trace
+    with qtbot.waitSignal(panel.traced, timeout=10_000):
+        qtbot.mousePress(panel.canvas, Qt.MouseButton.LeftButton, pos=QPoint(96, 30))
+        for y in range(30, 170, 6):
+            panel.canvas.draw_at(QPoint(96, y))
+        qtbot.mouseRelease(panel.canvas, Qt.MouseButton.LeftButton, pos=QPoint(96, 170))
+    assert panel.trace is not before and panel.canvas.picture is None and panel.canvas.ink[5:28, 16].all()
+    with qtbot.waitSignal(panel.traced, timeout=10_000):
+        panel.set_model(shipped_lenet())  # a user's own checkpoint, as the Train page gives it
+    assert "your model" in panel.model_label.text() and panel.shipped_button.isVisible()

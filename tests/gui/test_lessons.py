@@ -54,9 +54,13 @@ def test_try_it_opens_the_builder_with_the_lessons_network(window):
     assert window.document.project.pretrained is None and window.document.project.data.image_size == (64, 64)
 
 
-def test_try_it_opens_other_pages(window):
+def test_try_it_opens_other_pages_and_example_projects(window):
     page = _learn(window)
-    _try(page, "overfitting-and-augmentation")
-    assert window.pages.currentWidget() is window.augment_page
+    assert not window.predict_page.has_model
     _try(page, "where-cnns-are-used")
     assert window.pages.currentWidget() is window.predict_page
+    # A fresh install has no trained model: Predict's Try it brings the LeNet-5 the app ships.
+    assert window.predict_page.checkpoint.project.name == "LeNet-5 on digits"
+    _try(page, "overfitting-and-augmentation")
+    assert window.document.project.name.startswith("Overfit on purpose")
+    assert window.document.project.augmentation.rotation == 0  # as shipped: the lesson turns it on

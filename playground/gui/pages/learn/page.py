@@ -1,14 +1,14 @@
 """The Learn page: the course's lessons (with their exercises), the convolution lab and the lab's
-pipeline (convolution → pooling → flatten → dense) and a filter on a real picture, side by side as
-tabs. A lesson's "Try it" sets
-the lab up here; the builder and the other pages are the window's to open
-(`open_requested`)."""
+pipeline (convolution → pooling → flatten → dense), a filter on a real picture, and a digit followed
+through a trained LeNet-5, side by side as tabs. A lesson's "Try it" sets the lab up here; the
+builder, the other pages and example projects are the window's to open (`open_requested`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget
 
+from playground.gui.pages.learn.digit_walkthrough import DigitWalkthrough
 from playground.gui.pages.learn.image_lab import ImageLab
 from playground.gui.pages.learn.lab import ConvolutionLab
 from playground.gui.pages.learn.lessons_panel import LessonsPanel
@@ -29,7 +29,13 @@ class LearnPage(QTabWidget):
         self.addTab(self.pipeline, self.tr("Pipeline lab"))
         self.image_lab = ImageLab()
         self.addTab(self.image_lab, self.tr("Image lab"))
+        self.walkthrough = DigitWalkthrough()
+        self.addTab(self.walkthrough, self.tr("Digit walk-through"))
         self.lessons.try_requested.connect(self.try_it)
+
+    def set_model(self, checkpoint) -> None:
+        """The user's trained model (a Checkpoint) for the digit walk-through; None: the shipped LeNet-5."""
+        self.walkthrough.set_model(checkpoint)
 
     def try_it(self, setup: dict) -> None:
         if setup["open"] == "lab":
