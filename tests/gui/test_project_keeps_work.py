@@ -4,6 +4,7 @@ closing with an unsaved trained model asks; the command line's training opens tr
 a bundle moved to another folder opens, trains and predicts there."""
 
 import shutil
+import zipfile
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -151,3 +152,27 @@ def test_classes_made_before_the_first_save_move_in_with_the_project(qtbot, tmp_
     assert sorted(p.name for p in (kept / "Class 1").iterdir()) == ["a_0.png", "a_1.png", "a_2.png"]
     assert made.is_dir()  # the app's own copy stays until the app's folder is cleaned; nothing is moved away
     assert load_project(tmp_path / "saved" / "p.json").data.source == "p_images"
+
+
+def test_file_export_project_bundle_saves_first_and_writes_one_file(qtbot, tmp_path):
+    window = _window(qtbot, tiny(epochs=1))
+    _train(window.train_page, qtbot)
+    window.document.reset(window.document.project, tmp_path / "p.json", modified=True)  # as if saved as p.json
+    with qtbot.waitSignal(window.work.bundle_written, timeout=60_000):
+        assert window.export_bundle(tmp_path / "p.cnnpg")  # saves the project (and its model) first
+    assert not window.document.is_modified and read_saved_runs(tmp_path / "p.json").model_run == 1
+    with zipfile.ZipFile(tmp_path / "p.cnnpg") as archive:
+        names = set(archive.namelist())
+    assert {"manifest.json", "project.json", "project_runs/runs.json", "project_runs/run-1/best.pt"} <= names
+
+
+def test_a_hostile_bundle_opened_in_the_window_is_one_message(qtbot, tmp_path, dialogs):
+    with zipfile.ZipFile(tmp_path / "evil.cnnpg", "w") as archive:
+        archive.writestr("../outside.txt", "x")
+    window = _window(qtbot, tiny())
+    warned = dialogs("warning")
+    assert window.open_project(tmp_path / "evil.cnnpg")
+    qtbot.waitUntil(lambda: len(warned) == 1, timeout=30_000)
+    assert "a name that would place a file outside its folder" in warned[0]
+    assert not (tmp_path / "outside.txt").exists() and not (tmp_path / "evil").exists()
+    assert window.document.project.name == "tiny"  # the open project stays
