@@ -107,7 +107,7 @@ def make_bundle(project_path: str | os.PathLike, out: str | os.PathLike) -> Path
     An existing `out` is replaced only if it is a bundle (one this app wrote)."""
     project_path, out = Path(project_path), Path(out)
     if out.exists() and not _is_our_bundle(out):
-        raise PlaygroundError(Message(messages.RUNS_FOLDER_NOT_OURS, folder=out))
+        raise PlaygroundError(Message(messages.BUNDLE_OUT_NOT_OURS, path=out))
     project, files = _bundle_files(load_project(project_path), project_path)
     project_bytes = project.to_json().encode("utf-8")
     entries = [{"path": PROJECT, "bytes": len(project_bytes), "sha256": hashlib.sha256(project_bytes).hexdigest()}]
@@ -298,8 +298,12 @@ def _extract(archive: zipfile.ZipFile, entries: dict[str, dict], folder: Path, p
             raise PlaygroundError(Message(messages.BUNDLE_UNSAFE_NAME, path=path, name=repr(name)))
         written.make_folder(target.parent)
         digest, size = hashlib.sha256(), 0
-        with archive.open(name) as source, target.open("xb") as sink:  # "x": never over an existing file
-            written.files.append(target)
+        try:
+            sink = target.open("xb")  # "x": never over an existing file
+        except FileExistsError:  # two names for one file on this system ("A.png" and "a.png" on macOS)
+            raise PlaygroundError(Message(messages.BUNDLE_UNSAFE_NAME, path=path, name=repr(name))) from None
+        written.files.append(target)
+        with archive.open(name) as source, sink:
             for block in iter(lambda: source.read(1 << 20), b""):
                 size += len(block)
                 if size > entry["bytes"]:  # more than the directory declared: stop writing now

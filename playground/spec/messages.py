@@ -531,6 +531,9 @@ BUNDLE_FILE_CHANGED = (
 BUNDLE_READS_OUTSIDE = "{path} was not opened: its project reads images from {source}, outside the bundle"
 BUNDLE_WEIGHTS_REFUSED = "{path} was not opened: {problem}"
 BUNDLE_FOLDER_NOT_EMPTY = "{folder} is not empty — choose a new folder to open the bundle into"
+BUNDLE_OUT_NOT_OURS = (
+    "{path} exists and is not a bundle made by CNN Playground — it is left as it is; choose another name"
+)
 BUNDLE_IMAGE_LINK = (
     "{path} is a link to {target}, outside the images' folder {root} — a bundle holds only the dataset's own files;"
     " replace the link by a copy"

@@ -191,7 +191,7 @@ def test_a_bundle_is_never_unpacked_over_files(bundle_bytes, tmp_path):
 
 def test_a_file_that_is_not_a_bundle_is_never_overwritten(trained, tmp_path):
     (tmp_path / "notes.cnnpg").write_text("someone's notes")
-    with pytest.raises(PlaygroundError, match="was not made by CNN Playground"):
+    with pytest.raises(PlaygroundError, match="is not a bundle made by CNN Playground"):
         make_bundle(trained, tmp_path / "notes.cnnpg")
     assert (tmp_path / "notes.cnnpg").read_text() == "someone's notes"
 
