@@ -291,5 +291,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP('spec', '{path} was not opened: its project reads images from {source}, outside the bundle'),
     QT_TRANSLATE_NOOP('spec', '{path} was not opened: {problem}'),
     QT_TRANSLATE_NOOP('spec', '{folder} is not empty — choose a new folder to open the bundle into'),
+    QT_TRANSLATE_NOOP('spec', '{path} exists and is not a bundle made by CNN Playground — it is left as it is; choose another name'),
     QT_TRANSLATE_NOOP('spec', "{path} is a link to {target}, outside the images' folder {root} — a bundle holds only the dataset's own files; replace the link by a copy"),
 )

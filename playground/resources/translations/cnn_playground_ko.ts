@@ -3772,6 +3772,10 @@
         <translation>{folder}이(가) 비어 있지 않습니다 — 번들을 풀 새 폴더를 고르세요</translation>
     </message>
     <message>
+        <source>{path} exists and is not a bundle made by CNN Playground — it is left as it is; choose another name</source>
+        <translation>{path}이(가) 이미 있고 CNN Playground가 만든 번들이 아니어서 그대로 두었습니다 — 다른 이름을 고르세요</translation>
+    </message>
+    <message>
         <source>{path} is a link to {target}, outside the images&apos; folder {root} — a bundle holds only the dataset&apos;s own files; replace the link by a copy</source>
         <translation>{path}은(는) 이미지 폴더 {root} 밖의 {target}을(를) 가리키는 링크입니다 — 번들에는 데이터셋 자신의 파일만 들어갑니다. 링크를 복사본으로 바꾸세요</translation>
     </message>
