@@ -217,7 +217,17 @@ def _stop_on_interrupt(control):
 
 
 # Settings that may change between a run and its resumption: they do not change what was learnt.
-_RESUMABLE_CHANGES = ("name", "training.epochs", "training.device", "training.early_stopping_patience")
+# What may differ between a checkpoint's project and the project it resumes in: the run's length and
+# place, and the second phase of transfer learning (the base's top blocks unfrozen, at their rate).
+_RESUMABLE_CHANGES = (
+    "name",
+    "training.epochs",
+    "training.device",
+    "training.early_stopping_patience",
+    "pretrained.mode",
+    "pretrained.trainable_blocks",
+    "pretrained.base_learning_rate_factor",
+)
 
 
 def _flat(data: dict, prefix: str = "") -> dict:

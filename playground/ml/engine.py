@@ -272,15 +272,25 @@ def _make_run(
     )
 
 
-def _resume(run: _Run, resume: Checkpoint, schedule_epochs: int) -> None:
-    """Bring back weights, optimizer, scheduler, loss scale and RNG; a mismatch is the user's error."""
+def learns_the_same_weights(before: Project, after: Project) -> bool:
+    """Whether a resumed run trains the same parameters as the run it continues. Not so in the
+    second phase of transfer learning: the head trained on a frozen base, now blocks of the base
+    learn too (fine-tuning), in a parameter group of their own at a lower rate."""
+    frozen = [p.pretrained.unfrozen_blocks if p.pretrained is not None else None for p in (before, after)]
+    return frozen[0] == frozen[1]
+
+
+def _resume(run: _Run, resume: Checkpoint, schedule_epochs: int, *, new_phase: bool) -> None:
+    """Bring back weights, optimizer, scheduler, loss scale and RNG; a mismatch is the user's error.
+    A new phase (other weights learn now) keeps the weights, counters and curve, with an optimizer
+    and schedule that start afresh for the parameters that learn now."""
     try:
         run.model.load_state_dict(resume.model_state)
-        if resume.optimizer_state:
+        if resume.optimizer_state and not new_phase:
             run.optimizer.load_state_dict(resume.optimizer_state)
     except (RuntimeError, ValueError, KeyError) as error:
         raise CheckpointError(Message(messages.CHECKPOINT_OTHER_NETWORK)) from error
-    if run.scheduler is not None and resume.scheduler_state:
+    if run.scheduler is not None and resume.scheduler_state and not new_phase:
         run.scheduler.load_state_dict(resume.scheduler_state)
         if isinstance(run.scheduler, torch.optim.lr_scheduler.CosineAnnealingLR):
             run.scheduler.T_max = schedule_epochs  # asked for more epochs than planned: stretch the curve
@@ -362,7 +372,8 @@ def fit(
     history: list[dict] = []
     start_epoch, best_epoch, best_score, best_state = 0, 0, None, None
     if resume is not None:
-        _resume(run, resume, max(settings.epochs, total_epochs))
+        _resume(run, resume, max(settings.epochs, total_epochs),
+                new_phase=not learns_the_same_weights(resume.project, project))  # fmt: skip
         history, start_epoch = list(resume.history), resume.epoch
         best_epoch, best_score, best_state = resume.best_epoch, resume.best_val_acc, resume.best_model_state
     if distributed is not None:

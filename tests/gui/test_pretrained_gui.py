@@ -121,3 +121,13 @@ def test_training_a_pretrained_project_from_the_window(window, qtbot):
         assert page.start()
     assert page.run.outcome == "completed" and page.checkpoint is not None
     assert "base.0.0.weight" in page.checkpoint.model_state
+    # Phase two, as the lesson teaches it: the trained head kept, the top block unfrozen, the same curve.
+    assert page.fine_tune_button.isEnabled() and window.document.project.pretrained.mode == "feature_extraction"
+    with qtbot.waitSignal(page.training.stopped, timeout=120_000):
+        assert page.fine_tune()
+    assert window.document.project.pretrained.mode == "fine_tuning"
+    assert window.document.project.pretrained.unfrozen_blocks >= 1
+    assert [r["epoch"] for r in page.run.history] == [1, 2] and page.run.phase_starts == [1]
+    assert len(page.runs) == 1 and page.run.outcome == "completed" and page.checkpoint.epoch == 2
+    assert len(page.plots.phase_lines) == 2  # a marker on both plots where fine-tuning began
+    assert not page.fine_tune_button.isEnabled()  # the base is no longer frozen

@@ -203,3 +203,28 @@ def test_the_shipped_mini_backbone_fine_tunes_digits_far_beyond_scratch():
     transfer = [e.val_acc for e in fit(tuned, data) if isinstance(e, EpochFinished)][-1]
     scratch = [e.val_acc for e in fit(digits(SCRATCH), data) if isinstance(e, EpochFinished)][-1]
     assert transfer >= 0.85 and transfer > scratch + 0.3, (transfer, scratch)
+
+
+def test_two_phase_fine_tuning_keeps_the_head_and_continues_the_curve(tmp_path):
+    """Phase one trains the head on the frozen base; phase two (the project switched to fine-tuning)
+    resumes from phase one's best checkpoint: same curve, the trained head, the top block learning."""
+    mini = {"network": "playground_mini", "mode": "feature_extraction"}
+    first = project(pretrained_settings=mini, size=32, epochs=2)
+    data = prepare_data(first.data, 0)
+    list(fit(first, data, out_dir=tmp_path / "run"))
+    head_trained = load_checkpoint(tmp_path / "run" / "best.pt")
+    second = first.replace(pretrained=first.pretrained.__class__(**{**mini, "mode": "fine_tuning",
+                                                                     "trainable_blocks": 1}))  # fmt: skip
+    events = list(fit(second, data, epochs=head_trained.epoch + 2, out_dir=tmp_path / "run", resume=head_trained))
+    done = load_checkpoint(tmp_path / "run" / "last.pt")
+    assert [r["epoch"] for r in done.history] == [*range(1, head_trained.epoch + 1), head_trained.epoch + 1,
+                                                 head_trained.epoch + 2]  # fmt: skip
+    assert done.history[: head_trained.epoch] == head_trained.history  # the same curve, continued
+    before, after = head_trained.model_state, done.model_state
+    blocks = BACKBONES["playground_mini"].blocks
+    top, bottom = f"base.{blocks - 1}.", "base.0."
+    assert any(not torch.equal(before[k], after[k]) for k in before if k.startswith(top))  # unfrozen: learnt
+    assert all(torch.equal(before[k], after[k]) for k in before if k.startswith(bottom))  # still frozen
+    assert any(isinstance(e, EpochFinished) for e in events)
+    groups = done.optimizer_state["param_groups"]
+    assert len(groups) == 2 and groups[1]["lr"] == pytest.approx(groups[0]["lr"] * 0.1)  # the base's lower rate

@@ -122,6 +122,7 @@ class RunRecord:
     started_at: datetime = field(default_factory=datetime.now)
     history: list[dict] = field(default_factory=list)
     outcome: str = "running"
+    phase_starts: list[int] = field(default_factory=list)  # epochs after which fine-tuning began
 
     @property
     def epochs_done(self) -> int:
@@ -261,6 +262,7 @@ class TrainPage(QWidget):
         self.pause_button = QPushButton(self.tr("Pause"))
         self.stop_button = QPushButton(self.tr("Stop"))
         self.continue_button = QPushButton(self.tr("Continue training"))
+        self.fine_tune_button = QPushButton(self.tr("Fine-tune from this run"))
         self.save_button = QPushButton(self.tr("Save checkpoint…"))
         self.load_button = QPushButton(self.tr("Load checkpoint…"))
         for button, name in (
@@ -268,15 +270,24 @@ class TrainPage(QWidget):
             (self.pause_button, "pause_button"),
             (self.stop_button, "stop_button"),
             (self.continue_button, "continue_button"),
+            (self.fine_tune_button, "fine_tune_button"),
             (self.save_button, "save_checkpoint_button"),
             (self.load_button, "load_checkpoint_button"),
         ):
             button.setObjectName(name)
         self.continue_button.setToolTip(self.tr("Train the last run for as many epochs again, from where it stopped"))
+        self.fine_tune_button.setToolTip(
+            self.tr("After feature extraction: keep the trained head (the run's best epoch), unfreeze the top blocks"
+                    " of the base at its lower learning rate, and train on along the same curve.")
+        )  # fmt: skip
         self.controls_box = QGroupBox(self.tr("Run"))
         grid = QVBoxLayout(self.controls_box)
-        for buttons in ((self.start_button, self.pause_button, self.stop_button), (self.continue_button,),
-                        (self.save_button, self.load_button)):  # fmt: skip
+        rows = (
+            (self.start_button, self.pause_button, self.stop_button),
+            (self.continue_button, self.fine_tune_button),
+            (self.save_button, self.load_button),
+        )
+        for buttons in rows:
             row = FlowLayout()  # a narrow panel (or presentation mode) wraps the buttons, never cuts them
             for button in buttons:
                 row.addWidget(button)
@@ -291,6 +302,7 @@ class TrainPage(QWidget):
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
         self.continue_button.clicked.connect(lambda: self.start(continue_run=True))
+        self.fine_tune_button.clicked.connect(self.fine_tune)
         self.save_button.clicked.connect(lambda: self.save_checkpoint())
         self.load_button.clicked.connect(lambda: self.load_checkpoint())
 
@@ -353,18 +365,52 @@ class TrainPage(QWidget):
         project = self.document.project
         return project.layers == self.run.project.layers and project.input_shape == self.run.project.input_shape
 
+    def _fine_tunable(self) -> bool:
+        """The last run trained a head on a frozen base and its best weights are there: the second
+        phase of transfer learning can start from them."""
+        project = self.document.project
+        return (
+            self._resumable()
+            and (self.run.out_dir / "best.pt").exists()
+            and project.pretrained is not None
+            and project.pretrained.unfrozen_blocks == 0
+            and any(record.get("is_best") for record in self.run.history)
+        )
+
+    def fine_tune(self) -> bool:
+        """Phase two, as the pretrained lesson teaches: keep the head trained on the frozen base (the
+        run's best epoch), unfreeze the top blocks of the base (those above the freeze line, at
+        least one) at the base's lower learning rate, and go on along the same curve."""
+        if self.training.running or not self._fine_tunable():
+            return False
+        project = self.document.project
+        blocks = min(max(project.pretrained.trainable_blocks, 1), project.backbone.blocks)
+        pretrained = dataclasses.replace(project.pretrained, mode="fine_tuning", trainable_blocks=blocks)
+        self.document.change(project.replace(pretrained=pretrained), self.tr("Fine-tune from this run"))
+        best = max(record["epoch"] for record in self.run.history if record.get("is_best"))
+        self.run.history = [record for record in self.run.history if record["epoch"] <= best]
+        self.run.phase_starts.append(best)
+        self.log.appendPlainText(
+            self.tr("Fine-tuning from epoch {0}: the top {1} blocks of the base learn too, at {2}× the rate.").format(
+                best, blocks, f"{pretrained.base_learning_rate_factor:g}"
+            )
+        )
+        return self.start(continue_run=True, checkpoint="best.pt")
+
     def _update_buttons(self) -> None:
         running = self.training.running
         self.start_button.setEnabled(not running)
         self.continue_button.setEnabled(not running and self._resumable())
+        self.fine_tune_button.setEnabled(not running and self._fine_tunable())
         self.pause_button.setEnabled(running)
         self.pause_button.setText(self.tr("Resume") if self.training.paused else self.tr("Pause"))
         self.stop_button.setEnabled(running)
         self.load_button.setEnabled(not running and not self.checkpoint_reader.busy)
         self.save_button.setEnabled(not running and self.checkpoint is not None)
 
-    def start(self, continue_run: bool = False) -> bool:
-        """Train the project from scratch, or continue the last run from its last epoch."""
+    def start(self, continue_run: bool = False, checkpoint: str = "last.pt") -> bool:
+        """Train the project from scratch, or continue the last run from its last epoch (or from
+        another of its checkpoints: best.pt, to fine-tune)."""
         if self.training.running:
             return False
         project = self.document.project
@@ -377,7 +423,7 @@ class TrainPage(QWidget):
         if continue_run:
             if not self._resumable():
                 return False
-            resume = self.run.out_dir / "last.pt"  # the child reads (and checks) it
+            resume = self.run.out_dir / checkpoint  # the child reads (and checks) it
             epochs = self.run.epochs_done + project.training.epochs
             self.run.outcome = "running"
         else:
@@ -432,7 +478,9 @@ class TrainPage(QWidget):
     def _on_started(self, event) -> None:
         self._started_at = time.perf_counter()
         self._span = (event.start_epoch, event.epochs)
-        self.ensure_plots().set_epoch_span(0, event.epochs)
+        plots = self.ensure_plots()
+        plots.set_epoch_span(0, event.epochs)
+        plots.mark_phase_starts(self.run.phase_starts if self.run is not None else [])
         self.log.appendPlainText(
             self.tr("Training on {0}: {1} parameters, {2} training and {3} validation images.").format(
                 event.device, f"{event.parameters:,}", f"{event.train_images:,}", f"{event.val_images:,}"

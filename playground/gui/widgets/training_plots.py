@@ -59,6 +59,7 @@ class TrainingPlots(QWidget):
         self.series = {}
         self.best_markers = {}
         self.overlay_items: list = []
+        self.phase_lines: list = []  # (plot, line) where fine-tuning began
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for column, (metric, title) in enumerate((("loss", tr("Loss")), ("acc", tr("Accuracy")))):
@@ -131,6 +132,19 @@ class TrainingPlots(QWidget):
             self.series["loss", "val"].add(epoch, val_loss)
             self.series["acc", "val"].add(epoch, val_acc)
         self._dirty = True
+
+    def mark_phase_starts(self, epochs: list[int]) -> None:
+        """A vertical line after each epoch where fine-tuning began (phase two of transfer learning)."""
+        for plot, line in self.phase_lines:
+            plot.removeItem(line)
+        self.phase_lines = []
+        pen = self.pg.mkPen("#555", width=1, style=self.pg.QtCore.Qt.PenStyle.DashDotLine)
+        for epoch in epochs:
+            for plot in self.plots.values():
+                line = self.pg.InfiniteLine(pos=epoch, angle=90, pen=pen, label=tr("fine-tuning"),
+                                            labelOpts={"position": 0.95, "color": "#555"})  # fmt: skip
+                plot.addItem(line)
+                self.phase_lines.append((plot, line))
 
     def mark_best(self, epoch: int, loss: float | None, accuracy: float | None) -> None:
         """Star the best epoch (drawn with the curves, at the next redraw)."""

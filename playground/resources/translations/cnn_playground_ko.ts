@@ -496,6 +496,10 @@
         <translation>에포크</translation>
     </message>
     <message>
+        <source>fine-tuning</source>
+        <translation>미세 조정</translation>
+    </message>
+    <message>
         <source>{0}: training dotted, validation dashed</source>
         <translation>{0}: 훈련은 점선, 검증은 파선</translation>
     </message>
@@ -2406,6 +2410,10 @@
         <translation>이어서 훈련</translation>
     </message>
     <message>
+        <source>Fine-tune from this run</source>
+        <translation>이 실행에서 미세 조정하기</translation>
+    </message>
+    <message>
         <source>Save checkpoint…</source>
         <translation>체크포인트 저장…</translation>
     </message>
@@ -2416,6 +2424,10 @@
     <message>
         <source>Train the last run for as many epochs again, from where it stopped</source>
         <translation>마지막 실행을 멈춘 곳부터 같은 에포크 수만큼 더 훈련합니다</translation>
+    </message>
+    <message>
+        <source>After feature extraction: keep the trained head (the run&apos;s best epoch), unfreeze the top blocks of the base at its lower learning rate, and train on along the same curve.</source>
+        <translation>특성 추출 다음 단계: 훈련된 분류기(이 실행의 최고 에포크)를 그대로 두고, 베이스의 위쪽 블록을 더 낮은 학습률로 동결 해제한 뒤 같은 곡선을 이어 훈련합니다.</translation>
     </message>
     <message>
         <source>Run</source>
@@ -2432,6 +2444,10 @@
     <message>
         <source>Change training</source>
         <translation>훈련 설정 변경</translation>
+    </message>
+    <message>
+        <source>Fine-tuning from epoch {0}: the top {1} blocks of the base learn too, at {2}× the rate.</source>
+        <translation>에포크 {0}부터 미세 조정: 베이스의 위쪽 블록 {1}개도 학습률의 {2}배로 학습합니다.</translation>
     </message>
     <message>
         <source>Resume</source>
