@@ -51,7 +51,7 @@ def _wait_classified(page, qtbot):
 def test_dropped_images_get_the_same_top_classes_as_the_cli(window, trained, capsys, qtbot):
     page = window.predict_page
     window.show_page(window.pages.indexOf(page))
-    assert page.open_checkpoint(str(trained / "run" / "best.pt"))
+    _open(page, qtbot, trained / "run" / "best.pt")
     files = sorted((trained / "new" / "flower").glob("*.jpg"))
     assert _drop(page, files)
     _wait_classified(page, qtbot)
@@ -98,10 +98,11 @@ def test_without_a_model_it_says_how_to_get_one(window, trained, dialogs):
     assert "train one on the Train page" in shown[0] and not page.add_button.isEnabled()
 
 
-def test_a_broken_checkpoint_is_refused(window, tmp_path, dialogs):
+def test_a_broken_checkpoint_is_refused(window, tmp_path, dialogs, qtbot):
     (tmp_path / "x.pt").write_bytes(b"garbage")
     warned = dialogs("warning")
-    assert not window.predict_page.open_checkpoint(str(tmp_path / "x.pt"))
+    window.predict_page.open_checkpoint(str(tmp_path / "x.pt"))  # read on a background task
+    qtbot.waitUntil(lambda: len(warned) == 1)
     assert "is not a valid checkpoint" in warned[0] and window.predict_page.checkpoint is None
 
 
@@ -114,15 +115,20 @@ def test_the_predictor_probabilities_agree(trained):
 # ---------------------------------------------------------------------------------------- explain
 
 
-def _opened(window, trained):
+def _open(page, qtbot, path):
+    with qtbot.waitSignal(page.model_opened, timeout=30_000):  # read and checked off the window's thread
+        assert page.open_checkpoint(str(path))
+
+
+def _opened(window, trained, qtbot):
     page = window.predict_page
     window.show_page(window.pages.indexOf(page))
-    assert page.open_checkpoint(str(trained / "run" / "best.pt"))
+    _open(page, qtbot, trained / "run" / "best.pt")
     return page
 
 
 def test_feature_map_grids_have_each_layers_channels_and_size(window, trained, qtbot):
-    page = _opened(window, trained)
+    page = _opened(window, trained, qtbot)
     assert page.add_images(sorted((trained / "new" / "flower").glob("*.jpg"))) == 3
     panel = page.explain
     assert not panel.maps and page.table.rowCount() == 0  # both are computed off the window's thread
@@ -147,7 +153,7 @@ def test_feature_map_grids_have_each_layers_channels_and_size(window, trained, q
 
 
 def test_grad_cam_follows_the_chosen_class_and_filters_show(window, trained, qtbot):
-    page = _opened(window, trained)
+    page = _opened(window, trained, qtbot)
     page.add_images([sorted((trained / "new" / "china").glob("china_*.jpg"))[0]])
     panel = page.explain
     qtbot.waitUntil(lambda: panel.cam is not None)
@@ -163,7 +169,7 @@ def test_grad_cam_follows_the_chosen_class_and_filters_show(window, trained, qtb
 def test_clicking_a_confusion_cell_lists_exactly_those_images(window, trained, qtbot):
     from playground.ml.explain import confusion
 
-    page = _opened(window, trained)
+    page = _opened(window, trained, qtbot)
     panel = page.confusion
     assert not page.classify_validation()  # the project shows digits: the photos load aside
     qtbot.waitUntil(lambda: panel.result is not None, timeout=20000)
@@ -185,7 +191,7 @@ def test_a_pasted_image_is_classified_like_the_same_file(window, trained, tmp_pa
     from PIL import Image
     from PySide6.QtGui import QGuiApplication, QImage
 
-    page = _opened(window, trained)
+    page = _opened(window, trained, qtbot)
     photo = sorted((trained / "new" / "flower").glob("*.jpg"))[0]
     Image.open(photo).save(tmp_path / "flower.png")
     QGuiApplication.clipboard().setImage(QImage(str(tmp_path / "flower.png")))
@@ -206,7 +212,7 @@ def test_a_pasted_image_is_classified_like_the_same_file(window, trained, tmp_pa
 
 def test_images_dropped_anywhere_on_the_window_are_classified_once_there_is_a_model(window, trained, qtbot):
     page = window.predict_page
-    page.open_checkpoint(str(trained / "run" / "best.pt"))
+    _open(page, qtbot, trained / "run" / "best.pt")
     window.show_page(window.pages.indexOf(window.model_page))
     assert _drop(window, sorted((trained / "new" / "china").glob("china_*.jpg")))
     _wait_classified(page, qtbot)
@@ -214,8 +220,8 @@ def test_images_dropped_anywhere_on_the_window_are_classified_once_there_is_a_mo
 
 
 @pytest.mark.parametrize("fmt", ["checkpoint", "onnx", "torchscript", "python"])
-def test_the_model_exports_from_the_page(window, trained, tmp_path, fmt):
-    page = _opened(window, trained)
+def test_the_model_exports_from_the_page(window, trained, tmp_path, fmt, qtbot):
+    page = _opened(window, trained, qtbot)
     written = page.export(fmt, str(tmp_path / f"model.{fmt}"))
     assert written is not None and written.stat().st_size > 500
     if fmt == "checkpoint":
@@ -240,7 +246,7 @@ def test_an_imagenet_network_as_it_is(window, palace_and_mobilenet, qtbot):
 def test_a_new_model_starts_a_new_table_and_a_vanished_file_is_said(window, trained, tmp_path, qtbot):
     import shutil
 
-    page = _opened(window, trained)
+    page = _opened(window, trained, qtbot)
     copy = tmp_path / "gone.jpg"
     shutil.copyfile(sorted((trained / "new" / "flower").glob("*.jpg"))[0], copy)
     page.add_images([copy, sorted((trained / "new" / "china").glob("china_*.jpg"))[0]])

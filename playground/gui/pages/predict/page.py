@@ -69,6 +69,7 @@ CLASSIFY_CHUNK = 16  # images per part: the table fills as the work goes on
 
 class PredictPage(QWidget):
     classified = Signal(int)  # all queued images are in the table (how many rows it has)
+    model_opened = Signal()  # a checkpoint opened with open_checkpoint is the model now
 
     def __init__(self, document=None, loader: DatasetLoader | None = None, parent=None):
         super().__init__(parent)
@@ -81,6 +82,9 @@ class PredictPage(QWidget):
         self.pasted = tempfile.TemporaryDirectory(prefix="cnn-playground-pasted-")  # goes with the page
         self.validation_loader = DatasetLoader(self)  # for a checkpoint trained on other images
         self.confusion_task = Task(self, "confusion")
+        self.checkpoint_reader = Task(self, "checkpoint-reader")
+        self.checkpoint_reader.finished.connect(self._checkpoint_opened)
+        self.checkpoint_reader.failed.connect(self._checkpoint_refused)
         self.classify_task = Task(self, "classify")  # a dropped folder of photos takes a while
         self.classify_task.part_ready.connect(self._add_classified)
         self.classify_task.finished.connect(self._classification_ended)
@@ -279,23 +283,31 @@ class PredictPage(QWidget):
         return True
 
     def open_checkpoint(self, path: str | None = None) -> bool:
+        """Read and check a checkpoint, and build its network, on a background task (seconds for a
+        large one); it becomes the model when it is ready (`model_opened`). True when reading started."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Open checkpoint"), "", self.tr("Checkpoints (*.pt)"))
             if not path:
                 return False
-        from playground.ml.checkpoints import load_checkpoint
 
-        try:
-            checkpoint = load_checkpoint(path)
+        def read(context):
+            from playground.ml.checkpoints import load_checkpoint
             from playground.ml.predict import Predictor
 
-            predictor = Predictor(checkpoint)  # now: a checkpoint whose weights do not fit fails here
-        except PlaygroundError as error:
-            QMessageBox.warning(self, self.tr("Cannot open checkpoint"), error_text(error))
-            return False
+            checkpoint = load_checkpoint(path)
+            return checkpoint, Predictor(checkpoint)  # now: a checkpoint whose weights do not fit fails here
+
+        self.checkpoint_reader.start(read)
+        return True
+
+    def _checkpoint_opened(self, result) -> None:
+        checkpoint, predictor = result
         self.set_model(checkpoint)
         self.predictor = predictor
-        return True
+        self.model_opened.emit()
+
+    def _checkpoint_refused(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Cannot open checkpoint"), message)
 
     # ------------------------------------------------------------------ predicting
 
