@@ -385,7 +385,8 @@ def _train(args, project, base, job) -> int:
     resume = load_checkpoint(args.resume) if args.resume else None
     if resume is not None:
         _check_resumes(project, resume, args.project, args.resume)
-        project = resume.project.replace(training=project.training)  # P's epochs, device and patience
+        # The checkpoint's project with P's run (epochs, device, patience) and P's transfer phase.
+        project = resume.project.replace(training=project.training, pretrained=project.pretrained)
     out = Path(args.out) if args.out else Path("runs") / resolve_project_path(args.project).stem
     if not quiet:
         _check_writable(out)  # now, not after the first epoch's work

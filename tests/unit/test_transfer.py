@@ -228,3 +228,21 @@ def test_two_phase_fine_tuning_keeps_the_head_and_continues_the_curve(tmp_path):
     assert any(isinstance(e, EpochFinished) for e in events)
     groups = done.optimizer_state["param_groups"]
     assert len(groups) == 2 and groups[1]["lr"] == pytest.approx(groups[0]["lr"] * 0.1)  # the base's lower rate
+
+
+def test_the_command_line_fine_tunes_from_a_feature_extraction_checkpoint(tmp_path):
+    """`train P --resume best.pt`, P switched to fine-tuning: P's phase is trained, not the checkpoint's."""
+    mini = {"network": "playground_mini", "mode": "feature_extraction"}
+    first = project(pretrained_settings=mini, size=32, epochs=1)
+    save_project(first, tmp_path / "head.json")
+    assert main(["train", str(tmp_path / "head.json"), "--out", str(tmp_path / "run")]) == 0
+    tuned = first.replace(pretrained=first.pretrained.__class__(**{**mini, "mode": "fine_tuning",
+                                                                    "trainable_blocks": 1}))  # fmt: skip
+    save_project(tuned, tmp_path / "tune.json")
+    head = load_checkpoint(tmp_path / "run" / "best.pt")
+    assert main(["train", str(tmp_path / "tune.json"), "--resume", str(tmp_path / "run" / "best.pt"), "--epochs", "2",
+                 "--out", str(tmp_path / "run")]) == 0  # fmt: skip
+    done = load_checkpoint(tmp_path / "run" / "last.pt")
+    assert done.project.pretrained.mode == "fine_tuning" and done.epoch == 2
+    top = f"base.{BACKBONES['playground_mini'].blocks - 1}."
+    assert any(not torch.equal(head.model_state[k], done.model_state[k]) for k in head.model_state if k.startswith(top))
