@@ -120,16 +120,17 @@ class ProjectWork(QObject):
         self.has_unsaved_model = False
 
     def keep_own_images(self, project_path: Path) -> bool:
-        """Classes made in the app (their images are the app's copies) move in with the saved project:
-        a dataset made before the project had a file lives in the app's data folder, and a project
-        saved elsewhere would leave its images behind. Copied to NAME_images/ beside the project and
-        the project pointed there (relative), then saved again; True if they were. A folder of the
-        user's own is never copied: the project refers to it where it is."""
+        """Classes made in the app before the project had a file (their images are the app's copies,
+        in the app's data folder) move in with the project when it is first saved: copied to
+        NAME_images/ beside it, the project pointed there (relative) and saved again, so the project's
+        folder holds its own images; True if they were. A dataset already beside a saved project stays
+        shared by a copy saved elsewhere (an absolute path), and a folder of the user's own is never
+        copied: the project refers to it where it is."""
         source = self.document.project.data.source
         if source.startswith("builtin:"):
             return False
-        folder = resolve_source_folder(source, self.document.base_dir)
-        if not is_app_dataset(folder) or folder.resolve().is_relative_to(project_path.parent.resolve()):
+        folder = resolve_source_folder(source, self.document.base_dir).resolve()
+        if not is_app_dataset(folder) or not folder.is_relative_to((config_dir() / "datasets").resolve()):
             return False
         target = _free_name(project_path.parent / f"{project_path.stem}_images")
         shutil.copytree(folder, target, symlinks=True)
