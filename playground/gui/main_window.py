@@ -360,6 +360,8 @@ class MainWindow(QMainWindow):
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.document.reset(leftover.project, leftover.original_path, modified=True)
+                if leftover.original_path is not None:  # its saved runs and model come back too
+                    self.work.restore(leftover.original_path)
                 self.write_autosave()  # now this session's own autosave
                 leftover.file.unlink(missing_ok=True)
                 return True
