@@ -227,6 +227,7 @@ _RESUMABLE_CHANGES = (
     "pretrained.mode",
     "pretrained.trainable_blocks",
     "pretrained.base_learning_rate_factor",
+    "data.source",  # a project moved elsewhere (a bundle unpacked); the engine still checks the classes
 )
 
 
