@@ -101,3 +101,18 @@ def lessons(language: str = "en") -> list[Lesson]:
             raise LessonError(Message(messages.LESSON_NO_TITLE, path=str(path)))
         found.append(Lesson(entry["id"], first[2:].strip(), markdown, check_try_it(entry["id"], entry["try"])))
     return found
+
+
+TEACHERS_GUIDE = "teachers-guide"  # resources/lessons/<language>/teachers-guide.md; docs/ holds copies
+
+
+def teachers_guide(language: str = "en") -> str:
+    """The teacher's guide (Markdown) in `language` ("ko" or "en"; anything else reads English)."""
+    language = language if language in LANGUAGES else "en"
+    path = resource_path("lessons", language, f"{TEACHERS_GUIDE}.md")
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        raise LessonError(
+            Message(messages.LESSON_TEXT_MISSING, lesson=repr(TEACHERS_GUIDE), language=language, path=str(path))
+        ) from None

@@ -430,3 +430,16 @@ def test_a_drawn_digit_goes_through_too_and_a_users_model_can_be_walked(qtbot):
     with qtbot.waitSignal(panel.traced, timeout=10_000):
         panel.set_model(shipped_lenet())  # a user's own checkpoint, as the Train page gives it
     assert "your model" in panel.model_label.text() and panel.shipped_button.isVisible()
+
+
+def test_the_teachers_guide_is_a_tab_of_the_learn_page_in_its_language(qtbot):
+    from playground.gui.pages.learn.page import LearnPage
+    from playground.lessons.content import teachers_guide
+
+    page = LearnPage("ko")
+    qtbot.addWidget(page)
+    page.setCurrentWidget(page.guide)
+    text = page.guide.toPlainText()
+    assert text.startswith("교사용 안내서") and "19 → 10" in text
+    assert page.tabText(page.indexOf(page.guide)) == "Teacher's guide"  # English here: no translator installed
+    assert teachers_guide("en").startswith("# Teacher's guide")

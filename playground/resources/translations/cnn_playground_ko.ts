@@ -1489,6 +1489,10 @@
         <source>Digit walk-through</source>
         <translation>숫자 따라가기</translation>
     </message>
+    <message>
+        <source>Teacher&apos;s guide</source>
+        <translation>교사용 안내서</translation>
+    </message>
 </context>
 <context>
     <name>LessonsPanel</name>

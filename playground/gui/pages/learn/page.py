@@ -1,7 +1,8 @@
 """The Learn page: the course's lessons (with their exercises), the convolution lab and the lab's
-pipeline (convolution → pooling → flatten → dense), a filter on a real picture, and a digit followed
-through a trained LeNet-5, side by side as tabs. A lesson's "Try it" sets the lab up here; the
-builder, the other pages and example projects are the window's to open (`open_requested`)."""
+pipeline (convolution → pooling → flatten → dense), a filter on a real picture, a digit followed
+through a trained LeNet-5 and the teacher's guide, side by side as tabs. A lesson's "Try it" sets
+the lab up here; the builder, the other pages and example projects are the window's to open
+(`open_requested`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from playground.gui.pages.learn.image_lab import ImageLab
 from playground.gui.pages.learn.lab import ConvolutionLab
 from playground.gui.pages.learn.lessons_panel import LessonsPanel
 from playground.gui.pages.learn.pipeline_lab import PipelineLab
+from playground.gui.pages.learn.teachers_guide import TeachersGuide
 
 
 class LearnPage(QTabWidget):
@@ -31,6 +33,8 @@ class LearnPage(QTabWidget):
         self.addTab(self.image_lab, self.tr("Image lab"))
         self.walkthrough = DigitWalkthrough()
         self.addTab(self.walkthrough, self.tr("Digit walk-through"))
+        self.guide = TeachersGuide(language)
+        self.addTab(self.guide, self.tr("Teacher's guide"))
         self.lessons.try_requested.connect(self.try_it)
 
     def set_model(self, checkpoint) -> None:
