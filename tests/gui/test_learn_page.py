@@ -411,6 +411,13 @@ def test_a_digit_goes_through_the_shipped_lenet_and_its_cells_are_explained(qtbo
     panel.explain(1, 0, 3, 3)
     assert panel.layer_maps[0][0].window == (6, 6, 2, 2) and panel.layer_maps[0][1].window is None
     assert panel.arithmetic.text().startswith("Max pooling keeps the largest value of its window: max(")
+    # A dense unit after the flatten: its largest inputs, each placed on the 16 pooled maps it came from.
+    panel.explain(5, 7, 0, 7)
+    largest = panel.walk.dense_cell(panel.trace, 5, 7).terms[0]
+    channel, place = divmod(largest.row, 25)
+    assert largest.value == float(panel.trace.layers[3].output[channel, place // 5, place % 5])
+    first_line = panel.arithmetic.text().splitlines()[0]
+    assert first_line.startswith(f"input {largest.row + 1} (map {channel + 1}, row {place // 5 + 1}, column")
     # The output: the class's largest contributions, and its probability.
     panel.explain(7, 0, 0, 0)
     assert "the other 76 inputs together" in panel.arithmetic.text() and "softmax" in panel.arithmetic.text()

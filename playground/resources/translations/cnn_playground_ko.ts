@@ -1261,6 +1261,10 @@
         <source>This sum is the class&apos;s score; softmax turns the scores of all classes into probabilities: {0:.1%} for “{1}”.</source>
         <translation>이 합이 클래스의 점수입니다. softmax가 모든 클래스의 점수를 확률로 바꿉니다: “{1}”일 확률 {0:.1%}.</translation>
     </message>
+    <message>
+        <source>input {0} (map {1}, row {2}, column {3}): {4} × {5} = {6}</source>
+        <translation>입력 {0}(맵 {1}, {2}행 {3}열): {4} × {5} = {6}</translation>
+    </message>
 </context>
 <context>
     <name>ExercisesPanel</name>

@@ -105,14 +105,18 @@ class DigitWalkthrough(QWidget):
         self.shipped_button.setVisible(False)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Draw a digit with the mouse:")))
+        draw_label = QLabel(self.tr("Draw a digit with the mouse:"))
+        set_label = QLabel(self.tr("from scikit-learn's set of 1,797"))
+        for label in (draw_label, set_label):
+            label.setWordWrap(True)  # the column is as wide as the canvas, in any language and font size
+        left.addWidget(draw_label)
         left.addWidget(self.canvas)
         left.addWidget(self.clear_button)
         picked = QHBoxLayout()
         picked.addWidget(QLabel(self.tr("or digit number")))
         picked.addWidget(self.digit_number)
         left.addLayout(picked)
-        left.addWidget(QLabel(self.tr("from scikit-learn's set of 1,797")))
+        left.addWidget(set_label)
         left.addWidget(self.random_button)
         left.addWidget(self.model_label)
         left.addWidget(self.shipped_button)
@@ -398,6 +402,30 @@ class DigitWalkthrough(QWidget):
         )  # fmt: skip
         self.arithmetic.setText(templates[cell.mode].format(values, number(cell.result)))
 
+    def _flattened_from(self, index: int) -> tuple[int, int, int] | None:
+        """The maps a dense layer's inputs were laid out from (by a Flatten, or its own implicit one)."""
+        from playground.ml.walkthrough import layer_kind
+
+        below = self.trace.layer_input(index)
+        if below.dim() == 3:
+            return tuple(below.shape)
+        if index > 0 and layer_kind(self.trace.layers[index - 1].layer) == "flatten":
+            before = self.trace.layer_input(index - 1)
+            return tuple(before.shape) if before.dim() == 3 else None
+        return None
+
+    def _contribution(self, term, maps: tuple[int, int, int] | None) -> str:
+        """One input times its weight; an input from a flattened map says where on the maps it lay."""
+        value, weight, product = number(term.value), factor(term.weight), number(term.product)
+        if maps is None:
+            return self.tr("input {0}: {1} × {2} = {3}").format(term.row + 1, value, weight, product)
+        _, height, width = maps
+        channel, place = divmod(term.row, height * width)
+        row, col = divmod(place, width)
+        return self.tr("input {0} (map {1}, row {2}, column {3}): {4} × {5} = {6}").format(
+            term.row + 1, channel + 1, row + 1, col + 1, value, weight, product
+        )
+
     def _explain_dense(self, index: int, unit: int) -> None:
         cell = self.walk.dense_cell(self.trace, index, unit)
         is_output = index == len(self.trace.layers) - 1
@@ -411,12 +439,7 @@ class DigitWalkthrough(QWidget):
             title = title.format(index + 1, unit + 1, len(cell.terms))
         self.cell_title.setText(title)
         shown = cell.largest(LARGEST)
-        lines = [
-            self.tr("input {0}: {1} × {2} = {3}").format(
-                term.row + 1, number(term.value), factor(term.weight), number(term.product)
-            )
-            for term in shown
-        ]
+        lines = [self._contribution(term, self._flattened_from(index)) for term in shown]
         lines.append(self.tr("the other {0} inputs together: {1}").format(len(cell.terms) - len(shown),
                                                                          number(cell.rest(LARGEST))))  # fmt: skip
         lines.append(self.tr("bias: {0}").format(number(cell.bias)))
