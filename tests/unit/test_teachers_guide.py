@@ -59,3 +59,13 @@ def test_the_overfitting_numbers_are_the_lessons(language):
     (lesson,) = [lesson for lesson in lessons(language) if lesson.id == "overfitting-and-augmentation"]
     for measured in ("99.9%", "54.1%", "53.1%", "54.6%", "72.7%"):
         assert measured in teachers_guide(language) and measured in lesson.markdown, measured
+
+
+def test_the_guide_and_the_pipeline_lesson_name_the_walkthrough_tab_as_the_learn_page_shows_it():
+    from tests.unit.test_lessons import _korean_interface_text
+
+    korean_tab = _korean_interface_text("LearnPage", "Digit walk-through")
+    pipeline = {language: next(lesson for lesson in lessons(language) if lesson.id == "cnn-pipeline")
+                for language in LANGUAGES}  # fmt: skip
+    assert "Digit walk-through" in pipeline["en"].markdown and "Digit walk-through" in teachers_guide("en")
+    assert f"{korean_tab} 탭" in pipeline["ko"].markdown and f"배우기 → {korean_tab}" in teachers_guide("ko")
