@@ -28,6 +28,7 @@ import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 
+from playground.ml.file_hash import file_sha256
 from playground.ml.folders import APP_DATASET_MARKER, resolve_source_folder, scan_image_folder
 from playground.spec import messages
 from playground.spec.errors import PlaygroundError
@@ -63,14 +64,6 @@ _STORED = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff")  #
 
 def is_bundle(path: str | os.PathLike) -> bool:
     return Path(path).suffix.lower() == BUNDLE_SUFFIX
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # ------------------------------------------------------------------------------------ making one
@@ -111,7 +104,9 @@ def make_bundle(project_path: str | os.PathLike, out: str | os.PathLike) -> Path
     project, files = _bundle_files(load_project(project_path), project_path)
     project_bytes = project.to_json().encode("utf-8")
     entries = [{"path": PROJECT, "bytes": len(project_bytes), "sha256": hashlib.sha256(project_bytes).hexdigest()}]
-    entries += [{"path": name, "bytes": path.stat().st_size, "sha256": _sha256(path)} for name, path in files.items()]
+    entries += [
+        {"path": name, "bytes": path.stat().st_size, "sha256": file_sha256(path)} for name, path in files.items()
+    ]
     manifest = {"format": BUNDLE_FORMAT, "project": PROJECT, "files": entries}
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=out.parent)

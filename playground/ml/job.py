@@ -13,12 +13,12 @@ before torch has loaded, and the folder needs nothing of this machine.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import shutil
 from pathlib import Path
 
+from playground.ml.file_hash import file_sha256
 from playground.ml.folders import resolve_source_folder, scan_image_folder
 from playground.spec import messages
 from playground.spec.errors import DataError, PlaygroundError
@@ -71,16 +71,8 @@ or Train page -> "Load checkpoint..." (its curves and its model).
 """
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _entry(path: Path, relative: str, **more) -> dict:
-    return {"path": relative, "bytes": path.stat().st_size, "sha256": _sha256(path), **more}
+    return {"path": relative, "bytes": path.stat().st_size, "sha256": file_sha256(path), **more}
 
 
 def export_training_job(project: Project, base_dir: str | os.PathLike | None, folder: str | os.PathLike) -> Path:
@@ -152,7 +144,7 @@ def check_job(folder: str | os.PathLike) -> int:
             problems.append(Message(messages.JOB_FILE_OUTSIDE, path=entry["path"]))
         elif not path.is_file():
             problems.append(Message(messages.JOB_FILE_MISSING, path=entry["path"]))
-        elif path.stat().st_size != entry["bytes"] or _sha256(path) != entry["sha256"]:
+        elif path.stat().st_size != entry["bytes"] or file_sha256(path) != entry["sha256"]:
             problems.append(Message(messages.JOB_FILE_CHANGED, path=entry["path"]))
     if not problems:
         _check_job_project(folder, manifest)
