@@ -24,7 +24,7 @@ SMOOTHING = 0.3  # weight of the newest batch report in the running average that
 # Okabe and Ito's colour-blind-safe palette, one colour per overlaid run; the run in progress keeps
 # blue (training) and vermillion (validation) and solid lines, so it stands out.
 CURRENT_COLOURS = {"batch": "#9ecae1", "train": "#0072B2", "val": "#D55E00"}
-OVERLAY_COLOURS = ("#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000", "#F0E442")
+OVERLAY_COLOURS = ("#009E73", "#CC79A7", "#000000", "#E69F00", "#56B4E9", "#F0E442")
 
 
 class _Series:
@@ -193,16 +193,18 @@ class TrainingPlots(QWidget):
         def line(colour: str, pattern: str = "━━") -> str:
             return f'<span style="color:{colour}; font-weight:bold">{pattern}</span>'
 
-        parts = [
-            f"{line(CURRENT_COLOURS['batch'])} {html.escape(tr('training (per batch, smoothed)'))}",
-            f"{line(CURRENT_COLOURS['train'], '━●━')} {html.escape(tr('training (per epoch)'))}",
-            f"{line(CURRENT_COLOURS['val'], '━▲━')} {html.escape(tr('validation'))}",
-            f'<span style="color:#ffbf00">★</span> {html.escape(tr("best epoch"))}',
+        entries = [
+            (line(CURRENT_COLOURS["batch"]), tr("training (per batch, smoothed)")),
+            (line(CURRENT_COLOURS["train"], "━●━"), tr("training (per epoch)")),
+            (line(CURRENT_COLOURS["val"], "━▲━"), tr("validation")),
+            ('<span style="color:#ffbf00">★</span>', tr("best epoch")),
         ]
         for name, colour in self._overlaid:
-            text = tr("{0}: training dotted, validation dashed").format(name)
-            parts.append(f"{line(colour, '┅┅')} {html.escape(text)}")
-        self.legend.setText(" &nbsp;&nbsp; ".join(parts))
+            entries.append((line(colour, "┅┅"), tr("{0}: training dotted, validation dashed").format(name)))
+        # An entry never breaks inside itself: the key wraps between entries only.
+        self.legend.setText(
+            " &nbsp;&nbsp; ".join(f"{mark}&nbsp;{html.escape(text).replace(' ', '&nbsp;')}" for mark, text in entries)
+        )
 
     # ---------------------------------------------------------------- drawing
 

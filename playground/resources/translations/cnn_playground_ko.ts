@@ -336,6 +336,14 @@
         <translation>사전 훈련된 네트워크에서 시작…</translation>
     </message>
     <message>
+        <source>List</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>그림</translation>
+    </message>
+    <message>
         <source>Blocks</source>
         <translation>블록</translation>
     </message>
@@ -498,6 +506,22 @@
     <message>
         <source>fine-tuning</source>
         <translation>미세 조정</translation>
+    </message>
+    <message>
+        <source>training (per batch, smoothed)</source>
+        <translation>훈련 (배치별, 평활화)</translation>
+    </message>
+    <message>
+        <source>training (per epoch)</source>
+        <translation>훈련 (에포크별)</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>best epoch</source>
+        <translation>최고 에포크</translation>
     </message>
     <message>
         <source>{0}: training dotted, validation dashed</source>
@@ -1234,6 +1258,10 @@
         <translation>{0}번째 층, 맵 {1}, {2}행 {3}열: 아래 층 맵 {1} 위의 {4}×{5} 윈도우(표시된 곳). 풀링에는 학습할 파라미터가 없습니다.</translation>
     </message>
     <message>
+        <source>input {0} (map {1}, row {2}, column {3}): {4} × {5} = {6}</source>
+        <translation>입력 {0}(맵 {1}, {2}행 {3}열): {4} × {5} = {6}</translation>
+    </message>
+    <message>
         <source>Output unit {0}, class “{1}”: every one of the {2} inputs times its learned weight, plus the bias. The largest contributions:</source>
         <translation>출력 유닛 {0}, 클래스 “{1}”: 입력 {2}개 하나하나에 학습된 가중치를 곱해 더하고 편향을 더합니다. 가장 크게 기여한 입력:</translation>
     </message>
@@ -1260,10 +1288,6 @@
     <message>
         <source>This sum is the class&apos;s score; softmax turns the scores of all classes into probabilities: {0:.1%} for “{1}”.</source>
         <translation>이 합이 클래스의 점수입니다. softmax가 모든 클래스의 점수를 확률로 바꿉니다: “{1}”일 확률 {0:.1%}.</translation>
-    </message>
-    <message>
-        <source>input {0} (map {1}, row {2}, column {3}): {4} × {5} = {6}</source>
-        <translation>입력 {0}(맵 {1}, {2}행 {3}열): {4} × {5} = {6}</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1414,81 @@
     <message>
         <source>{0} filters of {1}×{2}×{3}. Each is as deep as its input ({1} channels): shown is the slice that looks at input channel {4}.</source>
         <translation>{1}×{2}×{3} 필터 {0}개. 각 필터의 깊이는 입력과 같습니다 ({1}채널). 여기에는 입력 채널 {4}을(를) 보는 단면이 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>FigureView</name>
+    <message>
+        <source>Export SVG…</source>
+        <translation>SVG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Show a sample&apos;s output</source>
+        <translation>샘플의 출력 보기</translation>
+    </message>
+    <message>
+        <source>Runs one image from the project&apos;s data (or a built-in digit) through the network and draws each layer&apos;s first feature map inside its box.</source>
+        <translation>프로젝트 데이터의 이미지 한 장(없으면 내장 숫자 이미지)을 네트워크에 통과시키고, 각 층의 첫 번째 특징 맵을 그 상자 안에 그립니다.</translation>
+    </message>
+    <message>
+        <source>Red: the first layer that cannot work, and every layer after it.</source>
+        <translation>빨간색: 동작할 수 없는 첫 번째 층과 그 뒤의 모든 층.</translation>
+    </message>
+    <message>
+        <source>Each box is one layer&apos;s output: its height follows H, its depth W and its thickness the channels C (compressed scales). Bars are flat vectors.</source>
+        <translation>각 상자는 한 층의 출력입니다. 높이는 H, 깊이는 W, 두께는 채널 수 C를 따릅니다(압축된 축척). 막대는 평탄한 벡터입니다.</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>{0} ({1} blocks)</source>
+        <translation>{0} (블록 {1}개)</translation>
+    </message>
+    <message>
+        <source>A sample&apos;s output needs a valid network and known classes.</source>
+        <translation>샘플의 출력을 보려면 네트워크가 올바르고 클래스 수를 알아야 합니다.</translation>
+    </message>
+    <message>
+        <source>Running a sample through the network…</source>
+        <translation>샘플을 네트워크에 통과시키는 중…</translation>
+    </message>
+    <message>
+        <source>Each box shows a sample&apos;s output with the trained weights.</source>
+        <translation>각 상자는 훈련된 가중치로 계산한 샘플의 출력을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Each box shows a sample&apos;s output, untrained: fresh weights (train the network to see what it learned).</source>
+        <translation>각 상자는 샘플의 출력을 보여 줍니다. 훈련 전: 새로 초기화한 가중치입니다(네트워크를 훈련하면 학습한 내용이 보입니다).</translation>
+    </message>
+    <message>
+        <source>No sample&apos;s output: {0}</source>
+        <translation>샘플의 출력 없음: {0}</translation>
+    </message>
+    <message>
+        <source>The network as feature maps</source>
+        <translation>특징 맵으로 본 네트워크</translation>
+    </message>
+    <message>
+        <source>Export the figure</source>
+        <translation>그림 내보내기</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 이미지 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write {0}.</source>
+        <translation>{0}에 쓸 수 없습니다.</translation>
     </message>
 </context>
 <context>
