@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.train_page = TrainPage(self.document, self.class_names)
         self.predict_page = PredictPage(self.document, self.loader)
         self.train_page.model_changed.connect(self.predict_page.set_model)
+        self.train_page.model_changed.connect(self.model_page.figure.set_checkpoint)  # a sample's output, trained
+        self.model_page.figure.sample_images = lambda: self.loader.image_set
         self.work = ProjectWork(self.document, self.train_page, self)  # runs and model kept with the file
         self.work.restore_failed.connect(self._work_not_restored)
         self.work.bundle_opened.connect(self._bundle_opened)

@@ -26,7 +26,7 @@ KEPT = {
     "TorchScript", "Grad", "CAM", "CSV", "CPU", "GPU", "CUDA", "ReLU", "GELU", "Leaky", "tanh", "sigmoid",
     "Adam", "AdamW", "SGD", "Dense", "FCL", "Valid", "Same", "valid", "same", "RGB", "top", "Ctrl", "Shift",
     "Delete", "json", "pt", "digits", "on", "Flatten", "Conv", "softmax", "Softmax", "MNIST", "Fashion",
-    "Sigmoid", "Tanh", "KB", "MB", "float", "English",
+    "Sigmoid", "Tanh", "KB", "MB", "float", "English", "SVG", "PNG",
     "nearest", "constant", "reflect", "wrap",  # Keras' fill modes, as the course names them (with Korean beside)
 }  # fmt: skip
 HANGUL = re.compile(r"[가-힣]")
@@ -111,6 +111,20 @@ def test_every_page_of_the_window_reads_korean(korean_window, qtbot):
     assert not sorted(set(problems)), "\n".join(sorted(set(problems)))
     sidebar = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert sidebar == ["데이터", "증식", "모델", "훈련", "예측", "학습"] or all(HANGUL.search(s) for s in sidebar)
+
+
+def test_the_architecture_figure_reads_korean_with_a_samples_output(korean_window, qtbot):
+    window = korean_window
+    page = window.model_page
+    window.show_page(window.pages.indexOf(page))
+    page.network_tabs.setCurrentWidget(page.figure)
+    view = page.figure
+    with qtbot.waitSignal(view.samples_task.finished, timeout=30_000):
+        view.samples_toggle.setChecked(True)
+    painted = [("figure box", f"{labels.name} {labels.shape}") for labels in view.canvas.labels]
+    problems = _untranslated(_texts(view) + painted, set())
+    assert not problems, problems
+    assert view.canvas.labels[0].name == "입력" and HANGUL.search(view.samples_note.text())
 
 
 def test_the_lessons_and_the_lab_follow_the_language(korean_window):

@@ -59,7 +59,8 @@ def _tab_states(page):
 
 
 def _model_states(window):
-    """The builder with nothing selected, each kind of layer selected, and a pretrained base."""
+    """The builder with nothing selected, each kind of layer selected, a pretrained base, and the figure
+    (with a sample's output too)."""
     page = window.model_page
     palette = page.palette_list
     rows = {palette.visualItemRect(palette.item(i)).height() for i in range(palette.count())}
@@ -72,7 +73,18 @@ def _model_states(window):
     page.choose_pretrained("playground_mini")
     _settle()
     yield "a pretrained base"
+    page.network_tabs.setCurrentWidget(page.figure)
+    _settle()
+    yield "a pretrained base as a figure"
     window.document.undo_stack.undo()
+    _settle()
+    yield "the figure"
+    page.figure.samples_toggle.setChecked(True)
+    page.figure.samples_task.wait(60)
+    _settle()
+    yield "the figure with a sample's output"
+    page.figure.samples_toggle.setChecked(False)
+    page.network_tabs.setCurrentWidget(page.network)
 
 
 def _page_states(window, row):

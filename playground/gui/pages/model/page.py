@@ -1,4 +1,5 @@
-"""The Model page: palette, network, properties, totals, presets, conv-vs-dense and 'Show code'."""
+"""The Model page: palette, network (a list, or the lecture's figure), properties, totals, presets,
+conv-vs-dense and 'Show code'."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStyle,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,7 @@ from playground.gui.messages import error_text, translated
 from playground.gui.pages.model.base_panel import BasePanel
 from playground.gui.pages.model.code_dialog import CodeDialog
 from playground.gui.pages.model.compare_panel import ComparePanel
+from playground.gui.pages.model.figure_view import FigureView
 from playground.gui.pages.model.network_view import NetworkView
 from playground.gui.pages.model.palette import BlockPalette
 from playground.gui.pages.model.pretrained_dialog import PretrainedDialog
@@ -74,6 +77,7 @@ class ModelPage(QWidget):
 
         self.palette_list = BlockPalette()
         self.network = NetworkView()
+        self.figure = FigureView()
         self.properties = LayerProperties()
         self.compare = ComparePanel()
         self.input_label = QLabel()
@@ -131,7 +135,12 @@ class ModelPage(QWidget):
         centre_layout.addWidget(self.input_label)
         centre_layout.addWidget(tools)
         centre_layout.addWidget(self.base_panel, 1)
-        centre_layout.addWidget(self.network, 1)
+        # The list is where layers are edited; the figure beside it is the same network as a lecture draws it.
+        self.network_tabs = QTabWidget()
+        self.network_tabs.setObjectName("network_tabs")
+        self.network_tabs.addTab(self.network, tr("List"))
+        self.network_tabs.addTab(self.figure, tr("Figure"))
+        centre_layout.addWidget(self.network_tabs, 1)
         centre_layout.addWidget(self.totals)
 
         palette_box = QGroupBox(tr("Blocks"))
@@ -200,6 +209,7 @@ class ModelPage(QWidget):
         classes = self.class_count()
         self.summary = summarize_project(project, classes)
         self.network.render(self.summary)
+        self.figure.render(project, classes)
         classes_text = tr("{0} classes").format(classes) if classes else tr("classes unknown")
         self.input_label.setText(
             tr("Input: {0} (set on the Data page)  ·  {1}").format(shape_text(project.input_shape), classes_text)
