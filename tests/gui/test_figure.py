@@ -72,3 +72,17 @@ def test_a_samples_output_is_drawn_untrained_then_with_the_trained_weights(page,
     assert "untrained" in view.samples_note.text() and len(view.canvas.pictures) == 10
     view.samples_toggle.setChecked(False)
     assert view.canvas.pictures is None and not view.samples_note.isVisible()
+
+
+def test_quick_edits_run_the_sample_once_after_typing_pauses(page, qtbot, monkeypatch):
+    view = page.figure
+    with qtbot.waitSignal(view.samples_task.finished, timeout=30_000):
+        view.samples_toggle.setChecked(True)
+    starts = []
+    start = view.samples_task.start
+    monkeypatch.setattr(view.samples_task, "start", lambda function: (starts.append(1), start(function)))
+    with qtbot.waitSignal(view.samples_task.finished, timeout=30_000):
+        for filters in range(7, 12):  # as a spin box sends them while the learner types
+            page.edit_layer(0, Conv2d(filters=filters, kernel=(5, 5), activation="relu"), "filters")
+    assert len(starts) == 1
+    assert view.canvas.figure.boxes[1].shape == (11, 28, 28) and view.canvas.pictures is not None

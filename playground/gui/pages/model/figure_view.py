@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QRectF, QSize, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -41,6 +41,7 @@ def _sample_image(image_set):
     return torch.as_tensor(digit_set()[0][0])[None]
 
 
+SAMPLE_DELAY_MS = 250
 PNG_SCALE = 2  # slides want more pixels than the screen shows
 MAX_SCREEN_SCALE = 1.6  # a short network is not blown up to poster size
 
@@ -126,6 +127,12 @@ class FigureView(QWidget):
         self.samples_note.setWordWrap(True)
         self.samples_note.hide()
         self.samples_task = Task(self, "figure-samples")
+        # Typing a layer's settings changes the project at every key: run the sample once typing pauses,
+        # and never two passes at once (a fresh VGG16 takes seconds on a CPU).
+        self.samples_timer = QTimer(self)
+        self.samples_timer.setSingleShot(True)
+        self.samples_timer.setInterval(SAMPLE_DELAY_MS)
+        self.samples_timer.timeout.connect(self._run_sample)
         self.samples_task.finished.connect(self._samples_ready)
         self.samples_task.failed.connect(self._samples_failed)
         self.checkpoint = None  # the Train page's model, if any
@@ -162,7 +169,8 @@ class FigureView(QWidget):
                 " (compressed scales). Bars are flat vectors."))  # fmt: skip
             self.caption.setStyleSheet("")
         if self.samples_toggle.isChecked():
-            self._run_sample()
+            self.samples_task.forget()  # the pictures of the network before this edit
+            self.samples_timer.start()
 
     def _labels(self, figure: Figure) -> list[BoxLabels]:
         return [self._box_labels(figure, box) for box in figure.boxes]
@@ -190,11 +198,15 @@ class FigureView(QWidget):
         if on:
             self._run_sample()
         else:
+            self.samples_timer.stop()
             self.samples_task.forget()
             self.canvas.show_pictures(None)
 
     def _run_sample(self) -> None:
         if self.project is None:
+            return
+        if not self.samples_task.wait(0):  # the previous pass is still running: after it
+            self.samples_timer.start()
             return
         if (self.slide is not None and self.slide.error) or self.num_classes is None:
             self.samples_task.forget()
