@@ -146,6 +146,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP('spec', 'the checkpoint was trained on the classes {trained} but the data now has {now} — start a new run instead of resuming'),
     QT_TRANSLATE_NOOP('spec', 'the network does not fit in the memory of {device} — make it smaller (fewer units or filters) or the images smaller'),
     QT_TRANSLATE_NOOP('spec', 'this run has already done {done} epochs; ask for more than that (--epochs {more})'),
+    QT_TRANSLATE_NOOP('spec', "could not write the run's checkpoints to {folder} — is the disk full or read-only? The epochs finished before are kept."),
     QT_TRANSLATE_NOOP('spec', 'must be auto, cpu, cuda, cuda:N or mps; got {value}'),
     QT_TRANSLATE_NOOP('spec', 'must be 1 (grayscale) or 3 (RGB), got {value}'),
     QT_TRANSLATE_NOOP('spec', 'conv2d {size} {padding}'),

@@ -20,7 +20,7 @@ from collections import deque
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from playground.gui.messages import translated
 from playground.gui.tasks import Task
@@ -80,6 +80,7 @@ class TrainingProcess(QObject):
         self._paused = False
         self._stopping = False
         self._reading_model = False  # the child has ended; its checkpoint is being read
+        self._ended_by_us = False  # stop_and_wait ended it: no crash to report
         self._checkpoint_task = Task(self, "checkpoint-reader")
         self._checkpoint_task.finished.connect(self._model_read)
         self._checkpoint_task.failed.connect(self._model_unreadable)
@@ -109,8 +110,15 @@ class TrainingProcess(QObject):
         project_file = out_dir / "project.json"
         save_project(project_for_child(project, base_dir), project_file)
         self._out_dir, self._outcome, self._paused, self._stopping = out_dir, None, False, False
+        self._ended_by_us = False
         self._stderr.clear()
         process = QProcess(self)
+        # Its own folder and a safe import path: a `playground.py` (or `torch.py`) where the window
+        # was started must never be what the child imports.
+        process.setWorkingDirectory(str(out_dir))
+        environment = QProcessEnvironment.systemEnvironment()
+        environment.insert("PYTHONSAFEPATH", "1")  # torchrun's workers too
+        process.setProcessEnvironment(environment)
         process.setProgram(sys.executable)
         process.setArguments(training_command(project_file, out_dir, resume=resume, epochs=epochs,
                                               device=device, gpus=gpus))  # fmt: skip
@@ -144,19 +152,23 @@ class TrainingProcess(QObject):
             self._send("stop")
 
     def stop_and_wait(self, timeout_ms: int = 30_000) -> bool:
-        """Stop and wait for the child to end; killed if it does not within the time. True when no
-        child is left."""
+        """Stop and wait for the child to end (ended after `timeout_ms`); the run's model is then no
+        longer wanted (the window closes, or another project comes). True when no child is left."""
         process = self._process
-        if process is None:
-            return True
-        self.stop()
-        if not process.waitForFinished(timeout_ms):
-            process.terminate()  # torchrun passes this on to its workers; a kill would orphan them
-            if not process.waitForFinished(5000):
-                process.kill()
-                process.waitForFinished(5000)
-        if self._process is process:  # `finished` not delivered (waitForFinished ran it, or not)
-            self._ended(process.exitCode(), process.exitStatus())
+        if process is not None:
+            self.stop()
+            self._ended_by_us = True  # ending it below is no crash to report
+            if not process.waitForFinished(timeout_ms):
+                process.terminate()  # torchrun passes this on to its workers; a kill would orphan them
+                if not process.waitForFinished(5000):
+                    process.kill()
+                    process.waitForFinished(5000)
+            if self._process is process:  # `finished` not delivered (waitForFinished ran it, or not)
+                self._ended(process.exitCode(), process.exitStatus())
+        self._checkpoint_task.forget()
+        if self._reading_model:
+            self._reading_model = False
+            self.stopped.emit()
         return self._process is None
 
     def kill(self) -> None:
@@ -174,11 +186,12 @@ class TrainingProcess(QObject):
         from playground.ml import protocol
         from playground.ml.events import BatchFinished, EpochFinished, Failed, Finished, Loading, Refused, Started
 
-        process = self._process
-        if process is None:
-            return
-        while process.canReadLine():
-            line = bytes(process.readLine().data())
+        # `self._process` is looked at again for every line: a slot of a signal emitted here may
+        # run an event loop in which the child ends (and its QProcess goes).
+        while self._process is not None and self._process.canReadLine():
+            line = bytes(self._process.readLine().data())
+            if not line.strip():
+                continue
             try:
                 event = protocol.decode(line)
             except protocol.ProtocolError:
@@ -226,9 +239,10 @@ class TrainingProcess(QObject):
         outcome = self._outcome
         if isinstance(outcome, Refused):
             self.crashed.emit(translated(outcome.message))
-        elif not isinstance(outcome, Finished | Failed):
+        elif not isinstance(outcome, Finished | Failed) and not self._ended_by_us:
             self.crashed.emit(self._death_message(exit_code, exit_status))
-        if isinstance(outcome, Refused) or not self._read_model(outcome):
+        # After a refusal too: a disk that filled up in epoch 5 leaves epoch 4's checkpoint.
+        if not self._read_model(outcome):
             self.stopped.emit()
 
     def _death_message(self, exit_code: int, exit_status: QProcess.ExitStatus) -> str:

@@ -160,11 +160,9 @@ def load_builtin(source: str, size: tuple[int, int], channels: int) -> ImageSet:
 
 
 def _load_builtin_through_disk_cache(dataset, size: tuple[int, int], channels: int) -> ImageSet:
-    from playground import __version__  # a generated set (shapes) may change with the app
-
     location = Path(dataset.location()) if dataset.location() else None
     files = sorted(location.iterdir()) if location is not None and location.is_dir() else []
-    key = image_cache.key_of(["builtin", dataset.name, str(location), __version__, list(size), channels], files)
+    key = image_cache.key_of(["builtin", dataset.name, str(location), list(size), channels], files)
     cached = image_cache.load(key, (channels, *size))
     if cached is not None:
         return ImageSet(cached.images, cached.labels, dataset.class_names)
@@ -217,8 +215,9 @@ def load_image_folder(
 ) -> ImageSet:
     class_names, files = scan_image_folder(root)
     check_fits_in_memory(len(files), channels, size)
-    key = image_cache.key_of(["folder", str(Path(root).resolve()), list(class_names), [label for _, label in files],
-                              list(size), channels], [path for path, _ in files])  # fmt: skip
+    resolved = Path(root).resolve()
+    key = image_cache.key_of(["folder", str(resolved), list(class_names), [label for _, label in files],
+                              list(size), channels], [path for path, _ in files], root=Path(root))  # fmt: skip
     cached = image_cache.load(key, (channels, *size))
     if cached is not None:  # decoded before (by the window, or the last time this project was open)
         if progress is not None:

@@ -150,7 +150,7 @@ def train_one_epoch(
     for number, (batch, targets) in enumerate(
         iterate_batches(images, labels, batch_size, shuffle=True, augment=augment, shard=shard, generator=order), 1
     ):
-        if _stop_requested(run, control, number):
+        if _stop_requested(run, control, number, batches):
             raise _Stopped()
         targets = targets.to(run.device, non_blocking=True)
         logits = run.forward(batch, training=True)
@@ -184,16 +184,17 @@ def train_one_epoch(
 CONTROL_EVERY = 8  # batches: under torchrun the processes agree on pause and stop this often
 
 
-def _stop_requested(run: _Run, control: TrainingControl, number: int) -> bool:
+def _stop_requested(run: _Run, control: TrainingControl, number: int, batches: int) -> bool:
     """Honour pause (wait here) and say whether to stop. Under torchrun only rank 0 hears the
     window, and a process that stopped alone would leave the others waiting for it: all decide
-    together, at the same batches (every process takes as many batches)."""
+    together, at the same batches (every process takes as many): every CONTROL_EVERY-th and the
+    epoch's last, so that an epoch of a few batches is never without a decision."""
     distributed = run.distributed
     if distributed is None:
         if control.pause.is_set():
             control.wait_while_paused()
         return control.stop.is_set()
-    if number % CONTROL_EVERY:
+    if number % CONTROL_EVERY and number != batches:
         return False
     while True:
         stop, pause = distributed.sum(control.stop.is_set(), control.pause.is_set(), device=run.device)
@@ -249,11 +250,14 @@ def _can_cache_features(project: Project, model: nn.Module, augment, data: Prepa
 
 
 @torch.inference_mode()
-def base_features(run: _Run, images: torch.Tensor, batch_size: int) -> torch.Tensor:
-    """The frozen base's feature maps of `images`, computed once, kept where the batches live."""
+def base_features(run: _Run, images: torch.Tensor, batch_size: int, control: TrainingControl) -> torch.Tensor:
+    """The frozen base's feature maps of `images`, computed once, kept where the batches live.
+    Stop is honoured between batches: a large base on many images takes a while."""
     run.model.base.eval()
     parts = []
     for batch, _ in iterate_batches(images, torch.zeros(len(images)), max(batch_size, 64), shuffle=False):
+        if control.stop.is_set():
+            raise _Stopped()
         inputs = normalize(batch.to(run.device), run.mean, run.std)
         parts.append(run.model.base(inputs).float().to(images.device))
     return torch.cat(parts) if parts else torch.empty(0)
@@ -288,12 +292,18 @@ def _make_run(
     )
 
 
+def _learning_setup(project: Project) -> tuple:
+    t, pretrained = project.training, project.pretrained
+    transfer = (pretrained.unfrozen_blocks, pretrained.base_learning_rate_factor) if pretrained else None
+    return (transfer, t.optimizer, t.learning_rate, t.momentum, t.weight_decay, t.lr_schedule, t.step_size, t.gamma)
+
+
 def learns_the_same_weights(before: Project, after: Project) -> bool:
-    """Whether a resumed run trains the same parameters as the run it continues. Not so in the
-    second phase of transfer learning: the head trained on a frozen base, now blocks of the base
-    learn too (fine-tuning), in a parameter group of their own at a lower rate."""
-    frozen = [p.pretrained.unfrozen_blocks if p.pretrained is not None else None for p in (before, after)]
-    return frozen[0] == frozen[1]
+    """Whether a resumed run learns as the run it continues did: the same parameters with the same
+    optimizer and rates. Not so in the second phase of transfer learning (blocks of the base learn
+    too, in a group of their own at a lower rate), nor when the optimizer or its rates were changed
+    before continuing: the optimizer's saved state would bring the old ones back (or not fit)."""
+    return _learning_setup(before) == _learning_setup(after)
 
 
 def _resume(run: _Run, resume: Checkpoint, schedule_epochs: int, *, new_phase: bool) -> None:
@@ -405,8 +415,12 @@ def fit(
     if distributed is None and _can_cache_features(project, model, augment, data):
         # Feature extraction without augmentation: the frozen base sees the same images every
         # epoch, so it runs once and the head trains on what it saw.
-        train_images = base_features(run, train_images, settings.batch_size)
-        val_images = base_features(run, val_images, settings.batch_size)
+        try:
+            train_images = base_features(run, train_images, settings.batch_size, control)
+            val_images = base_features(run, val_images, settings.batch_size, control)
+        except _Stopped:
+            yield Finished("stopped", start_epoch, best_epoch, best_score, None)
+            return
         run.cached_features = True
     # A head on cached features does tiny operations, for which a second thread costs more than it
     # gives: each operation then waits for the other thread, and when the window (or anything else)

@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,16 +45,22 @@ def cache_dir() -> Path:
     return base / "cnn-playground" / "images"
 
 
-def key_of(description: object, files: list[Path] = ()) -> str:
+def key_of(description: object, files: list[Path] = (), root: Path | None = None) -> str:
     """A name for what the pixels depend on: `description` (JSON-able: the source, size, channels,
-    class names) and each file's path, size and modification time."""
-    digest = hashlib.sha256(json.dumps([FORMAT, description], sort_keys=True, default=str).encode())
+    class names), the app's version (a new decoder decodes anew) and each file's name (relative to
+    `root`, so the same folder reached through `..` or a link gives the same key), size, times and
+    inode (a file replaced with the same size and a restored time still differs in its ctime)."""
+    from playground import __version__
+
+    digest = hashlib.sha256(json.dumps([FORMAT, __version__, description], sort_keys=True, default=str).encode())
     for path in files:
+        name = os.path.relpath(path, root) if root is not None else str(path)
         try:
             stat = path.stat()
-            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+            facts = f"{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}"
         except OSError:
-            digest.update(f"{path}\0missing\n".encode("utf-8", "surrogateescape"))
+            facts = "missing"
+        digest.update(f"{name}\0{facts}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()[:40]
 
 
@@ -117,8 +124,17 @@ def store(key: str, images: torch.Tensor, labels: torch.Tensor, extra: dict) -> 
                 os.unlink(temp)
 
 
+STALE_TEMP_SECONDS = 3600  # a temporary file this old is a write that was killed, not one going on
+
+
 def _trim(folder: Path, limit: int) -> None:
-    """Remove the least recently used sets until the cache is within `limit` bytes."""
+    """Remove the least recently used sets until the cache is within `limit` bytes, and the
+    temporary files of writes that were killed (ours: this folder, this suffix)."""
+    now = time.time()
+    for temp in folder.glob(".*.cnnpg-tmp"):
+        with contextlib.suppress(OSError):
+            if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
+                temp.unlink()
     entries = []
     for path in folder.glob(f"*{SUFFIX}"):
         with contextlib.suppress(OSError):

@@ -34,8 +34,9 @@ def hello() -> str:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, Message):  # its values as text where JSON has no type for them (a Path)
-        values = {k: v if isinstance(v, str | int | float | bool) else str(v) for k, v in value.values.items()}
+    if isinstance(value, Message):  # a Message inside (a layer's name) stays one; text where JSON has no type
+        values = {k: _plain(v) if isinstance(v, Message) else v if isinstance(v, str | int | float | bool) else str(v)
+                  for k, v in value.values.items()}  # fmt: skip
         return {"text": str(value), "template": value.template, "values": values}
     if isinstance(value, float) and not math.isfinite(value):
         return None  # JSON has no NaN: a NaN loss is reported as the Failed event it causes
@@ -49,11 +50,12 @@ def encode(event: Event) -> str:
     return json.dumps(record)  # ASCII: whatever the console encoding
 
 
-def _message(value: Any) -> str:
-    if isinstance(value, dict):
+def _message(value: Any, depth: int = 0) -> str:
+    if isinstance(value, dict) and depth < 4:
         try:
-            return Message(str(value["template"]), **dict(value["values"]))
-        except (KeyError, IndexError, TypeError, ValueError):
+            values = {k: _message(v, depth + 1) if isinstance(v, dict) else v for k, v in dict(value["values"]).items()}
+            return Message(str(value["template"]), **values)
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError):
             return str(value.get("text", ""))
     return str(value)
 

@@ -24,8 +24,9 @@ from typing import TextIO
 from playground.ml import protocol
 from playground.ml.distributed import Distributed
 from playground.ml.events import Event, Failed, Loading, Refused
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
-from playground.spec.messages import text_of
+from playground.spec.messages import Message, text_of
 from playground.spec.project import Project
 
 NICENESS = 10  # POSIX: the window (niceness 0) gets a core first whenever it wants one
@@ -42,6 +43,15 @@ def lower_priority() -> None:
 
             kernel = ctypes.windll.kernel32
             kernel.SetPriorityClass(kernel.GetCurrentProcess(), 0x4000)
+
+
+def _protocol_stream() -> TextIO:
+    """The protocol's own copy of stdout; stdout itself then goes to stderr, so that whatever a
+    library prints (without a newline, even) can never run into a protocol line."""
+    protocol_fd = os.dup(sys.stdout.fileno())
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    return os.fdopen(protocol_fd, "w", encoding="ascii", buffering=1)
 
 
 class _Sender:
@@ -116,15 +126,21 @@ def run_child(
     lower_priority()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in the window's terminal: the window decides
     speaks = job is None or job.is_main
-    sender = _Sender(sys.stdout, speaks)
-    sender.line(protocol.hello())
+    stream = _protocol_stream()
+    sender = _Sender(stream, speaks)
+    # A new line first: whatever was printed before the streams were parted (at start-up, without
+    # a newline) ends there, as a line of its own that the window sets aside.
+    sender.line("\n" + protocol.hello())
     control = TrainingControl()
     if speaks:
         threading.Thread(target=read_control, args=(sys.stdin.fileno(), control), name="control", daemon=True).start()
     try:
         out.mkdir(parents=True, exist_ok=True)  # an unwritable folder is said now, not after an epoch
         resume = load_checkpoint(resume_path) if resume_path else None
-        data = prepare_data(project.data, project.training.seed, base_dir, sender.loading, control.stop.is_set)
+        # Under torchrun only rank 0 hears a stop: were it to stop loading alone, the others would wait
+        # for it forever. They all load, then agree on stopping at the first batch.
+        should_stop = control.stop.is_set if job is None else None
+        data = prepare_data(project.data, project.training.seed, base_dir, sender.loading, should_stop)
         status = 0
         for event in fit(project, data, epochs=epochs, out_dir=out, resume=resume, control=control, device=device,
                          distributed=job):  # fmt: skip
@@ -137,6 +153,9 @@ def run_child(
     except PlaygroundError as error:
         sender.event(Refused(text_of(error)))
         return 2
-    except OSError as error:  # the run folder cannot be written: the user's disk, not a bug
-        sender.event(Refused(f"{error.strerror or error}: {error.filename or out}"))
+    except OSError as error:  # the run folder cannot be written (full, read-only): the user's disk, not a bug
+        folder = Path(error.filename).parent if error.filename else out
+        sender.event(Refused(Message(messages.RUN_FOLDER_NOT_WRITABLE, folder=str(folder))))
         return 2
+    finally:
+        stream.close()

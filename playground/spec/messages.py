@@ -314,6 +314,10 @@ NETWORK_DOES_NOT_FIT_DEVICE = (
     " smaller"
 )
 RUN_ALREADY_DONE = "this run has already done {done} epochs; ask for more than that (--epochs {more})"
+RUN_FOLDER_NOT_WRITABLE = (
+    "could not write the run's checkpoints to {folder} — is the disk full or read-only? The epochs finished"
+    " before are kept."
+)
 # --- settings (playground.spec.settings)
 NOT_A_DEVICE = "must be auto, cpu, cuda, cuda:N or mps; got {value}"
 NOT_A_CHANNEL_COUNT = "must be 1 (grayscale) or 3 (RGB), got {value}"

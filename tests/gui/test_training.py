@@ -15,6 +15,7 @@ from playground.gui import translation
 from playground.gui.main_window import MainWindow
 from playground.gui.training_process import TrainingProcess
 from playground.ml.checkpoints import load_checkpoint
+from playground.ml.events import BatchFinished
 from playground.spec.layers import Conv2d, Dense, Flatten, MaxPool2d
 from playground.spec.project import Project
 from playground.spec.settings import DataSettings, TrainingSettings
@@ -230,16 +231,52 @@ def test_out_of_memory_offers_a_smaller_batch_and_keeps_the_weights(page, qtbot,
     assert page.document.project.training.batch_size == 32  # declined: nothing changed
 
 
-def test_retrying_after_out_of_memory_keeps_the_finished_epochs(page, qtbot, monkeypatch, tmp_path, dialogs):
+def test_retrying_after_out_of_memory_keeps_the_finished_epochs(page, qtbot, monkeypatch, tmp_path):
     inject_into_child(monkeypatch, tmp_path, OUT_OF_MEMORY_ONCE)
-    dialogs("question", Button.Yes)
+    asked = []
+
+    def slow_yes(parent, title, text, *args, **kwargs):  # a user who reads the message first
+        asked.append(text)
+        monkeypatch.delenv("PYTHONPATH")  # the retry's child runs without the fault
+        qtbot.wait(2000)  # the dialog's own event loop runs meanwhile
+        return Button.Yes
+
+    monkeypatch_question(slow_yes)
     page.start()
-    qtbot.waitUntil(lambda: page.run.outcome == "out of memory", timeout=120_000)
-    monkeypatch.delenv("PYTHONPATH")  # the retry's child runs without the fault
+    qtbot.waitUntil(lambda: len(asked) == 1 and page.is_training, timeout=120_000)  # retried at once
     qtbot.waitUntil(lambda: page.run.outcome == "completed" and not page.is_training, timeout=120_000)
     assert page.document.project.training.batch_size == 16
-    assert [r["epoch"] for r in page.run.history] == [1, 2, 3]  # epoch 1 kept, then two more
-    assert len(page.runs) == 1
+    assert [r["epoch"] for r in page.run.history] == [1, 2]  # epoch 1 kept, then the planned rest
+    assert len(page.runs) == 1 and len(asked) == 1
+    qtbot.wait(1000)
+    assert not page.is_training  # nothing started later by itself
+
+
+def test_a_new_project_gets_no_model_from_the_training_it_stopped(page, qtbot, dialogs):
+    window = page.window()
+    page.document.change(page.document.project.replace(training=TrainingSettings(epochs=500, batch_size=4)), "long")
+    epochs = []
+    page.training.epoch_finished.connect(epochs.append)
+    _started(page, qtbot)
+    qtbot.waitUntil(lambda: len(epochs) >= 1, timeout=60_000)
+    dialogs("question", Button.Yes)
+    window.document.undo_stack.setClean()
+    window.new_project()
+    qtbot.wait(2000)  # time for a late checkpoint read to arrive, were it still wanted
+    assert page.checkpoint is None and window.predict_page.checkpoint is None and not page.runs
+
+
+def test_a_playground_module_where_the_window_started_is_not_what_trains(page, qtbot, monkeypatch, tmp_path):
+    (tmp_path / "playground.py").write_text("raise SystemExit(0)\n")  # would take over `python -m playground`
+    monkeypatch.chdir(tmp_path)
+    _train(page, qtbot)
+    assert page.run.outcome == "completed"
+
+
+def test_a_batch_loss_that_is_not_a_number_is_not_drawn(page):
+    page.ensure_plots()
+    page._on_batch(BatchFinished(1, 1, 10, None, None, 100.0))  # how a NaN crosses the protocol
+    assert page.plots.point_count("loss", "batch") == 0
 
 
 def test_an_invalid_network_is_a_message_not_a_run(page, dialogs):

@@ -214,3 +214,30 @@ def test_continuing_an_early_stopped_run_gets_its_full_patience(digits, tmp_path
     resumed = _run(project, digits, epochs=10, out_dir=tmp_path, resume=load_checkpoint(tmp_path / "last.pt"))
     assert [e.epoch for e in resumed if isinstance(e, EpochFinished)] == [4, 5]  # two more, not one
     assert resumed[-1].reason == "early_stopping"
+
+
+def test_continuing_with_a_changed_learning_rate_uses_it(digits, tmp_path):
+    """The optimizer's saved state must not bring the old rate back (nor break on another optimizer)."""
+    _run(tiny_project(epochs=1), digits, out_dir=tmp_path)
+    last = load_checkpoint(tmp_path / "last.pt")
+    for changed in (tiny_project(learning_rate=0.01), tiny_project(optimizer="momentum")):
+        events = _run(changed, digits, epochs=2, resume=last)
+        (epoch_two,) = [e for e in events if isinstance(e, EpochFinished)]
+        assert epoch_two.epoch == 2 and epoch_two.learning_rate == changed.training.learning_rate
+
+
+def test_stop_is_honoured_while_a_frozen_base_computes_its_features(tmp_path):
+    from playground.spec.project import project_from_dict
+
+    project = project_from_dict({
+        "format": "cnn-playground/1",
+        "data": {"source": "builtin:shapes", "image_size": [32, 32], "channels": 3},
+        "model": {"layers": [{"type": "global_avgpool"}, {"type": "dense", "units": "auto"}]},
+        "training": {"epochs": 2, "batch_size": 64, "device": "cpu"},
+        "pretrained": {"network": "playground_mini", "mode": "feature_extraction"},
+    })  # fmt: skip
+    control = TrainingControl()
+    control.stop.set()  # pressed while the features are being computed
+    events = _run(project, prepare_data(project.data, 0), control=control, out_dir=tmp_path)
+    assert len(events) == 1 and isinstance(events[0], Finished) and events[0].reason == "stopped"
+    assert events[0].epochs_done == 0 and not (tmp_path / "last.pt").exists()

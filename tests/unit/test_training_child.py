@@ -56,6 +56,8 @@ def _child(project_file, out, *extra):
 
 def _events(child):
     for raw in child.stdout:
+        if not raw.strip():
+            continue  # the new line that ends whatever was printed before the protocol began
         record = protocol.decode(raw)
         if not isinstance(record, int):
             yield record
@@ -148,6 +150,29 @@ def test_a_folder_is_decoded_once_and_the_second_load_is_the_same(tmp_path, own_
     assert len(decodes) == 82
 
 
+def test_the_same_folder_by_another_path_is_the_same_entry(tmp_path, own_cache, monkeypatch):
+    root = write_class_folder(tmp_path / "p", {"a": 5, "b": 5})
+    decodes = _count_decodes(monkeypatch)
+    load_image_folder(root, (16, 16), 3)
+    load_image_folder(tmp_path / "p" / "a" / ".." / ".." / "p", (16, 16), 3)  # as a relative source resolves
+    assert len(decodes) == 10
+
+
+def test_a_file_rewritten_with_its_size_and_time_restored_is_decoded_again(tmp_path, own_cache, monkeypatch):
+    root = write_class_folder(tmp_path / "p", {"a": 5, "b": 5})
+    decodes = _count_decodes(monkeypatch)
+    first = load_image_folder(root, (16, 16), 3)
+    victim = sorted((root / "a").iterdir())[0]
+    before = victim.stat()
+    from PIL import Image
+
+    Image.new("RGB", (20, 20), (250, 250, 250)).save(victim)  # other pixels
+    victim.write_bytes(victim.read_bytes()[: before.st_size].ljust(before.st_size, b"\0"))
+    os.utime(victim, ns=(before.st_atime_ns, before.st_mtime_ns))  # as cp -p or unzip leave it
+    again = load_image_folder(root, (16, 16), 3)
+    assert len(decodes) > 10 and not torch.equal(first.images, again.images)
+
+
 def test_a_changed_file_or_a_damaged_cache_means_decoding_again(tmp_path, own_cache, monkeypatch):
     root = write_class_folder(tmp_path / "p", {"a": 5, "b": 5})
     decodes = _count_decodes(monkeypatch)
@@ -171,3 +196,64 @@ def test_the_cache_stays_within_its_size(tmp_path, own_cache, monkeypatch):
     sizes = [entry.stat().st_size for entry in own_cache.glob(f"*{image_cache.SUFFIX}")]
     assert 0 < sum(sizes) <= 40_000 and len(sizes) < 5
     assert not list(own_cache.glob(".*")), "no temporary file left behind"
+
+
+def _with_sitecustomize(tmp_path, code: str) -> dict:
+    """An environment whose Python runs `code` at start-up: faults made inside the child."""
+    folder = tmp_path / "inject"
+    folder.mkdir(exist_ok=True)
+    (folder / "sitecustomize.py").write_text(code)
+    return {**os.environ, "PYTHONPATH": str(folder)}
+
+
+def test_what_a_library_prints_never_breaks_a_protocol_line(tmp_path):
+    save_project(tiny_project(epochs=1), tmp_path / "p.json")
+    noisy = "import builtins, sys\nsys.stdout.write('a library says hello without a newline')\n"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "playground", "train", str(tmp_path / "p.json"), "--out", str(tmp_path / "run"),
+         "--child"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_with_sitecustomize(tmp_path, noisy),
+    )  # fmt: skip
+    lines = child.stdout.read().splitlines()
+    child.wait(60)
+    decoded = [protocol.decode(line) for line in lines if line.strip() and b"hello" not in line]  # not a library's
+    assert decoded[0] == protocol.VERSION and isinstance(decoded[-1], Finished)
+    assert sum(isinstance(e, EpochFinished) for e in decoded) == 1
+
+
+def test_a_full_disk_is_one_translatable_refusal_and_the_finished_epochs_stay(tmp_path):
+    save_project(tiny_project(epochs=3), tmp_path / "p.json")
+    full_at_epoch_2 = (
+        "import errno\nfrom playground.ml import engine\nsave = engine.save_checkpoint\ncalls = []\n"
+        "def failing(checkpoint, path):\n    calls.append(path)\n"
+        "    if len(calls) > 1:\n        raise OSError(errno.ENOSPC, 'No space left on device', str(path))\n"
+        "    return save(checkpoint, path)\nengine.save_checkpoint = failing\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-m", "playground", "train", str(tmp_path / "p.json"), "--out", str(tmp_path / "run"),
+         "--child"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_with_sitecustomize(tmp_path, full_at_epoch_2),
+    )  # fmt: skip
+    events = list(_events(child))
+    assert child.wait(60) == 2
+    assert isinstance(events[-1], Refused) and events[-1].message.template == messages.RUN_FOLDER_NOT_WRITABLE
+    assert (tmp_path / "run" / "last.pt").exists()  # epoch 1's
+
+
+def test_under_torchrun_a_stop_is_honoured_in_epochs_of_a_few_batches(tmp_path):
+    """Only rank 0 hears the window; the processes agree at every epoch's last batch too, so a
+    stop arrives even when an epoch is shorter than the agreement interval."""
+    few_batches = tiny_project(epochs=200, batch_size=512)  # digits: 1,347 images, 2 processes: 2 batches each
+    save_project(few_batches, tmp_path / "p.json")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc-per-node=2", "-m", "playground",
+         "train", str(tmp_path / "p.json"), "--out", str(tmp_path / "run"), "--child", "--device", "cpu"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    finished = None
+    for event in _events(child):
+        if isinstance(event, EpochFinished) and event.epoch == 1:
+            child.stdin.write(b"stop\n")
+            child.stdin.flush()
+        if isinstance(event, Finished):
+            finished = event
+    assert child.wait(120) == 0
+    assert finished is not None and finished.reason == "stopped" and finished.epochs_done < 10

@@ -141,7 +141,7 @@ class TrainPage(QWidget):
         self.checkpoint_reader = Task(self, "checkpoint-reader")
         self.checkpoint_reader.finished.connect(self._checkpoint_read)
         self.checkpoint_reader.failed.connect(self._checkpoint_refused)
-        self._retry_batch_size = 0  # after out of memory: train again at this batch size once the child ends
+        self._after_stop = None  # a question or warning about the run, shown once its process has ended
         self._gpu_count = 0
         self._cuda_available = False  # mixed precision is offered only then
         self._all_gpus = False  # "All N GPUs" chosen: the project says cuda, torchrun runs one process per GPU
@@ -408,7 +408,7 @@ class TrainPage(QWidget):
         self.load_button.setEnabled(not running and not self.checkpoint_reader.busy)
         self.save_button.setEnabled(not running and self.checkpoint is not None)
 
-    def start(self, continue_run: bool = False, checkpoint: str = "last.pt") -> bool:
+    def start(self, continue_run: bool = False, checkpoint: str = "last.pt", epochs: int | None = None) -> bool:
         """Train the project from scratch, or continue the last run from its last epoch (or from
         another of its checkpoints: best.pt, to fine-tune)."""
         if self.training.running:
@@ -419,14 +419,16 @@ class TrainPage(QWidget):
         if error:
             QMessageBox.warning(self, self.tr("The network cannot be trained"), translated(error))
             return False
-        resume, epochs = None, None
+        self._after_stop = None
+        resume = None
         if continue_run:
             if not self._resumable():
                 return False
             resume = self.run.out_dir / checkpoint  # the child reads (and checks) it
-            epochs = self.run.epochs_done + project.training.epochs
+            epochs = epochs or self.run.epochs_done + project.training.epochs
             self.run.outcome = "running"
         else:
+            epochs = None
             out_dir = config_dir() / "runs" / datetime.now().strftime("%Y%m%d-%H%M%S-%f")
             self.run = RunRecord(len(self.runs) + 1, project, out_dir)
             self.runs.append(self.run)
@@ -492,6 +494,8 @@ class TrainPage(QWidget):
         return min(1.0, ((epoch - 1 - first) + batch_fraction) / max(last - first, 1))
 
     def _on_batch(self, event) -> None:
+        if event.loss is None or event.accuracy is None:
+            return  # not a number (under torchrun the epoch's end says NaN): nothing to draw
         position = event.epoch - 1 + event.batch / event.batches
         self.ensure_plots().add_batch(position, event.loss, event.accuracy)
         now = time.perf_counter()
@@ -568,25 +572,32 @@ class TrainPage(QWidget):
         self._refresh_run_list()
         self._update_buttons()
         if event.reason == "out_of_memory":
-            smaller = max(1, self.document.project.training.batch_size // 2)
-            answer = QMessageBox.question(
-                self,
-                self.tr("Out of memory"),
-                message + "\n\n" + self.tr("Try again with batch size {0}?").format(smaller),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.Yes,
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                self._retry_batch_size = smaller  # once the process has ended (`_on_stopped`)
+            self._after_stop = lambda: self._offer_smaller_batch(message)
         else:
-            QMessageBox.warning(self, self.tr("Training stopped"), message)
+            self._after_stop = lambda: QMessageBox.warning(self, self.tr("Training stopped"), message)
+
+    def _offer_smaller_batch(self, message: str) -> None:
+        smaller = max(1, self.document.project.training.batch_size // 2)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Out of memory"),
+            message + "\n\n" + self.tr("Try again with batch size {0}?").format(smaller),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes and not self.training.running:
+            planned = self._span[1]  # the epochs the failed training was to reach, not more
+            self._edit("batch_size", smaller)
+            self.start(continue_run=self._resumable(), epochs=planned)  # keep the epochs that did finish
 
     def _on_stopped(self) -> None:
+        """The child has ended and its model has been read. Questions and warnings about the run
+        come only now: a dialog opened while the child's last events are being read would run a
+        nested event loop in the middle of that reading (and a retry could not start yet)."""
         self._update_buttons()
-        if self._retry_batch_size:
-            smaller, self._retry_batch_size = self._retry_batch_size, 0
-            self._edit("batch_size", smaller)
-            self.start(continue_run=self._resumable())  # keep the epochs that did finish
+        after, self._after_stop = self._after_stop, None
+        if after is not None:
+            after()
 
     def _on_crashed(self, message: str) -> None:
         if self.run is not None:
@@ -598,7 +609,7 @@ class TrainPage(QWidget):
             self.log.appendPlainText("\n".join(details[-12:]))
         self._refresh_run_list()
         self._update_buttons()
-        QMessageBox.warning(self, self.tr("Training failed"), message)
+        self._after_stop = lambda: QMessageBox.warning(self, self.tr("Training failed"), message)
 
     # ------------------------------------------------------------------ runs
 

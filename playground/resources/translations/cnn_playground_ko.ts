@@ -3315,6 +3315,10 @@
         <translation>이 실행은 이미 {done} 에포크를 마쳤습니다. 그보다 많이 요청하세요 (--epochs {more})</translation>
     </message>
     <message>
+        <source>could not write the run&apos;s checkpoints to {folder} — is the disk full or read-only? The epochs finished before are kept.</source>
+        <translation>실행의 체크포인트를 {folder}에 쓸 수 없습니다 — 디스크가 가득 찼거나 읽기 전용인가요? 그 전에 끝난 에포크는 보존됩니다.</translation>
+    </message>
+    <message>
         <source>must be auto, cpu, cuda, cuda:N or mps; got {value}</source>
         <translation>auto, cpu, cuda, cuda:N, mps 중 하나여야 합니다. 받은 값: {value}</translation>
     </message>
