@@ -42,6 +42,7 @@ def shoot_language(language: str, out: Path) -> None:
     window = MainWindow(project)
     window.resize(*SIZES["1024"])
     window.show()
+    window.start_background_work()  # torch, and the device in the status bar
     page = window.train_page
     window.show_page(window.pages.indexOf(page))
     page.start()

@@ -45,10 +45,10 @@ $PYTHON -P -m playground check-job .
 if [ -n "$NNODES" ]; then
   exec $PYTHON -P -m torch.distributed.run --nnodes "$NNODES" --node_rank "${NODE_RANK:-0}" \
     --rdzv_backend c10d --rdzv_endpoint "$MASTER" --nproc_per_node "$NPROC" \
-    -m playground train project.json --out runs "$@"
+    -m playground train project.json --out runs --no-attach "$@"
 fi
 exec $PYTHON -P -m torch.distributed.run --standalone --nproc_per_node "$NPROC" \
-  -m playground train project.json --out runs "$@"
+  -m playground train project.json --out runs --no-attach "$@"
 """
 
 README = """{name}: a CNN Playground training job

@@ -12,7 +12,6 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from playground.gui.layer_labels import block_title
 from playground.gui.pages.model.figure_painting import BoxLabels, paint_figure
 from playground.gui.tasks import Task
+from playground.gui.widgets.flow_layout import FlowLayout
 from playground.spec.backbones import BACKBONES
 from playground.spec.figure import Box, Figure, figure_of, figure_to_fit
 from playground.spec.project import Project
@@ -139,9 +139,8 @@ class FigureView(QWidget):
         self.sample_images: Callable[[], object] = lambda: None  # the Data page's ImageSet, once loaded
         self.project: Project | None = None
         self.num_classes: int | None = None
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow page or in presentation mode, never cuts its words
         buttons.addWidget(self.samples_toggle)
-        buttons.addStretch(1)
         buttons.addWidget(self.svg_button)
         buttons.addWidget(self.png_button)
         layout = QVBoxLayout(self)
