@@ -90,7 +90,6 @@ def test_plots_get_larger_text_and_thicker_lines(qtbot):
 
 
 # Pages of other developers that do not fit yet, and why (measured at 1.5×).
-LEARN_TOO_WIDE = "the Learn page (issue 16, another developer): its Image lab is 923 px wide at 100 %, wider at 1.5×"
 
 
 @pytest.mark.parametrize(
@@ -101,7 +100,7 @@ LEARN_TOO_WIDE = "the Learn page (issue 16, another developer): its Image lab is
         "model_page",
         "predict_page",
         "train_page",
-        pytest.param("learn_page", marks=pytest.mark.xfail(reason=LEARN_TOO_WIDE)),
+        "learn_page",
     ],
 )
 def test_every_page_fits_1024x768_in_presentation_mode(window, page_name):

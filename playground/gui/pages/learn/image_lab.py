@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from playground.gui.messages import error_text
 from playground.gui.pages.learn.grids import GridTable
+from playground.gui.widgets.flow_layout import FlowLayout
 from playground.lessons.content import LAB_SETTINGS
 from playground.lessons.lab import IMAGE_FILTERS, Grid, LabError, feature_map, grey_levels, number_text
 
@@ -127,12 +128,11 @@ class ImageLab(QWidget):
         form.addRow(QLabel(self.tr("Filter (type your own numbers):")))
         form.addRow(self.weights)
         form.addRow(self.problem)
-        pictures = QHBoxLayout()
+        pictures = FlowLayout()  # side by side when there is room, one above the other on a 1024-px screen
         for title, view in ((self.tr("Picture"), self.input_view), (self.tr("Feature map"), self.output_view)):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(view)
             pictures.addWidget(box)
-        pictures.addStretch(1)
         right = QVBoxLayout()
         right.addLayout(pictures)
         right.addWidget(self.levels)

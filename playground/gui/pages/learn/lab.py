@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from playground.gui.messages import error_text, translated
 from playground.gui.pages.learn.grids import CURRENT, DONE, WINDOW, GridTable
+from playground.gui.widgets.flow_layout import FlowLayout
 from playground.lessons.content import LAB_SETTINGS
 from playground.lessons.exercises import check_number
 from playground.lessons.lab import LabError, Trace, conv_vs_dense, convolve, parse_number, pool, usage_counts
@@ -139,14 +140,14 @@ class ConvolutionLab(QWidget):
         form.addRow(buttons)
         form.addRow(self.compare_label)
 
-        grids = QHBoxLayout()
+        grids = FlowLayout()  # side by side where there is room; wrapped on a projector's 1024 px at 1.5×
         for title, widget in ((self.tr("Input"), self.inputs), (self.tr("Filter"), self.filters)):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(widget)
-            grids.addWidget(box, 1)
+            grids.addWidget(box)
         self.output_box = QGroupBox(self.tr("Output (feature map)"))
         self.output_box.setLayout(self.output_layout)
-        grids.addWidget(self.output_box, 1)
+        grids.addWidget(self.output_box)
         self.filter_box = self.filters.parentWidget()
         right = QVBoxLayout()
         right.addLayout(grids, 1)
