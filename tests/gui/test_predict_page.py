@@ -258,3 +258,22 @@ def test_a_new_model_starts_a_new_table_and_a_vanished_file_is_said(window, trai
     assert page.explain.predictor is None  # nothing explained, nothing raised
     page.set_model(load_checkpoint(trained / "run" / "best.pt"))
     assert page.table.rowCount() == 0 and not page.results
+
+
+def test_the_chosen_image_is_decoded_off_the_windows_thread(window, trained, qtbot):
+    import threading
+
+    page = _opened(window, trained, qtbot)
+    page.add_images(sorted((trained / "new" / "flower").glob("*.jpg")))
+    _wait_classified(page, qtbot)
+    decoded_on = []
+    load = page.predictor.load_image
+
+    def recording(path):
+        decoded_on.append(threading.current_thread() is threading.main_thread())
+        return load(path)
+
+    page.predictor.load_image = recording
+    page.table.setCurrentCell(2, 1)
+    qtbot.waitUntil(lambda: bool(decoded_on) and not page.explain.maps_task.busy)
+    assert not any(decoded_on) and page.explain.maps  # a large photo's decode never stalls the window

@@ -7,7 +7,7 @@ The numbers come from playground.ml.explain; this module only turns them into pi
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from playground.gui.layer_labels import block_title, layer_settings
+from playground.gui.messages import translated
 from playground.gui.tasks import Task
 from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.heatmap import grey_image, overlay
 from playground.gui.widgets.images import ImageGrid, to_pixmap
 from playground.gui.widgets.panels import scroll_panel
+from playground.spec.messages import text_of
 
 MAX_MAPS = 256  # a late ImageNet block has 1,280 maps: the first 256 tell the story
 ENLARGED = 220
@@ -45,6 +47,8 @@ def filter_images(weights: np.ndarray, channel: int | None) -> list[np.ndarray]:
 
 
 class ExplainPanel(QTabWidget):
+    image_unreadable = Signal(str)  # the chosen image could not be read (why, in the interface's language)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("explain_panel")
@@ -178,13 +182,19 @@ class ExplainPanel(QTabWidget):
         self.cam_note.setText(self.tr("Select a classified image to see where the network looked."))
         self.filter_note.setText(self.tr("The filters appear once a model is there."))
 
-    def show_image(self, predictor, image, predicted: int) -> None:
-        """Explain `image` (uint8 C×H×W, as load_image gives it), classified as class `predicted`.
-        The forward pass runs on a background task; the maps appear when it is done."""
+    def show_image(self, predictor, path: str, predicted: int) -> None:
+        """Explain the image in `path`, classified as class `predicted`. Decoding it and the forward
+        pass run on a background task (a 24-megapixel photo takes a fifth of a second to decode);
+        the maps appear when they are done, or `image_unreadable` says why there are none."""
 
         def compute(context):
             from playground.ml import explain  # torch: loaded in the background by now
+            from playground.ml.images import BadImage
 
+            try:
+                image = predictor.load_image(path)
+            except BadImage as bad:  # changed or removed since it was classified
+                return text_of(bad)
             layers = explain.spatial_layers(predictor)
             outputs = explain.feature_maps(predictor, image, layers)
             return predictor, image, predicted, layers, [m[:MAX_MAPS].numpy() for m in outputs], outputs
@@ -192,6 +202,10 @@ class ExplainPanel(QTabWidget):
         self.maps_task.start(compute)
 
     def _maps_computed(self, result) -> None:
+        if isinstance(result, str):  # the reason the image could not be read
+            self.clear()
+            self.image_unreadable.emit(translated(result))
+            return
         predictor, image, predicted, layers, maps, outputs = result
         from playground.ml import explain
 

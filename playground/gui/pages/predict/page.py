@@ -42,7 +42,6 @@ from playground.gui.widgets.bar_chart import BarChart
 from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.images import image_file_filter, to_pixmap
 from playground.gui.widgets.panels import RememberedSplitter
-from playground.ml.images import BadImage
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import atomic_write_bytes
 
@@ -148,6 +147,8 @@ class PredictPage(QWidget):
         self.chosen_bars = BarChart()
         self.chosen_bars.setObjectName("chosen_top_classes")
         self.explain = ExplainPanel()
+        self._explained_name = ""
+        self.explain.image_unreadable.connect(self._explained_image_unreadable)
         self.confusion = ConfusionPanel()
         self.explain.addTab(self.confusion, self.tr("Validation set"))
 
@@ -417,13 +418,11 @@ class PredictPage(QWidget):
             self.table.item(row, 1).text(), result.top[0][0]))  # fmt: skip
         self.chosen_bars.set_values([(name, p) for name, p in result.top], "{:.1%}".format)
         predictor = self._predictor()
-        try:
-            image = predictor.load_image(result.path)
-        except BadImage as bad:  # changed or removed since it was classified
-            self.chosen_label.setText(self.tr("{0}: {1}").format(Path(result.path).name, error_text(bad)))
-            self.explain.clear()
-            return
-        self.explain.show_image(predictor, image, predictor.class_names.index(result.top[0][0]))
+        self._explained_name = Path(result.path).name
+        self.explain.show_image(predictor, result.path, predictor.class_names.index(result.top[0][0]))
+
+    def _explained_image_unreadable(self, reason: str) -> None:  # changed or removed since it was classified
+        self.chosen_label.setText(self.tr("{0}: {1}").format(self._explained_name, reason))
 
     def _classification_failed(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Cannot classify"), message)
