@@ -197,8 +197,11 @@ class TrainingProcess(QObject):
             except protocol.ProtocolError:
                 self._stderr.append(line.decode("utf-8", "replace").rstrip())  # stray output: kept, not shown
                 continue
-            if isinstance(event, int):
-                continue  # the hello line
+            if isinstance(event, int):  # the hello line
+                if event != protocol.VERSION:
+                    self._refuse_other_version(event)
+                    return  # nothing more it says is read
+                continue
             if isinstance(event, Loading):
                 self.preparing.emit(event.done, event.total)
             elif isinstance(event, Started):
@@ -213,6 +216,20 @@ class TrainingProcess(QObject):
                     self.finished.emit(event)
                 elif isinstance(event, Failed):
                     self.failed.emit(event)
+
+    def _refuse_other_version(self, version: int) -> None:
+        """A child of another version of the app (updated while the window was open): its records
+        may mean other things. It is ended, and the window says why in its language."""
+        from playground.ml import protocol
+        from playground.ml.events import Refused
+        from playground.spec import messages
+        from playground.spec.messages import Message
+
+        found = version if isinstance(version, int) else "?"
+        self._outcome = Refused(message=Message(messages.PROTOCOL_MISMATCH, found=found, expected=protocol.VERSION))
+        self._stopping = True
+        if self._process is not None:
+            self._process.kill()
 
     def _read_errors(self) -> None:
         if self._process is None:

@@ -87,6 +87,11 @@ def launched_by_torchrun() -> bool:
     return int(os.environ.get("WORLD_SIZE", "1")) > 1
 
 
+def is_main_process() -> bool:
+    """Whether this process speaks and writes: alone, or rank 0 of a torchrun job."""
+    return not launched_by_torchrun() or os.environ.get("RANK", "0") == "0"
+
+
 def start(device: str) -> Distributed | None:
     """Join the job torchrun started (None when there is none): nccl on GPUs, gloo on the CPU."""
     if not launched_by_torchrun():

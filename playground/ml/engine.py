@@ -15,7 +15,7 @@ import math
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from playground.spec import messages
 from playground.spec.errors import CheckpointError, PlaygroundError
 from playground.spec.messages import Message
 from playground.spec.project import Project, atomic_write_bytes
+from playground.spec.resume_policy import learns_the_same_weights
 from playground.spec.settings import TrainingSettings
 
 BATCH_EVENT_INTERVAL = 0.1  # seconds: at most ~10 batch events a second
@@ -91,9 +92,12 @@ def _autocast_dtype(device: torch.device, settings: TrainingSettings) -> torch.d
 
 
 @dataclass
-class _Run:
-    """The moving parts of one training run on one device."""
+class RunState:
+    """Everything one training run holds while it trains: the moving parts on one device (model,
+    optimizer, schedule) and how far it got (epochs, history, the best and the last good weights)."""
 
+    project: Project
+    data: PreparedData
     model: nn.Module
     optimizer: torch.optim.Optimizer
     scheduler: object
@@ -102,11 +106,33 @@ class _Run:
     std: torch.Tensor
     amp_dtype: torch.dtype | None
     scaler: torch.amp.GradScaler | None
+    total_epochs: int
+    control: TrainingControl
     loss_fn: nn.Module = field(default_factory=nn.CrossEntropyLoss)
     cached_features: bool = False  # batches are the frozen base's features: only the head runs
     distributed: Distributed | None = None
     trainer: nn.Module | None = None  # under torchrun: the model in DistributedDataParallel
     seed: int = 0  # each epoch's shuffle comes from it (data.epoch_shuffle)
+    out: Path | None = None  # where last.pt and best.pt go (None: nowhere, or not rank 0)
+    augment: Callable | None = None
+    train_images: torch.Tensor | None = None  # or the base's features of them, once cached
+    val_images: torch.Tensor | None = None
+    head_threads: int | None = None
+    history: list[dict] = field(default_factory=list)
+    start_epoch: int = 0
+    epoch: int = 0  # the epoch under way (or the last one done)
+    best_epoch: int = 0
+    best_score: float | None = None
+    best_state: dict | None = None
+    last_good: dict | None = None  # the weights after the last finished epoch, on the CPU
+
+    @property
+    def settings(self) -> TrainingSettings:
+        return self.project.training
+
+    @property
+    def has_val(self) -> bool:
+        return len(self.data.val) > 0
 
     def forward(self, batch: torch.Tensor, training: bool = False) -> torch.Tensor:
         model = self.trainer if training and self.trainer is not None else self.model
@@ -119,9 +145,35 @@ class _Run:
         with torch.autocast(device_type=self.device.type, dtype=self.amp_dtype):
             return network(inputs)
 
+    def checkpoint(self) -> Checkpoint:
+        """What a resumed run needs to go on along the same curve."""
+        return Checkpoint(
+            project=self.project,
+            class_names=self.data.class_names,
+            mean=self.data.mean,
+            std=self.data.std,
+            model_state=self.last_good,
+            best_model_state=self.best_state,
+            optimizer_state=self.optimizer.state_dict(),
+            scheduler_state=self.scheduler.state_dict() if self.scheduler is not None else None,
+            scaler_state=self.scaler.state_dict() if self.scaler is not None else None,
+            rng_state=_rng_state(self.device),
+            epoch=self.epoch,
+            history=self.history,
+            best_epoch=self.best_epoch,
+            best_val_acc=self.best_score,
+        )
+
+    def best_file(self) -> str | None:
+        return str(self.out / "best.pt") if self.out is not None and (self.out / "best.pt").exists() else None
+
+    def finished(self, reason: str, epochs_done: int) -> Finished:
+        return Finished(reason=reason, epochs_done=epochs_done, best_epoch=self.best_epoch,
+                        best_val_acc=self.best_score, checkpoint=self.best_file())  # fmt: skip
+
 
 def train_one_epoch(
-    run: _Run,
+    run: RunState,
     images: torch.Tensor,
     labels: torch.Tensor,
     batch_size: int,
@@ -173,7 +225,14 @@ def train_one_epoch(
             if not math.isfinite(mean_loss) and distributed is None:
                 raise _NonFiniteLoss()
             last_report = now
-            yield BatchFinished(epoch, number, batches, mean_loss, correct.item() / seen, seen / (now - start))
+            yield BatchFinished(
+                epoch=epoch,
+                batch=number,
+                batches=batches,
+                loss=mean_loss,
+                accuracy=correct.item() / seen,
+                images_per_second=seen / (now - start),
+            )
     seconds = time.perf_counter() - start
     total_loss, total_correct, total_seen = loss_sum.item(), correct.item(), seen
     if distributed is not None:
@@ -184,7 +243,7 @@ def train_one_epoch(
 CONTROL_EVERY = 8  # batches: under torchrun the processes agree on pause and stop this often
 
 
-def _stop_requested(run: _Run, control: TrainingControl, number: int, batches: int) -> bool:
+def _stop_requested(run: RunState, control: TrainingControl, number: int, batches: int) -> bool:
     """Honour pause (wait here) and say whether to stop. Under torchrun only rank 0 hears the
     window, and a process that stopped alone would leave the others waiting for it: all decide
     together, at the same batches (every process takes as many): every CONTROL_EVERY-th and the
@@ -204,7 +263,7 @@ def _stop_requested(run: _Run, control: TrainingControl, number: int, batches: i
 
 
 @torch.inference_mode()
-def evaluate(run: _Run, images: torch.Tensor, labels: torch.Tensor, batch_size: int) -> tuple[float, float]:
+def evaluate(run: RunState, images: torch.Tensor, labels: torch.Tensor, batch_size: int) -> tuple[float, float]:
     """Mean loss and accuracy on images that are not augmented (under torchrun: each process a
     part, the sums added up)."""
     run.model.eval()
@@ -240,32 +299,38 @@ def _thread_count(count: int | None):
         torch.set_num_threads(before)
 
 
-def _can_cache_features(project: Project, model: nn.Module, augment, data: PreparedData) -> bool:
-    if not isinstance(model, TransferModel) or model.trainable_blocks or augment is not None:
+def _can_cache_features(state: RunState) -> bool:
+    model, project = state.model, state.project
+    if not isinstance(model, TransferModel) or model.trainable_blocks or state.augment is not None:
         return False
     from playground.ml.data import _total_memory
 
     per_image = 4 * math.prod(project.backbone.output_shape(project.data.image_size))  # float32
-    return per_image * (len(data.train) + len(data.val)) < _total_memory() * FEATURE_CACHE_SHARE
+    return per_image * (len(state.data.train) + len(state.data.val)) < _total_memory() * FEATURE_CACHE_SHARE
 
 
 @torch.inference_mode()
-def base_features(run: _Run, images: torch.Tensor, batch_size: int, control: TrainingControl) -> torch.Tensor:
+def base_features(run: RunState, images: torch.Tensor, batch_size: int) -> torch.Tensor:
     """The frozen base's feature maps of `images`, computed once, kept where the batches live.
     Stop is honoured between batches: a large base on many images takes a while."""
     run.model.base.eval()
     parts = []
     for batch, _ in iterate_batches(images, torch.zeros(len(images)), max(batch_size, 64), shuffle=False):
-        if control.stop.is_set():
+        if run.control.stop.is_set():
             raise _Stopped()
         inputs = normalize(batch.to(run.device), run.mean, run.std)
         parts.append(run.model.base(inputs).float().to(images.device))
     return torch.cat(parts) if parts else torch.empty(0)
 
 
-def _make_run(
-    project: Project, data: PreparedData, model: nn.Module | None, target: torch.device, total_epochs: int
-) -> _Run:
+def _build_state(
+    project: Project,
+    data: PreparedData,
+    model: nn.Module | None,
+    target: torch.device,
+    total_epochs: int,
+    control: TrainingControl,
+) -> RunState:
     settings = project.training
     if model is None:
         model = build_network(project, len(data.class_names))
@@ -280,33 +345,24 @@ def _make_run(
     scheduler = make_scheduler(optimizer, settings, max(settings.epochs, total_epochs))
     amp_dtype = _autocast_dtype(target, settings)
     shape = (1, len(data.mean), 1, 1)
-    return _Run(
-        model,
-        optimizer,
-        scheduler,
-        target,
-        torch.tensor(data.mean, device=target).view(shape),
-        torch.tensor(data.std, device=target).view(shape),
-        amp_dtype,
-        torch.amp.GradScaler("cuda") if amp_dtype == torch.float16 else None,
+    return RunState(
+        project=project,
+        data=data,
+        model=model,
+        optimizer=optimizer,
+        scheduler=scheduler,
+        device=target,
+        mean=torch.tensor(data.mean, device=target).view(shape),
+        std=torch.tensor(data.std, device=target).view(shape),
+        amp_dtype=amp_dtype,
+        scaler=torch.amp.GradScaler("cuda") if amp_dtype == torch.float16 else None,
+        total_epochs=total_epochs,
+        control=control,
+        seed=settings.seed,
     )
 
 
-def _learning_setup(project: Project) -> tuple:
-    t, pretrained = project.training, project.pretrained
-    transfer = (pretrained.unfrozen_blocks, pretrained.base_learning_rate_factor) if pretrained else None
-    return (transfer, t.optimizer, t.learning_rate, t.momentum, t.weight_decay, t.lr_schedule, t.step_size, t.gamma)
-
-
-def learns_the_same_weights(before: Project, after: Project) -> bool:
-    """Whether a resumed run learns as the run it continues did: the same parameters with the same
-    optimizer and rates. Not so in the second phase of transfer learning (blocks of the base learn
-    too, in a group of their own at a lower rate), nor when the optimizer or its rates were changed
-    before continuing: the optimizer's saved state would bring the old ones back (or not fit)."""
-    return _learning_setup(before) == _learning_setup(after)
-
-
-def _resume(run: _Run, resume: Checkpoint, schedule_epochs: int, *, new_phase: bool) -> None:
+def _resume(run: RunState, resume: Checkpoint, schedule_epochs: int, *, new_phase: bool) -> None:
     """Bring back weights, optimizer, scheduler, loss scale and RNG; a mismatch is the user's error.
     A new phase (other weights learn now) keeps the weights, counters and curve, with an optimizer
     and schedule that start afresh for the parameters that learn now."""
@@ -355,20 +411,80 @@ def fit(
     model: nn.Module | None = None,
     num_threads: int | None = None,
     distributed: Distributed | None = None,
-) -> Iterator[Event]:
+) -> Generator[Event, None, Checkpoint]:
     """Train `project` on `data` until `epochs` epochs in all are done (the project's by default).
 
-    With `resume`, continue from that checkpoint's epoch with all its states. Writes last.pt
-    (every epoch) and best.pt (on a better validation accuracy) to `out_dir` when given (under
-    torchrun, `distributed`: rank 0 only).
+    Yields events; returns the run's final checkpoint (`yield from`, or `run_to_end`): its
+    `model_state` holds the last good weights, `best_model_state` the best epoch's. With `resume`,
+    continue from that checkpoint's epoch with all its states. Writes last.pt (every epoch) and
+    best.pt (on a better validation accuracy) to `out_dir` when given (under torchrun,
+    `distributed`: rank 0 only). A user error is raised as a PlaygroundError before any training.
     """
+    state = prepare_run_state(project, data, epochs=epochs, out_dir=out_dir, resume=resume, control=control,
+                              device=device, model=model, num_threads=num_threads, distributed=distributed)  # fmt: skip
+    if distributed is None and _can_cache_features(state):
+        # Feature extraction without augmentation: the frozen base sees the same images every
+        # epoch, so it runs once and the head trains on what it saw.
+        try:
+            state.train_images = base_features(state, state.train_images, state.settings.batch_size)
+            state.val_images = base_features(state, state.val_images, state.settings.batch_size)
+        except _Stopped:
+            yield Finished(reason="stopped", epochs_done=state.start_epoch, best_epoch=state.best_epoch,
+                           best_val_acc=state.best_score, checkpoint=None)  # fmt: skip
+            return state.checkpoint()
+        state.cached_features = True
+        # A head on cached features does tiny operations, for which a second thread costs more than
+        # it gives: each operation then waits for the other thread, and when the window (or anything
+        # else) takes a core, that wait grows to milliseconds. Measured on 2 cores, Playground Mini's
+        # head on shapes: 57 ms an epoch on one thread against 1,561 ms on two while the machine was busy.
+        state.head_threads = HEAD_THREADS if state.device.type == "cpu" else None
+    yield Started(
+        device=describe_device(state.device),
+        start_epoch=state.start_epoch,
+        epochs=state.total_epochs,
+        train_images=len(data.train),
+        val_images=len(data.val),
+        parameters=sum(p.numel() for p in state.model.parameters()),
+        cached_features=state.cached_features,
+    )
+    failure = None
+    try:
+        reason = yield from _train_epochs(state)
+    except _Stopped:
+        reason = "stopped"
+        state.epoch -= 1  # the epoch under way did not finish
+    except Exception as error:
+        if not isinstance(error, _NonFiniteLoss) and not _is_out_of_memory(error):
+            raise
+        failure = "nan" if isinstance(error, _NonFiniteLoss) else "out_of_memory"
+    if failure is not None:  # handled here, once the traceback (and the tensors it holds) is gone
+        yield _failed(state, failure)
+        return state.checkpoint()
+    yield state.finished(reason, state.epoch)
+    return state.checkpoint()
+
+
+def prepare_run_state(
+    project: Project,
+    data: PreparedData,
+    *,
+    epochs: int | None,
+    out_dir: str | os.PathLike | None,
+    resume: Checkpoint | None,
+    control: TrainingControl | None,
+    device: str | None,
+    model: nn.Module | None,
+    num_threads: int | None,
+    distributed: Distributed | None,
+) -> RunState:
+    """Everything before the first batch: the checks that refuse a run, the model, optimizer and
+    schedule on their device, and a resumed run's states."""
     settings = project.training
     if project.backbone is not None:  # the base learnt with its own normalisation: keep it
         data = dataclasses.replace(data, mean=list(project.backbone.mean), std=list(project.backbone.std))
     total_epochs = epochs if epochs is not None else settings.epochs
     if total_epochs < 1:
         raise PlaygroundError(Message(messages.EPOCHS_AT_LEAST_ONE, epochs=total_epochs))
-    control = control or TrainingControl()
     if num_threads:
         torch.set_num_threads(num_threads)
     requested = device or settings.device
@@ -381,152 +497,117 @@ def fit(
     if model is None:  # a network of many GB (30,000 units typed by mistake) is refused, not built
         check_network_fits(project, len(data.class_names), settings.batch_size, training=True)
     try:
-        run = _make_run(project, data, model, target, total_epochs)
+        state = _build_state(project, data, model, target, total_epochs, control or TrainingControl())
     except Exception as error:
         if _is_out_of_memory(error):
             raise PlaygroundError(
                 Message(messages.NETWORK_DOES_NOT_FIT_DEVICE, device=describe_device(target))
             ) from error
         raise
-    model, optimizer, scheduler = run.model, run.optimizer, run.scheduler
-    run.seed = settings.seed
     if distributed is not None:
         from torch.nn.parallel import DistributedDataParallel
 
-        run.distributed = distributed
-        run.trainer = DistributedDataParallel(model, device_ids=[target.index] if target.type == "cuda" else None)
-    history: list[dict] = []
-    start_epoch, best_epoch, best_score, best_state = 0, 0, None, None
-    if resume is not None:
-        _resume(run, resume, max(settings.epochs, total_epochs),
-                new_phase=not learns_the_same_weights(resume.project, project))  # fmt: skip
-        history, start_epoch = list(resume.history), resume.epoch
-        best_epoch, best_score, best_state = resume.best_epoch, resume.best_val_acc, resume.best_model_state
-    if distributed is not None:
-        distributed.own_randomness(settings.seed, start_epoch)
-    if start_epoch >= total_epochs:
-        raise PlaygroundError(Message(messages.RUN_ALREADY_DONE, done=start_epoch, more=start_epoch + 5))
-    out = Path(out_dir) if out_dir is not None and (distributed is None or distributed.is_main) else None
-    augment = build_augmentation(project.augmentation)
-    has_val = len(data.val) > 0
-    # On a GPU, page-locked memory lets the copy of each batch overlap with the computation.
-    train_images = data.train.images.pin_memory() if target.type == "cuda" else data.train.images
-    val_images = data.val.images
-    if distributed is None and _can_cache_features(project, model, augment, data):
-        # Feature extraction without augmentation: the frozen base sees the same images every
-        # epoch, so it runs once and the head trains on what it saw.
-        try:
-            train_images = base_features(run, train_images, settings.batch_size, control)
-            val_images = base_features(run, val_images, settings.batch_size, control)
-        except _Stopped:
-            yield Finished("stopped", start_epoch, best_epoch, best_score, None)
-            return
-        run.cached_features = True
-    # A head on cached features does tiny operations, for which a second thread costs more than it
-    # gives: each operation then waits for the other thread, and when the window (or anything else)
-    # takes a core, that wait grows to milliseconds. Measured on 2 cores, Playground Mini's head on
-    # shapes: 57 ms an epoch on one thread against 1,561 ms on two while the machine was busy.
-    head_threads = HEAD_THREADS if run.cached_features and target.type == "cpu" else None
-    last_good = _cpu_state(model)
-    yield Started(
-        describe_device(target),
-        start_epoch,
-        total_epochs,
-        len(data.train),
-        len(data.val),
-        sum(p.numel() for p in model.parameters()),
-        run.cached_features,
-    )
-
-    def checkpoint(epoch: int) -> Checkpoint:
-        return Checkpoint(
-            project=project,
-            class_names=data.class_names,
-            mean=data.mean,
-            std=data.std,
-            model_state=last_good,
-            best_model_state=best_state,
-            optimizer_state=optimizer.state_dict(),
-            scheduler_state=scheduler.state_dict() if scheduler is not None else None,
-            scaler_state=run.scaler.state_dict() if run.scaler is not None else None,
-            rng_state=_rng_state(target),
-            epoch=epoch,
-            history=history,
-            best_epoch=best_epoch,
-            best_val_acc=best_score,
+        state.distributed = distributed
+        state.trainer = DistributedDataParallel(
+            state.model, device_ids=[target.index] if target.type == "cuda" else None
         )
+    if resume is not None:
+        _resume(state, resume, max(settings.epochs, total_epochs),
+                new_phase=not learns_the_same_weights(resume.project, project))  # fmt: skip
+        state.history, state.start_epoch = list(resume.history), resume.epoch
+        state.best_epoch, state.best_score = resume.best_epoch, resume.best_val_acc
+        state.best_state = resume.best_model_state
+    state.epoch = state.start_epoch
+    if distributed is not None:
+        distributed.own_randomness(settings.seed, state.start_epoch)
+    if state.start_epoch >= total_epochs:
+        raise PlaygroundError(Message(messages.RUN_ALREADY_DONE, done=state.start_epoch, more=state.start_epoch + 5))
+    state.out = Path(out_dir) if out_dir is not None and (distributed is None or distributed.is_main) else None
+    state.augment = build_augmentation(project.augmentation)
+    # On a GPU, page-locked memory lets the copy of each batch overlap with the computation.
+    state.train_images = data.train.images.pin_memory() if target.type == "cuda" else data.train.images
+    state.val_images = data.val.images
+    state.last_good = _cpu_state(state.model)
+    return state
 
-    def best_file() -> str | None:
-        return str(out / "best.pt") if out is not None and (out / "best.pt").exists() else None
 
-    epoch = start_epoch
-    out_of_memory = False
-    try:
-        for epoch in range(start_epoch + 1, total_epochs + 1):
-            started = time.perf_counter()
-            with _thread_count(head_threads):
-                train_loss, train_acc, speed = yield from train_one_epoch(
-                    run, train_images, data.train.labels, settings.batch_size, augment, epoch, control
-                )
-            if not math.isfinite(train_loss):
-                raise _NonFiniteLoss()
-            if distributed is not None:
-                distributed.share_buffers(model)
-            with _thread_count(head_threads):
-                val_loss, val_acc = (
-                    evaluate(run, val_images, data.val.labels, settings.batch_size) if has_val else (None, None)
-                )
-            learning_rate = optimizer.param_groups[0]["lr"]
-            if scheduler is not None:
-                scheduler.step()
-            score = val_acc if has_val else train_acc
-            is_best = best_score is None or score > best_score
-            last_good = _cpu_state(model)
-            if is_best:
-                best_epoch, best_score, best_state = epoch, score, last_good
-            record = EpochFinished(
-                epoch,
-                total_epochs,
-                train_loss,
-                train_acc,
-                val_loss,
-                val_acc,
-                time.perf_counter() - started,
-                speed,
-                learning_rate,
-                is_best,
+def _train_epochs(state: RunState) -> Generator[Event, None, str]:
+    """The epoch loop: train, validate, keep the best and the last, write the checkpoints. Returns
+    why it ended ("completed" or "early_stopping"); a stop, a NaN or running out of memory raise."""
+    settings = state.settings
+    for epoch in range(state.start_epoch + 1, state.total_epochs + 1):
+        state.epoch = epoch
+        started = time.perf_counter()
+        with _thread_count(state.head_threads):
+            train_loss, train_acc, speed = yield from train_one_epoch(
+                state, state.train_images, state.data.train.labels, settings.batch_size, state.augment, epoch,
+                state.control,
+            )  # fmt: skip
+        if not math.isfinite(train_loss):
+            raise _NonFiniteLoss()
+        if state.distributed is not None:
+            state.distributed.share_buffers(state.model)
+        with _thread_count(state.head_threads):
+            val_loss, val_acc = (
+                evaluate(state, state.val_images, state.data.val.labels, settings.batch_size)
+                if state.has_val
+                else (None, None)
             )
-            history.append({k: v for k, v in record.to_dict().items() if k != "event"})
-            if out is not None:
-                written = save_checkpoint(checkpoint(epoch), out / "last.pt")
-                if is_best:  # the same bytes: copied, not pickled twice (pickling holds the GIL)
-                    atomic_write_bytes(out / "best.pt", written.read_bytes())
-            yield record
-            patience = settings.early_stopping_patience
-            # Counted from the resumed epoch too: a continued run gets its full patience.
-            if patience and epoch - max(best_epoch, start_epoch) >= patience:
-                yield Finished("early_stopping", epoch, best_epoch, best_score, best_file(), best_state)
-                return
-    except _Stopped:
-        yield Finished("stopped", epoch - 1, best_epoch, best_score, best_file(), best_state or last_good)
-        return
-    except _NonFiniteLoss:
-        model.load_state_dict(last_good)
+        learning_rate = state.optimizer.param_groups[0]["lr"]
+        if state.scheduler is not None:
+            state.scheduler.step()
+        score = val_acc if state.has_val else train_acc
+        is_best = state.best_score is None or score > state.best_score
+        state.last_good = _cpu_state(state.model)
+        if is_best:
+            state.best_epoch, state.best_score, state.best_state = epoch, score, state.last_good
+        record = EpochFinished(
+            epoch=epoch,
+            epochs=state.total_epochs,
+            train_loss=train_loss,
+            train_acc=train_acc,
+            val_loss=val_loss,
+            val_acc=val_acc,
+            seconds=time.perf_counter() - started,
+            images_per_second=speed,
+            learning_rate=learning_rate,
+            is_best=is_best,
+        )
+        state.history.append({k: v for k, v in record.to_dict().items() if k != "event"})
+        if state.out is not None:
+            written = save_checkpoint(state.checkpoint(), state.out / "last.pt")
+            if is_best:  # the same bytes: copied, not pickled twice (pickling holds the GIL)
+                atomic_write_bytes(state.out / "best.pt", written.read_bytes())
+        yield record
+        patience = settings.early_stopping_patience
+        # Counted from the resumed epoch too: a continued run gets its full patience.
+        if patience and epoch - max(state.best_epoch, state.start_epoch) >= patience:
+            return "early_stopping"
+    return "completed"
+
+
+def _failed(state: RunState, reason: str) -> Failed:
+    """A NaN loss or running out of memory: back to the last good weights, and what to do next."""
+    settings, epoch = state.settings, state.epoch
+    state.model.load_state_dict(state.last_good)
+    if reason == "nan":
         message = Message(messages.LOSS_NOT_FINITE, epoch=epoch, previous=epoch - 1,
                           learning_rate=f"{settings.learning_rate:g}")  # fmt: skip
-        yield Failed("nan", message, epoch, last_good)
-        return
-    except Exception as error:
-        if not _is_out_of_memory(error):
-            raise
-        out_of_memory = True  # handled below, once the traceback (and the tensors it holds) is gone
-    if out_of_memory:
-        model.load_state_dict(last_good)
-        if target.type == "cuda":
+    else:
+        if state.device.type == "cuda":
             torch.cuda.empty_cache()
-        smaller = max(settings.batch_size // 2, 1)
-        message = Message(messages.OUT_OF_MEMORY, epoch=epoch, device=describe_device(target),
-                          batch_size=settings.batch_size, smaller=smaller, previous=epoch - 1)  # fmt: skip
-        yield Failed("out_of_memory", message, epoch, last_good)
-        return
-    yield Finished("completed", total_epochs, best_epoch, best_score, best_file(), best_state or last_good)
+        message = Message(messages.OUT_OF_MEMORY, epoch=epoch, device=describe_device(state.device),
+                          batch_size=settings.batch_size, smaller=max(settings.batch_size // 2, 1),
+                          previous=epoch - 1)  # fmt: skip
+    state.epoch = epoch - 1  # the checkpoint returned is of the last finished epoch
+    return Failed(reason=reason, message=message, epoch=epoch)
+
+
+def run_to_end(events: Generator[Event, None, Checkpoint]) -> tuple[list[Event], Checkpoint | None]:
+    """Drive `fit` to its end in-process: its events and its final checkpoint."""
+    collected: list[Event] = []
+    while True:
+        try:
+            collected.append(next(events))
+        except StopIteration as end:
+            return collected, end.value

@@ -1,8 +1,10 @@
 """The line protocol between the window and its training child process.
 
-The child (`cnn-playground train PROJECT --child`) writes one JSON object per line on stdout:
-first `{"protocol": VERSION}`, then every event of `playground.ml.events` as `Event.to_dict()`
-gives it. A `Message` (a translatable text) travels with its template and values, so the window
+The child (`cnn-playground train PROJECT --child`), and `cnn-playground train --json` alike, write
+one JSON object per line on stdout: first `{"protocol": VERSION}`, then every event of
+`playground.ml.events` as `Event.to_dict()` gives it. The window compares the version with its own
+and refuses a child that speaks another (an app updated while it was open). A `Message` (a
+translatable text) travels with its template and values, so the window
 can show it in its own language. The window writes one control word per line on the child's
 stdin: `pause`, `resume`, `stop`; the end of stdin (the window went away) means stop.
 
@@ -20,7 +22,7 @@ from typing import Any
 from playground.ml.events import EVENT_TYPES, Event
 from playground.spec.messages import Message
 
-VERSION = 1
+VERSION = 2  # 2: events built with keywords, no weights in `done`/`failed`, `attached`
 CONTROL_WORDS = ("pause", "resume", "stop")
 MAX_LINE = 1_000_000  # bytes: a longer line is not from a child of this version
 
@@ -47,7 +49,8 @@ def encode(event: Event) -> str:
     record = {key: _plain(value) for key, value in event.to_dict().items()}
     if isinstance(getattr(event, "message", None), Message):  # to_dict's copy may be a plain str
         record["message"] = _plain(event.message)
-    return json.dumps(record)  # ASCII: whatever the console encoding
+    # ASCII: whatever the console encoding, and no U+2028 in a name can split a line.
+    return json.dumps(record)
 
 
 def _message(value: Any, depth: int = 0) -> str:
@@ -78,7 +81,7 @@ def decode(line: str | bytes) -> Event | int:
     kind = EVENT_TYPES.get(record.pop("event", None))
     if kind is None:
         raise ProtocolError("unknown event")
-    names = {f.name for f in dataclasses.fields(kind) if f.name != "model_state"}
+    names = {f.name for f in dataclasses.fields(kind)}
     values = {name: record[name] for name in names if name in record}
     if "message" in values:
         values["message"] = _message(values["message"])

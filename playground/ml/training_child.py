@@ -1,8 +1,9 @@
 """The window's training process: `cnn-playground train PROJECT --out DIR --child`.
 
 The window starts this as a child process and is its client (`playground.gui.training_process`):
-the same `engine.fit` as the command line, its events as protocol lines on stdout
-(`playground.ml.protocol`), pause/resume/stop as lines on stdin. Two processes instead of a
+the same front door as the command line (`playground.ml.run_setup`: the same checks, the same
+refusals), its events as protocol lines on stdout (`playground.ml.protocol`, what `train --json`
+prints), pause/resume/stop as lines on stdin. Two processes instead of a
 thread: the operating system, not Python's GIL, shares the cores, so training runs at full speed
 on every core and the window stays smooth; and a crash of torch cannot take the window down.
 
@@ -17,20 +18,16 @@ import os
 import signal
 import sys
 import threading
-import time
-from pathlib import Path
 from typing import TextIO
 
 from playground.ml import protocol
-from playground.ml.distributed import Distributed
-from playground.ml.events import Event, Failed, Loading, Refused
-from playground.spec import messages
+from playground.ml.engine import TrainingControl
+from playground.ml.events import Event, Finished, Refused
+from playground.ml.run_setup import RunRequest
 from playground.spec.errors import PlaygroundError
-from playground.spec.messages import Message, text_of
-from playground.spec.project import Project
+from playground.spec.messages import text_of
 
 NICENESS = 10  # POSIX: the window (niceness 0) gets a core first whenever it wants one
-LOADING_INTERVAL = 0.2  # seconds between loading-progress records
 
 
 def lower_priority() -> None:
@@ -61,7 +58,6 @@ class _Sender:
     def __init__(self, stream: TextIO, speaks: bool):
         self._stream, self._speaks = stream, speaks
         self._lock = threading.Lock()
-        self._last_loading = 0.0
 
     def line(self, text: str) -> None:
         if not self._speaks:
@@ -72,12 +68,6 @@ class _Sender:
 
     def event(self, event: Event) -> None:
         self.line(protocol.encode(event))
-
-    def loading(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if now - self._last_loading >= LOADING_INTERVAL or done == total:
-            self._last_loading = now
-            self.event(Loading(done, total))
 
 
 def read_control(fd: int, control) -> None:
@@ -106,26 +96,17 @@ def read_control(fd: int, control) -> None:
     control.stop.set()
 
 
-def run_child(
-    project: Project,
-    base_dir: Path | None,
-    *,
-    out: Path,
-    resume_path: str | None,
-    epochs: int | None,
-    device: str | None,
-    job: Distributed | None,
-) -> int:
+def run_child(request: RunRequest) -> int:
     """Train as the window's child; the exit status is 0 (done or stopped), 1 (failed: NaN, out of
-    memory) or 2 (refused: the project, data or checkpoint cannot be used)."""
-    from playground.ml.checkpoints import load_checkpoint
-    from playground.ml.data import LoadCancelled, prepare_data
-    from playground.ml.engine import TrainingControl, fit
-    from playground.ml.events import Finished
+    memory) or 2 (refused: the project, data or checkpoint cannot be used). Whatever happens, the
+    window hears it as a record: a refusal as `Refused`, in the words the command line would print."""
+    from playground.ml.data import LoadCancelled
+    from playground.ml.distributed import is_main_process
+    from playground.ml.run_setup import train
 
     lower_priority()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in the window's terminal: the window decides
-    speaks = job is None or job.is_main
+    speaks = is_main_process()  # under torchrun, rank 0
     stream = _protocol_stream()
     sender = _Sender(stream, speaks)
     # A new line first: whatever was printed before the streams were parted (at start-up, without
@@ -135,27 +116,12 @@ def run_child(
     if speaks:
         threading.Thread(target=read_control, args=(sys.stdin.fileno(), control), name="control", daemon=True).start()
     try:
-        out.mkdir(parents=True, exist_ok=True)  # an unwritable folder is said now, not after an epoch
-        resume = load_checkpoint(resume_path) if resume_path else None
-        # Under torchrun only rank 0 hears a stop: were it to stop loading alone, the others would wait
-        # for it forever. They all load, then agree on stopping at the first batch.
-        should_stop = control.stop.is_set if job is None else None
-        data = prepare_data(project.data, project.training.seed, base_dir, sender.loading, should_stop)
-        status = 0
-        for event in fit(project, data, epochs=epochs, out_dir=out, resume=resume, control=control, device=device,
-                         distributed=job):  # fmt: skip
-            sender.event(event)
-            status = 1 if isinstance(event, Failed) else status
-        return status
+        return train(request, control=control, report=sender.event, stoppable_loading=True)
     except LoadCancelled:
-        sender.event(Finished("stopped", 0, 0, None, None))
+        sender.event(Finished(reason="stopped", epochs_done=0, best_epoch=0, best_val_acc=None, checkpoint=None))
         return 0
     except PlaygroundError as error:
-        sender.event(Refused(text_of(error)))
-        return 2
-    except OSError as error:  # the run folder cannot be written (full, read-only): the user's disk, not a bug
-        folder = Path(error.filename).parent if error.filename else out
-        sender.event(Refused(Message(messages.RUN_FOLDER_NOT_WRITABLE, folder=str(folder))))
+        sender.event(Refused(message=text_of(error)))
         return 2
     finally:
         stream.close()

@@ -464,11 +464,15 @@ CHECKPOINT_NOT_FINITE = (
     "{path} holds NaN or infinite weights ({tensor}) — it cannot classify; use an earlier checkpoint"
 )
 WEIGHTS_DO_NOT_FIT = "the checkpoint's weights do not fit its network: {reason}"
-CHECKPOINT_OTHER_PROJECT = (
-    "{checkpoint} was not saved for {project}: {keys} differ — resume with the checkpoint's own project, or train"
-    " without --resume"
-)
 OUTPUT_NOT_WRITABLE = "cannot write to {folder}: {reason} — choose another --out folder"
+RESUME_CHANGED = (
+    "{checkpoint} cannot continue in {project}: {keys} changed since it was saved — change them back, or start"
+    " a new run"
+)
+PROTOCOL_MISMATCH = (
+    "the training process speaks protocol version {found}, this window version {expected} — the app was updated"
+    " while it was open: restart it"
+)
 IMAGE_NOT_FOUND = "image not found: {path}"
 NO_IMAGES_GIVEN = "no images to classify"
 PREDICTION_NOT_FINITE = "the network's output for this image is not a number (NaN) — the checkpoint is damaged"

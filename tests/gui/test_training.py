@@ -275,7 +275,7 @@ def test_a_playground_module_where_the_window_started_is_not_what_trains(page, q
 
 def test_a_batch_loss_that_is_not_a_number_is_not_drawn(page):
     page.ensure_plots()
-    page._on_batch(BatchFinished(1, 1, 10, None, None, 100.0))  # how a NaN crosses the protocol
+    page._on_batch(BatchFinished(epoch=1, batch=1, batches=10, loss=None, accuracy=None, images_per_second=100.0))  # how a NaN crosses the protocol
     assert page.plots.point_count("loss", "batch") == 0
 
 

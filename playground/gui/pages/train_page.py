@@ -46,6 +46,7 @@ from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
 from playground.spec.layers import Dropout
 from playground.spec.project import Project
+from playground.spec.resume_policy import resume_refusal
 from playground.spec.saved_runs import CHECKPOINT_FILES, SavedRun, SavedRuns
 from playground.spec.settings import TrainingSettings
 from playground.spec.shapes import summarize_project
@@ -359,11 +360,12 @@ class TrainPage(QWidget):
     # ------------------------------------------------------------------ running
 
     def _resumable(self) -> bool:
-        """The last run can go on: its checkpoint exists and the network has not changed since."""
-        if self.run is None or not (self.run.out_dir / "last.pt").exists():
-            return False
-        project = self.document.project
-        return project.layers == self.run.project.layers and project.input_shape == self.run.project.input_shape
+        """The last run can go on: its checkpoint exists and nothing changed since that the one resume
+        policy (spec.resume_policy, the command line's and the child's too) refuses."""
+        return self.run is not None and (self.run.out_dir / "last.pt").exists() and self._resume_refusal() is None
+
+    def _resume_refusal(self):
+        return resume_refusal(self.run.project, self.document.project, self.run_name(self.run))
 
     def _fine_tunable(self) -> bool:
         """The last run trained a head on a frozen base and its best weights are there: the second
@@ -401,6 +403,12 @@ class TrainPage(QWidget):
         running = self.training.running
         self.start_button.setEnabled(not running)
         self.continue_button.setEnabled(not running and self._resumable())
+        refusal = self._resume_refusal() if self.run is not None and not running else None
+        self.continue_button.setToolTip(
+            translated(refusal)
+            if refusal
+            else self.tr("Train the last run for as many epochs again, from where it stopped")
+        )
         self.fine_tune_button.setEnabled(not running and self._fine_tunable())
         self.pause_button.setEnabled(running)
         self.pause_button.setText(self.tr("Resume") if self.training.paused else self.tr("Pause"))
