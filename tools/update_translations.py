@@ -2,7 +2,7 @@
 
     python tools/update_translations.py
 
-It first writes playground/gui/spec_messages.py (the templates of playground/spec/messages.py as
+It first writes playground/gui/app/spec_messages.py (the templates of playground/spec/messages.py as
 literals), then pyside6-lupdate collects every tr() / translate() / QT_TRANSLATE_NOOP string of playground/gui
 into resources/translations/cnn_playground_ko.ts (keeping the translations already there; new
 strings come in "unfinished"), then pyside6-lrelease compiles the .qm the app loads. Translate the
@@ -29,9 +29,9 @@ def tool(name: str) -> str:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from playground.gui.messages import noop_module
+    from playground.gui.app.messages import noop_module
 
-    (ROOT / "playground" / "gui" / "spec_messages.py").write_text(noop_module(), encoding="utf-8")
+    (ROOT / "playground" / "gui" / "app" / "spec_messages.py").write_text(noop_module(), encoding="utf-8")
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "playground" / "gui").rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(TS)],
                    cwd=ROOT, check=True)  # fmt: skip

@@ -1,7 +1,7 @@
 """The command line: `cnn-playground [gui|summary|train|predict|export|datasets|lab|...] ...`.
 
 It drives the very same spec and engine as the app (a training run through the same front door as
-the window's child: `playground.ml.run_setup`). A user error (bad project, missing file, invalid
+the window's child: `playground.ml.training.run_setup`). A user error (bad project, missing file, invalid
 network) exits with status 2 and one line on stderr, never a traceback.
 
 One module a command (summary, train, predict, lab) or a family of them (files); `text` holds how

@@ -57,7 +57,7 @@ def add_parsers(commands) -> None:
 def project_of_bundle(name: str) -> str:
     """A bundle given where a project is expected: opened into a new folder beside it (its project
     then trains there and keeps the model); anything else as it is."""
-    from playground.ml.bundle import is_bundle, open_bundle
+    from playground.ml.files.bundle import is_bundle, open_bundle
 
     if not is_bundle(name):
         return name
@@ -69,7 +69,7 @@ def project_of_bundle(name: str) -> str:
 def model_checkpoint(name: str, stack: contextlib.ExitStack) -> Path:
     """What `predict` reads: a checkpoint, a saved project's own model, or a bundle's (unpacked into a
     temporary folder that goes when the command ends)."""
-    from playground.ml.bundle import is_bundle, open_bundle
+    from playground.ml.files.bundle import is_bundle, open_bundle
     from playground.spec.saved_runs import model_file, read_saved_runs
 
     project_path = None
@@ -88,7 +88,7 @@ def model_checkpoint(name: str, stack: contextlib.ExitStack) -> Path:
 
 
 def run_bundle(args) -> int:
-    from playground.ml.bundle import make_bundle
+    from playground.ml.files.bundle import make_bundle
 
     written = make_bundle(resolve_project_path(args.project), args.out)
     print(printable(f"wrote {written} ({written.stat().st_size / 1024**2:,.1f} MB)"))
@@ -96,7 +96,7 @@ def run_bundle(args) -> int:
 
 
 def run_unbundle(args) -> int:
-    from playground.ml.bundle import open_bundle
+    from playground.ml.files.bundle import open_bundle
 
     project_path = open_bundle(args.file, args.folder)
     print(printable(f"opened into {project_path.parent}: train or open {project_path}"))
@@ -104,8 +104,8 @@ def run_unbundle(args) -> int:
 
 
 def run_export(args) -> int:
-    from playground.ml.checkpoints import load_checkpoint
-    from playground.ml.export import export_checkpoint
+    from playground.ml.files.checkpoints import load_checkpoint
+    from playground.ml.inference.export import export_checkpoint
 
     path = export_checkpoint(load_checkpoint(args.checkpoint), args.format, args.output)
     print(f"wrote {printable(path)}")
@@ -113,7 +113,7 @@ def run_export(args) -> int:
 
 
 def run_export_job(args) -> int:
-    from playground.ml.job import export_training_job
+    from playground.ml.files.job import export_training_job
 
     project, base = open_project(args.project)
     folder = export_training_job(project, base, args.folder)
@@ -122,14 +122,14 @@ def run_export_job(args) -> int:
 
 
 def run_check_job(args) -> int:
-    from playground.ml.job import check_job
+    from playground.ml.files.job import check_job
 
     print(f"{check_job(args.folder)} files present and unchanged")
     return 0
 
 
 def run_weights(args) -> int:
-    from playground.ml import pretrained
+    from playground.ml.network import pretrained
 
     if args.weights_command == "import":
         stored = pretrained.import_weights(args.file, args.network)
@@ -150,7 +150,7 @@ def run_weights(args) -> int:
 
 
 def run_datasets(args) -> int:
-    from playground.ml.builtin import BUILTIN_DATASETS
+    from playground.ml.data.builtin import BUILTIN_DATASETS
 
     rows = []
     for dataset in BUILTIN_DATASETS.values():

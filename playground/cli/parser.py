@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_gui(args) -> int:
-    from playground.gui.app import run  # Qt only for this command
+    from playground.gui.window.launch import run  # Qt only for this command
 
     project = str(resolve_project_path(args.project)) if args.project else None
     return run(project)

@@ -25,7 +25,7 @@ def add_parser(commands) -> None:
 
 
 def _expand_images(paths: list[str]) -> list[Path]:
-    from playground.ml.images import is_image_file
+    from playground.ml.data.images import is_image_file
 
     files: list[Path] = []
     for name in paths:
@@ -43,8 +43,8 @@ def _expand_images(paths: list[str]) -> list[Path]:
 
 def run(args) -> int:
     from playground.cli.files import model_checkpoint
-    from playground.ml.checkpoints import load_checkpoint
-    from playground.ml.predict import ImagenetPredictor, Predictor
+    from playground.ml.files.checkpoints import load_checkpoint
+    from playground.ml.inference.predict import ImagenetPredictor, Predictor
 
     stack = contextlib.ExitStack()
     with stack:

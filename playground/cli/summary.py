@@ -100,7 +100,7 @@ def summary_table(project: Project, summary: NetworkSummary) -> str:
 
 
 def run(args) -> int:
-    from playground.ml.folders import class_names_of
+    from playground.ml.data.folders import class_names_of
 
     project, base = open_project(args.project)
     try:

@@ -1,7 +1,7 @@
 """`cnn-playground train PROJECT`: the command line's door to a training run.
 
-The run itself — every check, the data, the training — is `playground.ml.run_setup`, the same as
-the window's child (`train --child`, `playground.ml.training_child`). This door prints the events:
+The run itself — every check, the data, the training — is `playground.ml.training.run_setup`, the same as
+the window's child (`train --child`, `playground.ml.training.child`). This door prints the events:
 lines for a person (a tqdm bar within an epoch on a terminal), or with `--json` the protocol's
 records, one a line, exactly as the child sends them. Ctrl+C stops after the batch.
 """
@@ -17,14 +17,23 @@ from typing import TYPE_CHECKING
 
 from playground.cli.progress import EpochProgress
 from playground.cli.text import printable
-from playground.ml import protocol
-from playground.ml.events import Attached, BatchFinished, EpochFinished, Event, Failed, Finished, Refused, Started
+from playground.ml.training import protocol
+from playground.ml.training.events import (
+    Attached,
+    BatchFinished,
+    EpochFinished,
+    Event,
+    Failed,
+    Finished,
+    Refused,
+    Started,
+)
 from playground.spec.errors import PlaygroundError
 from playground.spec.messages import text_of
 from playground.spec.project_paths import default_out_folder, is_shipped_example, resolve_project_path
 
 if TYPE_CHECKING:  # the engine imports torch: only when a training runs
-    from playground.ml.run_setup import PreparedRun
+    from playground.ml.training.run_setup import PreparedRun
 
 
 def add_parser(commands) -> None:
@@ -38,13 +47,13 @@ def add_parser(commands) -> None:
     train.add_argument(
         "--no-attach", action="store_true", help="do not keep the run beside the project file (NAME_runs/) as its model"
     )
-    # The window's training process (playground.ml.training_child): --json, with control on stdin.
+    # The window's training process (playground.ml.training.child): --json, with control on stdin.
     train.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     train.set_defaults(run=run)
 
 
 def request_of(args):
-    from playground.ml.run_setup import RunRequest
+    from playground.ml.training.run_setup import RunRequest
 
     return RunRequest(project=args.project, out=Path(args.out) if args.out else None, resume=args.resume,
                       epochs=args.epochs, device=args.device)  # fmt: skip
@@ -52,15 +61,15 @@ def request_of(args):
 
 def run(args) -> int:
     if args.child:
-        from playground.ml.training_child import run_child
+        from playground.ml.training.child import run_child
 
         return run_child(request_of(args))
     from playground.cli.files import project_of_bundle
-    from playground.ml.distributed import is_main_process, launched_by_torchrun
+    from playground.ml.training.distributed import is_main_process, launched_by_torchrun
 
     args.project = project_of_bundle(args.project)
     request = request_of(args)
-    from playground.ml.engine import TrainingControl
+    from playground.ml.training.engine import TrainingControl
 
     printer = JsonPrinter() if args.json else TextPrinter()
     control = TrainingControl()
@@ -88,7 +97,7 @@ def run(args) -> int:
 
 
 def run_training(request, control, printer) -> int:
-    from playground.ml.run_setup import train
+    from playground.ml.training.run_setup import train
 
     try:
         return train(request, control=control, report=printer.event, on_prepared=printer.prepared)
@@ -113,7 +122,7 @@ class JsonPrinter:
     """`--json`: the protocol's records on stdout, the hello line first — what the child sends."""
 
     def __init__(self):
-        from playground.ml.distributed import is_main_process
+        from playground.ml.training.distributed import is_main_process
 
         self.finished_reason = "completed"
         if is_main_process():
@@ -199,7 +208,7 @@ def attach_to_project(args, started_at: datetime, status: int, printer) -> None:
     """A project file trained from the command line keeps the run as the window does: its checkpoints
     and curves in NAME_runs/ beside it, its weights the project's model (the window opens it trained,
     `predict NAME.json` uses it). Not for a shipped example (by name or by path), nor with --no-attach."""
-    from playground.ml.checkpoints import load_checkpoint
+    from playground.ml.files.checkpoints import load_checkpoint
     from playground.spec.saved_runs import SavedRun, attach_run, runs_folder
 
     path = Path(args.project)

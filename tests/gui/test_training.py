@@ -11,11 +11,11 @@ import pytest
 import torch
 from PySide6.QtWidgets import QMessageBox
 
-from playground.gui import translation
-from playground.gui.main_window import MainWindow
-from playground.gui.training_process import TrainingProcess
-from playground.ml.checkpoints import load_checkpoint
-from playground.ml.events import BatchFinished
+from playground.gui.app import translation
+from playground.gui.background.training_process import TrainingProcess
+from playground.gui.window.main_window import MainWindow
+from playground.ml.files.checkpoints import load_checkpoint
+from playground.ml.training.events import BatchFinished
 from playground.spec.layers import Conv2d, Dense, Flatten, MaxPool2d
 from playground.spec.project import Project
 from playground.spec.settings import DataSettings, TrainingSettings
@@ -81,8 +81,8 @@ def inject_into_child(monkeypatch, tmp_path, code: str) -> None:
 
 
 FAIL_IN_BATCH_50 = """
-    from playground.ml import engine
-    from playground.ml.transfer import build_network
+    from playground.ml.training import engine
+    from playground.ml.network.transfer import build_network
 
     def failing_build(*args, **kwargs):
         model = build_network(*args, **kwargs)
@@ -275,7 +275,9 @@ def test_a_playground_module_where_the_window_started_is_not_what_trains(page, q
 
 def test_a_batch_loss_that_is_not_a_number_is_not_drawn(page):
     page.ensure_plots()
-    page._on_batch(BatchFinished(epoch=1, batch=1, batches=10, loss=None, accuracy=None, images_per_second=100.0))  # how a NaN crosses the protocol
+    page._on_batch(
+        BatchFinished(epoch=1, batch=1, batches=10, loss=None, accuracy=None, images_per_second=100.0)
+    )  # how a NaN crosses the protocol
     assert page.plots.point_count("loss", "batch") == 0
 
 

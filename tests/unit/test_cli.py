@@ -9,10 +9,10 @@ import torch
 from PIL import Image
 
 from playground.cli import main
-from playground.ml import protocol
-from playground.ml.checkpoints import load_checkpoint
-from playground.ml.events import Event
-from playground.ml.predict import Predictor
+from playground.ml.files.checkpoints import load_checkpoint
+from playground.ml.inference.predict import Predictor
+from playground.ml.training import protocol
+from playground.ml.training.events import Event
 from playground.spec.layers import Conv2d
 from playground.spec.project import save_project
 
@@ -171,8 +171,8 @@ def test_training_an_image_folder_with_a_bad_file_reports_it(tmp_path, capsys):
 
 
 def test_a_run_stopped_before_its_first_epoch_says_so(tmp_path, capsys, monkeypatch):
-    from playground.ml import engine
-    from playground.ml.events import Finished, Started
+    from playground.ml.training import engine
+    from playground.ml.training.events import Finished, Started
 
     def stopped_at_once(project, data, **kwargs):
         yield Started(device="CPU", start_epoch=0, epochs=3, train_images=len(data.train), val_images=len(data.val),

@@ -5,12 +5,12 @@ import time
 import pytest
 import torch
 
-from playground.ml import engine as engine_module
-from playground.ml.build import build_model
-from playground.ml.checkpoints import load_checkpoint
-from playground.ml.data import prepare_data
-from playground.ml.engine import TrainingControl, fit, run_to_end
-from playground.ml.events import BatchFinished, EpochFinished, Failed, Finished, Started
+from playground.ml.data.prepare import prepare_data
+from playground.ml.files.checkpoints import load_checkpoint
+from playground.ml.network.build import build_model
+from playground.ml.training import engine as engine_module
+from playground.ml.training.engine import TrainingControl, fit, run_to_end
+from playground.ml.training.events import BatchFinished, EpochFinished, Failed, Finished, Started
 from playground.spec.errors import CheckpointError, PlaygroundError
 from playground.spec.layers import BatchNorm2d, Conv2d, Dropout
 from playground.spec.settings import AugmentationSettings

@@ -1,4 +1,4 @@
-"""One front door for a training run (playground.ml.run_setup): the command line (`train`, and
+"""One front door for a training run (playground.ml.training.run_setup): the command line (`train`, and
 `train --json`) and the window's child (`train --child`) refuse the same bad inputs with the same
 message, and speak the same records."""
 
@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from playground.cli import main
-from playground.ml import protocol
-from playground.ml.events import Refused
+from playground.ml.training import protocol
+from playground.ml.training.events import Refused
 from playground.spec.layers import Conv2d
 from playground.spec.project import save_project
 from playground.spec.resume_policy import changed_keys, learns_the_same_weights

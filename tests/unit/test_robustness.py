@@ -14,11 +14,12 @@ import torch
 from PIL import Image
 
 from playground.cli import main, printable
-from playground.ml import checkpoints, data
-from playground.ml.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
-from playground.ml.images import BadImage, decode_image
-from playground.ml.predict import Predictor
-from playground.ml.transfer import build_network
+from playground.ml.data import prepare as data
+from playground.ml.data.images import BadImage, decode_image
+from playground.ml.files import checkpoints
+from playground.ml.files.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
+from playground.ml.inference.predict import Predictor
+from playground.ml.network.transfer import build_network
 from playground.spec.errors import CheckpointError, PlaygroundError
 from playground.spec.layers import Dense, Flatten
 from playground.spec.project import save_project
@@ -225,7 +226,7 @@ def test_a_malicious_checkpoint_is_said_plainly(tmp_path, capsys):
     ],
 )
 def test_weights_import_refuses_integer_or_nan_tensors(tmp_path, capsys, spoil, needle):
-    from playground.ml import pretrained
+    from playground.ml.network import pretrained
 
     state = pretrained.architecture("mobilenet_v3_small").state_dict()
     name = next(key for key, tensor in state.items() if tensor.is_floating_point())

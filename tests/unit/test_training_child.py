@@ -10,9 +10,11 @@ import time
 import pytest
 import torch
 
-from playground.ml import data, image_cache, protocol
-from playground.ml.data import load_image_folder
-from playground.ml.events import BatchFinished, EpochFinished, Failed, Finished, Loading, Refused, Started
+from playground.ml.data import image_cache
+from playground.ml.data import prepare as data
+from playground.ml.data.prepare import load_image_folder
+from playground.ml.training import protocol
+from playground.ml.training.events import BatchFinished, EpochFinished, Failed, Finished, Loading, Refused, Started
 from playground.spec import messages
 from playground.spec.messages import Message
 from playground.spec.project import save_project
@@ -24,11 +26,23 @@ def test_events_cross_the_protocol_unchanged_and_messages_stay_translatable():
     events = [
         Started(device="CPU", start_epoch=0, epochs=3, train_images=100, val_images=20, parameters=1234),
         BatchFinished(epoch=1, batch=2, batches=10, loss=0.5, accuracy=0.25, images_per_second=1000.0),
-        EpochFinished(epoch=1, epochs=3, train_loss=0.5, train_acc=0.6, val_loss=0.7, val_acc=0.8, seconds=1.5,
-                      images_per_second=900.0, learning_rate=0.001, is_best=True),
+        EpochFinished(
+            epoch=1,
+            epochs=3,
+            train_loss=0.5,
+            train_acc=0.6,
+            val_loss=0.7,
+            val_acc=0.8,
+            seconds=1.5,
+            images_per_second=900.0,
+            learning_rate=0.001,
+            is_best=True,
+        ),
         Finished(reason="completed", epochs_done=3, best_epoch=2, best_val_acc=0.9, checkpoint="/runs/best.pt"),
         Loading(done=5, total=10),
-        Failed(reason="nan", message=Message(messages.LOSS_NOT_FINITE, epoch=2, previous=1, learning_rate="0.1"), epoch=2),
+        Failed(
+            reason="nan", message=Message(messages.LOSS_NOT_FINITE, epoch=2, previous=1, learning_rate="0.1"), epoch=2
+        ),
         Refused(message=Message(messages.NO_LAYERS)),
     ]
     for event in events:
@@ -41,7 +55,9 @@ def test_events_cross_the_protocol_unchanged_and_messages_stay_translatable():
 
 
 def test_a_nan_loss_travels_as_json_null_and_junk_is_refused():
-    line = protocol.encode(BatchFinished(epoch=1, batch=1, batches=1, loss=float("nan"), accuracy=0.0, images_per_second=1.0))
+    line = protocol.encode(
+        BatchFinished(epoch=1, batch=1, batches=1, loss=float("nan"), accuracy=0.0, images_per_second=1.0)
+    )
     assert "NaN" not in line and json.loads(line)["loss"] is None
     for junk in ("", "not json", "[1, 2]", '{"event": "unknown"}', '{"event": "batch", "epoch": 1}', "{" * 10_000):
         with pytest.raises(protocol.ProtocolError):

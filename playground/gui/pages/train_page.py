@@ -36,14 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.document import ProjectDocument
-from playground.gui.messages import translated
-from playground.gui.settings import config_dir
-from playground.gui.settings_form import FieldView, SettingsForm
-from playground.gui.tasks import Task
-from playground.gui.training_process import ALL_GPUS, TrainingProcess
+from playground.gui.app.config import config_dir
+from playground.gui.app.messages import translated
+from playground.gui.background.tasks import Task
+from playground.gui.background.training_process import ALL_GPUS, TrainingProcess
+from playground.gui.project.document import ProjectDocument
 from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
+from playground.gui.widgets.settings_form import FieldView, SettingsForm
 from playground.spec.layers import Dropout
 from playground.spec.project import Project
 from playground.spec.resume_policy import resume_refusal
@@ -696,7 +696,7 @@ class TrainPage(QWidget):
             )
             if not path:
                 return None
-        from playground.ml.checkpoints import save_checkpoint
+        from playground.ml.files.checkpoints import save_checkpoint
 
         try:
             return save_checkpoint(self.checkpoint, path)
@@ -713,7 +713,7 @@ class TrainPage(QWidget):
                 return False
 
         def read(context):
-            from playground.ml.checkpoints import load_checkpoint
+            from playground.ml.files.checkpoints import load_checkpoint
 
             return path, load_checkpoint(path)
 
@@ -778,6 +778,6 @@ class TrainPage(QWidget):
 
 
 if __name__ == "__main__":
-    from playground.gui.standalone import run_alone
+    from playground.gui.pages.standalone import run_alone
 
     run_alone(lambda document, classes, loader: TrainPage(document, classes))

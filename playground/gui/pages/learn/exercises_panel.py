@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.messages import translated
+from playground.gui.app.config import config_dir
+from playground.gui.app.messages import translated
 from playground.gui.pages.learn.grids import CURRENT, DONE, PAD, WINDOW, GridTable
-from playground.gui.settings import config_dir
 from playground.lessons.exercises import CellPuzzle, Exercise, check, exercise_count, make_exercise
 from playground.lessons.progress import PROGRESS_FILE, Progress
 
