@@ -1,5 +1,5 @@
 """Open one page or widget alone, on the default project, for a look while working on it:
-`python -m playground.gui.pages.train_page` (every page module ends with such a block)."""
+`python -m playground.gui.pages.train.page` (every page module ends with such a block)."""
 
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ from playground.gui.pages.data_page import DataPage
 from playground.gui.pages.learn.page import LearnPage
 from playground.gui.pages.model.page import ModelPage
 from playground.gui.pages.predict.page import PredictPage
-from playground.gui.pages.train_page import TrainPage
+from playground.gui.pages.train.page import TrainPage
 from playground.gui.project import autosave
 from playground.gui.project.classes import ClassNames
 from playground.gui.project.dataset_loader import DatasetLoader

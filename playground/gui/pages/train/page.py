@@ -1,6 +1,7 @@
 """The Train page: settings, Start / Pause / Stop / Continue, live curves, a log and the runs.
 
-Training runs in a child process (`gui.training_process`); this page only reacts to its signals.
+Training runs in a child process (`gui.background.training_process`); this page only reacts to its
+signals. The run list is `runs.RunsPanel`, the two-line status `status_line.StatusLine`.
 After a run, the best weights become the project's current model (for Predict), and each run's
 curves stay in the run list so that two runs can be overlaid (with and without augmentation,
 say: the overfitting lesson in one picture).
@@ -9,28 +10,20 @@ say: the overfitting lesson in one picture).
 from __future__ import annotations
 
 import dataclasses
-import math
 import time
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,94 +33,20 @@ from playground.gui.app.config import config_dir
 from playground.gui.app.messages import translated
 from playground.gui.background.tasks import Task
 from playground.gui.background.training_process import ALL_GPUS, TrainingProcess
+from playground.gui.pages.train.runs import RunRecord, RunsPanel, records_from_saved, records_to_keep
+from playground.gui.pages.train.status_line import StatusLine
 from playground.gui.project.document import ProjectDocument
 from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
+from playground.gui.widgets.rate_spin_box import RateSpinBox
 from playground.gui.widgets.settings_form import FieldView, SettingsForm
-from playground.spec.layers import Dropout
 from playground.spec.project import Project
 from playground.spec.resume_policy import resume_refusal
-from playground.spec.saved_runs import CHECKPOINT_FILES, SavedRun, SavedRuns
+from playground.spec.saved_runs import SavedRuns
 from playground.spec.settings import TrainingSettings
 from playground.spec.shapes import summarize_project
 
 STATUS_INTERVAL = 0.25  # seconds between updates of the progress text and bar
-
-
-class RateSpinBox(QDoubleSpinBox):
-    """A learning rate from 1e-8 to 10, written as a person writes it (0.001, 3e-05); the arrows
-    multiply or divide by about 2 (1, 2, 5, 10 …), since rates are tuned by factors, not steps."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setDecimals(10)
-        self.setRange(1e-8, 10.0)
-
-    def textFromValue(self, value: float) -> str:
-        return f"{value:.3g}"
-
-    def valueFromText(self, text: str) -> float:
-        return float(text)
-
-    def validate(self, text: str, position: int):
-        try:
-            value = float(text)
-        except ValueError:
-            return QValidator.State.Intermediate, text, position
-        ok = self.minimum() <= value <= self.maximum()
-        return (QValidator.State.Acceptable if ok else QValidator.State.Intermediate), text, position
-
-    def stepBy(self, steps: int) -> None:
-        value = self.value()
-        for _ in range(abs(steps)):
-            mantissa = value / 10 ** math.floor(math.log10(value))
-            up = {1: 2, 2: 5, 5: 10}
-            down = {1: 0.5, 2: 1, 5: 2, 10: 5}
-            nearest = min(up if steps > 0 else down, key=lambda m: abs(m - mantissa))
-            value *= (up[nearest] if steps > 0 else down[nearest]) / nearest
-        self.setValue(float(f"{value:.3g}"))
-
-
-class StatusLine(QLabel):
-    """Two lines whose height never depends on the text (a label that grows as its text changes
-    re-lays out the page, and the plots repaint with it, ten times a second); a longer text wraps,
-    and the whole of it is the tooltip."""
-
-    def __init__(self, text: str = ""):
-        super().__init__()
-        self.setWordWrap(True)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self._fit_height()
-        self.setText(text)
-
-    def _fit_height(self) -> None:
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 4)
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self.setToolTip(text)
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # presentation mode
-            self._fit_height()
-
-
-@dataclass
-class RunRecord:
-    """One training run as the run list keeps it."""
-
-    number: int
-    project: Project  # the settings it was trained with
-    out_dir: Path
-    started_at: datetime = field(default_factory=datetime.now)
-    history: list[dict] = field(default_factory=list)
-    outcome: str = "running"
-    phase_starts: list[int] = field(default_factory=list)  # epochs after which fine-tuning began
-
-    @property
-    def epochs_done(self) -> int:
-        return max((record["epoch"] for record in self.history), default=0)
 
 
 class TrainPage(QWidget):
@@ -154,22 +73,16 @@ class TrainPage(QWidget):
         self._last_status = 0.0
         self._span = (0, 1)  # (first epoch, last epoch) of the training in progress
 
+        self.runs_panel = RunsPanel()  # first: the settings form names the optimizers as the run list does
+        self.run_list = self.runs_panel.list
         self._build_settings()
         self._build_controls()
         self.log = QPlainTextEdit()
         self.log.setObjectName("training_log")
         self.log.setReadOnly(True)
-        self.run_list = QListWidget()
-        self.run_list.setObjectName("run_list")
         tabs = QTabWidget()
         tabs.addTab(self.log, self.tr("Log"))
-        runs_tab = QWidget()
-        runs_layout = QVBoxLayout(runs_tab)
-        runs_hint = QLabel(self.tr("Tick runs to overlay their curves on the plots, each in a colour of its own."))
-        runs_hint.setWordWrap(True)
-        runs_layout.addWidget(runs_hint)
-        runs_layout.addWidget(self.run_list)
-        tabs.addTab(runs_tab, self.tr("Runs"))
+        tabs.addTab(self.runs_panel, self.tr("Runs"))
 
         self.plot_area = QVBoxLayout()
         right = QWidget()
@@ -198,7 +111,7 @@ class TrainPage(QWidget):
         self.training.crashed.connect(self._on_crashed)
         self.training.model_ready.connect(self._set_model)
         self.training.stopped.connect(self._on_stopped)
-        self.run_list.itemChanged.connect(lambda _: self._show_overlays())
+        self.runs_panel.overlays_changed.connect(self._show_overlays)
         document.project_changed.connect(self.render)
         self.render(document.project)
         self._update_buttons()
@@ -215,7 +128,7 @@ class TrainPage(QWidget):
             FieldView("batch_size", self.tr("Batch size"),
                       self.tr("Images per step: larger is faster per image but needs more memory.")),
             FieldView("optimizer", self.tr("Optimizer"), self.tr("How the weights follow the gradient."),
-                      options=self._optimizer_names()),
+                      options=self.runs_panel.optimizer_names()),
             FieldView("learning_rate", self.tr("Learning rate"),
                       self.tr("How far each step moves the weights; the arrows multiply or divide by about 2."),
                       editor=RateSpinBox),
@@ -443,7 +356,7 @@ class TrainPage(QWidget):
             self.log.appendPlainText(self.tr("— {0} —").format(self.run_name(self.run)))
             if self.plots is not None:
                 self.plots.clear()
-        self._refresh_run_list()
+        self.runs_panel.show_runs(self.runs)
         device = project.training.device
         gpus = self._gpu_count if self._all_gpus and device == "cuda" else 0
         try:
@@ -544,7 +457,7 @@ class TrainPage(QWidget):
             + val
             + (self.tr("  (best so far)") if event.is_best else "")
         )
-        self._refresh_run_list()
+        self.runs_panel.show_runs(self.runs)
 
     def _set_model(self, checkpoint) -> None:
         """The run's model, read from its checkpoint: it becomes the project's current model."""
@@ -569,7 +482,7 @@ class TrainPage(QWidget):
         self.log.appendPlainText(reasons[event.reason] + best)
         self.progress.setValue(1000 if event.reason == "completed" else self.progress.value())
         self.run.outcome = event.reason
-        self._refresh_run_list()
+        self.runs_panel.show_runs(self.runs)
         self._update_buttons()
 
     def _on_failed(self, event) -> None:
@@ -577,7 +490,7 @@ class TrainPage(QWidget):
         message = translated(event.message)
         self.status.setText(message)
         self.log.appendPlainText(message)  # the last good epoch's model follows (model_ready)
-        self._refresh_run_list()
+        self.runs_panel.show_runs(self.runs)
         self._update_buttons()
         if event.reason == "out_of_memory":
             self._after_stop = lambda: self._offer_smaller_batch(message)
@@ -615,73 +528,22 @@ class TrainPage(QWidget):
         details = self.training.last_error_lines()
         if details:  # the child's own last words (a traceback), for whoever reports the problem
             self.log.appendPlainText("\n".join(details[-12:]))
-        self._refresh_run_list()
+        self.runs_panel.show_runs(self.runs)
         self._update_buttons()
         self._after_stop = lambda: QMessageBox.warning(self, self.tr("Training failed"), message)
 
     # ------------------------------------------------------------------ runs
 
-    def _refresh_run_list(self) -> None:
-        self.run_list.blockSignals(True)
-        checked = {self.run_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.run_list.count())
-                   if self.run_list.item(i).checkState() == Qt.CheckState.Checked}  # fmt: skip
-        self.run_list.clear()
-        for run in reversed(self.runs):
-            item = QListWidgetItem(self.describe_run(run))
-            item.setData(Qt.ItemDataRole.UserRole, run.number)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if run.number in checked else Qt.CheckState.Unchecked)
-            self.run_list.addItem(item)
-        self.run_list.blockSignals(False)
-
-    def _optimizer_names(self) -> dict[str, str]:
-        return {"sgd": self.tr("SGD"), "momentum": self.tr("SGD with momentum"), "adam": "Adam", "adamw": "AdamW"}
-
     def run_name(self, run: RunRecord) -> str:
-        return self.tr("Run {0}").format(run.number)
+        return self.runs_panel.run_name(run)
 
     def describe_run(self, run: RunRecord) -> str:
-        """One line of the run list: what was tried and how it went, in the interface's language."""
-        t = run.project.training
-        outcomes = {
-            "running": self.tr("running"),
-            "completed": self.tr("completed"),
-            "stopped": self.tr("stopped"),
-            "early_stopping": self.tr("stopped early"),
-            "NaN loss": self.tr("NaN loss"),
-            "out of memory": self.tr("out of memory"),
-            "failed": self.tr("failed"),
-        }
-        best = max((r["val_acc"] for r in run.history if r.get("val_acc") is not None), default=None)
-        text = self.tr(
-            "{name} · {time} · {optimizer}, learning rate {rate}, batch {batch}, augmentation {augmentation},"
-            " {dropout} dropout layers · {epochs} epochs, best validation accuracy {best} · {outcome}"
-        )
-        return text.format(
-            name=self.run_name(run),
-            time=f"{run.started_at:%H:%M}",
-            optimizer=self._optimizer_names().get(t.optimizer, t.optimizer),
-            rate=f"{t.learning_rate:g}",
-            batch=t.batch_size,
-            augmentation=self.tr("on") if run.project.augmentation.enabled else self.tr("off"),
-            dropout=sum(isinstance(layer, Dropout) for layer in run.project.layers),
-            epochs=len(run.history),
-            best=f"{best:.1%}" if best is not None else "–",
-            outcome=outcomes.get(run.outcome, run.outcome),
-        )
+        return self.runs_panel.describe(run)
 
     def set_overlaid(self, numbers: set[int]) -> None:
-        for i in range(self.run_list.count()):
-            item = self.run_list.item(i)
-            state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in numbers else Qt.CheckState.Unchecked
-            item.setCheckState(state)
+        self.runs_panel.set_ticked(numbers)
 
-    def _show_overlays(self) -> None:
-        numbers = {
-            self.run_list.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.run_list.count())
-            if self.run_list.item(i).checkState() == Qt.CheckState.Checked
-        }
+    def _show_overlays(self, numbers: set[int]) -> None:
         chosen = [(self.run_name(run), run.history) for run in self.runs if run.number in numbers and run.history]
         self.ensure_plots().overlay(chosen)
 
@@ -739,26 +601,13 @@ class TrainPage(QWidget):
     # ------------------------------------------------------------------ a saved project's runs (issue 15)
 
     def saved_runs(self, model_run: int | None) -> tuple[SavedRuns, dict[int, Path]]:
-        """The runs to keep with the project (all but one still training), and the folder holding
-        each one's checkpoints."""
-        kept = [run for run in self.runs if not (self.training.running and run is self.run)]
-        folders = {run.number: run.out_dir for run in kept
-                   if any((run.out_dir / name).is_file() for name in CHECKPOINT_FILES)}  # fmt: skip
-        runs = tuple(
-            SavedRun(run.number, run.project, tuple(run.history), run.outcome.replace("running", "stopped"),
-                     run.started_at, run.number in folders)
-            for run in kept
-        )  # fmt: skip
-        return SavedRuns(runs, model_run if any(run.number == model_run for run in runs) else None), folders
+        """The runs to keep with the project (all but one still training), and their folders."""
+        return records_to_keep(self.runs, self.run if self.training.running else None, model_run)
 
     def restore_runs(self, saved: SavedRuns, folders: dict[int, Path], model) -> None:
         """A reopened project's runs (curves, settings, outcomes; checkpoints in `folders` for Continue
         training) and its model, or none of them for a new project."""
-        self.runs = [
-            RunRecord(run.number, run.project, folders.get(run.number, Path()), run.started_at, list(run.history),
-                      run.outcome)
-            for run in saved.runs
-        ]  # fmt: skip
+        self.runs = records_from_saved(saved, folders)
         last = self.runs[-1] if self.runs else None
         self.run = next((run for run in self.runs if run.number == saved.model_run), last)  # what Continue continues
         self.checkpoint = model
@@ -769,7 +618,7 @@ class TrainPage(QWidget):
                 self.tr("The project's model and its {0} runs are back: Predict uses the model of {1}; Continue"
                         " training goes on from its last epoch.").format(len(self.runs), self.run_name(self.run))
             )  # fmt: skip
-        self._refresh_run_list()
+        self.runs_panel.show_runs(self.runs)
         if self.plots is not None:
             self.plots.clear()
             if self.run is not None:
