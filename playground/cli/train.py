@@ -125,7 +125,8 @@ class JsonPrinter:
         from playground.ml.training.distributed import is_main_process
 
         self.finished_reason = "completed"
-        if is_main_process():
+        self._speaks = is_main_process()  # under torchrun, rank 0 alone
+        if self._speaks:
             print(protocol.hello(), flush=True)
 
     def prepared(self, prepared: PreparedRun, job) -> None:
@@ -138,7 +139,8 @@ class JsonPrinter:
         print(protocol.encode(event), flush=True)
 
     def refused(self, error: PlaygroundError) -> None:
-        print(protocol.encode(Refused(message=text_of(error))), flush=True)
+        if self._speaks:
+            print(protocol.encode(Refused(message=text_of(error))), flush=True)
 
 
 class TextPrinter:

@@ -352,3 +352,24 @@ def test_opening_another_project_while_training_asks_first(page, qtbot, dialogs,
     window.new_project()
     assert "Stop the training and start a new project?" in asked[0]
     assert page.is_training and window.document.project.name == "tiny"
+
+
+def test_a_child_of_another_protocol_version_is_refused_in_the_windows_language(qtbot, tmp_path, monkeypatch):
+    """An app updated while the window was open starts a child that speaks another protocol: the
+    window ends it and says why, in Korean on a Korean screen, instead of misreading its records."""
+    from playground.gui.background import training_process
+    from playground.ml.training import protocol
+
+    fake_child = f"import time; print('{{\"protocol\": {protocol.VERSION + 1}}}', flush=True); time.sleep(60)"
+    monkeypatch.setattr(training_process, "training_command", lambda *args, **kwargs: ["-c", fake_child])
+    assert translation.install_translators("ko")
+    try:
+        client = TrainingProcess()
+        said = []
+        client.crashed.connect(said.append)
+        with qtbot.waitSignal(client.stopped, timeout=30_000):
+            client.start(tiny(), base_dir=None, out_dir=tmp_path / "run")
+        assert said and "프로토콜" in said[0] and str(protocol.VERSION + 1) in said[0]
+        assert not client.running
+    finally:
+        translation.install_translators("en")
