@@ -219,7 +219,7 @@ def test_a_nan_loss_shows_a_message_and_keeps_the_last_good_weights(page, qtbot,
 
 OUT_OF_MEMORY_ONCE = FAIL_IN_BATCH_50.format(
     failure="raise torch.OutOfMemoryError('CUDA out of memory. Tried to allocate 2.00 GiB')"
-).replace("from playground.ml import engine", "import torch\n    from playground.ml import engine")
+).replace("from playground.ml.training import engine", "import torch\n    from playground.ml.training import engine")
 
 
 def test_out_of_memory_offers_a_smaller_batch_and_keeps_the_weights(page, qtbot, monkeypatch, tmp_path, dialogs):

@@ -244,7 +244,7 @@ def test_resuming_a_checkpoint_of_another_project_is_refused(tmp_path, capsys):
     other = tiny_project().replace(data=DataSettings(source="builtin:digits", image_size=(16, 16), channels=1))
     save_project(other, tmp_path / "other.json")
     assert main(["train", str(tmp_path / "other.json"), "--resume", str(tmp_path / "c.pt")]) == 2
-    _one_error_line(capsys, "was not saved for", "data.image_size, data.val_fraction differ")
+    _one_error_line(capsys, "cannot continue in", "data.image_size, data.val_fraction changed since it was saved")
 
 
 def test_an_unwritable_out_is_noticed_before_training(tmp_path, capsys):
@@ -300,7 +300,6 @@ def test_warnings_never_come_before_the_error_line(monkeypatch, capsys):
         warnings.warn("a library's advice\nover several lines", UserWarning, stacklevel=1)
         raise PlaygroundError("the one line")
 
-    monkeypatch.setattr(cli, "cmd_datasets", warns_then_fails)
     monkeypatch.setattr(cli.build_parser().__class__, "parse_args", lambda self, argv=None: _args(warns_then_fails))
     assert main(["datasets"]) == 2
     assert capsys.readouterr().err == "error: the one line\n"

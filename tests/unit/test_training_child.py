@@ -240,7 +240,7 @@ def test_what_a_library_prints_never_breaks_a_protocol_line(tmp_path):
 def test_a_full_disk_is_one_translatable_refusal_and_the_finished_epochs_stay(tmp_path):
     save_project(tiny_project(epochs=3), tmp_path / "p.json")
     full_at_epoch_2 = (
-        "import errno\nfrom playground.ml import engine\nsave = engine.save_checkpoint\ncalls = []\n"
+        "import errno\nfrom playground.ml.training import engine\nsave = engine.save_checkpoint\ncalls = []\n"
         "def failing(checkpoint, path):\n    calls.append(path)\n"
         "    if len(calls) > 1:\n        raise OSError(errno.ENOSPC, 'No space left on device', str(path))\n"
         "    return save(checkpoint, path)\nengine.save_checkpoint = failing\n"
