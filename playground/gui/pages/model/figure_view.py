@@ -127,8 +127,9 @@ class FigureView(QWidget):
         self.samples_note.setWordWrap(True)
         self.samples_note.hide()
         self.samples_task = Task(self, "figure-samples")
-        # Typing a layer's settings changes the project at every key: run the sample once typing pauses,
-        # and never two passes at once (a fresh VGG16 takes seconds on a CPU).
+        # Typing a layer's settings changes the project at every key: run the sample once typing pauses.
+        # A pass cannot stop midway (a fresh VGG16 takes seconds on a CPU): the Task starts the next
+        # one only once it has returned, so two never run at once.
         self.samples_timer = QTimer(self)
         self.samples_timer.setSingleShot(True)
         self.samples_timer.setInterval(SAMPLE_DELAY_MS)
@@ -203,9 +204,6 @@ class FigureView(QWidget):
 
     def _run_sample(self) -> None:
         if self.project is None:
-            return
-        if not self.samples_task.wait(0):  # the previous pass is still running: after it
-            self.samples_timer.start()
             return
         if (self.slide is not None and self.slide.error) or self.num_classes is None:
             self.samples_task.forget()
