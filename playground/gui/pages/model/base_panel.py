@@ -11,7 +11,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QDoubleSpinBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from playground.gui.layer_labels import tr
+from playground.gui.settings_form import FieldView, make_input
 from playground.spec.project import Project
+from playground.spec.settings import PretrainedSettings
 from playground.spec.shapes import group, shape_text, summarize_project
 
 LINE_MIME = "application/x-cnn-playground-freeze-line"
@@ -133,11 +134,16 @@ class BasePanel(QGroupBox):
         modes = QButtonGroup(self)
         modes.addButton(self.feature_extraction)
         modes.addButton(self.fine_tuning)
-        self.factor = QDoubleSpinBox()
-        self.factor.setObjectName("base_rate_factor")
-        self.factor.setRange(0.0, 1.0)
-        self.factor.setSingleStep(0.05)
-        self.factor.setToolTip(tr("The unfrozen base blocks learn at this fraction of the learning rate"))
+        self.factor = make_input(
+            PretrainedSettings.readers["base_learning_rate_factor"],
+            FieldView(
+                "base_learning_rate_factor",
+                help=tr("The unfrozen base blocks learn at this fraction of the learning rate"),
+                decimals=2,
+                step=0.05,
+                name="base_rate_factor",
+            ),
+        )
         self.blocks = FreezeList()
         self.counts = QLabel()
         self.counts.setObjectName("freeze_counts")
