@@ -47,9 +47,11 @@ class FreezeList(QListWidget):
         for index, params in enumerate(block_params):
             if index == frozen_blocks:
                 self._add_line()
-            item = QListWidgetItem(tr("Block {0} · {1} parameters · {2}").format(
-                index + 1, group(params), tr("frozen") if index < frozen_blocks else tr("trainable")
-            ))  # fmt: skip
+            item = QListWidgetItem(
+                tr("Block {0} · {1} parameters · {2}").format(
+                    index + 1, group(params), tr("frozen") if index < frozen_blocks else tr("trainable")
+                )
+            )
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
             item.setForeground(QBrush(QColor("#7a7a7a" if index < frozen_blocks else "#1a5e1a")))
             self.addItem(item)
@@ -194,8 +196,10 @@ class BasePanel(QGroupBox):
                 shape_text(project.layers_input_shape),
             )
         )
-        for widget, value in ((self.feature_extraction, settings.mode == "feature_extraction"),
-                              (self.fine_tuning, settings.mode == "fine_tuning")):  # fmt: skip
+        for widget, value in (
+            (self.feature_extraction, settings.mode == "feature_extraction"),
+            (self.fine_tuning, settings.mode == "fine_tuning"),
+        ):
             widget.blockSignals(True)
             widget.setChecked(value)
             widget.blockSignals(False)
