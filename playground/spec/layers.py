@@ -62,11 +62,11 @@ class Conv2d(Layer):
     type: ClassVar[str] = "conv2d"
     title: ClassVar[str] = "Conv"
     readers: ClassVar[dict[str, fields.Reader]] = {
-        "filters": fields.integer(1, 4096),
-        "kernel": fields.pair(1, 99),
-        "stride": fields.pair(1, 99),
-        "padding": fields.padding,
-        "activation": fields.choice(*ACTIVATIONS),
+        "filters": fields.Integer(1, 4096),
+        "kernel": fields.Pair(1, 99),
+        "stride": fields.Pair(1, 99),
+        "padding": fields.Padding(),
+        "activation": fields.Choice(ACTIVATIONS),
     }
     filters: int = 32
     kernel: Pair = (3, 3)
@@ -81,9 +81,9 @@ class Conv2d(Layer):
 @dataclass(frozen=True, kw_only=True)
 class _Pool2d(Layer):
     readers: ClassVar[dict[str, fields.Reader]] = {
-        "size": fields.pair(1, 99),
-        "stride": fields.optional(fields.pair(1, 99)),
-        "padding": fields.padding,
+        "size": fields.Pair(1, 99),
+        "stride": fields.Optional(fields.Pair(1, 99)),
+        "padding": fields.Padding(),
     }
     size: Pair = (2, 2)
     stride: Pair | None = None  # None: the pool size, as in Keras
@@ -129,7 +129,7 @@ class BatchNorm2d(Layer):
 class Activation(Layer):
     type: ClassVar[str] = "activation"
     title: ClassVar[str] = "Activation"
-    readers: ClassVar[dict[str, fields.Reader]] = {"function": fields.choice(*ACTIVATIONS[1:])}
+    readers: ClassVar[dict[str, fields.Reader]] = {"function": fields.Choice(ACTIVATIONS[1:])}
     function: str = "relu"
 
     def describe(self) -> Message:
@@ -140,7 +140,7 @@ class Activation(Layer):
 class Dropout(Layer):
     type: ClassVar[str] = "dropout"
     title: ClassVar[str] = "Dropout"
-    readers: ClassVar[dict[str, fields.Reader]] = {"rate": fields.number(0.0, below=1.0)}
+    readers: ClassVar[dict[str, fields.Reader]] = {"rate": fields.Number(0.0, below=1.0)}
     rate: float = 0.5
 
     def describe(self) -> Message:
@@ -161,20 +161,14 @@ class GlobalAvgPool(Layer):
     describe_template: ClassVar[str] = messages.LAYER_GLOBAL_AVG_POOL
 
 
-def _units(value: Any, path: str) -> int | str:
-    if value == "auto":
-        return value
-    try:
-        return fields.integer(1, 1_000_000)(value, path)
-    except SpecError:
-        raise SpecError(Message(messages.NOT_UNITS, value=repr(value)), path=path) from None
-
-
 @dataclass(frozen=True, kw_only=True)
 class Dense(Layer):
     type: ClassVar[str] = "dense"
     title: ClassVar[str] = "Dense"
-    readers: ClassVar[dict[str, fields.Reader]] = {"units": _units, "activation": fields.choice(*ACTIVATIONS)}
+    readers: ClassVar[dict[str, fields.Reader]] = {
+        "units": fields.OrWord("auto", fields.Integer(1, 1_000_000), messages.NOT_UNITS),
+        "activation": fields.Choice(ACTIVATIONS),
+    }
     units: int | str = "auto"  # "auto": as many as there are classes
     activation: str = "none"
 

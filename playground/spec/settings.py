@@ -37,19 +37,13 @@ def _device(value: Any, path: str) -> str:
     raise fields.SpecError(Message(messages.NOT_A_DEVICE, value=repr(value)), path=path)
 
 
-def _channels(value: Any, path: str) -> int:
-    if value not in (1, 3) or isinstance(value, bool):
-        raise fields.SpecError(Message(messages.NOT_A_CHANNEL_COUNT, value=repr(value)), path=path)
-    return value
-
-
 @dataclass(frozen=True, kw_only=True)
 class DataSettings(_Settings):
     readers: ClassVar[dict[str, fields.Reader]] = {
         "source": fields.text,
-        "image_size": fields.pair(4, 1024),
-        "channels": _channels,
-        "val_fraction": fields.number(0.0, 0.9),
+        "image_size": fields.Pair(4, 1024),
+        "channels": fields.Choice((1, 3), messages.NOT_A_CHANNEL_COUNT),  # grayscale or RGB
+        "val_fraction": fields.Number(0.0, 0.9),
     }
     source: str = "builtin:shapes"  # "builtin:NAME" or a folder path (relative to the project file)
     image_size: tuple[int, int] = (32, 32)  # height, width
@@ -65,16 +59,16 @@ class AugmentationSettings(_Settings):
     """Keras ImageDataGenerator's set; all off by default."""
 
     readers: ClassVar[dict[str, fields.Reader]] = {
-        "rotation": fields.number(0, 180),
-        "shift": fields.number_pair(0.0, 0.5),
-        "zoom": fields.number(0.0, 0.9),
-        "shear": fields.number(0, 60),
+        "rotation": fields.Number(0, 180),
+        "shift": fields.NumberPair(0.0, 0.5),
+        "zoom": fields.Number(0.0, 0.9),
+        "shear": fields.Number(0, 60),
         "horizontal_flip": fields.boolean,
         "vertical_flip": fields.boolean,
-        "brightness": fields.number(0.0, 0.9),
-        "contrast": fields.number(0.0, 0.9),
-        "fill_mode": fields.choice(*FILL_MODES),
-        "fill_value": fields.integer(0, 255),
+        "brightness": fields.Number(0.0, 0.9),
+        "contrast": fields.Number(0.0, 0.9),
+        "fill_mode": fields.Choice(FILL_MODES),
+        "fill_value": fields.Integer(0, 255),
     }
     rotation: float = 0.0  # degrees, random in ±rotation (rotation_range)
     shift: tuple[float, float] = (0.0, 0.0)  # fraction of width, height (width/height_shift_range)
@@ -109,17 +103,17 @@ class AugmentationSettings(_Settings):
 @dataclass(frozen=True, kw_only=True)
 class TrainingSettings(_Settings):
     readers: ClassVar[dict[str, fields.Reader]] = {
-        "epochs": fields.integer(1, 100_000),
-        "batch_size": fields.integer(1, 65_536),
-        "optimizer": fields.choice(*OPTIMIZERS),
-        "learning_rate": fields.number(1e-8, 10.0),
-        "momentum": fields.number(0.0, below=1.0),
-        "weight_decay": fields.number(0.0, 1.0),
-        "lr_schedule": fields.choice(*SCHEDULES),
-        "step_size": fields.integer(1, 100_000),
-        "gamma": fields.number(0.0, 1.0),
-        "early_stopping_patience": fields.integer(0, 100_000),
-        "seed": fields.integer(0, 2**31 - 1),
+        "epochs": fields.Integer(1, 100_000),
+        "batch_size": fields.Integer(1, 65_536),
+        "optimizer": fields.Choice(OPTIMIZERS),
+        "learning_rate": fields.Number(1e-8, 10.0),
+        "momentum": fields.Number(0.0, below=1.0),
+        "weight_decay": fields.Number(0.0, 1.0),
+        "lr_schedule": fields.Choice(SCHEDULES),
+        "step_size": fields.Integer(1, 100_000),
+        "gamma": fields.Number(0.0, 1.0),
+        "early_stopping_patience": fields.Integer(0, 100_000),
+        "seed": fields.Integer(0, 2**31 - 1),
         "device": _device,
         "mixed_precision": fields.boolean,
     }
@@ -162,9 +156,9 @@ class PretrainedSettings(_Settings):
 
     readers: ClassVar[dict[str, fields.Reader]] = {
         "network": _network_key,
-        "mode": fields.choice(*TRANSFER_MODES),
-        "trainable_blocks": fields.integer(0, 100),
-        "base_learning_rate_factor": fields.number(0.0, 1.0),
+        "mode": fields.Choice(TRANSFER_MODES),
+        "trainable_blocks": fields.Integer(0, 100),
+        "base_learning_rate_factor": fields.Number(0.0, 1.0),
     }
     network: str = "mobilenet_v2"
     mode: str = "feature_extraction"

@@ -85,7 +85,7 @@ def test_undo_and_redo_restore_exactly(window, qtbot):
 def test_a_property_edit_updates_every_shape_after_it(window):
     page = window.model_page
     page.select(0)
-    spin = page.properties.fields[0].spin  # Filters
+    spin = page.properties.form.widgets["filters"]
     spin.setValue(8)
     project = window.document.project
     assert project.layers[0].filters == 8
@@ -104,7 +104,7 @@ def test_a_property_edit_updates_every_shape_after_it(window):
 def test_a_kernel_too_large_turns_that_layer_and_the_rest_red(window):
     page = window.model_page
     page.select(2)
-    kernel = page.properties.fields[1]  # Kernel size (height × width)
+    kernel = page.properties.form.widgets["kernel"]  # height × width
     kernel.height.setValue(15)
     kernel.width.setValue(15)
     assert [page.network.is_invalid(row) for row in range(8)] == [False, False] + [True] * 6
@@ -116,7 +116,7 @@ def test_a_kernel_too_large_turns_that_layer_and_the_rest_red(window):
 def test_an_edit_that_breaks_a_later_layer_is_allowed_and_shown(window):
     page = window.model_page
     page.select(0)
-    stride = page.properties.fields[2]
+    stride = page.properties.form.widgets["stride"]
     stride.height.setValue(3)
     stride.width.setValue(3)  # 32 → 10 → 5 → conv 5x5 → 1 → pool 2x2 on 1x1
     assert window.document.project.layers[0].stride == (3, 3)
@@ -127,22 +127,22 @@ def test_an_edit_that_breaks_a_later_layer_is_allowed_and_shown(window):
 def test_pooling_padding_and_stride_controls(window):
     page = window.model_page
     page.select(1)
-    stride = page.properties.fields[1]
+    stride = page.properties.form.widgets["stride"]
     stride.follow.setChecked(False)
-    stride.pair.height.setValue(1)
-    stride.pair.width.setValue(1)
+    stride.inner.height.setValue(1)
+    stride.inner.width.setValue(1)
     assert window.document.project.layers[1] == MaxPool2d(size=(2, 2), stride=(1, 1))
     assert "6×27×27" in page.network.item(1).text()
-    padding = page.properties.fields[2]
-    padding.mode.combo.setCurrentIndex(padding.mode.combo.findData("same"))
+    padding = page.properties.form.widgets["padding"]
+    padding.mode.setCurrentIndex(padding.mode.findData("same"))
     assert window.document.project.layers[1].padding == "same"
 
 
 def test_dense_units_can_follow_the_classes(window):
     page = window.model_page
     page.select(7)
-    units = page.properties.fields[0]
-    units.auto.setChecked(True)
+    units = page.properties.form.widgets["units"]
+    units.word_box.setChecked(True)
     assert window.document.project.layers[7] == Dense(units="auto")
     assert "units = classes" in page.network.item(7).text()
 

@@ -13,13 +13,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSlider,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,46 +25,13 @@ from playground.gui.project.dataset_loader import DatasetLoader
 from playground.gui.project.document import ProjectDocument
 from playground.gui.widgets.images import ImageGrid
 from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
+from playground.gui.widgets.settings_form import FieldView, SettingsForm, Slider
 from playground.spec.project import Project
-from playground.spec.settings import FILL_MODES, AugmentationSettings
+from playground.spec.settings import AugmentationSettings
 
 PREVIEW_COUNT = 16
 PREVIEW_DELAY_MS = 120  # debounce: redraw once the slider rests
 TYPICAL = AugmentationSettings(rotation=15, shift=(0.1, 0.1), zoom=0.1, horizontal_flip=True, fill_mode="nearest")
-
-
-class _Slider(QWidget):
-    """A slider over a number range with its value written beside it."""
-
-    def __init__(self, maximum: float, step: float, unit: str, parent=None):
-        super().__init__(parent)
-        self.step = step
-        self.unit = unit
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(0, round(maximum / step))
-        self.label = QLabel()
-        self.label.setMinimumWidth(56)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.label)
-        self.slider.valueChanged.connect(lambda _: self._show())
-        self._show()
-
-    def value(self) -> float:
-        return round(self.slider.value() * self.step, 4)
-
-    def set_value(self, value: float) -> None:
-        self.slider.blockSignals(True)
-        self.slider.setValue(round(value / self.step))
-        self.slider.blockSignals(False)
-        self._show()
-
-    def _show(self) -> None:
-        value = self.value()
-        self.label.setText(
-            f"±{value:g}°" if self.unit == "°" else f"±{value:.0%}" if self.unit == "%" else f"{value:g}"
-        )
 
 
 class AugmentPage(QWidget):
@@ -79,87 +43,17 @@ class AugmentPage(QWidget):
         self.image_index = 0
         self.preview_seed = 0
 
-        # (setting, widget, Keras ImageDataGenerator argument)
-        self.rotation = _Slider(180, 1, "°")
-        self.width_shift = _Slider(0.5, 0.01, "%")
-        self.height_shift = _Slider(0.5, 0.01, "%")
-        self.zoom = _Slider(0.9, 0.01, "%")
-        self.shear = _Slider(60, 1, "°")
-        self.brightness = _Slider(0.9, 0.01, "%")
-        self.contrast = _Slider(0.9, 0.01, "%")
-        self.horizontal_flip = QCheckBox(self.tr("Flip left–right at random"))
-        self.vertical_flip = QCheckBox(self.tr("Flip upside down at random"))
-        self.fill_mode = QComboBox()
-        for mode, text in zip(
-            FILL_MODES,
-            (self.tr("nearest (repeat the edge)"), self.tr("constant"), self.tr("reflect"), self.tr("wrap")),
-            strict=True,
-        ):
-            self.fill_mode.addItem(text, mode)
-        self.fill_value = QSpinBox()
-        self.fill_value.setRange(0, 255)
-
         controls = QGroupBox(self.tr("Data augmentation (while training only)"))
-        form = QFormLayout(controls)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above the controls when narrow
-        rows = (
-            (
-                self.tr("Rotation"),
-                self.rotation,
-                "rotation_range",
-                self.tr("Rotate by a random angle up to this many degrees"),
-            ),
-            (
-                self.tr("Width shift"),
-                self.width_shift,
-                "width_shift_range",
-                self.tr("Move left or right by up to this fraction of the width"),
-            ),
-            (
-                self.tr("Height shift"),
-                self.height_shift,
-                "height_shift_range",
-                self.tr("Move up or down by up to this fraction of the height"),
-            ),
-            (self.tr("Zoom"), self.zoom, "zoom_range", self.tr("Zoom in or out by up to this fraction")),
-            (self.tr("Shear"), self.shear, "shear_range", self.tr("Slant by up to this many degrees")),
-            (
-                self.tr("Brightness"),
-                self.brightness,
-                "brightness_range",
-                self.tr("Make lighter or darker by up to this fraction"),
-            ),
-            (
-                self.tr("Contrast"),
-                self.contrast,
-                "contrast",
-                self.tr("Raise or lower the contrast by up to this fraction"),
-            ),
-            (self.tr("Horizontal flip"), self.horizontal_flip, "horizontal_flip", self.tr("Mirror half of the images")),
-            (
-                self.tr("Vertical flip"),
-                self.vertical_flip,
-                "vertical_flip",
-                self.tr("Turn half of the images upside down"),
-            ),
-            (
-                self.tr("Fill mode"),
-                self.fill_mode,
-                "fill_mode",
-                self.tr("What fills the corners that a rotation or shift uncovers"),
-            ),
-            (self.tr("Fill value"), self.fill_value, "cval", self.tr("The grey level of 'constant' fill")),
-        )
-        for label, widget, keras, explanation in rows:
-            if keras == "contrast":  # not one of Keras' ImageDataGenerator settings
-                tooltip = self.tr("{0}. torchvision: ColorJitter(contrast); Keras has no such setting").format(
-                    explanation
-                )
-            else:
-                tooltip = self.tr("{0}. Keras: {1}").format(explanation, keras)
-            widget.setToolTip(tooltip)
-            widget.setObjectName(f"aug_{keras}")
-            form.addRow(label, widget)
+        self.form = SettingsForm(AugmentationSettings, self._views(), narrow_choices=False)
+        self.form.edited.connect(self._edit)
+        QVBoxLayout(controls).addWidget(self.form)
+        form = self.form.layout_
+        widgets = self.form.widgets
+        self.rotation, self.zoom, self.shear = widgets["rotation"], widgets["zoom"], widgets["shear"]
+        self.width_shift, self.height_shift = widgets["shift[0]"], widgets["shift[1]"]
+        self.brightness, self.contrast = widgets["brightness"], widgets["contrast"]
+        self.horizontal_flip, self.vertical_flip = widgets["horizontal_flip"], widgets["vertical_flip"]
+        self.fill_mode, self.fill_value = widgets["fill_mode"], widgets["fill_value"]
         presets = QHBoxLayout()
         self.none_button = QPushButton(self.tr("Preset: None"))
         self.typical_button = QPushButton(self.tr("Preset: Typical"))
@@ -206,20 +100,6 @@ class AugmentPage(QWidget):
         self.preview_timer.setInterval(PREVIEW_DELAY_MS)
         self.preview_timer.timeout.connect(self.update_preview)
 
-        for slider, key in (
-            (self.rotation, "rotation"),
-            (self.zoom, "zoom"),
-            (self.shear, "shear"),
-            (self.brightness, "brightness"),
-            (self.contrast, "contrast"),
-        ):
-            slider.slider.valueChanged.connect(lambda _, s=slider, k=key: self._edit(k, **{k: s.value()}))
-        self.width_shift.slider.valueChanged.connect(lambda _: self._edit("shift", shift=self._shift()))
-        self.height_shift.slider.valueChanged.connect(lambda _: self._edit("shift", shift=self._shift()))
-        self.horizontal_flip.toggled.connect(lambda on: self._edit(None, horizontal_flip=on))
-        self.vertical_flip.toggled.connect(lambda on: self._edit(None, vertical_flip=on))
-        self.fill_mode.activated.connect(lambda _: self._edit(None, fill_mode=self.fill_mode.currentData()))
-        self.fill_value.valueChanged.connect(lambda v: self._edit("fill_value", fill_value=v))
         self.none_button.clicked.connect(lambda: self.apply_preset(AugmentationSettings()))
         self.typical_button.clicked.connect(lambda: self.apply_preset(TYPICAL))
         self.reroll_button.clicked.connect(self.reroll)
@@ -234,40 +114,73 @@ class AugmentPage(QWidget):
     def _shift(self) -> tuple[float, float]:
         return (self.width_shift.value(), self.height_shift.value())
 
-    def _edit(self, merge: str | None, **changes) -> None:
-        settings = dataclasses.replace(self.document.project.augmentation, **changes)
+    def _views(self) -> list[FieldView]:
+        """Each setting's words, with its Keras ImageDataGenerator argument in its tooltip."""
+
+        def keras(explanation: str, argument: str) -> str:
+            return self.tr("{0}. Keras: {1}").format(explanation, argument)
+
+        degrees, fraction = Slider(1, "°"), Slider(0.01, "%")
+        rotation = keras(self.tr("Rotate by a random angle up to this many degrees"), "rotation_range")
+        width = keras(self.tr("Move left or right by up to this fraction of the width"), "width_shift_range")
+        height = keras(self.tr("Move up or down by up to this fraction of the height"), "height_shift_range")
+        zoom = keras(self.tr("Zoom in or out by up to this fraction"), "zoom_range")
+        shear = keras(self.tr("Slant by up to this many degrees"), "shear_range")
+        brightness = keras(self.tr("Make lighter or darker by up to this fraction"), "brightness_range")
+        contrast = self.tr("{0}. torchvision: ColorJitter(contrast); Keras has no such setting").format(
+            self.tr("Raise or lower the contrast by up to this fraction")
+        )
+        mirror = keras(self.tr("Mirror half of the images"), "horizontal_flip")
+        upside_down = keras(self.tr("Turn half of the images upside down"), "vertical_flip")
+        fill = keras(self.tr("What fills the corners that a rotation or shift uncovers"), "fill_mode")
+        fill_modes = {
+            "nearest": self.tr("nearest (repeat the edge)"),
+            "constant": self.tr("constant"),
+            "reflect": self.tr("reflect"),
+            "wrap": self.tr("wrap"),
+        }
+        cval = keras(self.tr("The grey level of 'constant' fill"), "cval")
+        return [
+            FieldView("rotation", self.tr("Rotation"), rotation, slider=degrees, name="aug_rotation_range"),
+            FieldView("shift", self.tr("Width shift"), width, slider=fraction, part=0, name="aug_width_shift_range"),
+            FieldView("shift", self.tr("Height shift"), height, slider=fraction, part=1, name="aug_height_shift_range"),
+            FieldView("zoom", self.tr("Zoom"), zoom, slider=fraction, name="aug_zoom_range"),
+            FieldView("shear", self.tr("Shear"), shear, slider=degrees, name="aug_shear_range"),
+            FieldView("brightness", self.tr("Brightness"), brightness, slider=fraction, name="aug_brightness_range"),
+            FieldView("contrast", self.tr("Contrast"), contrast, slider=fraction, name="aug_contrast"),
+            FieldView(
+                "horizontal_flip",
+                self.tr("Horizontal flip"),
+                mirror,
+                text=self.tr("Flip left–right at random"),
+                name="aug_horizontal_flip",
+            ),
+            FieldView(
+                "vertical_flip",
+                self.tr("Vertical flip"),
+                upside_down,
+                text=self.tr("Flip upside down at random"),
+                name="aug_vertical_flip",
+            ),
+            FieldView("fill_mode", self.tr("Fill mode"), fill, options=fill_modes, name="aug_fill_mode"),
+            FieldView(
+                "fill_value", self.tr("Fill value"), cval, enabled=lambda a: a.fill_mode == "constant", name="aug_cval"
+            ),
+        ]
+
+    def _edit(self, key: str, value) -> None:
+        settings = dataclasses.replace(self.document.project.augmentation, **{key: value})
+        # Dragging a slider (or typing a number) is one undo step; each tick or choice is one of its own.
+        merge = None if isinstance(self.form.widgets.get(key), QCheckBox | QComboBox) else f"aug:{key}"
         self.document.change(
-            self.document.project.replace(augmentation=settings),
-            self.tr("Change augmentation"),
-            merge and f"aug:{merge}",
+            self.document.project.replace(augmentation=settings), self.tr("Change augmentation"), merge
         )
 
     def apply_preset(self, settings: AugmentationSettings) -> None:
         self.document.change(self.document.project.replace(augmentation=settings), self.tr("Augmentation preset"))
 
     def render(self, project: Project) -> None:
-        a = project.augmentation
-        for slider, value in (
-            (self.rotation, a.rotation),
-            (self.width_shift, a.shift[0]),
-            (self.height_shift, a.shift[1]),
-            (self.zoom, a.zoom),
-            (self.shear, a.shear),
-            (self.brightness, a.brightness),
-            (self.contrast, a.contrast),
-        ):
-            slider.set_value(value)
-        for widget, value in ((self.horizontal_flip, a.horizontal_flip), (self.vertical_flip, a.vertical_flip)):
-            widget.blockSignals(True)
-            widget.setChecked(value)
-            widget.blockSignals(False)
-        self.fill_mode.blockSignals(True)
-        self.fill_mode.setCurrentIndex(self.fill_mode.findData(a.fill_mode))
-        self.fill_mode.blockSignals(False)
-        self.fill_value.blockSignals(True)
-        self.fill_value.setValue(a.fill_value)
-        self.fill_value.setEnabled(a.fill_mode == "constant")
-        self.fill_value.blockSignals(False)
+        self.form.render(project.augmentation)
         self.preview_timer.start()
 
     # ------------------------------------------------------------------ preview

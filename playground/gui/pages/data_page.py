@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSlider,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -43,11 +41,13 @@ from playground.gui.widgets.bar_chart import BarChart
 from playground.gui.widgets.images import ImageGrid, image_file_filter
 from playground.gui.widgets.layer_labels import tr
 from playground.gui.widgets.panels import RememberedSplitter, fitted_scroll_panel
+from playground.gui.widgets.settings_form import FieldView, SettingsInputs, Slider
 from playground.ml.data import folders
 from playground.ml.data.builtin import BUILTIN_DATASETS
 from playground.ml.data.folders import resolve_source_folder
 from playground.spec.errors import DataError
 from playground.spec.project import Project
+from playground.spec.settings import DataSettings
 
 THUMBNAILS_PER_CLASS = 120
 
@@ -120,21 +120,21 @@ class DataPage(QWidget):
         self.new_button.setObjectName("new_dataset_button")
         self.new_button.setToolTip(self.tr("Make classes here and drop image files onto them"))
 
-        self.height = QSpinBox()
-        self.width = QSpinBox()
-        for spin, name in ((self.height, "image_height"), (self.width, "image_width")):
-            spin.setRange(4, 1024)
-            spin.setObjectName(name)
+        # The network's input and the split: inputs made from DataSettings' own readers.
+        channels = {1: self.tr("Grayscale (1 channel)"), 3: self.tr("Colour RGB (3 channels)")}
+        views = [
+            FieldView("image_size", name="image"),
+            FieldView("channels", options=channels, name="channels_combo"),
+            FieldView("val_fraction", slider=Slider(0.01, unit=None, notches_per_key=5), name="split_slider"),
+        ]
+        self.data_inputs = SettingsInputs(DataSettings, views, self)
+        size = self.data_inputs.widgets["image_size"]
+        self.height, self.width = size.height, size.width
+        for spin in (self.height, self.width):
             spin.setKeyboardTracking(False)  # reload once the number is typed, not per digit
-        self.channels = QComboBox()
-        self.channels.setObjectName("channels_combo")
-        self.channels.addItem(self.tr("Grayscale (1 channel)"), 1)
-        self.channels.addItem(self.tr("Colour RGB (3 channels)"), 3)
-        self.split = QSlider(Qt.Orientation.Horizontal)
-        self.split.setObjectName("split_slider")
-        self.split.setRange(0, 50)
-        self.split.setSingleStep(5)
-        self.split.setPageStep(5)
+        self.channels = self.data_inputs.widgets["channels"]
+        self.split_box = self.data_inputs.widgets["val_fraction"]
+        self.split = self.split_box.slider
         self.split_label = QLabel()
         self.split_label.setObjectName("split_label")
 
@@ -188,14 +188,12 @@ class DataPage(QWidget):
         source_row.addWidget(self.folder_button)
         source_row.addWidget(self.new_button)
         size_row = QHBoxLayout()
-        size_row.addWidget(self.height)
-        size_row.addWidget(QLabel("×"))
-        size_row.addWidget(self.width)
+        size_row.addWidget(self.data_inputs.widgets["image_size"])
         size_row.addSpacing(16)
         size_row.addWidget(self.channels)
         size_row.addStretch(1)
         split_row = QHBoxLayout()
-        split_row.addWidget(self.split, 1)
+        split_row.addWidget(self.split_box, 1)
         split_row.addWidget(self.split_label, 2)
         load_row = QHBoxLayout()
         load_row.addWidget(self.progress, 1)
@@ -245,10 +243,8 @@ class DataPage(QWidget):
         self.source.activated.connect(lambda _: self._edit(source=self.source.currentData()))
         self.folder_button.clicked.connect(lambda: self.use_folder())
         self.new_button.clicked.connect(self.new_dataset)
-        self.height.valueChanged.connect(lambda v: self._edit("size", image_size=(v, self.width.value())))
-        self.width.valueChanged.connect(lambda v: self._edit("size", image_size=(self.height.value(), v)))
-        self.channels.activated.connect(lambda _: self._edit(channels=self.channels.currentData()))
-        self.split.valueChanged.connect(lambda v: self._edit("split", val_fraction=v / 100))
+        merges = {"image_size": "size", "val_fraction": "split"}  # typing a size, dragging the split: one step
+        self.data_inputs.edited.connect(lambda key, value: self._edit(merges.get(key), **{key: value}))
         self.cancel_button.clicked.connect(self.loader.cancel)
         self.reload_button.clicked.connect(lambda: self.load(force=True))
         self.classes.currentRowChanged.connect(lambda _: self._show_class())
@@ -523,9 +519,8 @@ class DataPage(QWidget):
 
     def render(self, project: Project) -> None:
         data = project.data
-        widgets = (self.source, self.height, self.width, self.channels, self.split)
-        for widget in widgets:
-            widget.blockSignals(True)
+        self.data_inputs.render(data)
+        self.source.blockSignals(True)
         index = self.source.findData(data.source)
         if index < 0:  # a folder: show it as its own entry
             for stale in range(self.source.count() - 1, len(BUILTIN_DATASETS) - 1, -1):
@@ -533,12 +528,7 @@ class DataPage(QWidget):
             self.source.addItem(self.tr("Folder: {0}").format(data.source), data.source)
             index = self.source.count() - 1
         self.source.setCurrentIndex(index)
-        self.height.setValue(data.image_size[0])
-        self.width.setValue(data.image_size[1])
-        self.channels.setCurrentIndex(self.channels.findData(data.channels))
-        self.split.setValue(round(data.val_fraction * 100))
-        for widget in widgets:
-            widget.blockSignals(False)
+        self.source.blockSignals(False)
         folder = self.folder
         editable = folder is not None and folder.is_dir() and folders.is_app_dataset(folder)
         self.classes.editable = editable

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QDoubleSpinBox
 
 
 class RateSpinBox(QDoubleSpinBox):
-    """A learning rate from 1e-8 to 10, written as a person writes it (0.001, 3e-05); the arrows
-    multiply or divide by about 2 (1, 2, 5, 10 …), since rates are tuned by factors, not steps."""
+    """A learning rate written as a person writes it (0.001, 3e-05); the arrows multiply or divide by
+    about 2 (1, 2, 5, 10 …), since rates are tuned by factors, not steps. (Its range is the
+    reader's: the settings form sets it.)"""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setDecimals(10)
-        self.setRange(1e-8, 10.0)
 
     def textFromValue(self, value: float) -> str:
         return f"{value:.3g}"

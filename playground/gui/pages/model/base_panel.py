@@ -11,7 +11,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QDoubleSpinBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from playground.gui.widgets.layer_labels import tr
+from playground.gui.widgets.settings_form import FieldView, make_input
 from playground.spec.project import Project
+from playground.spec.settings import PretrainedSettings
 from playground.spec.shapes import group, shape_text, summarize_project
 
 LINE_MIME = "application/x-cnn-playground-freeze-line"
@@ -46,9 +47,11 @@ class FreezeList(QListWidget):
         for index, params in enumerate(block_params):
             if index == frozen_blocks:
                 self._add_line()
-            item = QListWidgetItem(tr("Block {0} · {1} parameters · {2}").format(
-                index + 1, group(params), tr("frozen") if index < frozen_blocks else tr("trainable")
-            ))  # fmt: skip
+            item = QListWidgetItem(
+                tr("Block {0} · {1} parameters · {2}").format(
+                    index + 1, group(params), tr("frozen") if index < frozen_blocks else tr("trainable")
+                )
+            )
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
             item.setForeground(QBrush(QColor("#7a7a7a" if index < frozen_blocks else "#1a5e1a")))
             self.addItem(item)
@@ -133,11 +136,16 @@ class BasePanel(QGroupBox):
         modes = QButtonGroup(self)
         modes.addButton(self.feature_extraction)
         modes.addButton(self.fine_tuning)
-        self.factor = QDoubleSpinBox()
-        self.factor.setObjectName("base_rate_factor")
-        self.factor.setRange(0.0, 1.0)
-        self.factor.setSingleStep(0.05)
-        self.factor.setToolTip(tr("The unfrozen base blocks learn at this fraction of the learning rate"))
+        self.factor = make_input(
+            PretrainedSettings.readers["base_learning_rate_factor"],
+            FieldView(
+                "base_learning_rate_factor",
+                help=tr("The unfrozen base blocks learn at this fraction of the learning rate"),
+                decimals=2,
+                step=0.05,
+                name="base_rate_factor",
+            ),
+        )
         self.blocks = FreezeList()
         self.counts = QLabel()
         self.counts.setObjectName("freeze_counts")
@@ -188,8 +196,10 @@ class BasePanel(QGroupBox):
                 shape_text(project.layers_input_shape),
             )
         )
-        for widget, value in ((self.feature_extraction, settings.mode == "feature_extraction"),
-                              (self.fine_tuning, settings.mode == "fine_tuning")):  # fmt: skip
+        for widget, value in (
+            (self.feature_extraction, settings.mode == "feature_extraction"),
+            (self.fine_tuning, settings.mode == "fine_tuning"),
+        ):
             widget.blockSignals(True)
             widget.setChecked(value)
             widget.blockSignals(False)

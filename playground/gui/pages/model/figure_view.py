@@ -119,16 +119,20 @@ class FigureView(QWidget):
         self.png_button.setObjectName("figure_png_button")
         self.samples_toggle = QCheckBox(self.tr("Show a sample's output"))
         self.samples_toggle.setObjectName("figure_samples_toggle")
-        self.samples_toggle.setToolTip(self.tr(
-            "Runs one image from the project's data (or a built-in digit) through the network and draws each"
-            " layer's first feature map inside its box."))  # fmt: skip
+        self.samples_toggle.setToolTip(
+            self.tr(
+                "Runs one image from the project's data (or a built-in digit) through the network and draws each"
+                " layer's first feature map inside its box."
+            )
+        )
         self.samples_note = QLabel()
         self.samples_note.setObjectName("figure_samples_note")
         self.samples_note.setWordWrap(True)
         self.samples_note.hide()
         self.samples_task = Task(self, "figure-samples")
-        # Typing a layer's settings changes the project at every key: run the sample once typing pauses,
-        # and never two passes at once (a fresh VGG16 takes seconds on a CPU).
+        # Typing a layer's settings changes the project at every key: run the sample once typing pauses.
+        # A pass cannot stop midway (a fresh VGG16 takes seconds on a CPU): the Task starts the next
+        # one only once it has returned, so two never run at once.
         self.samples_timer = QTimer(self)
         self.samples_timer.setSingleShot(True)
         self.samples_timer.setInterval(SAMPLE_DELAY_MS)
@@ -163,9 +167,12 @@ class FigureView(QWidget):
             self.caption.setText(self.tr("Red: the first layer that cannot work, and every layer after it."))
             self.caption.setStyleSheet("color: #b00020;")
         else:
-            self.caption.setText(self.tr(
-                "Each box is one layer's output: its height follows H, its depth W and its thickness the channels C"
-                " (compressed scales). Bars are flat vectors."))  # fmt: skip
+            self.caption.setText(
+                self.tr(
+                    "Each box is one layer's output: its height follows H, its depth W and its thickness the channels C"
+                    " (compressed scales). Bars are flat vectors."
+                )
+            )
             self.caption.setStyleSheet("")
         if self.samples_toggle.isChecked():
             self.samples_task.forget()  # the pictures of the network before this edit
@@ -204,9 +211,6 @@ class FigureView(QWidget):
     def _run_sample(self) -> None:
         if self.project is None:
             return
-        if not self.samples_task.wait(0):  # the previous pass is still running: after it
-            self.samples_timer.start()
-            return
         if (self.slide is not None and self.slide.error) or self.num_classes is None:
             self.samples_task.forget()
             self.samples_note.setText(self.tr("A sample's output needs a valid network and known classes."))
@@ -227,9 +231,12 @@ class FigureView(QWidget):
         if outputs.trained:
             self.samples_note.setText(self.tr("Each box shows a sample's output with the trained weights."))
         else:
-            self.samples_note.setText(self.tr(
-                "Each box shows a sample's output, untrained: fresh weights (train the network to see what it"
-                " learned)."))  # fmt: skip
+            self.samples_note.setText(
+                self.tr(
+                    "Each box shows a sample's output, untrained: fresh weights (train the network to see what it"
+                    " learned)."
+                )
+            )
 
     def _samples_failed(self, message: str) -> None:
         self.canvas.show_pictures(None)
@@ -264,10 +271,12 @@ class FigureView(QWidget):
 
     def _ask_and_export(self, kind: str) -> None:
         if kind == "svg":
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the figure"), "network.svg",
-                                                  self.tr("SVG images (*.svg)"))  # fmt: skip
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the figure"), "network.svg", self.tr("SVG images (*.svg)")
+            )
         else:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the figure"), "network.png",
-                                                  self.tr("PNG images (*.png)"))  # fmt: skip
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the figure"), "network.png", self.tr("PNG images (*.png)")
+            )
         if path and not (self.export_svg if kind == "svg" else self.export_png)(path):
             QMessageBox.warning(self, self.tr("Export the figure"), self.tr("Could not write {0}.").format(path))
