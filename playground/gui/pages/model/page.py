@@ -167,6 +167,12 @@ class ModelPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.set_default_sizes([self.palette_list.sizeHint().width() + 30, 560, 300])
         QHBoxLayout(self).addWidget(self.splitter)
+        # The figure is for showing, the list for editing: the figure gets the page's whole width (on a
+        # 1024-px projector in presentation mode it was a thumbnail between the blocks and the settings).
+        self.network_tabs.currentChanged.connect(
+            lambda _: [panel.setVisible(self.network_tabs.currentWidget() is not self.figure)
+                       for panel in (palette_box, side)]
+        )  # fmt: skip
 
         self.palette_list.block_activated.connect(lambda kind: self.insert_block(kind, len(self.project.layers)))
         self.network.block_dropped.connect(self.insert_block)
