@@ -37,8 +37,9 @@ from playground.gui.pages.learn.page import LearnPage
 from playground.gui.pages.model.page import ModelPage
 from playground.gui.pages.predict.page import PredictPage
 from playground.gui.pages.train_page import TrainPage
-from playground.gui.presentation import add_view_actions, presentation
+from playground.gui.presentation import add_view_actions, fit_factor_to_screen, presentation
 from playground.gui.project_store import ProjectWork
+from playground.gui.screen_fit import first_size, keep_on_screen
 from playground.gui.settings import add_recent_file, app_settings, recent_files
 from playground.gui.tasks import Task
 from playground.gui.translation import LANGUAGES, SYSTEM, chosen_language, installed_language, set_chosen_language
@@ -145,8 +146,9 @@ class MainWindow(QMainWindow):
         )
 
         self.setAcceptDrops(True)  # a folder of images dropped anywhere becomes the dataset
-        self.resize(QSize(1200, 760).boundedTo(self.screen().availableGeometry().size()))  # a 1024×768 projector
+        self.resize(first_size(self))  # a 1024×768 projector: its free area, frame included
         presentation.restore()
+        fit_factor_to_screen(self)  # a zoom kept from a larger screen
         geometry = app_settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -545,6 +547,10 @@ class MainWindow(QMainWindow):
         """Stop the training process and wait for it (it stops between batches; after 30 s it is
         ended): no process is left behind."""
         return self.train_page.stop_and_wait(30_000)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(200, self, lambda: keep_on_screen(self))  # once the window manager has framed it
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every question first, and only then stop anything: a Cancel must leave all as it was.

@@ -134,7 +134,9 @@ class ModelPage(QWidget):
         centre_layout = QVBoxLayout(centre)
         centre_layout.addWidget(self.input_label)
         centre_layout.addWidget(tools)
-        centre_layout.addWidget(self.base_panel, 1)
+        # It scrolls down rather than squeezing its words (presentation mode on a 1024×768 projector).
+        self.base_scroll = scroll_panel(self.base_panel, "base_scroll")
+        centre_layout.addWidget(self.base_scroll, 1)
         # The list is where layers are edited; the figure beside it is the same network as a lecture draws it.
         self.network_tabs = QTabWidget()
         self.network_tabs.setObjectName("network_tabs")
@@ -222,6 +224,7 @@ class ModelPage(QWidget):
         )
         base_params = 0
         self.base_panel.setVisible(project.pretrained is not None)
+        self.base_scroll.setVisible(project.pretrained is not None)
         if project.pretrained is not None:
             self.base_panel.show_project(project, classes)
             base_params = project.backbone.base_params
