@@ -9,7 +9,7 @@ from playground.gui import translation
 from playground.gui.presentation import PRESENTATION, presentation
 
 from .layout_checks import layout_problems
-from .screens import fill_screen, frame_problems
+from .screens import fill_screen, frame_problems, real_display
 
 # A 1024×768 screen less a task bar and the window's title bar; a 1280×720 one likewise.
 SMALL_SCREENS = ((1024, 768 - 40 - 30), (1280, 720 - 40 - 30))
@@ -140,3 +140,30 @@ def test_the_freeze_line_is_in_view_when_a_long_base_opens(small_window, screen_
         line = blocks.visualItemRect(blocks.item(blocks.line_row()))
         view = blocks.viewport().rect()
         assert blocks.count() == 20 and view.top() <= line.top() and line.bottom() <= view.bottom(), (line, view)
+
+
+def test_the_first_start_fits_the_screen_with_its_frame(screen_size, qtbot, monkeypatch):
+    """No saved size yet: the window, its title bar and its status bar all on the screen."""
+    from PySide6.QtCore import QRect
+
+    from playground.gui import screen_fit
+    from playground.gui.main_window import MainWindow
+
+    if not real_display():  # the offscreen screen is full HD: the free area of a smaller one
+        monkeypatch.setattr(screen_fit, "free_area", lambda _window: QRect(0, 0, *screen_size))
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    room = screen_fit.free_area(window)
+    if real_display() and window.screen().geometry().size().toTuple() != screen_size:
+        pytest.skip("the X screen is another size")
+    window.show()
+    qtbot.waitExposed(window)
+    if real_display():
+        qtbot.waitUntil(lambda: room.contains(window.frameGeometry()), timeout=5000)
+    else:
+        frame = QRect(window.geometry().topLeft(), window.size() + screen_fit.FRAME_GUESS)
+        assert frame.width() <= room.width() and frame.height() <= room.height(), (frame, room)
+    status = window.statusBar()
+    assert status.isVisible() and window.rect().contains(
+        QRect(status.mapTo(window, status.rect().topLeft()), status.size())
+    )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from playground.gui.presentation import PRESENTATION, STEPS, presentation
 
 from .layout_checks import layout_problems
+from .screens import fill_screen
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +25,7 @@ def _action(window, name):
 def test_presentation_mode_scales_the_window_together(window, qtbot):
     from playground.gui.main_window import MainWindow
 
-    window.resize(1024, 768)
+    size = fill_screen(window, qtbot, (1024, 768))  # a projector's screen
     window.show_page(window.pages.indexOf(window.model_page))
     QApplication.processEvents()
     font = QApplication.font().pointSizeF()
@@ -44,7 +45,7 @@ def test_presentation_mode_scales_the_window_together(window, qtbot):
     assert window.sidebar.font().pointSizeF() == pytest.approx(sidebar * PRESENTATION)
     widest = max(window.sidebar.visualItemRect(window.sidebar.item(i)).width() for i in range(window.sidebar.count()))
     assert sidebar_width < window.sidebar.width() and widest <= window.sidebar.viewport().width()  # grows with its text
-    assert (window.width(), window.height()) == (1024, 768)
+    assert window.size().toTuple() == size
     assert not layout_problems(window, "model page, presentation mode")
     second = MainWindow()  # another window opened meanwhile is as large
     qtbot.addWidget(second, before_close_func=lambda w: w.document.undo_stack.setClean())
@@ -117,3 +118,31 @@ def test_plots_get_larger_text_and_thicker_lines(qtbot):
     )
     presentation.set_factor(1.0, remember=False)
     assert curve.opts["pen"].widthF() == pytest.approx(1.0)
+
+
+def test_the_lecture_s_example_is_whole_and_its_computed_cell_stays_in_view(window, qtbot):
+    """The conv lab's 5×5 example on a projector: at 1.0× all of it with no scrolling; in presentation
+    mode every grid whole, and while it plays the page scrolls along with the output cell."""
+    fill_screen(window, qtbot, (1024, 768))
+    window.show_page(window.pages.indexOf(window.learn_page))
+    lab = window.learn_page.lab
+    window.learn_page.setCurrentWidget(lab)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert not lab.scroll.verticalScrollBar().isVisible()
+    for table in [*lab.input_tables(), *lab.filter_tables(), lab.output]:
+        assert table.size() == table.sizeHint() and not table.verticalScrollBar().isVisible(), table.objectName()
+    presentation.set_factor(PRESENTATION, remember=False)
+    for _ in range(5):
+        QApplication.processEvents()
+    lab.reset()
+    viewport = lab.scroll.viewport()
+    for _ in range(len(lab.trace.steps)):
+        lab.advance()
+        QApplication.processEvents()
+        step = lab.trace.steps[lab.step]
+        cell = lab.output.visualItemRect(lab.output.item(step.row, step.col))
+        top_left = lab.output.viewport().mapTo(viewport, cell.topLeft())
+        assert viewport.rect().contains(cell.translated(top_left - cell.topLeft())), (lab.step, top_left)
+    for table in [*lab.input_tables(), lab.output]:
+        assert table.size() == table.sizeHint(), table.objectName()  # whole at 1.5× too

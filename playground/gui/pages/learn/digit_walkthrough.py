@@ -152,16 +152,16 @@ class DigitWalkthrough(QWidget):
         self.explanation_scroll = QScrollArea()
         self.explanation_scroll.setWidgetResizable(True)
         self.explanation_scroll.setWidget(explanation)
-        self.explanation_scroll.setMinimumWidth(300)
+        self.explanation_scroll.setMinimumWidth(240)
 
         layout = QHBoxLayout(self)
         layout.addWidget(left_widget)
-        layout.addWidget(self.layers_scroll, 3)
+        layout.addWidget(self.layers_scroll, 2)  # the maps first: in presentation mode they had a narrow column
         explained = QVBoxLayout()
         explained.addWidget(self.explanation_scroll, 1)
         explained.addWidget(QLabel(self.tr("What the network says:")))
         explained.addWidget(self.probabilities)
-        layout.addLayout(explained, 2)
+        layout.addLayout(explained, 1)
         self._set_enabled(False)
 
     # ------------------------------------------------------------------ the network

@@ -176,7 +176,8 @@ class ConvolutionLab(QWidget):
         self.arrangement = SideOrTop(settings, main)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll_panel(self.arrangement, "lab_scroll"))
+        self.scroll = scroll_panel(self.arrangement, "lab_scroll")
+        layout.addWidget(self.scroll)
 
         for spin in (self.channels, self.filter_count, self.input_size, self.kernel):
             spin.valueChanged.connect(lambda _: self.rebuild())
@@ -357,6 +358,10 @@ class ConvolutionLab(QWidget):
             table.paint(
                 {**{(s.row, s.col): DONE for s in trace.steps[: self.step]}, (current.row, current.col): CURRENT}
             )
+        # Playing on a projector (presentation mode), the lab scrolls: keep the cell being computed in view.
+        cell = self.output.visualItemRect(self.output.item(current.row, current.col))
+        centre = self.output.viewport().mapTo(self.arrangement, cell.center())
+        self.scroll.ensureVisible(centre.x(), centre.y(), cell.width(), cell.height())
         size = self.kernel.value()
         window = {(current.top + i, current.left + j): WINDOW for i in range(size) for j in range(size)}
         if not self.show_use.isChecked():
