@@ -43,7 +43,8 @@ from playground.gui.settings_form import FieldView, SettingsForm
 from playground.gui.tasks import Task
 from playground.gui.training_process import ALL_GPUS, TrainingProcess
 from playground.gui.widgets.flow_layout import FlowLayout
-from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
+from playground.gui.widgets.panels import RememberedSplitter, settings_panel
+from playground.gui.widgets.run_model_buttons import run_model_buttons
 from playground.spec.layers import Dropout
 from playground.spec.project import Project
 from playground.spec.saved_runs import CHECKPOINT_FILES, SavedRun, SavedRuns
@@ -131,6 +132,7 @@ class RunRecord:
 
 class TrainPage(QWidget):
     model_changed = Signal(object)  # the project's current trained model (a Checkpoint) or None
+    model_chosen = Signal()  # the user made another run (or epoch) the project's model: unsaved work
 
     def __init__(self, document: ProjectDocument, class_names, parent=None):
         super().__init__(parent)
@@ -146,6 +148,7 @@ class TrainPage(QWidget):
         self._cuda_available = False  # mixed precision is offered only then
         self._all_gpus = False  # "All N GPUs" chosen: the project says cuda, torchrun runs one process per GPU
         self.checkpoint = None  # the current model: best weights of the last run, or a loaded file
+        self.model_source: tuple[int, str] | None = None  # (run number, best.pt or last.pt) the model came from
         self.runs: list[RunRecord] = []
         self.run: RunRecord | None = None  # the run being trained or last trained
         self.plots = None  # created on first show: pyqtgraph costs 0.3 s to import
@@ -168,6 +171,11 @@ class TrainPage(QWidget):
         runs_hint.setWordWrap(True)
         runs_layout.addWidget(runs_hint)
         runs_layout.addWidget(self.run_list)
+        model_row, self.model_buttons = run_model_buttons()
+        runs_layout.addWidget(model_row)
+        for name, button in self.model_buttons.items():
+            button.clicked.connect(lambda _=False, n=name: self.use_as_model(self._selected_run_number(), n))
+        self.run_list.currentRowChanged.connect(lambda _: self._update_model_buttons())
         tabs.addTab(runs_tab, self.tr("Runs"))
 
         self.plot_area = QVBoxLayout()
@@ -183,7 +191,7 @@ class TrainPage(QWidget):
         left_layout.addWidget(self.controls_box)
         left_layout.addStretch(1)
         splitter = RememberedSplitter("train", Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll_panel(left, "train_settings_panel"))  # scrolls on a small screen
+        splitter.addWidget(settings_panel(left, "train_settings_panel"))  # scrolls on a small screen
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         QHBoxLayout(self).addWidget(splitter)
@@ -407,6 +415,7 @@ class TrainPage(QWidget):
         self.stop_button.setEnabled(running)
         self.load_button.setEnabled(not running and not self.checkpoint_reader.busy)
         self.save_button.setEnabled(not running and self.checkpoint is not None)
+        self._update_model_buttons()
 
     def start(self, continue_run: bool = False, checkpoint: str = "last.pt", epochs: int | None = None) -> bool:
         """Train the project from scratch, or continue the last run from its last epoch (or from
@@ -541,6 +550,9 @@ class TrainPage(QWidget):
     def _set_model(self, checkpoint) -> None:
         """The run's model, read from its checkpoint: it becomes the project's current model."""
         self.checkpoint = checkpoint
+        if self.run is not None:  # its best epoch's weights (its last, before a validation has picked one)
+            self.model_source = (self.run.number, "best.pt" if (self.run.out_dir / "best.pt").is_file() else "last.pt")
+        self._refresh_run_list()
         self.model_changed.emit(checkpoint)
         self._update_buttons()
 
@@ -619,12 +631,13 @@ class TrainPage(QWidget):
                    if self.run_list.item(i).checkState() == Qt.CheckState.Checked}  # fmt: skip
         self.run_list.clear()
         for run in reversed(self.runs):
-            item = QListWidgetItem(self.describe_run(run))
+            item = QListWidgetItem(self.describe_run(run) + self._model_mark(run))
             item.setData(Qt.ItemDataRole.UserRole, run.number)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if run.number in checked else Qt.CheckState.Unchecked)
             self.run_list.addItem(item)
         self.run_list.blockSignals(False)
+        self._update_model_buttons()
 
     def _optimizer_names(self) -> dict[str, str]:
         return {"sgd": self.tr("SGD"), "momentum": self.tr("SGD with momentum"), "adam": "Adam", "adamw": "AdamW"}
@@ -677,6 +690,34 @@ class TrainPage(QWidget):
         chosen = [(self.run_name(run), run.history) for run in self.runs if run.number in numbers and run.history]
         self.ensure_plots().overlay(chosen)
 
+    # ------------------------------------------------------------------ which run is the model
+
+    def _model_mark(self, run: RunRecord) -> str:
+        if self.model_source is None or self.model_source[0] != run.number:
+            return ""
+        if self.model_source[1] == "last.pt":
+            return self.tr(" · ★ the project's model (its last epoch)")
+        return self.tr(" · ★ the project's model (its best epoch)")
+
+    def _selected_run_number(self) -> int | None:
+        item = self.run_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_model_buttons(self) -> None:
+        run = next((run for run in self.runs if run.number == self._selected_run_number()), None)
+        busy = self.training.running or self.checkpoint_reader.busy
+        for name, button in self.model_buttons.items():
+            button.setEnabled(run is not None and not busy and (run.out_dir / name).is_file()
+                              and self.model_source != (run.number, name))  # fmt: skip
+
+    def use_as_model(self, number: int | None, name: str = "best.pt") -> bool:
+        """Make run `number`'s best epoch (best.pt) or last (last.pt) the project's model: read on a
+        background task, then Predict, the figure and a saved project use it. True when reading began."""
+        run = next((run for run in self.runs if run.number == number), None)
+        if run is None or self.training.running or not (run.out_dir / name).is_file():
+            return False
+        return self.load_checkpoint(run.out_dir / name, source=(run.number, name))
+
     # ------------------------------------------------------------------ checkpoints
 
     def save_checkpoint(self, path: str | Path | None = None) -> Path | None:
@@ -696,7 +737,7 @@ class TrainPage(QWidget):
             QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not save {0}: {1}").format(path, error))
             return None
 
-    def load_checkpoint(self, path: str | Path | None = None) -> bool:
+    def load_checkpoint(self, path: str | Path | None = None, source: tuple[int, str] | None = None) -> bool:
         """Read a checkpoint on a background task (it is checked in full: seconds for a large one);
         it becomes the project's model when it has been read. True when reading has started."""
         if path is None:
@@ -707,16 +748,20 @@ class TrainPage(QWidget):
         def read(context):
             from playground.ml.checkpoints import load_checkpoint
 
-            return path, load_checkpoint(path)
+            return path, load_checkpoint(path), source
 
         self.checkpoint_reader.start(read)
         self._update_buttons()
         return True
 
     def _checkpoint_read(self, result) -> None:
-        path, checkpoint = result
+        path, checkpoint, source = result
         self.checkpoint = checkpoint
+        self.model_source = source  # None: a file from elsewhere, no run's
         self.model_changed.emit(checkpoint)
+        self._refresh_run_list()
+        if source is not None:
+            self.model_chosen.emit()
         self.log.appendPlainText(
             self.tr("Loaded {0}: {1} epochs trained, classes {2}.").format(
                 path, checkpoint.epoch, ", ".join(checkpoint.class_names)
@@ -730,7 +775,7 @@ class TrainPage(QWidget):
 
     # ------------------------------------------------------------------ a saved project's runs (issue 15)
 
-    def saved_runs(self, model_run: int | None) -> tuple[SavedRuns, dict[int, Path]]:
+    def saved_runs(self) -> tuple[SavedRuns, dict[int, Path]]:
         """The runs to keep with the project (all but one still training), and the folder holding
         each one's checkpoints."""
         kept = [run for run in self.runs if not (self.training.running and run is self.run)]
@@ -741,7 +786,10 @@ class TrainPage(QWidget):
                      run.started_at, run.number in folders)
             for run in kept
         )  # fmt: skip
-        return SavedRuns(runs, model_run if any(run.number == model_run for run in runs) else None), folders
+        model_run, model_checkpoint = self.model_source or (None, "best.pt")
+        if not any(run.number == model_run and run.has_files for run in runs):
+            model_run, model_checkpoint = None, "best.pt"  # (a model loaded from a file of its own is not a run's)
+        return SavedRuns(runs, model_run, model_checkpoint), folders
 
     def restore_runs(self, saved: SavedRuns, folders: dict[int, Path], model) -> None:
         """A reopened project's runs (curves, settings, outcomes; checkpoints in `folders` for Continue
@@ -754,6 +802,7 @@ class TrainPage(QWidget):
         last = self.runs[-1] if self.runs else None
         self.run = next((run for run in self.runs if run.number == saved.model_run), last)  # what Continue continues
         self.checkpoint = model
+        self.model_source = (saved.model_run, saved.model_checkpoint) if model is not None else None
         self.model_changed.emit(model)
         self.log.clear()
         if model is not None and self.run is not None:
