@@ -102,7 +102,7 @@ class ProjectWork(QObject):
         train_page.training.model_ready.connect(self._model_trained)
         train_page.model_chosen.connect(self._model_trained)  # another run (or epoch) made the model
 
-    def _model_trained(self, _checkpoint) -> None:
+    def _model_trained(self, _checkpoint=None) -> None:
         """A run has given the project a new model (the Train page knows whose): unsaved work, like any edit."""
         self.has_unsaved_model = True
         self.document.undo_stack.resetClean()  # unsaved (asked about on close) with nothing to undo

@@ -527,6 +527,14 @@
         <source>{0}: training dotted, validation dashed</source>
         <translation>{0}: 훈련은 점선, 검증은 파선</translation>
     </message>
+    <message>
+        <source>Use this run&apos;s best epoch as the model</source>
+        <translation>이 실행의 최고 에포크를 모델로 사용</translation>
+    </message>
+    <message>
+        <source>Use this run&apos;s last epoch as the model</source>
+        <translation>이 실행의 마지막 에포크를 모델로 사용</translation>
+    </message>
 </context>
 <context>
     <name>AugmentPage</name>
@@ -2717,6 +2725,14 @@
     <message>
         <source>on</source>
         <translation>켜짐</translation>
+    </message>
+    <message>
+        <source> · ★ the project&apos;s model (its last epoch)</source>
+        <translation> · ★ 프로젝트의 모델 (마지막 에포크)</translation>
+    </message>
+    <message>
+        <source> · ★ the project&apos;s model (its best epoch)</source>
+        <translation> · ★ 프로젝트의 모델 (최고 에포크)</translation>
     </message>
     <message>
         <source>Save checkpoint</source>
