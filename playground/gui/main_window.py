@@ -49,6 +49,7 @@ from playground.spec.errors import PlaygroundError
 from playground.spec.project import Project
 
 AUTOSAVE_DELAY_MS = 3000
+STOP_GRACE_MS = 30_000  # closing: a training not stopped between batches by then is ended
 PROJECT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "CNN Playground projects (*.json);;All files (*)")
 OPEN_FILTER = QT_TRANSLATE_NOOP("MainWindow", "CNN Playground projects and bundles (*.json *.cnnpg);;All files (*)")
 BUNDLE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "CNN Playground bundles (*.cnnpg)")
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
         self.autosave_timer.timeout.connect(self.write_autosave)
+        self.closing_after_training: bool | None = None  # closing, once the run has stopped: save it first?
 
         self.pages = QStackedWidget()
         self.sidebar = QListWidget()
@@ -553,8 +555,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(200, self, lambda: keep_on_screen(self))  # once the window manager has framed it
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.train_page.is_training:  # the run stops first, then is kept or not, then the window closes
+            event.ignore()
+            self._close_during_training()
+            return
         # Every question first, and only then stop anything: a Cancel must leave all as it was.
-        if not self.may_stop_training(self.tr("close")) or not self.confirm_discard() or not self.stop_training():
+        if not self.confirm_discard() or not self.stop_training():
             event.ignore()
             return
         self.loader.cancel()
@@ -565,6 +571,45 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         autosave.clear()
         event.accept()
+
+    def _close_during_training(self) -> None:
+        """Closing while a run trains: may it stop, and is its run (the epochs finished) to be saved
+        with the project? Then the run stops between batches while the window stays responsive, and
+        the window saves (or not) and closes once it has stopped. Cancel leaves the training running."""
+        if self.closing_after_training is not None or not self.may_stop_training(self.tr("close")):
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Keep the run being trained (the epochs finished so far) with “{0}”? Save the project, or"
+                    " close without saving it.").format(self.document.project.name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )  # fmt: skip
+        if answer not in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
+            return
+        self.closing_after_training = answer == QMessageBox.StandardButton.Save
+        self.train_page.training.stopped.connect(self._training_stopped_for_close)
+        self.train_page.stop()
+        self.statusBar().showMessage(self.tr("Stopping the training: the window closes when it has stopped…"))
+        QTimer.singleShot(STOP_GRACE_MS, self, self._stop_overdue)
+
+    def _stop_overdue(self) -> None:
+        if self.closing_after_training is not None and self.train_page.is_training:
+            self.stop_training()  # ended (its last finished epoch's checkpoint stays): no process left behind
+            self._training_stopped_for_close()
+
+    def _training_stopped_for_close(self) -> None:
+        save, self.closing_after_training = self.closing_after_training, None
+        if save is None:
+            return
+        self.train_page.training.stopped.disconnect(self._training_stopped_for_close)
+        if save and not self.save():
+            return  # the save was cancelled or failed: the window stays open, the run in its list
+        if not save:
+            self.work.has_unsaved_model = False
+            self.document.undo_stack.setClean()  # the user chose to close without saving
+        QTimer.singleShot(0, self, self.close)  # after the stop's own signals have been delivered
 
 
 if __name__ == "__main__":

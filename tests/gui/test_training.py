@@ -287,18 +287,51 @@ def test_an_invalid_network_is_a_message_not_a_run(page, dialogs):
     assert "smaller than the kernel 20x20" in warned[0] and not page.is_training
 
 
-def test_closing_mid_training_asks_then_ends_the_child(qtbot, dialogs):
+def _answering(*buttons):
+    """QMessageBox.question answered with `buttons` in turn; returns the texts asked."""
+    answers, asked = iter(buttons), []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch_question(question)
+    return asked
+
+
+def test_closing_mid_training_asks_then_ends_the_child_without_blocking_the_window(qtbot):
     window = MainWindow(tiny(epochs=500, batch_size=4))
     qtbot.addWidget(window)
     window.show()
     page = window.train_page
     _started(page, qtbot)
     pid = page.training.pid
-    asked = dialogs("question", Button.Yes)
+    asked = _answering(Button.Yes, Button.Discard)
     window.document.undo_stack.setClean()
-    assert window.close()
-    assert "Stop the training and close?" in asked[0]
+    assert not window.close()  # not yet: the window stays responsive while the run stops between batches
+    assert "Stop the training and close?" in asked[0] and "Keep the run" in asked[1]
+    assert window.isVisible() and "Stopping the training" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
     assert not page.is_training and not _alive(pid)  # no process left behind
+
+
+def test_closing_mid_training_can_keep_the_run_with_the_project(qtbot, tmp_path):
+    """The question promises the finished epochs are kept: saved, the run and its model reopen."""
+    from playground.spec.saved_runs import read_saved_runs
+
+    window = MainWindow(tiny(epochs=500, batch_size=4))
+    qtbot.addWidget(window)
+    assert window.save_as(tmp_path / "p.json")  # nothing else unsaved: only the run itself
+    window.show()
+    page = window.train_page
+    with qtbot.waitSignal(page.training.epoch_finished, timeout=120_000):
+        assert page.start()
+    asked = _answering(Button.Yes, Button.Save)
+    assert not window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+    assert len(asked) == 2 and not page.is_training
+    saved = read_saved_runs(tmp_path / "p.json")
+    assert saved.model_run == 1 and len(saved.runs[0].history) >= 1 and saved.runs[0].outcome == "stopped"
 
 
 def test_two_runs_can_be_overlaid(page, qtbot):

@@ -1922,6 +1922,14 @@
         <source>close</source>
         <translation>닫을까요</translation>
     </message>
+    <message>
+        <source>Keep the run being trained (the epochs finished so far) with “{0}”? Save the project, or close without saving it.</source>
+        <translation>훈련 중인 실행(지금까지 끝난 에포크)을 “{0}”에 남길까요? 프로젝트를 저장하거나, 저장하지 않고 닫으세요.</translation>
+    </message>
+    <message>
+        <source>Stopping the training: the window closes when it has stopped…</source>
+        <translation>훈련을 멈추는 중입니다. 멈추면 창이 닫힙니다…</translation>
+    </message>
 </context>
 <context>
     <name>PipelineLab</name>
