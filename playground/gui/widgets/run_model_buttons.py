@@ -10,15 +10,11 @@ from playground.gui.widgets.flow_layout import FlowLayout
 from playground.spec.saved_runs import CHECKPOINT_FILES
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RunModelButtons", text)
-
-
 def run_model_buttons() -> tuple[QWidget, dict[str, QPushButton]]:
     """The row, and its buttons by the checkpoint each one makes the model (best.pt, last.pt)."""
     titles = {
-        "best.pt": tr("Use this run's best epoch as the model"),
-        "last.pt": tr("Use this run's last epoch as the model"),
+        "best.pt": QCoreApplication.translate("RunModelButtons", "Use this run's best epoch as the model"),
+        "last.pt": QCoreApplication.translate("RunModelButtons", "Use this run's last epoch as the model"),
     }
     row = QWidget()
     layout = FlowLayout(row)  # wraps on a narrow page or in presentation mode

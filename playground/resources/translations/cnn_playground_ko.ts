@@ -527,14 +527,6 @@
         <source>{0}: training dotted, validation dashed</source>
         <translation>{0}: 훈련은 점선, 검증은 파선</translation>
     </message>
-    <message>
-        <source>Use this run&apos;s best epoch as the model</source>
-        <translation>이 실행의 최고 에포크를 모델로 사용</translation>
-    </message>
-    <message>
-        <source>Use this run&apos;s last epoch as the model</source>
-        <translation>이 실행의 마지막 에포크를 모델로 사용</translation>
-    </message>
 </context>
 <context>
     <name>AugmentPage</name>
@@ -2386,6 +2378,17 @@
     <message>
         <source>Discard</source>
         <translation>저장하지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>RunModelButtons</name>
+    <message>
+        <source>Use this run&apos;s best epoch as the model</source>
+        <translation>이 실행의 최고 에포크를 모델로 사용</translation>
+    </message>
+    <message>
+        <source>Use this run&apos;s last epoch as the model</source>
+        <translation>이 실행의 마지막 에포크를 모델로 사용</translation>
     </message>
 </context>
 <context>
