@@ -30,6 +30,7 @@ from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.default_project import default_project
 from playground.gui.document import ProjectDocument
 from playground.gui.dropped_files import local_paths
+from playground.gui.example_names import shown_name, shown_place
 from playground.gui.messages import error_text
 from playground.gui.pages.augment_page import AugmentPage
 from playground.gui.pages.data_page import DataPage
@@ -328,11 +329,11 @@ class MainWindow(QMainWindow):
             self.autosave_timer.start()
 
     def _update_title(self) -> None:
-        project = self.document.project
-        self.setWindowTitle(f"{project.name}[*] — CNN Playground")
+        name = shown_name(self.document.project.name)  # a shipped example's in the interface's language
+        self.setWindowTitle(f"{name}[*] — CNN Playground")
         self.setWindowModified(self.document.is_modified)
-        where = str(self.document.path) if self.document.path else self.tr("not saved yet")
-        self.name_label.setText(f"{project.name} ({where})")
+        where = shown_place(self.document.path, self.tr("not saved yet"))
+        self.name_label.setText(f"{name} ({where})")
         self.state_label.setText(self.tr("Unsaved changes") if self.document.is_modified else self.tr("Saved"))
 
     def _torch_loaded(self, device_name: str) -> None:
@@ -389,7 +390,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
-            text.format(self.document.project.name),
+            text.format(shown_name(self.document.project.name)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -582,7 +583,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Unsaved changes"),
             self.tr("Keep the run being trained (the epochs finished so far) with “{0}”? Save the project, or"
-                    " close without saving it.").format(self.document.project.name),
+                    " close without saving it.").format(shown_name(self.document.project.name)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )  # fmt: skip

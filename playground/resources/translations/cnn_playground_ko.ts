@@ -1291,6 +1291,29 @@
     </message>
 </context>
 <context>
+    <name>ExampleNames</name>
+    <message>
+        <source>LeNet-5 on digits</source>
+        <translation>숫자를 배우는 LeNet-5</translation>
+    </message>
+    <message>
+        <source>Small VGG-style CNN on shapes</source>
+        <translation>도형을 배우는 작은 VGG 방식 CNN</translation>
+    </message>
+    <message>
+        <source>Dense-only network on shapes (compare with the CNN)</source>
+        <translation>Dense 층만 쓰는 도형 네트워크 (CNN과 비교)</translation>
+    </message>
+    <message>
+        <source>Overfit on purpose: a large dense head on 1,000 shapes</source>
+        <translation>일부러 과대 적합: 도형 1,000장에 큰 Dense 헤드</translation>
+    </message>
+    <message>
+        <source>an example that comes with the app</source>
+        <translation>앱에 들어 있는 예제</translation>
+    </message>
+</context>
+<context>
     <name>ExercisesPanel</name>
     <message>
         <source>New numbers</source>

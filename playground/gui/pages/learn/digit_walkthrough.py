@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.gui.example_names import shown_name
 from playground.gui.layer_labels import activation_name, block_title, layer_settings
 from playground.gui.messages import error_text
 from playground.gui.pages.learn.digit_canvas import DigitCanvas
@@ -197,7 +198,9 @@ class DigitWalkthrough(QWidget):
         project = self.walk.checkpoint.project
         shipped = self.own_model is None or problem is not None
         text = (
-            self.tr("Network: {0}, the LeNet-5 trained on digits that comes with the app.").format(project.name)
+            self.tr("Network: {0}, the LeNet-5 trained on digits that comes with the app.").format(
+                shown_name(project.name)
+            )
             if shipped
             else self.tr("Network: your model {0} ({1} classes).").format(project.name, len(self.walk.class_names))
         )
