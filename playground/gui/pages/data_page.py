@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.gui.class_labels import class_label
 from playground.gui.dataset_loader import DatasetLoader
 from playground.gui.document import ProjectDocument
 from playground.gui.dropped_files import local_paths
@@ -481,9 +482,10 @@ class DataPage(QWidget):
         self.classes.blockSignals(True)
         self.classes.clear()
         for name, count in counts:
-            item = QListWidgetItem(self.tr("{0}   ({1} images)").format(name, f"{count:,}"))
+            shown = class_label(name, self.document.project.data.source)  # a built-in one's in the interface's language
+            item = QListWidgetItem(self.tr("{0}   ({1} images)").format(shown, f"{count:,}"))
             item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setToolTip(name)  # a long name is shortened in the middle (ClassList)
+            item.setToolTip(shown)  # a long name is shortened in the middle (ClassList)
             self.classes.addItem(item)
         self.classes.setCurrentRow(min(max(row, 0), len(counts) - 1) if counts else -1)
         self.classes.blockSignals(False)

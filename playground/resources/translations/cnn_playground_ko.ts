@@ -719,6 +719,109 @@
     </message>
 </context>
 <context>
+    <name>ClassNames</name>
+    <message>
+        <source>circle</source>
+        <translation>원</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>사각형</translation>
+    </message>
+    <message>
+        <source>triangle</source>
+        <translation>삼각형</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>별</translation>
+    </message>
+    <message>
+        <source>cross</source>
+        <translation>십자</translation>
+    </message>
+    <message>
+        <source>bear</source>
+        <translation>곰</translation>
+    </message>
+    <message>
+        <source>bird</source>
+        <translation>새</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <source>cow</source>
+        <translation>소</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>개</translation>
+    </message>
+    <message>
+        <source>elephant</source>
+        <translation>코끼리</translation>
+    </message>
+    <message>
+        <source>giraffe</source>
+        <translation>기린</translation>
+    </message>
+    <message>
+        <source>horse</source>
+        <translation>말</translation>
+    </message>
+    <message>
+        <source>sheep</source>
+        <translation>양</translation>
+    </message>
+    <message>
+        <source>zebra</source>
+        <translation>얼룩말</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>티셔츠/상의</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>바지</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>풀오버</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>드레스</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>코트</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>샌들</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>셔츠</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>운동화</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>가방</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>앵클 부츠</translation>
+    </message>
+</context>
+<context>
     <name>CodeDialog</name>
     <message>
         <source>PyTorch code of {0}</source>
