@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.work.restore_failed.connect(self._work_not_restored)
         self.work.bundle_opened.connect(self._bundle_opened)
         self.work.bundle_written.connect(self._bundle_written)
-        self.work.bundle_failed.connect(lambda why: QMessageBox.warning(self, self.tr("Project bundle"), why))
+        self.work.bundle_failed.connect(self._bundle_refused)
         self.learn_page = LearnPage(installed_language())
         self.learn_page.open_requested.connect(self.open_for_lesson)
         self.train_page.model_changed.connect(self.learn_page.set_model)  # the digit walk-through on it
@@ -437,6 +437,10 @@ class MainWindow(QMainWindow):
             self, self.tr("Trained model not opened"),
             self.tr("The project is open, but its trained model and runs could not be read: {0}").format(why),
         )  # fmt: skip
+
+    def _bundle_refused(self, why: str) -> None:
+        self.statusBar().clearMessage()  # no longer "Checking and unpacking…"
+        QMessageBox.warning(self, self.tr("Project bundle"), why)
 
     def _bundle_opened(self, project_path: Path) -> None:
         if self._open_file(project_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,6 +45,24 @@ def _sample_image(image_set):
 SAMPLE_DELAY_MS = 250
 PNG_SCALE = 2  # slides want more pixels than the screen shows
 MAX_SCREEN_SCALE = 1.6  # a short network is not blown up to poster size
+
+
+GENERIC_FONTS = ("serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui")
+
+
+def with_generic_fonts(svg: str) -> str:
+    """Each font named with a CSS generic family after it (Qt writes its own alias "Sans Serif", which
+    no browser or slide program knows): where the font is missing, a sans-serif one is used."""
+
+    def family(match: re.Match) -> str:
+        name = match.group(1)
+        if name.strip().lower() in GENERIC_FONTS:
+            return match.group(0)
+        if name.strip().lower() in ("sans serif", "sansserif", "sans"):
+            return 'font-family="sans-serif"'
+        return f'font-family="{name}, sans-serif"'
+
+    return re.sub(r'font-family="([^"]*)"', family, svg)
 
 
 class FigureCanvas(QWidget):
@@ -248,7 +267,11 @@ class FigureView(QWidget):
         painter = QPainter(generator)
         paint_figure(painter, figure, self._labels(figure), self.font(), self.canvas.pictures)
         painter.end()
-        return Path(path).is_file() and Path(path).stat().st_size > 0  # the generator reports no errors
+        if not (Path(path).is_file() and Path(path).stat().st_size > 0):  # the generator reports no errors
+            return False
+        svg = Path(path).read_text(encoding="utf-8")
+        Path(path).write_text(with_generic_fonts(svg), encoding="utf-8")
+        return True
 
     def png_size(self) -> QSize:
         return QSize(math.ceil(self.slide.width * PNG_SCALE), math.ceil(self.slide.height * PNG_SCALE))
