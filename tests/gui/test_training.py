@@ -172,6 +172,7 @@ def test_a_killed_child_leaves_the_window_up_keeps_the_checkpoint_and_trains_aga
     with qtbot.waitSignal(page.training.stopped, timeout=30_000):
         os.kill(page.training.pid, signal.SIGKILL if sys.platform != "win32" else signal.SIGTERM)  # mid-epoch
     assert "ended unexpectedly" in warned[0] and "epochs it finished are kept" in warned[0]
+    assert "killed from outside the app" in warned[0] or sys.platform == "win32"
     assert page.run.outcome == "failed" and page.checkpoint is not None and page.checkpoint.epoch >= 1
     assert page.window().isVisible() and page.start_button.isEnabled()
     page.document.change(page.document.project.replace(training=TrainingSettings(epochs=1, batch_size=32)), "one")
@@ -297,6 +298,16 @@ def _answering(*buttons):
 
     monkeypatch_question(question)
     return asked
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="signals")
+def test_a_child_ended_by_a_user_is_not_blamed_on_memory(page, qtbot, dialogs):
+    page.document.change(page.document.project.replace(training=TrainingSettings(epochs=500, batch_size=4)), "long")
+    _started(page, qtbot)
+    warned = dialogs("warning")
+    with qtbot.waitSignal(page.training.stopped, timeout=30_000):
+        os.kill(page.training.pid, signal.SIGTERM)  # as a system monitor's "End process" does
+    assert "ended from outside the app" in warned[0] and "memory" not in warned[0]
 
 
 def test_closing_mid_training_asks_then_ends_the_child_without_blocking_the_window(qtbot):

@@ -2915,8 +2915,16 @@
         <translation>훈련 프로세스를 시작할 수 없습니다.</translation>
     </message>
     <message>
-        <source>The training process ended unexpectedly (the system may have ended it for lack of memory). {0}</source>
-        <translation>훈련 프로세스가 예기치 않게 끝났습니다 (메모리가 부족해 시스템이 끝냈을 수 있습니다). {0}</translation>
+        <source>The training process ended unexpectedly: it was ended from outside the app. {0}</source>
+        <translation>훈련 프로세스가 예기치 않게 끝났습니다. 앱 바깥에서 종료되었습니다. {0}</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly: it was killed from outside the app (by a user, or by the system when memory runs out). {0}</source>
+        <translation>훈련 프로세스가 예기치 않게 끝났습니다. 앱 바깥에서 강제로 종료되었습니다(사용자가, 또는 메모리가 부족할 때 시스템이). {0}</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly (it crashed). {0}</source>
+        <translation>훈련 프로세스가 예기치 않게 끝났습니다(비정상 종료). {0}</translation>
     </message>
     <message>
         <source>The training process ended with an error (exit code {0}). {1}</source>
