@@ -78,6 +78,7 @@ class DigitWalkthrough(QWidget):
         self.labels: np.ndarray | None = None
         self.trace = None
         self.chosen: tuple | None = None  # (layer index, map or unit, row, col) explained now
+        self.chosen_by_user = False  # a cell the user clicked stays explained for the next digit; else the answer
         self.own_model = None  # the user's Checkpoint, when one was given
         self.layer_maps: dict[int, list[MapView]] = {}
         self.grids: list[MapGrid] = []
@@ -242,10 +243,11 @@ class DigitWalkthrough(QWidget):
         names = self.walk.class_names
         ranked = sorted(range(len(names)), key=lambda i: -float(self.trace.probabilities[i]))[:10]
         self.probabilities.set_values([(names[i], float(self.trace.probabilities[i])) for i in ranked], "{:.1%}".format)
-        if self.chosen is not None and self.chosen[0] < len(self.trace.layers):
+        if self.chosen_by_user and self.chosen is not None and self.chosen[0] < len(self.trace.layers):
             self.explain(*self.chosen)
-        else:
+        else:  # the network's answer for this digit (a drawn 7 is explained as its answer, not the last one's)
             self.explain(len(self.trace.layers) - 1, int(ranked[0]), 0, int(ranked[0]))
+            self.chosen_by_user = False
         self.traced.emit()
 
     # ------------------------------------------------------------------ the layers
@@ -319,7 +321,7 @@ class DigitWalkthrough(QWidget):
 
         if self.trace is None or index < 0:
             return
-        self.chosen = (index, which, row, col)
+        self.chosen, self.chosen_by_user = (index, which, row, col), True
         kind = layer_kind(self.trace.layers[index].layer)
         self._clear_window_maps()
         # The chosen cell: on its own map, or on the dense layer's one grid of units.
