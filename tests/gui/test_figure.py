@@ -67,6 +67,7 @@ def test_a_samples_output_is_drawn_untrained_then_with_the_trained_weights(page,
     with qtbot.waitSignal(view.samples_task.finished, timeout=30_000):
         view.samples_toggle.setChecked(True)
     assert "untrained: fresh weights" in view.samples_note.text()
+    assert "built-in digit, not an image of the project's data" in view.samples_note.text()  # none loaded here
     assert len(view.canvas.pictures) == len(view.canvas.figure.boxes)
     with qtbot.waitSignal(view.samples_task.finished, timeout=30_000):
         view.set_checkpoint(shipped_lenet())  # what the Train page's model_changed passes

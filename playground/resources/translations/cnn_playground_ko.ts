@@ -1593,6 +1593,10 @@
         <translation>각 상자는 샘플의 출력을 보여 줍니다. 훈련 전: 새로 초기화한 가중치입니다(네트워크를 훈련하면 학습한 내용이 보입니다).</translation>
     </message>
     <message>
+        <source>The sample is a built-in digit, not an image of the project&apos;s data: load the data on the Data page to see its first image here.</source>
+        <translation>샘플은 프로젝트 데이터의 이미지가 아니라 앱에 들어 있는 숫자입니다. 데이터 페이지에서 데이터를 불러오면 여기에 그 첫 이미지가 나옵니다.</translation>
+    </message>
+    <message>
         <source>No sample&apos;s output: {0}</source>
         <translation>샘플의 출력 없음: {0}</translation>
     </message>

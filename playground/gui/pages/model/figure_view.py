@@ -32,14 +32,15 @@ from playground.spec.shapes import shape_text
 
 
 def _sample_image(image_set):
-    """The first image of the project's data (uint8 C×H×W), or a built-in digit while none is loaded."""
+    """The first image of the project's data (uint8 C×H×W), or a built-in digit while none is loaded;
+    and whether it is the data's."""
     import torch
 
     if image_set is not None and len(image_set):
-        return image_set.images[0]
+        return image_set.images[0], True
     from playground.ml.walkthrough import digit_set
 
-    return torch.as_tensor(digit_set()[0][0])[None]
+    return torch.as_tensor(digit_set()[0][0])[None], False
 
 
 SAMPLE_DELAY_MS = 250
@@ -237,18 +238,25 @@ class FigureView(QWidget):
         def run(context):
             from playground.ml.layer_outputs import sample_outputs  # torch: only once asked for
 
-            return sample_outputs(project, classes, _sample_image(image_set), checkpoint)
+            image, from_data = _sample_image(image_set)
+            return sample_outputs(project, classes, image, checkpoint), from_data
 
         self.samples_task.start(run)
 
-    def _samples_ready(self, outputs) -> None:
+    def _samples_ready(self, result) -> None:
+        outputs, from_data = result
         self.canvas.show_pictures(outputs.pictures)
         if outputs.trained:
-            self.samples_note.setText(self.tr("Each box shows a sample's output with the trained weights."))
+            note = self.tr("Each box shows a sample's output with the trained weights.")
         else:
-            self.samples_note.setText(self.tr(
+            note = self.tr(
                 "Each box shows a sample's output, untrained: fresh weights (train the network to see what it"
-                " learned)."))  # fmt: skip
+                " learned).")  # fmt: skip
+        if not from_data:  # (a digit through a network trained on shapes is no sample of what it learned)
+            note += " " + self.tr(
+                "The sample is a built-in digit, not an image of the project's data: load the data on the Data page"
+                " to see its first image here.")  # fmt: skip
+        self.samples_note.setText(note)
 
     def _samples_failed(self, message: str) -> None:
         self.canvas.show_pictures(None)
