@@ -166,3 +166,20 @@ def test_a_walk_through_the_korean_window_reads_no_english(korean_walk_window, q
     for problem in sorted(problems):
         first.setdefault(problem.split(": ", 1)[1], problem)
     assert not first, f"{len(first)} English texts:\n" + "\n".join(sorted(first.values()))
+
+
+@pytest.mark.parametrize("content", [b"\x80\x02}q\x00(X\x01", b"PK\x03\x04 a zip cut short", b"GIF89a a picture"])
+def test_a_damaged_checkpoint_is_explained_in_korean_without_torch_s_words(qapp, tmp_path, content):
+    from playground.gui.messages import error_text
+    from playground.ml.checkpoints import CheckpointError, load_checkpoint
+
+    path = tmp_path / "model.pt"
+    path.write_bytes(content)
+    assert translation.install_translators("ko")
+    try:
+        with pytest.raises(CheckpointError) as raised:
+            load_checkpoint(path)
+        text = error_text(raised.value).replace(str(path), "")
+    finally:
+        translation.install_translators("en")
+    assert not english([("message", text)]) and "손상" in text, text

@@ -3671,7 +3671,7 @@
     </message>
     <message>
         <source>The app&apos;s own small network, pretrained on the animal silhouettes (builtin:animals): ships with the app, so transfer learning works with nothing downloaded.</source>
-        <translation>앱에 들어 있는 작은 네트워크로, 동물 실루엣(builtin:animals)으로 사전 훈련되었습니다. 앱과 함께 설치되므로 아무것도 내려받지 않고 전이 학습을 할 수 있습니다.</translation>
+        <translation>앱에 들어 있는 작은 네트워크로, 앱에 내장된 동물 실루엣 데이터셋으로 사전 훈련되었습니다. 앱과 함께 설치되므로 아무것도 내려받지 않고 전이 학습을 할 수 있습니다.</translation>
     </message>
     <message>
         <source>Simonyan &amp; Zisserman 2014: 13 3×3 conv layers in 5 blocks, then 3 dense layers.</source>
@@ -3872,6 +3872,10 @@
     <message>
         <source>{path} is not a valid checkpoint ({reason})</source>
         <translation>{path}은(는) 올바른 체크포인트가 아닙니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>the file is damaged, or it is not a PyTorch checkpoint</source>
+        <translation>파일이 손상되었거나 PyTorch 체크포인트가 아닙니다</translation>
     </message>
     <message>
         <source>{path} is not a valid checkpoint: its {key} is not what CNN Playground writes ({found})</source>
