@@ -183,3 +183,30 @@ def test_a_damaged_checkpoint_is_explained_in_korean_without_torch_s_words(qapp,
     finally:
         translation.install_translators("en")
     assert not english([("message", text)]) and "손상" in text, text
+
+
+def test_the_generated_code_s_comments_read_korean_and_the_code_still_runs(qapp, lenet):
+    """Show code on a Korean screen: its comments and docstrings in Korean, its Python unchanged."""
+    import ast
+
+    from playground.gui.pages.model.code_notes import code_notes
+    from playground.ml.export import python_code
+
+    assert translation.install_translators("ko")
+    try:
+        code = python_code(lenet, tuple("0123456789"), notes=code_notes())
+    finally:
+        translation.install_translators("en")
+    tree = ast.parse(code)
+    docstrings = [ast.get_docstring(node) for node in ast.walk(tree) if isinstance(node, ast.Module | ast.FunctionDef)]
+    comments = [line.split("#", 1)[1] for line in code.splitlines() if "  # " in line or line.strip().startswith("#")]
+    notes = [text for text in docstrings + comments if text]
+    assert any("파라미터" in text for text in comments) and "내보낸" in docstrings[0]
+    code_words = {"MEAN", "STD", "CHECKPOINT", "python", "uint", "this", "file", "state_dict"}
+    title = lenet.name  # the project's own name, as the user wrote it
+    foreign = [word for text in notes for word in ENGLISH_WORD.findall(CODE.sub(" ", text.replace(title, "")))
+               if word not in code_words | KEPT]  # fmt: skip
+    assert not foreign, foreign
+    namespace: dict = {}
+    exec(compile(code, "generated.py", "exec"), namespace)
+    assert sum(p.numel() for p in namespace["build_model"]().parameters()) == 61_706

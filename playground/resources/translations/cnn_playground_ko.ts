@@ -853,6 +853,39 @@
     </message>
 </context>
 <context>
+    <name>CodeNotes</name>
+    <message>
+        <source>{0}: {1} → {2}, {3} parameters</source>
+        <translation>{0}: {1} → {2}, 파라미터 {3}개</translation>
+    </message>
+    <message>
+        <source>{title} — a network exported from CNN Playground.
+
+Input: {input} images (channels × height × width), pixels scaled to 0..1 and
+normalised with MEAN and STD. Output: one score per class (softmax gives probabilities).
+Parameters: {params}.
+
+Run `python {{this file}} [CHECKPOINT]` to print the network (and load the weights of a
+CNN Playground checkpoint or a plain state dict).</source>
+        <translation>{title} — CNN Playground에서 내보낸 네트워크.
+
+입력: {input} 이미지(채널 × 높이 × 너비). 픽셀을 0..1로 바꾸고
+MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax를 거치면 확률).
+파라미터: {params}개.
+
+`python {{this file}} [CHECKPOINT]`로 실행하면 네트워크를 출력합니다(CNN Playground
+체크포인트나 state_dict의 가중치도 불러옵니다).</translation>
+    </message>
+    <message>
+        <source>a CNN Playground checkpoint</source>
+        <translation>CNN Playground 체크포인트</translation>
+    </message>
+    <message>
+        <source>uint8 N×C×H×W images -&gt; the normalised float input of the network.</source>
+        <translation>uint8 N×C×H×W 이미지 → 정규화된 네트워크의 실수 입력.</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionPanel</name>
     <message>
         <source>Classify the validation set</source>

@@ -26,6 +26,7 @@ from playground.gui.layer_labels import block_title, tr
 from playground.gui.messages import error_text, translated
 from playground.gui.pages.model.base_panel import BasePanel
 from playground.gui.pages.model.code_dialog import CodeDialog
+from playground.gui.pages.model.code_notes import code_notes
 from playground.gui.pages.model.compare_panel import ComparePanel
 from playground.gui.pages.model.figure_view import FigureView
 from playground.gui.pages.model.network_view import NetworkView
@@ -338,7 +339,7 @@ class ModelPage(QWidget):
         from playground.ml.export import python_code  # torch: loaded in the background by now
 
         try:
-            code = python_code(self.project, tuple(names))
+            code = python_code(self.project, tuple(names), notes=code_notes())  # comments in the interface's language
         except PlaygroundError as error:
             QMessageBox.information(self, tr("No code for this network"), error_text(error))
             return None
