@@ -520,7 +520,9 @@ class DataPage(QWidget):
         indices = (image_set.labels == label).nonzero().flatten()[:THUMBNAILS_PER_CLASS]
         self.thumbnails.show_images([image_set.images[i] for i in indices.tolist()])
         self.thumbnails_title.setText(
-            self.tr("{0}: showing {1} of {2}").format(name, len(indices), image_set.class_counts[label])
+            self.tr("{0}: showing {1} of {2}").format(
+                class_label(name, self.document.project.data.source), len(indices), image_set.class_counts[label]
+            )
         )
 
     def render(self, project: Project) -> None:

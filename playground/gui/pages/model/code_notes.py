@@ -11,7 +11,9 @@ from playground.gui.layer_labels import block_title, layer_settings
 def _layer_note(number: int, layer, shape: str, params: int) -> str:
     settings = layer_settings(layer)
     name = f"{block_title(layer.type)} {settings}" if settings else block_title(layer.type)
-    return QCoreApplication.translate("CodeNotes", "{0}: {1} → {2}, {3} parameters").format(number, name, shape, f"{params:,}")
+    return QCoreApplication.translate("CodeNotes", "{0}: {1} → {2}, {3} parameters").format(
+        number, name, shape, f"{params:,}"
+    )
 
 
 def code_notes():
