@@ -103,6 +103,7 @@ def _states(window, qtbot):
 
     for key in sorted(example_projects()):
         window.open_project(example_projects()[key])
+        qtbot.waitUntil(lambda: not window.loader.busy, timeout=120_000)  # its images: their class names show
         _settle()
         for row in range(window.pages.count()):
             window.show_page(row)
