@@ -452,6 +452,8 @@ NETWORK_TOO_LARGE = (
 )
 CHECKPOINT_NOT_FOUND = "checkpoint not found: {path}"
 CHECKPOINT_INVALID = "{path} is not a valid checkpoint ({reason})"
+# The reason when torch cannot read the file (its words, "Unsupported operand 110", say nothing to a learner).
+CHECKPOINT_UNREADABLE = "the file is damaged, or it is not a PyTorch checkpoint"
 CHECKPOINT_BAD_ENTRY = "{path} is not a valid checkpoint: its {key} is not what CNN Playground writes ({found})"
 CHECKPOINT_HAS_CODE = (
     "{path} contains code and was not loaded — a checkpoint holds only numbers; open only checkpoints made by"

@@ -79,9 +79,11 @@ def _finite(record: dict[str, Any]) -> dict[str, Any]:
 class SavedRuns:
     runs: tuple[SavedRun, ...] = ()
     model_run: int | None = None  # whose weights are the project's model
+    model_checkpoint: str = CHECKPOINT_FILES[0]  # which of them: its best epoch's (best.pt) or its last (last.pt)
 
     def to_json(self) -> str:
-        data = {"format": RUNS_FORMAT, "model_run": self.model_run, "runs": [run.to_dict() for run in self.runs]}
+        data = {"format": RUNS_FORMAT, "model_run": self.model_run, "model_checkpoint": self.model_checkpoint,
+                "runs": [run.to_dict() for run in self.runs]}  # fmt: skip
         return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
 
     def run(self, number: int | None) -> SavedRun | None:
@@ -102,12 +104,13 @@ def run_folder(project_path: str | os.PathLike, number: int) -> Path:
 
 
 def model_file(project_path: str | os.PathLike, saved: SavedRuns) -> Path | None:
-    """The checkpoint that is the project's model: its run's best epoch, else its last (as after a
-    run in the window)."""
+    """The checkpoint that is the project's model: the epoch its run list chose (the run's best by
+    default), else the run's other one."""
     run = saved.run(saved.model_run)
     if run is None or not run.has_files:
         return None
-    for name in CHECKPOINT_FILES:
+    chosen = saved.model_checkpoint
+    for name in (chosen, *(other for other in CHECKPOINT_FILES if other != chosen)):
         candidate = run_folder(project_path, run.number) / name
         if candidate.is_file():
             return candidate
@@ -194,7 +197,9 @@ def _saved_runs(data: Any) -> SavedRuns:
         runs.append(SavedRun(number, project, tuple(history), outcome, started_at, item["folder"] is not None))
     model_run = data.get("model_run")
     _require(model_run is None or any(run.number == model_run for run in runs), "model_run")
-    return SavedRuns(tuple(runs), model_run)
+    model_checkpoint = data.get("model_checkpoint", CHECKPOINT_FILES[0])  # (older files: the best epoch)
+    _require(model_checkpoint in CHECKPOINT_FILES, "model_checkpoint")
+    return SavedRuns(tuple(runs), model_run, model_checkpoint)
 
 
 # ------------------------------------------------------------------------------------ writing

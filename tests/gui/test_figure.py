@@ -1,6 +1,8 @@
 """The Model page's figure tab: live with the project, red when invalid, exported for slides, and
 a sample's output in every box with the weights it says."""
 
+import re
+
 import pytest
 from PySide6.QtGui import QColor, QImage
 
@@ -49,6 +51,8 @@ def test_the_figure_exports_an_svg_with_the_labels_and_a_png_at_twice_its_size(p
     svg = (tmp_path / "net.svg").read_text(encoding="utf-8")
     for text in ("Input", "1×32×32", "1 Conv", "6×28×28", "2 Max pool", "8 Dense", "400"):
         assert text in svg, text
+    families = re.findall(r'font-family="([^"]*)"', svg)  # each ends with a family every SVG reader knows
+    assert families and all(f.split(",")[-1].strip() in ("sans-serif", "serif", "monospace") for f in families)
     assert view.export_png(tmp_path / "net.png")
     image = QImage(str(tmp_path / "net.png"))
     assert image.size() == view.png_size()
@@ -63,6 +67,7 @@ def test_a_samples_output_is_drawn_untrained_then_with_the_trained_weights(page,
     with qtbot.waitSignal(view.samples_task.finished, timeout=30_000):
         view.samples_toggle.setChecked(True)
     assert "untrained: fresh weights" in view.samples_note.text()
+    assert "built-in digit, not an image of the project's data" in view.samples_note.text()  # none loaded here
     assert len(view.canvas.pictures) == len(view.canvas.figure.boxes)
     with qtbot.waitSignal(view.samples_task.finished, timeout=30_000):
         view.set_checkpoint(shipped_lenet())  # what the Train page's model_changed passes

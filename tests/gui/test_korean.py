@@ -402,3 +402,21 @@ def test_a_new_project_is_named_in_korean(korean, qtbot):
     window = MainWindow()
     qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
     assert window.document.project.name == "제목 없음" and "제목 없음" in window.name_label.text()
+
+
+def test_qt_s_own_buttons_and_file_dialog_read_korean_and_discard_says_it_does_not_save(korean, qtbot):
+    """Qt's own translations (PySide6's qtbase_ko) are loaded: standard buttons and the file dialog's
+    labels are Korean; its "Discard" (무시, "ignore") is replaced by what the button does."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+    standard = QDialogButtonBox.StandardButton
+    buttons = QDialogButtonBox(standard.Save | standard.Discard | standard.Cancel)
+    qtbot.addWidget(buttons)
+    texts = {button.text().replace("&", "") for button in buttons.buttons()}
+    assert "저장하지 않음" in texts and "무시" not in texts, texts
+    assert all(HANGUL.search(text) for text in texts), texts
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels and not _untranslated([("QFileDialog", text) for text in labels], set()), labels

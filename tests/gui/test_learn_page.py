@@ -434,6 +434,12 @@ def test_a_drawn_digit_goes_through_too_and_a_users_model_can_be_walked(qtbot):
             panel.canvas.draw_at(QPoint(96, y))
         qtbot.mouseRelease(panel.canvas, Qt.MouseButton.LeftButton, pos=QPoint(96, 170))
     assert panel.trace is not before and panel.canvas.picture is None and panel.canvas.ink[5:28, 16].all()
+    answer = int(panel.trace.probabilities.argmax())  # the drawing's answer is explained, not the digit's before
+    assert panel.chosen == (len(panel.trace.layers) - 1, answer, 0, answer) and not panel.chosen_by_user
+    panel.explain(2, 3, 2, 4)  # a cell the user clicks stays explained for the next digit
+    with qtbot.waitSignal(panel.traced, timeout=10_000):
+        panel.pick_digit(5)
+    assert panel.chosen == (2, 3, 2, 4)
     with qtbot.waitSignal(panel.traced, timeout=10_000):
         panel.set_model(shipped_lenet())  # a user's own checkpoint, as the Train page gives it
     assert "your model" in panel.model_label.text() and panel.shipped_button.isVisible()

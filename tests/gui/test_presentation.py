@@ -2,12 +2,14 @@
 choice is remembered, and the window stays the size of the projector's screen."""
 
 import pytest
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from playground.gui.window.presentation import PRESENTATION, presentation
+from playground.gui.app.presentation import PRESENTATION, STEPS, presentation
 
 from .layout_checks import layout_problems
+from .screens import fill_screen
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +25,7 @@ def _action(window, name):
 def test_presentation_mode_scales_the_window_together(window, qtbot):
     from playground.gui.window.main_window import MainWindow
 
-    window.resize(1024, 768)
+    size = fill_screen(window, qtbot, (1024, 768))  # a projector's screen
     window.show_page(window.pages.indexOf(window.model_page))
     QApplication.processEvents()
     font = QApplication.font().pointSizeF()
@@ -43,7 +45,7 @@ def test_presentation_mode_scales_the_window_together(window, qtbot):
     assert window.sidebar.font().pointSizeF() == pytest.approx(sidebar * PRESENTATION)
     widest = max(window.sidebar.visualItemRect(window.sidebar.item(i)).width() for i in range(window.sidebar.count()))
     assert sidebar_width < window.sidebar.width() and widest <= window.sidebar.viewport().width()  # grows with its text
-    assert (window.width(), window.height()) == (1024, 768)
+    assert window.size().toTuple() == size
     assert not layout_problems(window, "model page, presentation mode")
     second = MainWindow()  # another window opened meanwhile is as large
     qtbot.addWidget(second, before_close_func=lambda w: w.document.undo_stack.setClean())
@@ -56,22 +58,51 @@ def test_presentation_mode_scales_the_window_together(window, qtbot):
     assert window.sidebar.width() == sidebar_width
 
 
-def test_zooming_steps_and_is_remembered(window, qtbot):
+def _press(window, qtbot, key, modifier=Qt.KeyboardModifier.ControlModifier):
+    """A key pressed on the window, as a teacher would (not the action triggered from the test)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    QTest.keyClick(window, key, modifier)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_zooming_from_the_keyboard_steps_both_ways_and_is_remembered(window, qtbot):
     from playground.gui.window.main_window import MainWindow
 
-    zoom_in, zoom_out = _action(window, "action_zoom_in"), _action(window, "action_zoom_out")
-    assert QKeySequence("Ctrl+=") in zoom_in.shortcuts() and QKeySequence("Ctrl+-") in zoom_out.shortcuts()
-    zoom_in.trigger()
-    zoom_in.trigger()
-    larger = presentation.factor
-    assert larger > 1.0 and _action(window, "action_presentation").isChecked()
-    zoom_out.trigger()
-    assert 1.0 < presentation.factor < larger
-    zoom_in.trigger()
+    for name in ("action_zoom_in", "action_zoom_out", "action_presentation"):
+        shortcuts = [sequence.toString() for sequence in _action(window, name).shortcuts()]
+        assert len(shortcuts) == len(set(shortcuts)), f"{name}: a key twice is an ambiguous shortcut: {shortcuts}"
+    _press(window, qtbot, Qt.Key.Key_Equal)
+    assert presentation.factor == STEPS[1]
+    _press(window, qtbot, Qt.Key.Key_Plus)  # Ctrl++ (the platform's own Zoom in) as well as Ctrl+=
+    assert presentation.factor == STEPS[2] and _action(window, "action_presentation").isChecked()
+    _press(window, qtbot, Qt.Key.Key_Minus)
+    assert presentation.factor == STEPS[1]
+    _press(window, qtbot, Qt.Key.Key_Minus)
+    assert presentation.factor == 1.0 and not _action(window, "action_presentation").isChecked()
+    _press(window, qtbot, Qt.Key.Key_F5, Qt.KeyboardModifier.NoModifier)
+    assert presentation.factor == PRESENTATION
     presentation.set_factor(1.0, remember=False)  # as a fresh start would have it, before reading the settings
     again = MainWindow()
     qtbot.addWidget(again)
-    assert presentation.factor == larger and _action(again, "action_presentation").isChecked()
+    assert presentation.factor == PRESENTATION and _action(again, "action_presentation").isChecked()
+
+
+def test_zooming_in_stops_where_the_window_would_be_larger_than_the_screen(window, qtbot, monkeypatch):
+    from PySide6.QtCore import QRect
+
+    from playground.gui.window.launch import screen_fit
+
+    monkeypatch.setattr(screen_fit, "free_area", lambda _window: QRect(0, 0, 1024, 768))  # a projector
+    window.resize(1000, 700)
+    for _ in range(len(STEPS)):
+        _press(window, qtbot, Qt.Key.Key_Equal)
+    assert 1.0 < presentation.factor < STEPS[-1]  # 2.0 makes the window wider than 1024 px
+    assert screen_fit.fits_screen(window)
+    reached = presentation.factor
+    _press(window, qtbot, Qt.Key.Key_Minus)
+    assert presentation.factor < reached  # and back down, a step at a time
 
 
 def test_plots_get_larger_text_and_thicker_lines(qtbot):
@@ -89,32 +120,29 @@ def test_plots_get_larger_text_and_thicker_lines(qtbot):
     assert curve.opts["pen"].widthF() == pytest.approx(1.0)
 
 
-# Pages of other developers that do not fit yet, and why (measured at 1.5×).
-
-
-@pytest.mark.parametrize(
-    "page_name",
-    [
-        "data_page",
-        "augment_page",
-        "model_page",
-        "predict_page",
-        "train_page",
-        "learn_page",
-    ],
-)
-def test_every_page_fits_1024x768_in_presentation_mode(window, page_name):
-    window.resize(1024, 768)
+def test_the_lecture_s_example_is_whole_and_its_computed_cell_stays_in_view(window, qtbot):
+    """The conv lab's 5×5 example on a projector: at 1.0× all of it with no scrolling; in presentation
+    mode every grid whole, and while it plays the page scrolls along with the output cell."""
+    fill_screen(window, qtbot, (1024, 768))
+    window.show_page(window.pages.indexOf(window.learn_page))
+    lab = window.learn_page.lab
+    window.learn_page.setCurrentWidget(lab)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert not lab.scroll.verticalScrollBar().isVisible()
+    for table in [*lab.input_tables(), *lab.filter_tables(), lab.output]:
+        assert table.size() == table.sizeHint() and not table.verticalScrollBar().isVisible(), table.objectName()
     presentation.set_factor(PRESENTATION, remember=False)
-    page = getattr(window, page_name)
-    window.show_page(window.pages.indexOf(page))
-    problems = []
-    for tabs in [None, *page.findChildren(QTabWidget)]:
-        for index in range(tabs.count()) if tabs is not None and tabs.isVisible() else [None]:
-            if index is not None:
-                tabs.setCurrentIndex(index)
-            for _ in range(5):
-                QApplication.processEvents()
-            problems += layout_problems(window, f"{page_name} {index}")
-            assert window.size().toTuple() == (1024, 768), f"the window grew to {window.size().toTuple()}"
-    assert not problems, "\n".join(problems)
+    for _ in range(5):
+        QApplication.processEvents()
+    lab.reset()
+    viewport = lab.scroll.viewport()
+    for _ in range(len(lab.trace.steps)):
+        lab.advance()
+        QApplication.processEvents()
+        step = lab.trace.steps[lab.step]
+        cell = lab.output.visualItemRect(lab.output.item(step.row, step.col))
+        top_left = lab.output.viewport().mapTo(viewport, cell.topLeft())
+        assert viewport.rect().contains(cell.translated(top_left - cell.topLeft())), (lab.step, top_left)
+    for table in [*lab.input_tables(), lab.output]:
+        assert table.size() == table.sizeHint(), table.objectName()  # whole at 1.5× too

@@ -176,3 +176,39 @@ def test_a_hostile_bundle_opened_in_the_window_is_one_message(qtbot, tmp_path, d
     assert "a name that would place a file outside its folder" in warned[0]
     assert not (tmp_path / "outside.txt").exists() and not (tmp_path / "evil").exists()
     assert window.document.project.name == "tiny"  # the open project stays
+
+
+def test_any_run_s_best_or_last_epoch_can_be_made_the_model_and_a_saved_project_keeps_it(qtbot, tmp_path):
+    """After a bad experiment the earlier, better run is made the model again: the list says which run
+    is, Predict uses it, and the saved project (and so its bundle) reopens with that model."""
+    window = _window(qtbot, tiny(epochs=3))
+    page = window.train_page
+    _train(page, qtbot)
+    first_best = max(r["epoch"] for r in page.runs[0].history if r.get("is_best"))
+    window.document.change(window.document.project.replace(training=tiny(epochs=1, learning_rate=1e-6).training), "lr")
+    _train(page, qtbot)  # run 2: one epoch at a hopeless learning rate, now the model
+    marked = [page.run_list.item(i).text() for i in range(page.run_list.count()) if "★" in page.run_list.item(i).text()]
+    assert len(marked) == 1 and marked[0].startswith(page.run_name(page.runs[1]))
+    page.run_list.setCurrentRow(1)  # the list is newest first: run 1
+    assert page.model_buttons["best.pt"].isEnabled()
+    with qtbot.waitSignal(page.model_changed, timeout=60_000):
+        page.model_buttons["best.pt"].click()
+    assert page.checkpoint.epoch == first_best and window.predict_page.checkpoint is page.checkpoint
+    assert "★" in page.run_list.item(1).text() and "★" not in page.run_list.item(0).text()
+    assert not page.model_buttons["best.pt"].isEnabled()  # it is the model already
+    assert window.document.is_modified and window.work.has_unsaved_model  # a new model is unsaved work
+    assert window.save_as(tmp_path / "p.json")
+    saved = read_saved_runs(tmp_path / "p.json")
+    assert (saved.model_run, saved.model_checkpoint) == (1, "best.pt")
+
+    page.run_list.setCurrentRow(1)
+    with qtbot.waitSignal(page.model_changed, timeout=60_000):
+        assert page.use_as_model(1, "last.pt")
+    assert page.checkpoint.epoch == 3 and "last epoch" in page.run_list.item(1).text()
+    assert window.save()
+    window.close()
+
+    reopened = _window(qtbot)
+    _open(reopened, qtbot, tmp_path / "p.json")
+    assert reopened.train_page.checkpoint.epoch == 3 and reopened.train_page.model_source == (1, "last.pt")
+    assert "★" in reopened.train_page.run_list.item(1).text()

@@ -172,6 +172,7 @@ def test_a_killed_child_leaves_the_window_up_keeps_the_checkpoint_and_trains_aga
     with qtbot.waitSignal(page.training.stopped, timeout=30_000):
         os.kill(page.training.pid, signal.SIGKILL if sys.platform != "win32" else signal.SIGTERM)  # mid-epoch
     assert "ended unexpectedly" in warned[0] and "epochs it finished are kept" in warned[0]
+    assert "killed from outside the app" in warned[0] or sys.platform == "win32"
     assert page.run.outcome == "failed" and page.checkpoint is not None and page.checkpoint.epoch >= 1
     assert page.window().isVisible() and page.start_button.isEnabled()
     page.document.change(page.document.project.replace(training=TrainingSettings(epochs=1, batch_size=32)), "one")
@@ -289,18 +290,61 @@ def test_an_invalid_network_is_a_message_not_a_run(page, dialogs):
     assert "smaller than the kernel 20x20" in warned[0] and not page.is_training
 
 
-def test_closing_mid_training_asks_then_ends_the_child(qtbot, dialogs):
+def _answering(*buttons):
+    """QMessageBox.question answered with `buttons` in turn; returns the texts asked."""
+    answers, asked = iter(buttons), []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch_question(question)
+    return asked
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="signals")
+def test_a_child_ended_by_a_user_is_not_blamed_on_memory(page, qtbot, dialogs):
+    page.document.change(page.document.project.replace(training=TrainingSettings(epochs=500, batch_size=4)), "long")
+    _started(page, qtbot)
+    warned = dialogs("warning")
+    with qtbot.waitSignal(page.training.stopped, timeout=30_000):
+        os.kill(page.training.pid, signal.SIGTERM)  # as a system monitor's "End process" does
+    assert "ended from outside the app" in warned[0] and "memory" not in warned[0]
+
+
+def test_closing_mid_training_asks_then_ends_the_child_without_blocking_the_window(qtbot):
     window = MainWindow(tiny(epochs=500, batch_size=4))
     qtbot.addWidget(window)
     window.show()
     page = window.train_page
     _started(page, qtbot)
     pid = page.training.pid
-    asked = dialogs("question", Button.Yes)
+    asked = _answering(Button.Yes, Button.Discard)
     window.document.undo_stack.setClean()
-    assert window.close()
-    assert "Stop the training and close?" in asked[0]
+    assert not window.close()  # not yet: the window stays responsive while the run stops between batches
+    assert "Stop the training and close?" in asked[0] and "Keep the run" in asked[1]
+    assert window.isVisible() and "Stopping the training" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
     assert not page.is_training and not _alive(pid)  # no process left behind
+
+
+def test_closing_mid_training_can_keep_the_run_with_the_project(qtbot, tmp_path):
+    """The question promises the finished epochs are kept: saved, the run and its model reopen."""
+    from playground.spec.saved_runs import read_saved_runs
+
+    window = MainWindow(tiny(epochs=500, batch_size=4))
+    qtbot.addWidget(window)
+    assert window.save_as(tmp_path / "p.json")  # nothing else unsaved: only the run itself
+    window.show()
+    page = window.train_page
+    with qtbot.waitSignal(page.training.epoch_finished, timeout=120_000):
+        assert page.start()
+    asked = _answering(Button.Yes, Button.Save)
+    assert not window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+    assert len(asked) == 2 and not page.is_training
+    saved = read_saved_runs(tmp_path / "p.json")
+    assert saved.model_run == 1 and len(saved.runs[0].history) >= 1 and saved.runs[0].outcome == "stopped"
 
 
 def test_two_runs_can_be_overlaid(page, qtbot):

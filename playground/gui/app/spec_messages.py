@@ -240,6 +240,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP('spec', 'the network has {params} parameters: {needed} GB of memory, more than this machine can spare ({allowed} GB) — use fewer units or filters (a typo such as 30000 units?)'),
     QT_TRANSLATE_NOOP('spec', 'checkpoint not found: {path}'),
     QT_TRANSLATE_NOOP('spec', '{path} is not a valid checkpoint ({reason})'),
+    QT_TRANSLATE_NOOP('spec', 'the file is damaged, or it is not a PyTorch checkpoint'),
     QT_TRANSLATE_NOOP('spec', '{path} is not a valid checkpoint: its {key} is not what CNN Playground writes ({found})'),
     QT_TRANSLATE_NOOP('spec', '{path} contains code and was not loaded — a checkpoint holds only numbers; open only checkpoints made by CNN Playground'),
     QT_TRANSLATE_NOOP('spec', '{path} declares {needed} GB of tensors, more than this machine can spare ({allowed} GB) — it was not loaded'),

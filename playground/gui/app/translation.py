@@ -7,7 +7,7 @@ app loads). Qt's own Korean (standard buttons and dialogs) comes with Qt where i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from playground.gui.app.config import app_settings
 from playground.resources import resource_path
@@ -15,6 +15,14 @@ from playground.resources import resource_path
 LANGUAGES = {"en": "English", "ko": "한국어"}
 SYSTEM = "system"
 SETTING = "language"
+# Qt's own Korean calls the Discard button 무시 ("ignore"), and leaves two labels of its file dialog in
+# English (their mnemonics changed since it was translated): the app's translation, installed after Qt's
+# and so asked first, says them.
+QT_WORDING = (
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 _installed: list[QTranslator] = []  # the app keeps its translators alive as long as it runs
 _language = "en"  # what install_translators last put in place
 

@@ -14,6 +14,7 @@ If the child dies (killed, a crash inside torch, the system out of memory), the 
 from __future__ import annotations
 
 import dataclasses
+import signal
 import sys
 import weakref
 from collections import deque
@@ -279,9 +280,17 @@ class TrainingProcess(QObject):
         if exit_status == QProcess.ExitStatus.CrashExit:
             if exit_code == -1:
                 return self.tr("The training process could not be started.")
-            return self.tr(
-                "The training process ended unexpectedly (the system may have ended it for lack of memory). {0}"
-            ).format(kept)
+            # On Linux and macOS a crashed process's exit code is the signal that ended it.
+            ended = {getattr(signal, name, None) for name in ("SIGTERM", "SIGINT", "SIGHUP")}
+            if exit_code in ended:
+                text = self.tr("The training process ended unexpectedly: it was ended from outside the app. {0}")
+                return text.format(kept)
+            if exit_code == getattr(signal, "SIGKILL", None):  # the system's memory guard, or a user's kill -9
+                return self.tr(
+                    "The training process ended unexpectedly: it was killed from outside the app (by a user, or by"
+                    " the system when memory runs out). {0}"
+                ).format(kept)
+            return self.tr("The training process ended unexpectedly (it crashed). {0}").format(kept)
         return self.tr("The training process ended with an error (exit code {0}). {1}").format(exit_code, kept)
 
     def last_error_lines(self) -> list[str]:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from playground.gui.project.dataset_loader import DatasetLoader
 from playground.gui.project.document import ProjectDocument
+from playground.gui.widgets.class_labels import class_label
 from playground.gui.widgets.images import ImageGrid
 from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
 from playground.gui.widgets.settings_form import FieldView, SettingsForm, Slider
@@ -235,7 +236,9 @@ class AugmentPage(QWidget):
         enabled = self.document.project.augmentation.enabled
         self.caption.setText(
             self.tr("Image {0} of {1}, class “{2}”.").format(
-                index + 1, len(image_set), image_set.class_names[int(image_set.labels[index])]
+                index + 1,
+                len(image_set),
+                class_label(image_set.class_names[int(image_set.labels[index])], self.document.project.data.source),
             )
             + ("" if enabled else " " + self.tr("Augmentation is off: every copy is the same."))
         )

@@ -38,6 +38,7 @@ from playground.gui.project.dataset_loader import DatasetLoader
 from playground.gui.project.document import ProjectDocument
 from playground.gui.project.dropped_files import local_paths
 from playground.gui.widgets.bar_chart import BarChart
+from playground.gui.widgets.class_labels import class_label
 from playground.gui.widgets.images import ImageGrid, image_file_filter
 from playground.gui.widgets.layer_labels import tr
 from playground.gui.widgets.panels import RememberedSplitter, fitted_scroll_panel
@@ -477,9 +478,10 @@ class DataPage(QWidget):
         self.classes.blockSignals(True)
         self.classes.clear()
         for name, count in counts:
-            item = QListWidgetItem(self.tr("{0}   ({1} images)").format(name, f"{count:,}"))
+            shown = class_label(name, self.document.project.data.source)  # a built-in one's in the interface's language
+            item = QListWidgetItem(self.tr("{0}   ({1} images)").format(shown, f"{count:,}"))
             item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setToolTip(name)  # a long name is shortened in the middle (ClassList)
+            item.setToolTip(shown)  # a long name is shortened in the middle (ClassList)
             self.classes.addItem(item)
         self.classes.setCurrentRow(min(max(row, 0), len(counts) - 1) if counts else -1)
         self.classes.blockSignals(False)
@@ -514,7 +516,9 @@ class DataPage(QWidget):
         indices = (image_set.labels == label).nonzero().flatten()[:THUMBNAILS_PER_CLASS]
         self.thumbnails.show_images([image_set.images[i] for i in indices.tolist()])
         self.thumbnails_title.setText(
-            self.tr("{0}: showing {1} of {2}").format(name, len(indices), image_set.class_counts[label])
+            self.tr("{0}: showing {1} of {2}").format(
+                class_label(name, self.document.project.data.source), len(indices), image_set.class_counts[label]
+            )
         )
 
     def render(self, project: Project) -> None:

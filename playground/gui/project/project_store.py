@@ -92,7 +92,6 @@ class ProjectWork(QObject):
     def __init__(self, document, train_page, parent: QObject | None = None):
         super().__init__(parent)
         self.document, self.train_page = document, train_page
-        self.model_run: int | None = None  # the run whose weights are the project's model
         self.has_unsaved_model = False
         self.reader = Task(self, "saved-work-reader")
         self.reader.finished.connect(self._restored)
@@ -101,11 +100,10 @@ class ProjectWork(QObject):
         self.bundler.finished.connect(self._bundle_done)
         self.bundler.failed.connect(self.bundle_failed)
         train_page.training.model_ready.connect(self._model_trained)
+        train_page.model_chosen.connect(self._model_trained)  # another run (or epoch) made the model
 
-    def _model_trained(self, _checkpoint) -> None:
-        """A run has given the project a new model: unsaved work, like any edit."""
-        if self.train_page.run is not None:
-            self.model_run = self.train_page.run.number
+    def _model_trained(self, _checkpoint=None) -> None:
+        """A run has given the project a new model (the Train page knows whose): unsaved work, like any edit."""
         self.has_unsaved_model = True
         self.document.undo_stack.resetClean()  # unsaved (asked about on close) with nothing to undo
 
@@ -114,7 +112,7 @@ class ProjectWork(QObject):
     def save(self, project_path: Path) -> None:
         """Keep the runs and the model beside the project just saved (raises PlaygroundError or
         OSError, the project file itself being saved already)."""
-        saved, folders = self.train_page.saved_runs(self.model_run)
+        saved, folders = self.train_page.saved_runs()
         if saved.runs or read_saved_runs(project_path).runs:  # nothing to keep, nothing to write
             write_saved_runs(project_path, saved, folders)
         self.has_unsaved_model = False
@@ -144,7 +142,7 @@ class ProjectWork(QObject):
     def clear(self) -> None:
         """A new project: no runs, no model."""
         self.reader.forget()
-        self.model_run, self.has_unsaved_model = None, False
+        self.has_unsaved_model = False
         self.train_page.restore_runs(SavedRuns(), {}, None)
 
     def restore(self, project_path: Path) -> None:
@@ -154,7 +152,6 @@ class ProjectWork(QObject):
 
     def _restored(self, result) -> None:
         saved, folders, model = result
-        self.model_run = saved.model_run if model is not None else None
         self.train_page.restore_runs(saved, folders, model)
         self.restored.emit()
 

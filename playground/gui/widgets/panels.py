@@ -36,6 +36,19 @@ class VerticalScrollPanel(QScrollArea):
         return QSize(inner + scroll_bar + 2 * self.frameWidth(), super().minimumSizeHint().height())
 
 
+class _BarReservingPanel(VerticalScrollPanel):
+    def sizeHint(self) -> QSize:
+        # Room for the scroll bar from the start: it appears on a short screen (presentation mode at
+        # 1280×720) and would otherwise squeeze the form's fields below their size.
+        hint = super().sizeHint()
+        return QSize(hint.width() + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent), hint.height())
+
+
+def settings_panel(widget: QWidget, name: str = "") -> VerticalScrollPanel:
+    """A scroll panel for a form of fields beside a page's main view (the Train page's settings)."""
+    return _BarReservingPanel(widget, name)
+
+
 def scroll_panel(widget: QWidget, name: str = "") -> VerticalScrollPanel:
     return VerticalScrollPanel(widget, name)
 

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from playground import __version__
 from playground.gui.app.config import add_recent_file, app_settings, recent_files
 from playground.gui.app.messages import error_text
+from playground.gui.app.presentation import add_view_actions, fit_factor_to_screen, presentation
+from playground.gui.app.screen_fit import first_size, keep_on_screen
 from playground.gui.app.translation import LANGUAGES, SYSTEM, chosen_language, installed_language, set_chosen_language
 from playground.gui.background.tasks import Task
 from playground.gui.pages.augment_page import AugmentPage
@@ -41,13 +43,14 @@ from playground.gui.project.default_project import default_project
 from playground.gui.project.document import ProjectDocument
 from playground.gui.project.dropped_files import local_paths
 from playground.gui.project.project_store import ProjectWork
+from playground.gui.widgets.example_names import shown_name, shown_place
 from playground.gui.widgets.panels import size_by_current_page
-from playground.gui.window.presentation import add_view_actions, presentation
 from playground.resources import example_projects
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import Project
 
 AUTOSAVE_DELAY_MS = 3000
+STOP_GRACE_MS = 30_000  # closing: a training not stopped between batches by then is ended
 PROJECT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "CNN Playground projects (*.json);;All files (*)")
 OPEN_FILTER = QT_TRANSLATE_NOOP("MainWindow", "CNN Playground projects and bundles (*.json *.cnnpg);;All files (*)")
 BUNDLE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "CNN Playground bundles (*.cnnpg)")
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
         self.autosave_timer.timeout.connect(self.write_autosave)
+        self.closing_after_training: bool | None = None  # closing, once the run has stopped: save it first?
 
         self.pages = QStackedWidget()
         self.sidebar = QListWidget()
@@ -96,7 +100,7 @@ class MainWindow(QMainWindow):
         self.work.restore_failed.connect(self._work_not_restored)
         self.work.bundle_opened.connect(self._bundle_opened)
         self.work.bundle_written.connect(self._bundle_written)
-        self.work.bundle_failed.connect(lambda why: QMessageBox.warning(self, self.tr("Project bundle"), why))
+        self.work.bundle_failed.connect(self._bundle_refused)
         self.learn_page = LearnPage(installed_language())
         self.learn_page.open_requested.connect(self.open_for_lesson)
         self.train_page.model_changed.connect(self.learn_page.set_model)  # the digit walk-through on it
@@ -145,8 +149,9 @@ class MainWindow(QMainWindow):
         )
 
         self.setAcceptDrops(True)  # a folder of images dropped anywhere becomes the dataset
-        self.resize(QSize(1200, 760).boundedTo(self.screen().availableGeometry().size()))  # a 1024×768 projector
+        self.resize(first_size(self))  # a 1024×768 projector: its free area, frame included
         presentation.restore()
+        fit_factor_to_screen(self)  # a zoom kept from a larger screen
         geometry = app_settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -324,11 +329,11 @@ class MainWindow(QMainWindow):
             self.autosave_timer.start()
 
     def _update_title(self) -> None:
-        project = self.document.project
-        self.setWindowTitle(f"{project.name}[*] — CNN Playground")
+        name = shown_name(self.document.project.name)  # a shipped example's in the interface's language
+        self.setWindowTitle(f"{name}[*] — CNN Playground")
         self.setWindowModified(self.document.is_modified)
-        where = str(self.document.path) if self.document.path else self.tr("not saved yet")
-        self.name_label.setText(f"{project.name} ({where})")
+        where = shown_place(self.document.path, self.tr("not saved yet"))
+        self.name_label.setText(f"{name} ({where})")
         self.state_label.setText(self.tr("Unsaved changes") if self.document.is_modified else self.tr("Saved"))
 
     def _torch_loaded(self, device_name: str) -> None:
@@ -385,7 +390,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
-            text.format(self.document.project.name),
+            text.format(shown_name(self.document.project.name)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -432,6 +437,10 @@ class MainWindow(QMainWindow):
             self, self.tr("Trained model not opened"),
             self.tr("The project is open, but its trained model and runs could not be read: {0}").format(why),
         )  # fmt: skip
+
+    def _bundle_refused(self, why: str) -> None:
+        self.statusBar().clearMessage()  # no longer "Checking and unpacking…"
+        QMessageBox.warning(self, self.tr("Project bundle"), why)
 
     def _bundle_opened(self, project_path: Path) -> None:
         if self._open_file(project_path):
@@ -546,9 +555,17 @@ class MainWindow(QMainWindow):
         ended): no process is left behind."""
         return self.train_page.stop_and_wait(30_000)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(200, self, lambda: keep_on_screen(self))  # once the window manager has framed it
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.train_page.is_training:  # the run stops first, then is kept or not, then the window closes
+            event.ignore()
+            self._close_during_training()
+            return
         # Every question first, and only then stop anything: a Cancel must leave all as it was.
-        if not self.may_stop_training(self.tr("close")) or not self.confirm_discard() or not self.stop_training():
+        if not self.confirm_discard() or not self.stop_training():
             event.ignore()
             return
         self.loader.cancel()
@@ -559,6 +576,45 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         autosave.clear()
         event.accept()
+
+    def _close_during_training(self) -> None:
+        """Closing while a run trains: may it stop, and is its run (the epochs finished) to be saved
+        with the project? Then the run stops between batches while the window stays responsive, and
+        the window saves (or not) and closes once it has stopped. Cancel leaves the training running."""
+        if self.closing_after_training is not None or not self.may_stop_training(self.tr("close")):
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Keep the run being trained (the epochs finished so far) with “{0}”? Save the project, or"
+                    " close without saving it.").format(shown_name(self.document.project.name)),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )  # fmt: skip
+        if answer not in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
+            return
+        self.closing_after_training = answer == QMessageBox.StandardButton.Save
+        self.train_page.training.stopped.connect(self._training_stopped_for_close)
+        self.train_page.stop()
+        self.statusBar().showMessage(self.tr("Stopping the training: the window closes when it has stopped…"))
+        QTimer.singleShot(STOP_GRACE_MS, self, self._stop_overdue)
+
+    def _stop_overdue(self) -> None:
+        if self.closing_after_training is not None and self.train_page.is_training:
+            self.stop_training()  # ended (its last finished epoch's checkpoint stays): no process left behind
+            self._training_stopped_for_close()
+
+    def _training_stopped_for_close(self) -> None:
+        save, self.closing_after_training = self.closing_after_training, None
+        if save is None:
+            return
+        self.train_page.training.stopped.disconnect(self._training_stopped_for_close)
+        if save and not self.save():
+            return  # the save was cancelled or failed: the window stays open, the run in its list
+        if not save:
+            self.work.has_unsaved_model = False
+            self.document.undo_stack.setClean()  # the user chose to close without saving
+        QTimer.singleShot(0, self, self.close)  # after the stop's own signals have been delivered
 
 
 if __name__ == "__main__":

@@ -95,10 +95,14 @@ def load_checkpoint(path: str | os.PathLike) -> Checkpoint:
     except pickle.UnpicklingError as error:
         if _holds_code(path, error):
             raise CheckpointError(Message(messages.CHECKPOINT_HAS_CODE, path=path)) from None
-        raise CheckpointError(Message(messages.CHECKPOINT_INVALID, path=path, reason=_first_line(error))) from None
-    except Exception as error:  # truncated files raise ValueError/RuntimeError, not only UnpicklingError
-        raise CheckpointError(Message(messages.CHECKPOINT_INVALID, path=path, reason=_first_line(error))) from None
+        raise CheckpointError(Message(messages.CHECKPOINT_INVALID, path=path, reason=_unreadable())) from None
+    except Exception:  # truncated files raise ValueError/RuntimeError, not only UnpicklingError
+        raise CheckpointError(Message(messages.CHECKPOINT_INVALID, path=path, reason=_unreadable())) from None
     return checkpoint_from_payload(payload, path)
+
+
+def _unreadable() -> Message:
+    return Message(messages.CHECKPOINT_UNREADABLE)
 
 
 _CODE = re.compile(r"GLOBAL|[Uu]nsupported global|call reduce|unrecognized function")

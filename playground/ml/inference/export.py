@@ -11,6 +11,8 @@ import io
 import json
 import os
 import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -72,8 +74,38 @@ def _uses(model: nn.Module, kind: type) -> bool:
     return any(isinstance(m, kind) for m in model.modules())
 
 
-def python_code(project: Project, class_names: tuple[str, ...], mean=None, std=None) -> str:
+def _layer_note(number: int, layer, shape: str, params: int) -> str:
+    return f"{number}: {layer.describe()} -> {shape}, {params:,} params"
+
+
+@dataclass(frozen=True)
+class CodeNotes:
+    """The generated script's comments and docstrings: English unless the caller (the window, in the
+    interface's language) gives its own. The code itself is Python, the same in every language."""
+
+    layer: Callable[..., str] = _layer_note  # (number, layer, output shape text, parameters) -> one line
+    # {title}, {input} and {params} are filled in; {{this file}} becomes {this file}.
+    header: str = (
+        "{title} — a network exported from CNN Playground.\n\n"
+        "Input: {input} images (channels × height × width), pixels scaled to 0..1 and\n"
+        "normalised with MEAN and STD. Output: one score per class (softmax gives probabilities).\n"
+        "Parameters: {params}.\n\n"
+        "Run `python {{this file}} [CHECKPOINT]` to print the network (and load the weights of a\n"
+        "CNN Playground checkpoint or a plain state dict)."
+    )
+    checkpoint: str = "a CNN Playground checkpoint"
+    preprocess: str = "uint8 N×C×H×W images -> the normalised float input of the network."
+
+
+def _docstring_safe(text: str) -> str:
+    """Text that cannot end a docstring or escape from it (a project's name, a translation)."""
+    return text.replace("\\", "/").replace('"""', "'''")
+
+
+def python_code(project: Project, class_names: tuple[str, ...], mean=None, std=None,
+                notes: CodeNotes | None = None) -> str:  # fmt: skip
     """A standalone script defining the project's network as `build_model()`."""
+    notes = notes or CodeNotes()
     if project.pretrained is not None:
         raise PlaygroundError(Message(messages.PYTHON_EXPORT_PRETRAINED))
     check_network_fits(project, len(class_names), 1, training=False)  # written out by building it
@@ -82,23 +114,16 @@ def python_code(project: Project, class_names: tuple[str, ...], mean=None, std=N
     helpers = "".join("\n\n" + inspect.getsource(cls) for cls in CUSTOM_MODULES if _uses(model, cls))
     lines = []
     for child, info in zip(model, summary.layers, strict=False):
-        comment = (
-            f"# {info.index + 1}: {info.layer.describe()} -> {shape_text(info.output_shape)}, {info.params:,} params"
-        )
+        note = notes.layer(info.index + 1, info.layer, shape_text(info.output_shape), info.params)
+        comment = "# " + " ".join(note.split())  # one line, whatever the words
         lines.append(f"        {comment}\n        {module_code(child)},")
     channels = project.data.channels
     mean = list(mean) if mean is not None else [0.5] * channels
     std = list(std) if std is not None else [0.5] * channels
     # The name goes into a docstring: fold anything that could end it or escape from it.
     title = " ".join(project.name.replace("\\", "/").replace('"', "'").split())
-    return f'''"""{title} — a network exported from CNN Playground.
-
-Input: {shape_text(project.input_shape)} images (channels × height × width), pixels scaled to 0..1 and
-normalised with MEAN and STD. Output: one score per class (softmax gives probabilities).
-Parameters: {summary.total_params:,}.
-
-Run `python {{this file}} [CHECKPOINT]` to print the network (and load the weights of a
-CNN Playground checkpoint or a plain state dict).
+    header = notes.header.format(title=title, input=shape_text(project.input_shape), params=f"{summary.total_params:,}")
+    return f'''"""{_docstring_safe(header)}
 """
 
 import sys
@@ -122,14 +147,14 @@ def build_model() -> nn.Module:
 
 def load_weights(model: nn.Module, path: str) -> nn.Module:
     state = torch.load(path, map_location="cpu", weights_only=True)
-    if isinstance(state, dict) and "model" in state:  # a CNN Playground checkpoint
+    if isinstance(state, dict) and "model" in state:  # {" ".join(notes.checkpoint.split())}
         state = state.get("best_model") or state["model"]
     model.load_state_dict(state)
     return model
 
 
 def preprocess(images: torch.Tensor) -> torch.Tensor:
-    """uint8 N×C×H×W images -> the normalised float input of the network."""
+    """{_docstring_safe(notes.preprocess)}"""
     mean = torch.tensor(MEAN).view(1, -1, 1, 1)
     std = torch.tensor(STD).view(1, -1, 1, 1)
     return (images.float() / 255.0 - mean) / std

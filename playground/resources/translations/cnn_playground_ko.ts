@@ -719,6 +719,109 @@
     </message>
 </context>
 <context>
+    <name>ClassNames</name>
+    <message>
+        <source>circle</source>
+        <translation>원</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>사각형</translation>
+    </message>
+    <message>
+        <source>triangle</source>
+        <translation>삼각형</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>별</translation>
+    </message>
+    <message>
+        <source>cross</source>
+        <translation>십자</translation>
+    </message>
+    <message>
+        <source>bear</source>
+        <translation>곰</translation>
+    </message>
+    <message>
+        <source>bird</source>
+        <translation>새</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <source>cow</source>
+        <translation>소</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>개</translation>
+    </message>
+    <message>
+        <source>elephant</source>
+        <translation>코끼리</translation>
+    </message>
+    <message>
+        <source>giraffe</source>
+        <translation>기린</translation>
+    </message>
+    <message>
+        <source>horse</source>
+        <translation>말</translation>
+    </message>
+    <message>
+        <source>sheep</source>
+        <translation>양</translation>
+    </message>
+    <message>
+        <source>zebra</source>
+        <translation>얼룩말</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>티셔츠/상의</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>바지</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>풀오버</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>드레스</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>코트</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>샌들</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>셔츠</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>운동화</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>가방</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>앵클 부츠</translation>
+    </message>
+</context>
+<context>
     <name>CodeDialog</name>
     <message>
         <source>PyTorch code of {0}</source>
@@ -747,6 +850,39 @@
     <message>
         <source>Could not save {0}: {1}</source>
         <translation>{0} 저장 실패: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CodeNotes</name>
+    <message>
+        <source>{0}: {1} → {2}, {3} parameters</source>
+        <translation>{0}: {1} → {2}, 파라미터 {3}개</translation>
+    </message>
+    <message>
+        <source>{title} — a network exported from CNN Playground.
+
+Input: {input} images (channels × height × width), pixels scaled to 0..1 and
+normalised with MEAN and STD. Output: one score per class (softmax gives probabilities).
+Parameters: {params}.
+
+Run `python {{this file}} [CHECKPOINT]` to print the network (and load the weights of a
+CNN Playground checkpoint or a plain state dict).</source>
+        <translation>{title} — CNN Playground에서 내보낸 네트워크.
+
+입력: {input} 이미지(채널 × 높이 × 너비). 픽셀을 0..1로 바꾸고
+MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax를 거치면 확률).
+파라미터: {params}개.
+
+`python {{this file}} [CHECKPOINT]`로 실행하면 네트워크를 출력합니다(CNN Playground
+체크포인트나 state_dict의 가중치도 불러옵니다).</translation>
+    </message>
+    <message>
+        <source>a CNN Playground checkpoint</source>
+        <translation>CNN Playground 체크포인트</translation>
+    </message>
+    <message>
+        <source>uint8 N×C×H×W images -&gt; the normalised float input of the network.</source>
+        <translation>uint8 N×C×H×W 이미지 → 정규화된 네트워크의 실수 입력.</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1427,29 @@
     </message>
 </context>
 <context>
+    <name>ExampleNames</name>
+    <message>
+        <source>LeNet-5 on digits</source>
+        <translation>숫자를 배우는 LeNet-5</translation>
+    </message>
+    <message>
+        <source>Small VGG-style CNN on shapes</source>
+        <translation>도형을 배우는 작은 VGG 방식 CNN</translation>
+    </message>
+    <message>
+        <source>Dense-only network on shapes (compare with the CNN)</source>
+        <translation>Dense 층만 쓰는 도형 네트워크 (CNN과 비교)</translation>
+    </message>
+    <message>
+        <source>Overfit on purpose: a large dense head on 1,000 shapes</source>
+        <translation>일부러 과대 적합: 도형 1,000장에 큰 Dense 헤드</translation>
+    </message>
+    <message>
+        <source>an example that comes with the app</source>
+        <translation>앱에 들어 있는 예제</translation>
+    </message>
+</context>
+<context>
     <name>ExercisesPanel</name>
     <message>
         <source>New numbers</source>
@@ -1465,6 +1624,10 @@
     <message>
         <source>Each box shows a sample&apos;s output, untrained: fresh weights (train the network to see what it learned).</source>
         <translation>각 상자는 샘플의 출력을 보여 줍니다. 훈련 전: 새로 초기화한 가중치입니다(네트워크를 훈련하면 학습한 내용이 보입니다).</translation>
+    </message>
+    <message>
+        <source>The sample is a built-in digit, not an image of the project&apos;s data: load the data on the Data page to see its first image here.</source>
+        <translation>샘플은 프로젝트 데이터의 이미지가 아니라 앱에 들어 있는 숫자입니다. 데이터 페이지에서 데이터를 불러오면 여기에 그 첫 이미지가 나옵니다.</translation>
     </message>
     <message>
         <source>No sample&apos;s output: {0}</source>
@@ -1914,6 +2077,14 @@
         <source>close</source>
         <translation>닫을까요</translation>
     </message>
+    <message>
+        <source>Keep the run being trained (the epochs finished so far) with “{0}”? Save the project, or close without saving it.</source>
+        <translation>훈련 중인 실행(지금까지 끝난 에포크)을 “{0}”에 남길까요? 프로젝트를 저장하거나, 저장하지 않고 닫으세요.</translation>
+    </message>
+    <message>
+        <source>Stopping the training: the window closes when it has stopped…</source>
+        <translation>훈련을 멈추는 중입니다. 멈추면 창이 닫힙니다…</translation>
+    </message>
 </context>
 <context>
     <name>PipelineLab</name>
@@ -2355,6 +2526,35 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Discard</source>
+        <translation>저장하지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>RunModelButtons</name>
+    <message>
+        <source>Use this run&apos;s best epoch as the model</source>
+        <translation>이 실행의 최고 에포크를 모델로 사용</translation>
+    </message>
+    <message>
+        <source>Use this run&apos;s last epoch as the model</source>
+        <translation>이 실행의 마지막 에포크를 모델로 사용</translation>
+    </message>
+</context>
+<context>
     <name>RunsPanel</name>
     <message>
         <source>Tick runs to overlay their curves on the plots, each in a colour of its own.</source>
@@ -2708,6 +2908,14 @@
         <translation>실행 폴더 {0}에 쓸 수 없습니다 (디스크가 가득 찼거나 읽기 전용인가요?).</translation>
     </message>
     <message>
+        <source> · ★ the project&apos;s model (its last epoch)</source>
+        <translation> · ★ 프로젝트의 모델 (마지막 에포크)</translation>
+    </message>
+    <message>
+        <source> · ★ the project&apos;s model (its best epoch)</source>
+        <translation> · ★ 프로젝트의 모델 (최고 에포크)</translation>
+    </message>
+    <message>
         <source>Save checkpoint</source>
         <translation>체크포인트 저장</translation>
     </message>
@@ -2751,8 +2959,16 @@
         <translation>훈련 프로세스를 시작할 수 없습니다.</translation>
     </message>
     <message>
-        <source>The training process ended unexpectedly (the system may have ended it for lack of memory). {0}</source>
-        <translation>훈련 프로세스가 예기치 않게 끝났습니다 (메모리가 부족해 시스템이 끝냈을 수 있습니다). {0}</translation>
+        <source>The training process ended unexpectedly: it was ended from outside the app. {0}</source>
+        <translation>훈련 프로세스가 예기치 않게 끝났습니다. 앱 바깥에서 종료되었습니다. {0}</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly: it was killed from outside the app (by a user, or by the system when memory runs out). {0}</source>
+        <translation>훈련 프로세스가 예기치 않게 끝났습니다. 앱 바깥에서 강제로 종료되었습니다(사용자가, 또는 메모리가 부족할 때 시스템이). {0}</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly (it crashed). {0}</source>
+        <translation>훈련 프로세스가 예기치 않게 끝났습니다(비정상 종료). {0}</translation>
     </message>
     <message>
         <source>The training process ended with an error (exit code {0}). {1}</source>
@@ -3495,7 +3711,7 @@
     </message>
     <message>
         <source>The app&apos;s own small network, pretrained on the animal silhouettes (builtin:animals): ships with the app, so transfer learning works with nothing downloaded.</source>
-        <translation>앱에 들어 있는 작은 네트워크로, 동물 실루엣(builtin:animals)으로 사전 훈련되었습니다. 앱과 함께 설치되므로 아무것도 내려받지 않고 전이 학습을 할 수 있습니다.</translation>
+        <translation>앱에 들어 있는 작은 네트워크로, 앱에 내장된 동물 실루엣 데이터셋으로 사전 훈련되었습니다. 앱과 함께 설치되므로 아무것도 내려받지 않고 전이 학습을 할 수 있습니다.</translation>
     </message>
     <message>
         <source>Simonyan &amp; Zisserman 2014: 13 3×3 conv layers in 5 blocks, then 3 dense layers.</source>
@@ -3696,6 +3912,10 @@
     <message>
         <source>{path} is not a valid checkpoint ({reason})</source>
         <translation>{path}은(는) 올바른 체크포인트가 아닙니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>the file is damaged, or it is not a PyTorch checkpoint</source>
+        <translation>파일이 손상되었거나 PyTorch 체크포인트가 아닙니다</translation>
     </message>
     <message>
         <source>{path} is not a valid checkpoint: its {key} is not what CNN Playground writes ({found})</source>

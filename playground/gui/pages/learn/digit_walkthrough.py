@@ -33,6 +33,7 @@ from playground.gui.background.tasks import Task
 from playground.gui.pages.learn.digit_canvas import DigitCanvas
 from playground.gui.pages.learn.map_view import MapGrid, MapView
 from playground.gui.widgets.bar_chart import BarChart
+from playground.gui.widgets.example_names import shown_name
 from playground.gui.widgets.layer_labels import activation_name, block_title, layer_settings
 from playground.spec.errors import PlaygroundError
 
@@ -77,6 +78,7 @@ class DigitWalkthrough(QWidget):
         self.labels: np.ndarray | None = None
         self.trace = None
         self.chosen: tuple | None = None  # (layer index, map or unit, row, col) explained now
+        self.chosen_by_user = False  # a cell the user clicked stays explained for the next digit; else the answer
         self.own_model = None  # the user's Checkpoint, when one was given
         self.layer_maps: dict[int, list[MapView]] = {}
         self.grids: list[MapGrid] = []
@@ -152,16 +154,16 @@ class DigitWalkthrough(QWidget):
         self.explanation_scroll = QScrollArea()
         self.explanation_scroll.setWidgetResizable(True)
         self.explanation_scroll.setWidget(explanation)
-        self.explanation_scroll.setMinimumWidth(300)
+        self.explanation_scroll.setMinimumWidth(240)
 
         layout = QHBoxLayout(self)
         layout.addWidget(left_widget)
-        layout.addWidget(self.layers_scroll, 3)
+        layout.addWidget(self.layers_scroll, 2)  # the maps first: in presentation mode they had a narrow column
         explained = QVBoxLayout()
         explained.addWidget(self.explanation_scroll, 1)
         explained.addWidget(QLabel(self.tr("What the network says:")))
         explained.addWidget(self.probabilities)
-        layout.addLayout(explained, 2)
+        layout.addLayout(explained, 1)
         self._set_enabled(False)
 
     # ------------------------------------------------------------------ the network
@@ -197,7 +199,9 @@ class DigitWalkthrough(QWidget):
         project = self.walk.checkpoint.project
         shipped = self.own_model is None or problem is not None
         text = (
-            self.tr("Network: {0}, the LeNet-5 trained on digits that comes with the app.").format(project.name)
+            self.tr("Network: {0}, the LeNet-5 trained on digits that comes with the app.").format(
+                shown_name(project.name)
+            )
             if shipped
             else self.tr("Network: your model {0} ({1} classes).").format(project.name, len(self.walk.class_names))
         )
@@ -239,10 +243,11 @@ class DigitWalkthrough(QWidget):
         names = self.walk.class_names
         ranked = sorted(range(len(names)), key=lambda i: -float(self.trace.probabilities[i]))[:10]
         self.probabilities.set_values([(names[i], float(self.trace.probabilities[i])) for i in ranked], "{:.1%}".format)
-        if self.chosen is not None and self.chosen[0] < len(self.trace.layers):
+        if self.chosen_by_user and self.chosen is not None and self.chosen[0] < len(self.trace.layers):
             self.explain(*self.chosen)
-        else:
+        else:  # the network's answer for this digit (a drawn 7 is explained as its answer, not the last one's)
             self.explain(len(self.trace.layers) - 1, int(ranked[0]), 0, int(ranked[0]))
+            self.chosen_by_user = False
         self.traced.emit()
 
     # ------------------------------------------------------------------ the layers
@@ -316,7 +321,7 @@ class DigitWalkthrough(QWidget):
 
         if self.trace is None or index < 0:
             return
-        self.chosen = (index, which, row, col)
+        self.chosen, self.chosen_by_user = (index, which, row, col), True
         kind = layer_kind(self.trace.layers[index].layer)
         self._clear_window_maps()
         # The chosen cell: on its own map, or on the dense layer's one grid of units.

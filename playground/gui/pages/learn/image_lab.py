@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from playground.gui.app.messages import error_text
 from playground.gui.pages.learn.grids import GridTable
 from playground.gui.widgets.flow_layout import FlowLayout
+from playground.gui.widgets.panels import scroll_panel
+from playground.gui.widgets.side_or_top import SideOrTop
 from playground.lessons.content import LAB_SETTINGS
 from playground.lessons.lab import IMAGE_FILTERS, Grid, LabError, feature_map, grey_levels, number_text
 
@@ -106,7 +108,10 @@ class ImageLab(QWidget):
         self.output_view = QLabel()
         self.output_view.setObjectName("image_output")
         for view in (self.input_view, self.output_view):
-            view.setFixedSize(SHOWN_SIZE, SHOWN_SIZE)
+            # As large as its picture (pixels, not text: presentation mode does not enlarge them, so the
+            # picture and its feature map stay side by side where they fit).
+            view.setMinimumSize(SHOWN_SIZE, SHOWN_SIZE)
+            view.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.levels = QLabel()
         self.levels.setObjectName("image_levels")
@@ -133,13 +138,16 @@ class ImageLab(QWidget):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(view)
             pictures.addWidget(box)
-        right = QVBoxLayout()
+        main = QWidget()
+        right = QVBoxLayout(main)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addLayout(pictures)
         right.addWidget(self.levels)
         right.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(settings)
-        layout.addLayout(right, 1)
+        # The settings beside the pictures, or above them on a narrow page; scrolling down, never cutting.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll_panel(SideOrTop(settings, main), "image_lab_scroll"))
 
         self.source.currentIndexChanged.connect(lambda _: self._source_changed())
         self.digit.valueChanged.connect(lambda _: self.show_digit())

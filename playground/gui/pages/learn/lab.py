@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from playground.gui.app.messages import error_text, translated
 from playground.gui.pages.learn.grids import CURRENT, DONE, WINDOW, GridTable
 from playground.gui.widgets.flow_layout import FlowLayout
+from playground.gui.widgets.panels import scroll_panel
+from playground.gui.widgets.side_or_top import SideOrTop
 from playground.lessons.content import LAB_SETTINGS
 from playground.lessons.exercises import check_number
 from playground.lessons.lab import LabError, Trace, conv_vs_dense, convolve, parse_number, pool, usage_counts
@@ -39,6 +41,9 @@ OPERATIONS = (
     ("avg", QT_TRANSLATE_NOOP("ConvolutionLab", "Average pooling")),
     ("min", QT_TRANSLATE_NOOP("ConvolutionLab", "Min pooling")),
 )
+
+
+MOST_CELLS = 7  # the lecture's 5×5 input with a padding of 1 is shown whole; a larger grid scrolls
 
 
 def default_input(size: int) -> list[list[int]]:
@@ -98,6 +103,8 @@ class ConvolutionLab(QWidget):
 
         self.inputs = QTabWidget()
         self.filters = QTabWidget()
+        for tabs in (self.inputs, self.filters):
+            tabs.setTabBarAutoHide(True)  # one channel: nothing to choose between
         self.output_layout = QVBoxLayout()  # one output grid per filter, one under the other
         self.outputs: list[GridTable] = []
         self.sum_label = QLabel()
@@ -149,8 +156,10 @@ class ConvolutionLab(QWidget):
         self.output_box.setLayout(self.output_layout)
         grids.addWidget(self.output_box)
         self.filter_box = self.filters.parentWidget()
-        right = QVBoxLayout()
-        right.addLayout(grids, 1)
+        main = QWidget()
+        right = QVBoxLayout(main)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addLayout(grids)
         right.addWidget(self.formula_label)
         right.addWidget(self.sum_label)
         self.quiz_row = QWidget()
@@ -161,9 +170,14 @@ class ConvolutionLab(QWidget):
         quiz_layout.addWidget(self.quiz_feedback, 1)
         self.quiz_row.setVisible(False)
         right.addWidget(self.quiz_row)
-        layout = QHBoxLayout(self)
-        layout.addWidget(settings)
-        layout.addLayout(right, 1)
+        right.addStretch(1)
+        # The settings beside the grids, or above them where the page is too narrow for both; the
+        # whole lab scrolls down rather than cutting a grid (at 1.0× the lecture's example needs no scrolling).
+        self.arrangement = SideOrTop(settings, main)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll = scroll_panel(self.arrangement, "lab_scroll")
+        layout.addWidget(self.scroll)
 
         for spin in (self.channels, self.filter_count, self.input_size, self.kernel):
             spin.valueChanged.connect(lambda _: self.rebuild())
@@ -221,7 +235,7 @@ class ConvolutionLab(QWidget):
             table.deleteLater()
         self.outputs = []
         for number in range(filters):
-            table = GridTable(editable=False)
+            table = GridTable(editable=False, fit=True, most_cells=MOST_CELLS)
             table.setObjectName(f"lab_output_{number}" if number else "lab_output")
             self.outputs.append(table)
             self.output_layout.addWidget(table)
@@ -230,14 +244,14 @@ class ConvolutionLab(QWidget):
         self.input_values = [[[v + 100 * channel for v in row] for row in default_input(size)]
                              for channel in range(channels)]  # fmt: skip
         for channel in range(channels):
-            table = GridTable(editable=True)
+            table = GridTable(editable=True, fit=True, most_cells=MOST_CELLS)
             table.setObjectName(f"lab_input_{channel}")
             table.set_grid(self.input_values[channel])
             table.itemChanged.connect(lambda item, ch=channel: self._input_edited(ch, item))
             self.inputs.addTab(table, self.tr("Channel {0}").format(channel + 1))
         for number in range(filters):
             for channel in range(channels):
-                weights = GridTable(editable=True)
+                weights = GridTable(editable=True, fit=True, most_cells=MOST_CELLS)
                 weights.setObjectName(f"lab_filter_{number}_{channel}" if number else f"lab_filter_{channel}")
                 weights.set_grid(default_filter(number, kernel))
                 weights.itemChanged.connect(lambda _: self.recompute())
@@ -344,6 +358,10 @@ class ConvolutionLab(QWidget):
             table.paint(
                 {**{(s.row, s.col): DONE for s in trace.steps[: self.step]}, (current.row, current.col): CURRENT}
             )
+        # Playing on a projector (presentation mode), the lab scrolls: keep the cell being computed in view.
+        cell = self.output.visualItemRect(self.output.item(current.row, current.col))
+        centre = self.output.viewport().mapTo(self.arrangement, cell.center())
+        self.scroll.ensureVisible(centre.x(), centre.y(), cell.width(), cell.height())
         size = self.kernel.value()
         window = {(current.top + i, current.left + j): WINDOW for i in range(size) for j in range(size)}
         if not self.show_use.isChecked():

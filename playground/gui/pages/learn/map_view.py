@@ -27,7 +27,8 @@ class MapView(QWidget):
         grey = grey_image(self.values)[0]
         height, width = grey.shape
         self.image = QImage(grey.tobytes(), width, height, width, QImage.Format.Format_Grayscale8).copy()
-        self.setFixedSize(self.sizeHint())
+        # As large as its cells (not a fixed size: presentation mode enlarged that but not the picture in it,
+        # a grey band beside each map; a map is a picture, not text, and keeps its size).
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setToolTip(tooltip)
 

@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -26,6 +24,9 @@ from PySide6.QtWidgets import (
 from playground.gui.app.messages import error_text, translated
 from playground.gui.pages.learn.grids import CURRENT, DONE, WINDOW, GridTable
 from playground.gui.pages.learn.lab import default_filter, default_input
+from playground.gui.widgets.flow_layout import FlowLayout
+from playground.gui.widgets.panels import scroll_panel
+from playground.gui.widgets.side_or_top import SideOrTop
 from playground.lessons.content import LAB_SETTINGS
 from playground.lessons.lab import LabError
 from playground.lessons.pipeline import PipelineTrace, default_dense_weights, flat_length, run_pipeline
@@ -38,8 +39,11 @@ POOLINGS = (
 )
 
 
+MOST_CELLS = 12  # a longer flattened vector (a large input) scrolls inside its grid
+
+
 def _table(name: str, editable: bool = False) -> GridTable:
-    table = GridTable(editable=editable, cell_size=CELL, fit=True)
+    table = GridTable(editable=editable, cell_size=CELL, fit=True, most_cells=MOST_CELLS)
     table.setObjectName(name)
     return table
 
@@ -130,11 +134,13 @@ class PipelineLab(QWidget):
         self.formula.setObjectName("pipeline_formula")
         self.formula.setWordWrap(True)
 
-        stages = QGridLayout()
-        stages.addWidget(self._box(self.tr("Input"), self.input), 0, 0)
-        stages.addWidget(self._box(self.tr("Filters"), _column(self.filters, self.bias_label, self.biases)), 0, 1)
-        stages.addWidget(self.maps_box, 0, 2)
-        stages.addWidget(self.pooled_box, 1, 0)
+        # The stages in reading order, wrapping onto the next line where the page is narrow (1024 px,
+        # presentation mode): the page scrolls down, never sideways, and no grid is cut.
+        stages = FlowLayout()
+        stages.addWidget(self._box(self.tr("Input"), self.input))
+        stages.addWidget(self._box(self.tr("Filters"), _column(self.filters, self.bias_label, self.biases)))
+        stages.addWidget(self.maps_box)
+        stages.addWidget(self.pooled_box)
         # The dense weights right under the flattened vector: weight i multiplies the number above it.
         weights = QWidget()
         beside = QGridLayout(weights)  # each unit's bias at the end of its row of weights
@@ -145,22 +151,18 @@ class PipelineLab(QWidget):
         beside.addWidget(self.dense_biases, 1, 1, Qt.AlignmentFlag.AlignTop)
         beside.setColumnStretch(2, 1)
         dense = _column(self.flat, weights)
-        stages.addWidget(self._box(self.tr("Flatten → Dense"), dense), 1, 1)
-        stages.addWidget(self._box(self.tr("Output"), self.outputs), 1, 2)
-        stages.setColumnStretch(3, 1)
-        stages.setRowStretch(2, 1)
+        stages.addWidget(self._box(self.tr("Flatten → Dense"), dense))
+        stages.addWidget(self._box(self.tr("Output"), self.outputs))
         body = QWidget()
-        body.setLayout(stages)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        right = QVBoxLayout()
-        right.addWidget(scroll, 1)
+        right = QVBoxLayout(body)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addLayout(stages)
         right.addWidget(self.formula)
         right.addWidget(self.text)
-        layout = QHBoxLayout(self)
-        layout.addWidget(settings)
-        layout.addLayout(right, 1)
+        right.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll_panel(SideOrTop(settings, body), "pipeline_scroll"))
 
         for spin in (self.input_size, self.filter_count, self.kernel):
             spin.valueChanged.connect(lambda _: self.rebuild())

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
+    QWidget,
 )
 
+from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.layer_labels import tr
 from playground.gui.widgets.settings_form import FieldView, make_input
+from playground.gui.widgets.wrapping_radio import wrapping_radio
 from playground.spec.project import Project
 from playground.spec.settings import PretrainedSettings
 from playground.spec.shapes import group, shape_text, summarize_project
@@ -129,10 +131,12 @@ class BasePanel(QGroupBox):
         self.setObjectName("base_panel")
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.feature_extraction = QRadioButton(tr("Feature extraction (base frozen, train the head)"))
-        self.fine_tuning = QRadioButton(tr("Fine-tuning (also train the blocks below the line)"))
-        self.feature_extraction.setObjectName("feature_extraction_radio")
-        self.fine_tuning.setObjectName("fine_tuning_radio")
+        self.feature_extraction, feature_extraction_row = wrapping_radio(
+            tr("Feature extraction (base frozen, train the head)"), "feature_extraction_radio"
+        )
+        self.fine_tuning, fine_tuning_row = wrapping_radio(
+            tr("Fine-tuning (also train the blocks below the line)"), "fine_tuning_radio"
+        )
         modes = QButtonGroup(self)
         modes.addButton(self.feature_extraction)
         modes.addButton(self.fine_tuning)
@@ -149,16 +153,20 @@ class BasePanel(QGroupBox):
         self.blocks = FreezeList()
         self.counts = QLabel()
         self.counts.setObjectName("freeze_counts")
+        self.counts.setWordWrap(True)  # presentation mode on a 1024-px projector: two lines, not a wider window
         self.remove_button = QPushButton(tr("Remove the pretrained base"))
-        row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Base learning rate × ")))
-        row.addWidget(self.factor)
-        row.addStretch(1)
+        rate = QWidget()
+        rate_layout = QHBoxLayout(rate)
+        rate_layout.setContentsMargins(0, 0, 0, 0)
+        rate_layout.addWidget(QLabel(tr("Base learning rate × ")))
+        rate_layout.addWidget(self.factor)
+        row = FlowLayout()  # the remove button wraps under the rate on a narrow page
+        row.addWidget(rate)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.feature_extraction)
-        layout.addWidget(self.fine_tuning)
+        layout.addWidget(feature_extraction_row)
+        layout.addWidget(fine_tuning_row)
         layout.addWidget(self.blocks, 1)
         layout.addWidget(self.counts)
         layout.addLayout(row)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,19 +32,38 @@ from playground.spec.shapes import shape_text
 
 
 def _sample_image(image_set):
-    """The first image of the project's data (uint8 C×H×W), or a built-in digit while none is loaded."""
+    """The first image of the project's data (uint8 C×H×W), or a built-in digit while none is loaded;
+    and whether it is the data's."""
     import torch
 
     if image_set is not None and len(image_set):
-        return image_set.images[0]
+        return image_set.images[0], True
     from playground.ml.inference.walkthrough import digit_set
 
-    return torch.as_tensor(digit_set()[0][0])[None]
+    return torch.as_tensor(digit_set()[0][0])[None], False
 
 
 SAMPLE_DELAY_MS = 250
 PNG_SCALE = 2  # slides want more pixels than the screen shows
 MAX_SCREEN_SCALE = 1.6  # a short network is not blown up to poster size
+
+
+GENERIC_FONTS = ("serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui")
+
+
+def with_generic_fonts(svg: str) -> str:
+    """Each font named with a CSS generic family after it (Qt writes its own alias "Sans Serif", which
+    no browser or slide program knows): where the font is missing, a sans-serif one is used."""
+
+    def family(match: re.Match) -> str:
+        name = match.group(1)
+        if name.strip().lower() in GENERIC_FONTS:
+            return match.group(0)
+        if name.strip().lower() in ("sans serif", "sansserif", "sans"):
+            return 'font-family="sans-serif"'
+        return f'font-family="{name}, sans-serif"'
+
+    return re.sub(r'font-family="([^"]*)"', family, svg)
 
 
 class FigureCanvas(QWidget):
@@ -222,21 +242,25 @@ class FigureView(QWidget):
         def run(context):
             from playground.ml.inference.layer_outputs import sample_outputs  # torch: only once asked for
 
-            return sample_outputs(project, classes, _sample_image(image_set), checkpoint)
+            image, from_data = _sample_image(image_set)
+            return sample_outputs(project, classes, image, checkpoint), from_data
 
         self.samples_task.start(run)
 
-    def _samples_ready(self, outputs) -> None:
+    def _samples_ready(self, result) -> None:
+        outputs, from_data = result
         self.canvas.show_pictures(outputs.pictures)
         if outputs.trained:
-            self.samples_note.setText(self.tr("Each box shows a sample's output with the trained weights."))
+            note = self.tr("Each box shows a sample's output with the trained weights.")
         else:
-            self.samples_note.setText(
-                self.tr(
-                    "Each box shows a sample's output, untrained: fresh weights (train the network to see what it"
-                    " learned)."
-                )
-            )
+            note = self.tr(
+                "Each box shows a sample's output, untrained: fresh weights (train the network to see what it"
+                " learned).")  # fmt: skip
+        if not from_data:  # (a digit through a network trained on shapes is no sample of what it learned)
+            note += " " + self.tr(
+                "The sample is a built-in digit, not an image of the project's data: load the data on the Data page"
+                " to see its first image here.")  # fmt: skip
+        self.samples_note.setText(note)
 
     def _samples_failed(self, message: str) -> None:
         self.canvas.show_pictures(None)
@@ -255,7 +279,11 @@ class FigureView(QWidget):
         painter = QPainter(generator)
         paint_figure(painter, figure, self._labels(figure), self.font(), self.canvas.pictures)
         painter.end()
-        return Path(path).is_file() and Path(path).stat().st_size > 0  # the generator reports no errors
+        if not (Path(path).is_file() and Path(path).stat().st_size > 0):  # the generator reports no errors
+            return False
+        svg = Path(path).read_text(encoding="utf-8")
+        Path(path).write_text(with_generic_fonts(svg), encoding="utf-8")
+        return True
 
     def png_size(self) -> QSize:
         return QSize(math.ceil(self.slide.width * PNG_SCALE), math.ceil(self.slide.height * PNG_SCALE))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from playground.gui.app.messages import error_text, translated
 from playground.gui.pages.model.base_panel import BasePanel
 from playground.gui.pages.model.code_dialog import CodeDialog
+from playground.gui.pages.model.code_notes import code_notes
 from playground.gui.pages.model.compare_panel import ComparePanel
 from playground.gui.pages.model.figure_view import FigureView
 from playground.gui.pages.model.network_view import NetworkView
@@ -134,7 +135,9 @@ class ModelPage(QWidget):
         centre_layout = QVBoxLayout(centre)
         centre_layout.addWidget(self.input_label)
         centre_layout.addWidget(tools)
-        centre_layout.addWidget(self.base_panel, 1)
+        # It scrolls down rather than squeezing its words (presentation mode on a 1024×768 projector).
+        self.base_scroll = scroll_panel(self.base_panel, "base_scroll")
+        centre_layout.addWidget(self.base_scroll, 1)
         # The list is where layers are edited; the figure beside it is the same network as a lecture draws it.
         self.network_tabs = QTabWidget()
         self.network_tabs.setObjectName("network_tabs")
@@ -167,6 +170,12 @@ class ModelPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.set_default_sizes([self.palette_list.sizeHint().width() + 30, 560, 300])
         QHBoxLayout(self).addWidget(self.splitter)
+        # The figure is for showing, the list for editing: the figure gets the page's whole width (on a
+        # 1024-px projector in presentation mode it was a thumbnail between the blocks and the settings).
+        self.network_tabs.currentChanged.connect(
+            lambda _: [panel.setVisible(self.network_tabs.currentWidget() is not self.figure)
+                       for panel in (palette_box, side)]
+        )  # fmt: skip
 
         self.palette_list.block_activated.connect(lambda kind: self.insert_block(kind, len(self.project.layers)))
         self.network.block_dropped.connect(self.insert_block)
@@ -216,6 +225,7 @@ class ModelPage(QWidget):
         )
         base_params = 0
         self.base_panel.setVisible(project.pretrained is not None)
+        self.base_scroll.setVisible(project.pretrained is not None)
         if project.pretrained is not None:
             self.base_panel.show_project(project, classes)
             base_params = project.backbone.base_params
@@ -329,7 +339,7 @@ class ModelPage(QWidget):
         from playground.ml.inference.export import python_code  # torch: loaded in the background by now
 
         try:
-            code = python_code(self.project, tuple(names))
+            code = python_code(self.project, tuple(names), notes=code_notes())  # comments in the interface's language
         except PlaygroundError as error:
             QMessageBox.information(self, tr("No code for this network"), error_text(error))
             return None

@@ -39,6 +39,8 @@ from playground.gui.pages.predict.explain_panel import ExplainPanel
 from playground.gui.project.dataset_loader import DatasetLoader
 from playground.gui.project.dropped_files import local_paths
 from playground.gui.widgets.bar_chart import BarChart
+from playground.gui.widgets.class_labels import class_label
+from playground.gui.widgets.example_names import shown_name
 from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.images import image_file_filter, to_pixmap
 from playground.gui.widgets.panels import RememberedSplitter
@@ -64,6 +66,9 @@ EXPORTS = (
 
 
 CLASSIFY_CHUNK = 16  # images per part: the table fills as the work goes on
+
+
+CLASSES_NAMED = 5  # in the model's line: the first few, then "…"
 
 
 class PredictPage(QWidget):
@@ -220,11 +225,17 @@ class PredictPage(QWidget):
             data = checkpoint.project.data
             self.model_label.setText(
                 self.tr("Model: {0}, {1} classes ({2}), images {3}×{4}, {5} channel(s).").format(
-                    checkpoint.project.name, len(checkpoint.class_names), ", ".join(checkpoint.class_names[:10]),
+                    shown_name(checkpoint.project.name), len(checkpoint.class_names), self._some_classes(checkpoint),
                     data.image_size[0], data.image_size[1], data.channels,
                 )
             )  # fmt: skip
         self._update_buttons()
+
+    def _some_classes(self, checkpoint) -> str:
+        """The first few class names (a hundred of them spelled out filled six lines)."""
+        source = checkpoint.project.data.source
+        names = [class_label(name, source) for name in checkpoint.class_names[:CLASSES_NAMED]]
+        return ", ".join(names) + (", …" if len(checkpoint.class_names) > CLASSES_NAMED else "")
 
     def _update_buttons(self) -> None:
         for button in (self.add_button, self.csv_button, self.paste_button):
@@ -388,10 +399,13 @@ class PredictPage(QWidget):
             best, probability = prediction.top[0]
             share = QTableWidgetItem()
             share.setData(Qt.ItemDataRole.DisplayRole, round(probability * 100, 1))  # sorts as a number
-            bars = " · ".join(f"{label} {p:.0%}" for label, p in prediction.top)  # the chosen image gets bars
+            source = self.checkpoint.project.data.source if self.checkpoint is not None else ""
+            best = class_label(best, source)
+            top = [(class_label(label, source), p) for label, p in prediction.top]
+            bars = " · ".join(f"{label} {p:.0%}" for label, p in top)  # the chosen image gets bars
             cells = [thumbnail, name, QTableWidgetItem(best), share, QTableWidgetItem(bars)]
             cells[2].setToolTip(best)  # long class names are shortened in the middle; here whole
-            cells[4].setToolTip("\n".join(f"{label}: {p:.1%}" for label, p in prediction.top))
+            cells[4].setToolTip("\n".join(f"{label}: {p:.1%}" for label, p in top))
         for column, item in enumerate(cells):
             self.table.setItem(row, column, item)
 
@@ -541,7 +555,12 @@ class PredictPage(QWidget):
         if isinstance(outcome, str):  # failed: the reason
             self.confusion.clear(self.tr("Could not classify the validation set: {0}").format(outcome))
         else:
-            self.confusion.show_result(*outcome)
+            result, images = outcome
+            if self.checkpoint is not None:  # a built-in dataset's classes in the interface's language
+                source = self.checkpoint.project.data.source
+                names = tuple(class_label(name, source) for name in result.class_names)
+                result = dataclasses.replace(result, class_names=names)
+            self.confusion.show_result(result, images)
 
     # ------------------------------------------------------------------ drops
 

@@ -37,8 +37,9 @@ from playground.gui.pages.train.runs import RunRecord, RunsPanel, records_from_s
 from playground.gui.pages.train.status_line import StatusLine
 from playground.gui.project.document import ProjectDocument
 from playground.gui.widgets.flow_layout import FlowLayout
-from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
+from playground.gui.widgets.panels import RememberedSplitter, settings_panel
 from playground.gui.widgets.rate_spin_box import RateSpinBox
+from playground.gui.widgets.run_model_buttons import run_model_buttons
 from playground.gui.widgets.settings_form import FieldView, SettingsForm
 from playground.spec.project import Project
 from playground.spec.resume_policy import resume_refusal
@@ -51,6 +52,7 @@ STATUS_INTERVAL = 0.25  # seconds between updates of the progress text and bar
 
 class TrainPage(QWidget):
     model_changed = Signal(object)  # the project's current trained model (a Checkpoint) or None
+    model_chosen = Signal()  # the user made another run (or epoch) the project's model: unsaved work
 
     def __init__(self, document: ProjectDocument, class_names, parent=None):
         super().__init__(parent)
@@ -66,6 +68,7 @@ class TrainPage(QWidget):
         self._cuda_available = False  # mixed precision is offered only then
         self._all_gpus = False  # "All N GPUs" chosen: the project says cuda, torchrun runs one process per GPU
         self.checkpoint = None  # the current model: best weights of the last run, or a loaded file
+        self.model_source: tuple[int, str] | None = None  # (run number, best.pt or last.pt) the model came from
         self.runs: list[RunRecord] = []
         self.run: RunRecord | None = None  # the run being trained or last trained
         self.plots = None  # created on first show: pyqtgraph costs 0.3 s to import
@@ -82,6 +85,11 @@ class TrainPage(QWidget):
         self.log.setReadOnly(True)
         tabs = QTabWidget()
         tabs.addTab(self.log, self.tr("Log"))
+        model_row, self.model_buttons = run_model_buttons()
+        self.runs_panel.layout().addWidget(model_row)
+        for name, button in self.model_buttons.items():
+            button.clicked.connect(lambda _=False, n=name: self.use_as_model(self._selected_run_number(), n))
+        self.run_list.currentRowChanged.connect(lambda _: self._update_model_buttons())
         tabs.addTab(self.runs_panel, self.tr("Runs"))
 
         self.plot_area = QVBoxLayout()
@@ -97,7 +105,7 @@ class TrainPage(QWidget):
         left_layout.addWidget(self.controls_box)
         left_layout.addStretch(1)
         splitter = RememberedSplitter("train", Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll_panel(left, "train_settings_panel"))  # scrolls on a small screen
+        splitter.addWidget(settings_panel(left, "train_settings_panel"))  # scrolls on a small screen
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         QHBoxLayout(self).addWidget(splitter)
@@ -328,6 +336,7 @@ class TrainPage(QWidget):
         self.stop_button.setEnabled(running)
         self.load_button.setEnabled(not running and not self.checkpoint_reader.busy)
         self.save_button.setEnabled(not running and self.checkpoint is not None)
+        self._update_model_buttons()
 
     def start(self, continue_run: bool = False, checkpoint: str = "last.pt", epochs: int | None = None) -> bool:
         """Train the project from scratch, or continue the last run from its last epoch (or from
@@ -356,7 +365,7 @@ class TrainPage(QWidget):
             self.log.appendPlainText(self.tr("— {0} —").format(self.run_name(self.run)))
             if self.plots is not None:
                 self.plots.clear()
-        self.runs_panel.show_runs(self.runs)
+        self._refresh_run_list()
         device = project.training.device
         gpus = self._gpu_count if self._all_gpus and device == "cuda" else 0
         try:
@@ -457,11 +466,14 @@ class TrainPage(QWidget):
             + val
             + (self.tr("  (best so far)") if event.is_best else "")
         )
-        self.runs_panel.show_runs(self.runs)
+        self._refresh_run_list()
 
     def _set_model(self, checkpoint) -> None:
         """The run's model, read from its checkpoint: it becomes the project's current model."""
         self.checkpoint = checkpoint
+        if self.run is not None:  # its best epoch's weights (its last, before a validation has picked one)
+            self.model_source = (self.run.number, "best.pt" if (self.run.out_dir / "best.pt").is_file() else "last.pt")
+        self._refresh_run_list()
         self.model_changed.emit(checkpoint)
         self._update_buttons()
 
@@ -482,7 +494,7 @@ class TrainPage(QWidget):
         self.log.appendPlainText(reasons[event.reason] + best)
         self.progress.setValue(1000 if event.reason == "completed" else self.progress.value())
         self.run.outcome = event.reason
-        self.runs_panel.show_runs(self.runs)
+        self._refresh_run_list()
         self._update_buttons()
 
     def _on_failed(self, event) -> None:
@@ -490,7 +502,7 @@ class TrainPage(QWidget):
         message = translated(event.message)
         self.status.setText(message)
         self.log.appendPlainText(message)  # the last good epoch's model follows (model_ready)
-        self.runs_panel.show_runs(self.runs)
+        self._refresh_run_list()
         self._update_buttons()
         if event.reason == "out_of_memory":
             self._after_stop = lambda: self._offer_smaller_batch(message)
@@ -528,11 +540,15 @@ class TrainPage(QWidget):
         details = self.training.last_error_lines()
         if details:  # the child's own last words (a traceback), for whoever reports the problem
             self.log.appendPlainText("\n".join(details[-12:]))
-        self.runs_panel.show_runs(self.runs)
+        self._refresh_run_list()
         self._update_buttons()
         self._after_stop = lambda: QMessageBox.warning(self, self.tr("Training failed"), message)
 
     # ------------------------------------------------------------------ runs
+
+    def _refresh_run_list(self) -> None:
+        self.runs_panel.show_runs(self.runs, mark=self._model_mark)
+        self._update_model_buttons()
 
     def run_name(self, run: RunRecord) -> str:
         return self.runs_panel.run_name(run)
@@ -546,6 +562,34 @@ class TrainPage(QWidget):
     def _show_overlays(self, numbers: set[int]) -> None:
         chosen = [(self.run_name(run), run.history) for run in self.runs if run.number in numbers and run.history]
         self.ensure_plots().overlay(chosen)
+
+    # ------------------------------------------------------------------ which run is the model
+
+    def _model_mark(self, run: RunRecord) -> str:
+        if self.model_source is None or self.model_source[0] != run.number:
+            return ""
+        if self.model_source[1] == "last.pt":
+            return self.tr(" · ★ the project's model (its last epoch)")
+        return self.tr(" · ★ the project's model (its best epoch)")
+
+    def _selected_run_number(self) -> int | None:
+        item = self.run_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_model_buttons(self) -> None:
+        run = next((run for run in self.runs if run.number == self._selected_run_number()), None)
+        busy = self.training.running or self.checkpoint_reader.busy
+        for name, button in self.model_buttons.items():
+            button.setEnabled(run is not None and not busy and (run.out_dir / name).is_file()
+                              and self.model_source != (run.number, name))  # fmt: skip
+
+    def use_as_model(self, number: int | None, name: str = "best.pt") -> bool:
+        """Make run `number`'s best epoch (best.pt) or last (last.pt) the project's model: read on a
+        background task, then Predict, the figure and a saved project use it. True when reading began."""
+        run = next((run for run in self.runs if run.number == number), None)
+        if run is None or self.training.running or not (run.out_dir / name).is_file():
+            return False
+        return self.load_checkpoint(run.out_dir / name, source=(run.number, name))
 
     # ------------------------------------------------------------------ checkpoints
 
@@ -566,7 +610,7 @@ class TrainPage(QWidget):
             QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not save {0}: {1}").format(path, error))
             return None
 
-    def load_checkpoint(self, path: str | Path | None = None) -> bool:
+    def load_checkpoint(self, path: str | Path | None = None, source: tuple[int, str] | None = None) -> bool:
         """Read a checkpoint on a background task (it is checked in full: seconds for a large one);
         it becomes the project's model when it has been read. True when reading has started."""
         if path is None:
@@ -577,16 +621,20 @@ class TrainPage(QWidget):
         def read(context):
             from playground.ml.files.checkpoints import load_checkpoint
 
-            return path, load_checkpoint(path)
+            return path, load_checkpoint(path), source
 
         self.checkpoint_reader.start(read)
         self._update_buttons()
         return True
 
     def _checkpoint_read(self, result) -> None:
-        path, checkpoint = result
+        path, checkpoint, source = result
         self.checkpoint = checkpoint
+        self.model_source = source  # None: a file from elsewhere, no run's
         self.model_changed.emit(checkpoint)
+        self._refresh_run_list()
+        if source is not None:
+            self.model_chosen.emit()
         self.log.appendPlainText(
             self.tr("Loaded {0}: {1} epochs trained, classes {2}.").format(
                 path, checkpoint.epoch, ", ".join(checkpoint.class_names)
@@ -600,9 +648,10 @@ class TrainPage(QWidget):
 
     # ------------------------------------------------------------------ a saved project's runs (issue 15)
 
-    def saved_runs(self, model_run: int | None) -> tuple[SavedRuns, dict[int, Path]]:
-        """The runs to keep with the project (all but one still training), and their folders."""
-        return records_to_keep(self.runs, self.run if self.training.running else None, model_run)
+    def saved_runs(self) -> tuple[SavedRuns, dict[int, Path]]:
+        """The runs to keep with the project (all but one still training), their folders, and which
+        run's checkpoint is the project's model."""
+        return records_to_keep(self.runs, self.run if self.training.running else None, self.model_source)
 
     def restore_runs(self, saved: SavedRuns, folders: dict[int, Path], model) -> None:
         """A reopened project's runs (curves, settings, outcomes; checkpoints in `folders` for Continue
@@ -611,6 +660,7 @@ class TrainPage(QWidget):
         last = self.runs[-1] if self.runs else None
         self.run = next((run for run in self.runs if run.number == saved.model_run), last)  # what Continue continues
         self.checkpoint = model
+        self.model_source = (saved.model_run, saved.model_checkpoint) if model is not None else None
         self.model_changed.emit(model)
         self.log.clear()
         if model is not None and self.run is not None:
@@ -618,7 +668,7 @@ class TrainPage(QWidget):
                 self.tr("The project's model and its {0} runs are back: Predict uses the model of {1}; Continue"
                         " training goes on from its last epoch.").format(len(self.runs), self.run_name(self.run))
             )  # fmt: skip
-        self.runs_panel.show_runs(self.runs)
+        self._refresh_run_list()
         if self.plots is not None:
             self.plots.clear()
             if self.run is not None:

@@ -32,9 +32,9 @@ class RunRecord:
         return max((record["epoch"] for record in self.history), default=0)
 
 
-def records_to_keep(runs: list[RunRecord], training: RunRecord | None, model_run: int | None):
-    """The runs to keep with the project (all but the one still training), and the folder holding
-    each one's checkpoints."""
+def records_to_keep(runs: list[RunRecord], training: RunRecord | None, model_source: tuple[int, str] | None):
+    """The runs to keep with the project (all but the one still training), the folder holding each
+    one's checkpoints, and which run's checkpoint (best.pt or last.pt) is the model."""
     kept = [run for run in runs if run is not training]
     folders = {run.number: run.out_dir for run in kept
                if any((run.out_dir / name).is_file() for name in CHECKPOINT_FILES)}  # fmt: skip
@@ -43,7 +43,10 @@ def records_to_keep(runs: list[RunRecord], training: RunRecord | None, model_run
                  run.started_at, run.number in folders)
         for run in kept
     )  # fmt: skip
-    return SavedRuns(saved, model_run if any(run.number == model_run for run in saved) else None), folders
+    model_run, model_checkpoint = model_source or (None, "best.pt")
+    if not any(run.number == model_run and run.has_files for run in saved):
+        model_run, model_checkpoint = None, "best.pt"  # (a model loaded from a file of its own is not a run's)
+    return SavedRuns(saved, model_run, model_checkpoint), folders
 
 
 def records_from_saved(saved: SavedRuns, folders: dict[int, Path]) -> list[RunRecord]:
@@ -71,13 +74,14 @@ class RunsPanel(QWidget):
         layout.addWidget(self.list)
         self.list.itemChanged.connect(lambda _: self.overlays_changed.emit(self.ticked()))
 
-    def show_runs(self, runs: list[RunRecord]) -> None:
-        """The list again (a run's line changes as it trains); the ticks stay."""
+    def show_runs(self, runs: list[RunRecord], mark=lambda run: "") -> None:
+        """The list again (a run's line changes as it trains); the ticks stay. `mark(run)` ends a
+        run's line (which run is the project's model)."""
         self.list.blockSignals(True)
         checked = self.ticked()
         self.list.clear()
         for run in reversed(runs):
-            item = QListWidgetItem(self.describe(run))
+            item = QListWidgetItem(self.describe(run) + mark(run))
             item.setData(Qt.ItemDataRole.UserRole, run.number)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if run.number in checked else Qt.CheckState.Unchecked)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QStackedWidget, QTableView, QWidget
 
 from playground.gui.app.config import app_settings
+from playground.gui.app.screen_fit import fits_screen
 
 STEPS = (1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 PRESENTATION = 1.5  # what View → Presentation mode switches to
@@ -172,22 +173,52 @@ def apply_to(window: QWidget) -> None:
     _scale_plots(window)
 
 
+def _unique(sequences: list[QKeySequence]) -> list[QKeySequence]:
+    """Each key sequence once: one registered twice on an action is an "ambiguous shortcut" that Qt
+    ignores (Ctrl+- is also the platform's standard Zoom out)."""
+    kept: list[QKeySequence] = []
+    for sequence in sequences:
+        if not sequence.isEmpty() and sequence not in kept:
+            kept.append(sequence)
+    return kept
+
+
+def step_within_screen(window: QWidget, step) -> bool:
+    """Zoom one step (`presentation.zoom_in` or `zoom_out`), but never so far that the window no longer
+    fits its screen: then the factor stays where it was. True when it changed."""
+    before = presentation.factor
+    step()
+    if presentation.factor > before and not fits_screen(window):
+        presentation.set_factor(before)
+    return presentation.factor != before
+
+
+def fit_factor_to_screen(window: QWidget) -> None:
+    """A factor remembered from a larger screen (2.0 on a full-HD monitor) stepped down until the
+    window fits this one."""
+    while presentation.factor > STEPS[0] and not fits_screen(window):
+        presentation.zoom_out()
+
+
 def add_view_actions(menu: QMenu, window: QWidget, pages: QStackedWidget) -> QAction:
-    """View → Presentation mode, Zoom in (Ctrl+=, Ctrl++) and Zoom out (Ctrl+−); returns the first."""
+    """View → Presentation mode (F5), Zoom in (Ctrl+=, Ctrl++) and Zoom out (Ctrl+−); returns the first."""
 
     mode = QAction(QCoreApplication.translate("Presentation", "&Presentation mode"), window)
     mode.setObjectName("action_presentation")
     mode.setCheckable(True)
     mode.setShortcut(QKeySequence("F5"))
-    mode.triggered.connect(presentation.toggle)
+    mode.triggered.connect(lambda: step_within_screen(window, presentation.toggle))
     zoom_in = QAction(QCoreApplication.translate("Presentation", "Zoom &in"), window)
     zoom_in.setObjectName("action_zoom_in")
-    zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence.StandardKey.ZoomIn])
-    zoom_in.triggered.connect(presentation.zoom_in)
+    zoom_in.setShortcuts(_unique([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"),
+                                  *QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn)]))  # fmt: skip
+    zoom_in.triggered.connect(lambda: step_within_screen(window, presentation.zoom_in))
     zoom_out = QAction(QCoreApplication.translate("Presentation", "Zoom &out"), window)
     zoom_out.setObjectName("action_zoom_out")
-    zoom_out.setShortcuts([QKeySequence("Ctrl+-"), QKeySequence.StandardKey.ZoomOut])
-    zoom_out.triggered.connect(presentation.zoom_out)
+    zoom_out.setShortcuts(
+        _unique([QKeySequence("Ctrl+-"), *QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut)])
+    )
+    zoom_out.triggered.connect(lambda: step_within_screen(window, presentation.zoom_out))
     for action in (mode, zoom_in, zoom_out):
         menu.addAction(action)
     presentation.mode_changed.connect(mode.setChecked)  # a bound slot: let go when the window closes
