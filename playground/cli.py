@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import signal
 import sys
 import tempfile
-import unicodedata
 import warnings
 from datetime import datetime
 from pathlib import Path
@@ -24,45 +22,11 @@ from playground.spec.errors import DataError, PlaygroundError
 from playground.spec.messages import Message
 from playground.spec.project import Project, load_project, remove_stale_temp_files
 from playground.spec.shapes import NetworkSummary, group, shape_text, summarize_project
+from playground.spec.text import json_text, printable
 
 
 def _print_json(data) -> None:
-    # allow_nan=False: a bare NaN is not JSON; the data printed here never holds one (a bug if it does).
-    text = json.dumps(data, ensure_ascii=False, allow_nan=False)
-    if not _encodable(text):  # a file name that was not UTF-8: \udcXX escapes, valid JSON that maps back
-        text = json.dumps(data, ensure_ascii=True, allow_nan=False)
-    print(text, flush=True)
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-# Bidirectional overrides and isolates: they reorder what the terminal shows (a name that reads backwards).
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def printable(text: str) -> str:
-    """Text safe to print on one terminal line: control characters (a newline and a fake `error:`
-    line, a terminal-title escape) and the bytes of a file name that was not UTF-8 (a Korean zip's
-    CP949 names, which Python keeps as surrogate escapes) written as \\xNN; nothing raises."""
-    text = str(text)
-    if text.isprintable() and _encodable(text):
-        return text
-    out = []
-    for char in text:
-        code = ord(char)
-        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for an undecodable byte
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI_CONTROLS:
-            out.append(char.encode("unicode_escape").decode("ascii") if code > 0xFF else f"\\x{code:02x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    print(json_text(data), flush=True)
 
 
 def resolve_project_path(name: str) -> Path:
@@ -145,7 +109,7 @@ def summary_table(project: Project, summary: NetworkSummary) -> str:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = [f"{printable(project.name)} — input {shape_text(project.input_shape)}{classes}"]
+    lines = [f"{project.name} — input {shape_text(project.input_shape)}{classes}"]
     base = _base_dict(project)
     if base:
         lines.append(
@@ -163,7 +127,7 @@ def summary_table(project: Project, summary: NetworkSummary) -> str:
         f"Total parameters: {group(summary.total_params)}   multiply-adds: {group(summary.total_macs)}"
         f"   size: {size_kb:,.0f} KB (float32)"
     )
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def cmd_summary(args) -> int:
@@ -180,7 +144,7 @@ def cmd_summary(args) -> int:
     else:
         print(summary_table(project, summary))
     if summary.error:
-        print(f"error: {summary.error}", file=sys.stderr)
+        print(f"error: {printable(summary.error)}", file=sys.stderr)
         return 2
     return 0
 
@@ -291,6 +255,10 @@ def cmd_train(args) -> int:
                                device=args.device, job=job)  # fmt: skip
         else:
             started_at = datetime.now()
+            if _attaches(args) and (job is None or job.is_main):
+                from playground.spec.saved_runs import check_can_attach
+
+                check_can_attach(args.project)  # a damaged runs.json is said now, not after the training
             status = _train(args, project, base, job)
             if job is None or job.is_main:
                 _attach_to_project(args, started_at, status)
@@ -315,6 +283,13 @@ def _project_of_bundle(name: str) -> str:
     return str(project_path)
 
 
+def _attaches(args) -> bool:
+    """Whether the run will be kept beside the project file (see _attach_to_project)."""
+    path = Path(args.project)
+    shipped = path.resolve().is_relative_to(Path(__file__).resolve().parent)  # the app's own examples stay as shipped
+    return not args.no_attach and not shipped and path.is_file()
+
+
 def _attach_to_project(args, started_at: datetime, status: int) -> None:
     """A project file trained from the command line keeps the run as the window does: its checkpoints
     and curves in NAME_runs/ beside it, its weights the project's model (the window opens it trained,
@@ -324,8 +299,7 @@ def _attach_to_project(args, started_at: datetime, status: int) -> None:
 
     path = Path(args.project)
     out = Path(args.out) if args.out else Path("runs") / resolve_project_path(args.project).stem
-    shipped = path.resolve().is_relative_to(Path(__file__).resolve().parent)  # the app's own examples stay as shipped
-    if args.no_attach or shipped or not path.is_file() or not (out / "last.pt").is_file():
+    if not _attaches(args) or not (out / "last.pt").is_file():
         return
     last = load_checkpoint(out / "last.pt")
     outcome = "failed" if status else getattr(args, "finished_reason", "completed")
@@ -341,14 +315,14 @@ def _attach_to_project(args, started_at: datetime, status: int) -> None:
 def _model_checkpoint(name: str, stack: contextlib.ExitStack) -> Path:
     """What `predict` reads: a checkpoint, a saved project's own model, or a bundle's (unpacked into a
     temporary folder that goes when the command ends)."""
-    from playground.ml.bundle import is_bundle, open_bundle
+    from playground.ml.bundle import is_bundle, open_bundle_model
     from playground.spec.saved_runs import model_file, read_saved_runs
 
     project_path = None
-    if is_bundle(name):
+    if is_bundle(name):  # only its model is unpacked, not its images
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cnnpg-bundle-")))
-        project_path = open_bundle(name, folder / "bundle")
-    elif Path(name).suffix.lower() == ".json":
+        return open_bundle_model(name, folder / "bundle")
+    if Path(name).suffix.lower() == ".json":
         project_path = Path(name)
         load_project(project_path)  # a missing or damaged project says so first
     if project_path is None:
@@ -407,7 +381,11 @@ def _train(args, project, base, job) -> int:
     progress = EpochProgress(sys.stdout) if not args.json and not quiet else None
     if job is not None and not quiet and not args.json:
         print(job.describe(project.training.batch_size, project.training.learning_rate))
-        print(f"if the job stops or a process fails, resume with --resume {out / 'last.pt'} (any number of processes)")
+        print(
+            printable(
+                f"if the job stops or a process fails, resume with --resume {out / 'last.pt'} (any number of processes)"
+            )
+        )
     try:
         for event in fit(
             project, data, epochs=args.epochs, out_dir=out, resume=resume, control=control, device=args.device,
@@ -427,18 +405,22 @@ def _train(args, project, base, job) -> int:
                     _print_json(event.to_dict())
             elif isinstance(event, Started):
                 print(
-                    f"{project.name}: {event.parameters:,} parameters, {event.train_images} training and"
-                    f" {event.val_images} validation images, on {event.device}; writing to {out}"
+                    printable(
+                        f"{project.name}: {event.parameters:,} parameters, {event.train_images} training and"
+                        f" {event.val_images} validation images, on {event.device}; writing to {out}"
+                    )
                 )
             elif isinstance(event, EpochFinished):
                 print(_format_epoch(event), flush=True)
             elif isinstance(event, Finished):
-                print(f"{event.reason}: {_best_text(event, len(data.val) > 0)}; checkpoint {event.checkpoint}")
+                print(
+                    printable(f"{event.reason}: {_best_text(event, len(data.val) > 0)}; checkpoint {event.checkpoint}")
+                )
             if isinstance(event, Finished):
                 args.finished_reason = event.reason  # the outcome a saved project's run list shows
             if isinstance(event, Failed):
                 if not args.json:
-                    print(f"error: {event.message}", file=sys.stderr)
+                    print(f"error: {printable(event.message)}", file=sys.stderr)
                 status = 1
     except KeyboardInterrupt:
         if job is None:
@@ -446,7 +428,7 @@ def _train(args, project, base, job) -> int:
         if not quiet:
             last = out / "last.pt"
             kept = f"the last epoch's checkpoint is {last}" if last.exists() else "no epoch had finished"
-            print(f"stopped; {kept}", file=sys.stderr)
+            print(printable(f"stopped; {kept}"), file=sys.stderr)
         return 130
     finally:
         if previous is not None:

@@ -26,6 +26,8 @@ import torch
 from safetensors import safe_open
 from safetensors.torch import save_file
 
+from playground.spec.text import json_text
+
 CACHE_ENV = "CNN_PLAYGROUND_CACHE_DIR"
 FORMAT = 1  # part of every key: a new layout never reads an old file
 LIMIT_BYTES = 4 * 1024**3  # the cache's total size; beyond it the least recently used go
@@ -112,7 +114,7 @@ def store(key: str, images: torch.Tensor, labels: torch.Tensor, extra: dict) -> 
         fd, temp = tempfile.mkstemp(prefix=f".{key}.", suffix=".cnnpg-tmp", dir=folder)
         os.close(fd)
         tensors = {"images": images.contiguous(), "labels": labels.to(torch.int64).contiguous()}
-        save_file(tensors, temp, metadata={"extra": json.dumps(extra)})
+        save_file(tensors, temp, metadata={"extra": json_text(extra)})
         os.replace(temp, target)
         temp = None
         _trim(folder, LIMIT_BYTES)

@@ -24,6 +24,7 @@ from playground.spec import messages
 from playground.spec.errors import DataError, PlaygroundError
 from playground.spec.messages import Message
 from playground.spec.project import Project, atomic_write_bytes, load_project, save_project
+from playground.spec.text import json_bytes
 
 LAUNCH_SCRIPT = r"""#!/bin/sh
 # Train this project with torchrun: one process per GPU (or NPROC processes on the CPU).
@@ -114,7 +115,7 @@ def _write_job(project: Project, root: Path | None, folder: Path) -> None:
         project = project.replace(data=dataclasses.replace(project.data, source="data"))
     save_project(project, folder / "project.json")
     manifest["project"] = _entry(folder / "project.json", "project.json")
-    atomic_write_bytes(folder / "manifest.json", json.dumps(manifest, indent=1).encode("utf-8"))
+    atomic_write_bytes(folder / "manifest.json", json_bytes(manifest, indent=1))
     atomic_write_bytes(folder / "train.sh", LAUNCH_SCRIPT.encode("utf-8"))
     (folder / "train.sh").chmod(0o755)
     training = project.training

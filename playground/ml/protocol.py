@@ -19,6 +19,7 @@ from typing import Any
 
 from playground.ml.events import EVENT_TYPES, Event
 from playground.spec.messages import Message
+from playground.spec.text import json_text
 
 VERSION = 1
 CONTROL_WORDS = ("pause", "resume", "stop")
@@ -47,7 +48,7 @@ def encode(event: Event) -> str:
     record = {key: _plain(value) for key, value in event.to_dict().items()}
     if isinstance(getattr(event, "message", None), Message):  # to_dict's copy may be a plain str
         record["message"] = _plain(event.message)
-    return json.dumps(record)  # ASCII: whatever the console encoding
+    return json_text(record, ascii_only=True)  # ASCII: whatever the console encoding; one line whatever the names
 
 
 def _message(value: Any, depth: int = 0) -> str:

@@ -464,6 +464,11 @@ CHECKPOINT_NOT_FINITE = (
     "{path} holds NaN or infinite weights ({tensor}) — it cannot classify; use an earlier checkpoint"
 )
 WEIGHTS_DO_NOT_FIT = "the checkpoint's weights do not fit its network: {reason}"
+CHECKPOINT_WEIGHTS_DO_NOT_FIT = (
+    "{path}: its weights do not fit the network it describes ({reason}) — it is damaged or was changed; use"
+    " another checkpoint"
+)
+CHECKPOINT_NETWORK_INVALID = "{path}: the network it describes cannot be built ({problem}) — use another checkpoint"
 CHECKPOINT_OTHER_PROJECT = (
     "{checkpoint} was not saved for {project}: {keys} differ — resume with the checkpoint's own project, or train"
     " without --resume"
@@ -514,6 +519,14 @@ RUNS_FOLDER_NOT_OURS = (
 )
 RUNS_INDEX_DAMAGED = "{path} is damaged ({reason}) — the project's trained model and runs cannot be read"
 RUNS_INDEX_MALFORMED = "{path} is not CNN Playground's list of runs: its {key} is not what the app writes"
+RUNS_TOO_MANY = (
+    "{path} already lists {limit} runs, as many as a project keeps — train with --no-attach, or copy the project"
+    " file under a new name (its list of runs starts afresh)"
+)
+RUNS_INDEX_NOT_WRITTEN = (
+    "{path} was left as it was: with this run it could not be read back ({problem}) — train with --no-attach, or"
+    " copy the project file under a new name (its list of runs starts afresh)"
+)
 RUNS_INDEX_TOO_LARGE = "{path} is larger than {limit} MB, more than any project's list of runs"
 PROJECT_HAS_NO_MODEL = "{path} has no trained model yet — train it first: cnn-playground train {path}"
 BUNDLE_NOT_A_ZIP = "{path} is not a project bundle: it is not a zip file"
@@ -533,14 +546,18 @@ BUNDLE_FILE_CHANGED = (
     "{path} was not opened: {name} differs from its manifest (size or SHA-256) — the bundle is damaged or was changed"
 )
 BUNDLE_READS_OUTSIDE = "{path} was not opened: its project reads images from {source}, outside the bundle"
+BUNDLE_NOT_WRITTEN = (
+    "{path} was not opened: {file} could not be written ({reason}) — is the disk full or read-only? Nothing of the"
+    " bundle was kept"
+)
 BUNDLE_WEIGHTS_REFUSED = "{path} was not opened: {problem}"
 BUNDLE_FOLDER_NOT_EMPTY = "{folder} is not empty — choose a new folder to open the bundle into"
 BUNDLE_OUT_NOT_OURS = (
     "{path} exists and is not a bundle made by CNN Playground — it is left as it is; choose another name"
 )
-BUNDLE_IMAGE_LINK = (
-    "{path} is a link to {target}, outside the images' folder {root} — a bundle holds only the dataset's own files;"
-    " replace the link by a copy"
+BUNDLE_PACKS_LINK = (
+    "{path} is a link (to {target}) — a bundle packs only the project's own files, never what a link points to;"
+    " replace the link by a copy of the file, or remove it"
 )
 
 TEMPLATES = tuple(value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str))

@@ -23,6 +23,7 @@ from playground.spec.errors import SpecError
 from playground.spec.layers import Layer, layer_from_dict
 from playground.spec.messages import Message, text_of
 from playground.spec.settings import AugmentationSettings, DataSettings, PretrainedSettings, TrainingSettings
+from playground.spec.text import json_text
 
 FORMAT_NAME = "cnn-playground"
 FORMAT_VERSION = 1
@@ -85,7 +86,7 @@ class Project:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        return json_text(self.to_dict(), indent=2) + "\n"  # a name that was not UTF-8 kept, as an escape
 
 
 def _format(value: Any, path: str) -> str:
@@ -160,7 +161,7 @@ def _parse_float(digits: str) -> float:
 
 def _check_structure(data: Any) -> None:
     """Refuse nesting deeper than MAX_DEPTH and text no file can hold (a lone surrogate from a
-    "\\ud800" escape would make the next save fail). Iterative, so the check itself cannot recurse."""
+    "\\ud800" escape is no character and no byte of a name). Iterative, so the check itself cannot recurse."""
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
@@ -180,8 +181,10 @@ def _check_structure(data: Any) -> None:
 
 
 def _is_unicode(text: str) -> bool:
+    """Text a file can hold: Unicode, or a file name that was not UTF-8 (its bytes kept as the
+    surrogate escapes \\udc80-\\udcff that os.fsdecode makes, written back as escapes)."""
     try:
-        text.encode("utf-8")
+        text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:
         return False
     return True
