@@ -162,13 +162,15 @@ def load_builtin(source: str, size: tuple[int, int], channels: int) -> ImageSet:
 def _load_builtin_through_disk_cache(dataset, size: tuple[int, int], channels: int) -> ImageSet:
     location = Path(dataset.location()) if dataset.location() else None
     files = sorted(location.iterdir()) if location is not None and location.is_dir() else []
-    key = image_cache.key_of(["builtin", dataset.name, str(location), list(size), channels], files)
-    cached = image_cache.load(key, (channels, *size))
+    description = ["builtin", dataset.name, str(location), list(size), channels]
+    source = image_cache.source_of(description, [(file, None) for file in files], len(dataset.class_names),
+                                   count=dataset.size)  # fmt: skip
+    cached = image_cache.load(source, (channels, *size))
     if cached is not None:
         return ImageSet(cached.images, cached.labels, dataset.class_names)
     images, labels = dataset.load(0)
     image_set = ImageSet(resize_batch(images, size, channels), torch.as_tensor(labels), dataset.class_names)
-    image_cache.store(key, image_set.images, image_set.labels, {})
+    image_cache.store(source, image_set.images, image_set.labels, {})
     return image_set
 
 
@@ -216,25 +218,28 @@ def load_image_folder(
     class_names, files = scan_image_folder(root)
     check_fits_in_memory(len(files), channels, size)
     resolved = Path(root).resolve()
-    key = image_cache.key_of(["folder", str(resolved), list(class_names), [label for _, label in files],
-                              list(size), channels], [path for path, _ in files], root=Path(root))  # fmt: skip
-    cached = image_cache.load(key, (channels, *size))
+    description = ["folder", str(resolved), list(class_names), list(size), channels]
+    source = image_cache.source_of(description, files, len(class_names), root=Path(root))
+    cached = image_cache.load(source, (channels, *size))
     if cached is not None:  # decoded before (by the window, or the last time this project was open)
         if progress is not None:
             progress(len(files), len(files))
-        skipped = [_skipped_from_record(record) for record in cached.extra.get("skipped", [])]
-        return ImageSet(cached.images, cached.labels, class_names, skipped, cached.extra.get("paths"))
-    image_set = _decode_image_folder(root, class_names, files, size, channels, progress, should_stop)
-    extra = {"paths": image_set.paths, "skipped": [_skipped_record(s) for s in image_set.skipped]}
-    image_cache.store(key, image_set.images, image_set.labels, extra)
+        skipped = [_skipped_from_record(record) for record in cached.extra["skipped"]]
+        return ImageSet(
+            cached.images, cached.labels, class_names, skipped, [str(files[row][0]) for row in cached.extra["rows"]]
+        )
+    image_set, rows = _decode_image_folder(root, class_names, files, size, channels, progress, should_stop)
+    row_of = {str(path): row for row, (path, _) in enumerate(files)}
+    extra = {"rows": rows, "skipped": [_skipped_record(s, row_of[s.path]) for s in image_set.skipped]}
+    image_cache.store(source, image_set.images, image_set.labels, extra)
     return image_set
 
 
-def _skipped_record(skipped: SkippedFile) -> dict:
+def _skipped_record(skipped: SkippedFile, row: int) -> dict:
     reason = skipped.reason
     if isinstance(reason, Message):  # kept translatable
-        return {"path": skipped.path, "template": reason.template, "values": reason.values}
-    return {"path": skipped.path, "reason": str(reason)}
+        return {"path": skipped.path, "row": row, "template": reason.template, "values": reason.values}
+    return {"path": skipped.path, "row": row, "reason": str(reason)}
 
 
 def _skipped_from_record(record: dict) -> SkippedFile:
@@ -244,7 +249,8 @@ def _skipped_from_record(record: dict) -> SkippedFile:
     return SkippedFile(str(record.get("path", "")), str(record.get("reason", record.get("template", ""))))
 
 
-def _decode_image_folder(root, class_names, files, size, channels, progress, should_stop) -> ImageSet:
+def _decode_image_folder(root, class_names, files, size, channels, progress, should_stop) -> tuple[ImageSet, list[int]]:
+    """The images that could be read, and which of `files` each is."""
     arrays, skipped = decode_files([path for path, _ in files], size, channels, progress, should_stop)
     good = [i for i, array in enumerate(arrays) if array is not None]
     labels = torch.tensor([files[i][1] for i in good], dtype=torch.int64)
@@ -258,7 +264,7 @@ def _decode_image_folder(root, class_names, files, size, channels, progress, sho
                 )
             )
     images = torch.from_numpy(np.stack([arrays[i] for i in good]))
-    return ImageSet(images, labels, class_names, skipped, [str(files[i][0]) for i in good])
+    return ImageSet(images, labels, class_names, skipped, [str(files[i][0]) for i in good]), good
 
 
 def load_dataset(

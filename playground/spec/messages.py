@@ -10,6 +10,8 @@ tools/update_translations.py).
 
 from __future__ import annotations
 
+import string
+from functools import lru_cache
 from typing import Any
 
 
@@ -24,6 +26,7 @@ class Message(str):
     values: dict[str, Any]
 
     def __new__(cls, template: str, **values: Any) -> Message:
+        check_template(template)
         text = super().__new__(cls, template.format(**values))
         text.template, text.values = template, values
         return text
@@ -32,6 +35,18 @@ class Message(str):
         # Copies and pickles are rebuilt from the template, not from the text (braces in a value
         # would otherwise be read as placeholders).
         return _rebuild, (self.template, self.values)
+
+
+@lru_cache(maxsize=4096)
+def check_template(template: str) -> None:
+    """ValueError unless every field of `template` is a plain name: templates also come back from
+    files (a cached "skipped" record, a protocol line), and `{x.__class__}` or `{x[0]}` would reach
+    into the values' attributes and items."""
+    for _, field, spec, conversion in string.Formatter().parse(template):
+        if field is None:
+            continue
+        if not field.isidentifier() or conversion is not None or "{" in (spec or ""):
+            raise ValueError(f"not a plain field: {field!r}")
 
 
 def _rebuild(template: str, values: dict[str, Any]) -> Message:
