@@ -231,11 +231,9 @@ def _check_writable(out: Path) -> None:
 
 def _check_network(project: Project, base: Path) -> None:
     """Refuse before loading any image a network too large to train (a typo of 30,000 units)."""
-    from playground.ml.data import check_network_fits
-    from playground.ml.folders import class_names_of
+    from playground.ml.memory_budget import check_run_fits
 
-    classes = len(class_names_of(project.data.source, base))
-    check_network_fits(project, classes, project.training.batch_size, training=True)
+    check_run_fits(project, base)
 
 
 def cmd_train(args) -> int:

@@ -186,12 +186,17 @@ def member_name(info: zipfile.ZipInfo) -> str:
 
 
 def check_bundle_checkpoint(path: Path, shown_as: str | os.PathLike | None = None) -> None:
-    """A checkpoint that loads safely and whose weights fit the network it describes (checked on
-    the meta device: nothing is allocated, whatever size it declares)."""
+    """A checkpoint that loads safely, whose network can predict in this machine's memory, and whose
+    weights fit that network (checked on the meta device: nothing is allocated, whatever size it
+    declares)."""
     from playground.ml.checkpoints import load_checkpoint
+    from playground.ml.memory_budget import check_network_fits
+    from playground.ml.predict import PREDICT_BATCH_IMAGES
     from playground.ml.weights_fit import check_weights_fit
 
-    check_weights_fit(load_checkpoint(path), shown_as or path)
+    checkpoint = load_checkpoint(path)
+    check_network_fits(checkpoint.project, len(checkpoint.class_names), PREDICT_BATCH_IMAGES, training=False)
+    check_weights_fit(checkpoint, shown_as or path)
 
 
 def _is_our_bundle(path: Path) -> bool:

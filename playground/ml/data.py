@@ -7,7 +7,6 @@ folder at 64x64 RGB is 25 MB); augmentation then runs on batches without touchin
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -23,12 +22,11 @@ from playground.ml import image_cache
 from playground.ml.builtin import builtin_dataset
 from playground.ml.folders import resolve_source_folder, scan_image_folder
 from playground.ml.images import BadImage, decode_image
+from playground.ml.memory_budget import RESIZE_CHUNK, STATS_CHUNK, check_images_fit
 from playground.spec import messages
-from playground.spec.errors import DataError, PlaygroundError
+from playground.spec.errors import DataError
 from playground.spec.messages import Message, text_of
-from playground.spec.project import Project
 from playground.spec.settings import DataSettings
-from playground.spec.shapes import summarize_project
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -74,7 +72,7 @@ def resize_batch(images: np.ndarray | torch.Tensor, size: tuple[int, int], chann
     tensor = torch.as_tensor(images)
     if isinstance(images, np.ndarray):
         tensor = tensor.unsqueeze(1) if tensor.ndim == 3 else tensor.permute(0, 3, 1, 2)
-    check_fits_in_memory(len(tensor), channels, size)
+    check_images_fit(len(tensor), channels, size)
     return torch.cat([_resize_chunk(chunk, size, channels) for chunk in tensor.split(RESIZE_CHUNK)]).contiguous()
 
 
@@ -89,61 +87,6 @@ def _resize_chunk(chunk: torch.Tensor, size: tuple[int, int], channels: int) -> 
     if tuple(chunk.shape[-2:]) != tuple(size):
         chunk = F.interpolate(chunk, size=size, mode="bilinear", align_corners=False, antialias=True)
     return chunk.round().clamp_(0, 255).to(torch.uint8)
-
-
-MEMORY_SHARE = 0.5  # a dataset may take at most this share of the machine's memory
-
-
-def _total_memory() -> int:
-    try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):  # not on this system: assume a small laptop
-        return 8 * 1024**3
-
-
-# Preparing a set makes float copies of a chunk of it at a time; the estimate counts the largest.
-RESIZE_CHUNK = 1024  # images resized at once: float32 input, interpolated and rounded copies
-STATS_CHUNK = 2048  # images measured at once by channel_stats: float64 values and their squares
-
-
-def _bytes_per_pixel(count: int, channels: int) -> int:
-    """Memory a dataset of `count` images needs per pixel of one image's side squared: the uint8 set
-    kept, plus the largest float working copy made while resizing or measuring it."""
-    working = max(min(count, RESIZE_CHUNK) * 4 * 3, min(count, STATS_CHUNK) * 8 * 2)
-    return channels * (count + working)
-
-
-def check_fits_in_memory(count: int, channels: int, size: tuple[int, int]) -> None:
-    """Refuse, before decoding, a dataset whose images and their float working copies would not fit in
-    memory at this size (counting the uint8 pixels alone let a 1024-pixel built-in set reach ~25 GB)."""
-    per_pixel = _bytes_per_pixel(count, channels)
-    needed = per_pixel * size[0] * size[1]
-    allowed = _total_memory() * MEMORY_SHARE
-    if needed > allowed:
-        largest = int((allowed / per_pixel) ** 0.5)
-        raise DataError(
-            Message(messages.TOO_MANY_IMAGES, count=f"{count:,}", channels=channels, height=size[0], width=size[1],
-                    needed=f"{needed / 1024**3:.1f}", allowed=f"{allowed / 1024**3:.1f}", largest=largest)
-        )  # fmt: skip
-
-
-def check_network_fits(project: Project, num_classes: int, images: int, *, training: bool) -> None:
-    """Refuse, before building, a network whose weights (and, to train, their gradients and Adam's two
-    moments) and the activations of `images` images at once would not fit: 30,000 dense units typed by
-    mistake, or a tiny checkpoint describing a network of many GB. Estimated from the shapes alone."""
-    summary = summarize_project(project, num_classes)
-    parameters = summary.total_params + (project.backbone.total_params if project.backbone else 0)
-    activations = math.prod(project.input_shape) + sum(
-        math.prod(info.output_shape) for info in summary.layers if info.output_shape
-    )
-    copies = 4 if training else 1
-    needed = 4 * (parameters * copies + activations * images * (2 if training else 1))
-    allowed = _total_memory() * MEMORY_SHARE
-    if needed > allowed:
-        raise PlaygroundError(
-            Message(messages.NETWORK_TOO_LARGE, params=f"{parameters:,}", needed=f"{needed / 1024**3:.1f}",
-                    allowed=f"{allowed / 1024**3:.1f}")
-        )  # fmt: skip
 
 
 _builtin_cache: dict[tuple, ImageSet] = {}
@@ -216,7 +159,7 @@ def load_image_folder(
     should_stop: Callable[[], bool] | None = None,
 ) -> ImageSet:
     class_names, files = scan_image_folder(root)
-    check_fits_in_memory(len(files), channels, size)
+    check_images_fit(len(files), channels, size)
     resolved = Path(root).resolve()
     description = ["folder", str(resolved), list(class_names), list(size), channels]
     source = image_cache.source_of(description, files, len(class_names), root=Path(root))

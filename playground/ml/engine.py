@@ -23,10 +23,11 @@ import torch
 from torch import nn
 
 from playground.ml.checkpoints import Checkpoint, save_checkpoint
-from playground.ml.data import PreparedData, batch_count, check_network_fits, epoch_shuffle, iterate_batches, normalize
+from playground.ml.data import PreparedData, batch_count, epoch_shuffle, iterate_batches, normalize
 from playground.ml.device import describe_device, pick_device
 from playground.ml.distributed import Distributed, device_name
 from playground.ml.events import BatchFinished, EpochFinished, Event, Failed, Finished, Started
+from playground.ml.memory_budget import EVALUATION_BATCH, check_network_fits, usable_bytes
 from playground.ml.transfer import TransferModel, build_network
 from playground.ml.transforms import build_augmentation
 from playground.spec import messages
@@ -211,7 +212,9 @@ def evaluate(run: _Run, images: torch.Tensor, labels: torch.Tensor, batch_size: 
     loss_sum = torch.zeros((), device=run.device)
     correct = torch.zeros((), device=run.device, dtype=torch.long)
     shard = run.distributed.evaluation_shard if run.distributed is not None else None
-    for batch, targets in iterate_batches(images, labels, max(batch_size, 256), shuffle=False, shard=shard):
+    for batch, targets in iterate_batches(
+        images, labels, max(batch_size, EVALUATION_BATCH), shuffle=False, shard=shard
+    ):
         targets = targets.to(run.device)
         logits = run.forward(batch).float()
         loss_sum += nn.functional.cross_entropy(logits, targets, reduction="sum")
@@ -243,10 +246,8 @@ def _thread_count(count: int | None):
 def _can_cache_features(project: Project, model: nn.Module, augment, data: PreparedData) -> bool:
     if not isinstance(model, TransferModel) or model.trainable_blocks or augment is not None:
         return False
-    from playground.ml.data import _total_memory
-
     per_image = 4 * math.prod(project.backbone.output_shape(project.data.image_size))  # float32
-    return per_image * (len(data.train) + len(data.val)) < _total_memory() * FEATURE_CACHE_SHARE
+    return per_image * (len(data.train) + len(data.val)) < usable_bytes() * FEATURE_CACHE_SHARE
 
 
 @torch.inference_mode()

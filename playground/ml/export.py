@@ -18,7 +18,7 @@ from torch import nn
 
 from playground.ml.build import build_model
 from playground.ml.checkpoints import Checkpoint
-from playground.ml.data import check_network_fits
+from playground.ml.memory_budget import check_network_fits
 from playground.ml.modules import CUSTOM_MODULES, MinPool2d, PaddedAvgPool2d
 from playground.ml.predict import model_from_checkpoint
 from playground.spec import messages

@@ -13,8 +13,9 @@ import torch
 from torch import nn
 
 from playground.ml.checkpoints import Checkpoint
-from playground.ml.data import check_network_fits, normalize
+from playground.ml.data import normalize
 from playground.ml.images import BadImage, decode_image, read_image
+from playground.ml.memory_budget import check_network_fits
 from playground.ml.transfer import build_network
 from playground.spec import messages
 from playground.spec.errors import CheckpointError

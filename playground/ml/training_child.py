@@ -120,6 +120,7 @@ def run_child(
     from playground.ml.data import LoadCancelled, prepare_data
     from playground.ml.engine import TrainingControl, fit
     from playground.ml.events import Finished
+    from playground.ml.memory_budget import check_run_fits
 
     lower_priority()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in the window's terminal: the window decides
@@ -135,6 +136,7 @@ def run_child(
     try:
         out.mkdir(parents=True, exist_ok=True)  # an unwritable folder is said now, not after an epoch
         resume = load_checkpoint(resume_path) if resume_path else None
+        check_run_fits(project, base_dir)  # as the command line does: before loading any image
         # Under torchrun only rank 0 hears a stop: were it to stop loading alone, the others would wait
         # for it forever. They all load, then agree on stopping at the first batch.
         should_stop = control.stop.is_set if job is None else None

@@ -462,8 +462,9 @@ PROJECT_TOO_NEW = (
 LAYER_TYPE_NOT_TEXT = "a layer's type must be text such as conv2d, got {found}"
 NOT_A_LAYER_LIST = "must be a list of layers, got {found}"
 NETWORK_TOO_LARGE = (
-    "the network has {params} parameters: {needed} GB of memory, more than this machine can spare"
-    " ({allowed} GB) — use fewer units or filters (a typo such as 30000 units?)"
+    "the network needs {needed} GB of memory, more than this machine can spare ({allowed} GB): {weights} GB for its"
+    " {params} parameters and the copies kept of them, {activations} GB for what its layers output for {images}"
+    " images at once — use fewer units or filters (a typo such as 30000 units?), smaller images or a smaller batch"
 )
 CHECKPOINT_NOT_FOUND = "checkpoint not found: {path}"
 CHECKPOINT_INVALID = "{path} is not a valid checkpoint ({reason})"
@@ -475,6 +476,19 @@ CHECKPOINT_HAS_CODE = (
 CHECKPOINT_TOO_LARGE = (
     "{path} declares {needed} GB of tensors, more than this machine can spare ({allowed} GB) — it was not loaded"
 )
+CHECKPOINT_INFLATES = (
+    "{path} declares {declared} MB of contents in a file of {size} MB — no checkpoint CNN Playground writes does"
+    " that; it is damaged or was made to harm, and was not loaded"
+)
+CHECKPOINT_NO_MEMORY = (
+    "{path} could not be read: this machine has not enough free memory for it — close other programs, or open it"
+    " on a machine with more memory"
+)
+LOAD_REASON_NO_MEMORY = "not enough free memory to read it"
+LOAD_REASON_CODE = "it asks to run code"
+LOAD_REASON_NOT_TORCH = "it is not a PyTorch or safetensors file"
+LOAD_REASON_DAMAGED = "it is truncated or damaged"
+LOAD_REASON_UNSUPPORTED = "it holds something other than tensors and numbers"
 CHECKPOINT_NOT_FINITE = (
     "{path} holds NaN or infinite weights ({tensor}) — it cannot classify; use an earlier checkpoint"
 )

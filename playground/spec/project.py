@@ -13,9 +13,10 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from playground.spec import fields, messages
 from playground.spec.backbones import BACKBONES, Backbone
@@ -254,6 +255,12 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Write through a temp file in the same folder, fsync, then rename: a crash leaves the old file.
     A failed write (disk full, read-only folder) removes the temp file and names `path`, the user's
     file, not the hidden temp file."""
+    atomic_write(path, lambda handle: handle.write(payload))
+
+
+def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """As atomic_write_bytes, with `write(handle)` writing into the temp file: a large file (a
+    checkpoint) goes straight to the disk, never held whole in memory first."""
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a folder, not a file name", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -264,7 +271,7 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)  # as an ordinary file would be, not mkstemp's 0600
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
