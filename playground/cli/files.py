@@ -67,20 +67,18 @@ def project_of_bundle(name: str) -> str:
 
 
 def model_checkpoint(name: str, stack: contextlib.ExitStack) -> Path:
-    """What `predict` reads: a checkpoint, a saved project's own model, or a bundle's (unpacked into a
-    temporary folder that goes when the command ends)."""
-    from playground.ml.files.bundle import is_bundle, open_bundle
+    """What `predict` reads: a checkpoint, a saved project's own model, or a bundle's (only its model
+    unpacked, into a temporary folder that goes when the command ends)."""
+    from playground.ml.files.bundle import is_bundle, open_bundle_model
     from playground.spec.saved_runs import model_file, read_saved_runs
 
-    project_path = None
-    if is_bundle(name):
+    if is_bundle(name):  # only its model is unpacked, not its images
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cnnpg-bundle-")))
-        project_path = open_bundle(name, folder / "bundle")
-    elif Path(name).suffix.lower() == ".json":
-        project_path = Path(name)
-        load_project(project_path)  # a missing or damaged project says so first
-    if project_path is None:
+        return open_bundle_model(name, folder / "bundle")
+    if Path(name).suffix.lower() != ".json":
         return Path(name)
+    project_path = Path(name)
+    load_project(project_path)  # a missing or damaged project says so first
     found = model_file(project_path, read_saved_runs(project_path))
     if found is None:
         raise PlaygroundError(Message(messages.PROJECT_HAS_NO_MODEL, path=name))

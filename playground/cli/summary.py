@@ -78,7 +78,7 @@ def summary_table(project: Project, summary: NetworkSummary) -> str:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = [f"{printable(project.name)} — input {shape_text(project.input_shape)}{classes}"]
+    lines = [f"{project.name} — input {shape_text(project.input_shape)}{classes}"]
     base = _base_dict(project)
     if base:
         lines.append(
@@ -96,7 +96,7 @@ def summary_table(project: Project, summary: NetworkSummary) -> str:
         f"Total parameters: {group(summary.total_params)}   multiply-adds: {group(summary.total_macs)}"
         f"   size: {size_kb:,.0f} KB (float32)"
     )
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def run(args) -> int:
@@ -113,6 +113,6 @@ def run(args) -> int:
     else:
         print(summary_table(project, summary))
     if summary.error:
-        print(f"error: {summary.error}", file=sys.stderr)
+        print(f"error: {printable(summary.error)}", file=sys.stderr)
         return 2
     return 0

@@ -78,6 +78,10 @@ def run(args) -> int:
     # another batch, and a process left waiting for the others would hang: they all stop at once.
     previous = signal.signal(signal.SIGINT, _stop_on_interrupt(control)) if not torchrun else None
     started_at = datetime.now()
+    if attaches(args) and is_main_process():
+        from playground.spec.saved_runs import check_can_attach
+
+        check_can_attach(args.project)  # a damaged runs.json is said now, not after the training
     try:
         status = run_training(request, control, printer)
     except KeyboardInterrupt:
@@ -206,6 +210,13 @@ def best_text(event: Finished, has_val: bool) -> str:
     return f"best {which} accuracy {event.best_val_acc:.1%} (epoch {event.best_epoch})"
 
 
+def attaches(args) -> bool:
+    """Whether the run will be kept beside the project file: not for a shipped example (by name or
+    by path), nor with --no-attach."""
+    path = Path(args.project)
+    return not args.no_attach and path.is_file() and not is_shipped_example(resolve_project_path(args.project))
+
+
 def attach_to_project(args, started_at: datetime, status: int, printer) -> None:
     """A project file trained from the command line keeps the run as the window does: its checkpoints
     and curves in NAME_runs/ beside it, its weights the project's model (the window opens it trained,
@@ -215,8 +226,7 @@ def attach_to_project(args, started_at: datetime, status: int, printer) -> None:
 
     path = Path(args.project)
     out = Path(args.out) if args.out else default_out_folder(args.project)
-    shipped = is_shipped_example(resolve_project_path(args.project))  # examples stay as shipped
-    if args.no_attach or shipped or not path.is_file() or not (out / "last.pt").is_file():
+    if not attaches(args) or not (out / "last.pt").is_file():
         return
     last = load_checkpoint(out / "last.pt")
     outcome = "failed" if status else printer.finished_reason

@@ -10,6 +10,8 @@ tools/update_translations.py).
 
 from __future__ import annotations
 
+import string
+from functools import lru_cache
 from typing import Any
 
 
@@ -24,6 +26,7 @@ class Message(str):
     values: dict[str, Any]
 
     def __new__(cls, template: str, **values: Any) -> Message:
+        check_template(template)
         text = super().__new__(cls, template.format(**values))
         text.template, text.values = template, values
         return text
@@ -32,6 +35,18 @@ class Message(str):
         # Copies and pickles are rebuilt from the template, not from the text (braces in a value
         # would otherwise be read as placeholders).
         return _rebuild, (self.template, self.values)
+
+
+@lru_cache(maxsize=4096)
+def check_template(template: str) -> None:
+    """ValueError unless every field of `template` is a plain name: templates also come back from
+    files (a cached "skipped" record, a protocol line), and `{x.__class__}` or `{x[0]}` would reach
+    into the values' attributes and items."""
+    for _, field, spec, conversion in string.Formatter().parse(template):
+        if field is None:
+            continue
+        if not field.isidentifier() or conversion is not None or "{" in (spec or ""):
+            raise ValueError(f"not a plain field: {field!r}")
 
 
 def _rebuild(template: str, values: dict[str, Any]) -> Message:
@@ -447,8 +462,9 @@ PROJECT_TOO_NEW = (
 LAYER_TYPE_NOT_TEXT = "a layer's type must be text such as conv2d, got {found}"
 NOT_A_LAYER_LIST = "must be a list of layers, got {found}"
 NETWORK_TOO_LARGE = (
-    "the network has {params} parameters: {needed} GB of memory, more than this machine can spare"
-    " ({allowed} GB) — use fewer units or filters (a typo such as 30000 units?)"
+    "the network needs {needed} GB of memory, more than this machine can spare ({allowed} GB): {weights} GB for its"
+    " {params} parameters and the copies kept of them, {activations} GB for what its layers output for {images}"
+    " images at once — use fewer units or filters (a typo such as 30000 units?), smaller images or a smaller batch"
 )
 CHECKPOINT_NOT_FOUND = "checkpoint not found: {path}"
 CHECKPOINT_INVALID = "{path} is not a valid checkpoint ({reason})"
@@ -462,10 +478,28 @@ CHECKPOINT_HAS_CODE = (
 CHECKPOINT_TOO_LARGE = (
     "{path} declares {needed} GB of tensors, more than this machine can spare ({allowed} GB) — it was not loaded"
 )
+CHECKPOINT_INFLATES = (
+    "{path} declares {declared} MB of contents in a file of {size} MB — no checkpoint CNN Playground writes does"
+    " that; it is damaged or was made to harm, and was not loaded"
+)
+CHECKPOINT_NO_MEMORY = (
+    "{path} could not be read: this machine has not enough free memory for it — close other programs, or open it"
+    " on a machine with more memory"
+)
+LOAD_REASON_NO_MEMORY = "not enough free memory to read it"
+LOAD_REASON_CODE = "it asks to run code"
+LOAD_REASON_NOT_TORCH = "it is not a PyTorch or safetensors file"
+LOAD_REASON_DAMAGED = "it is truncated or damaged"
+LOAD_REASON_UNSUPPORTED = "it holds something other than tensors and numbers"
 CHECKPOINT_NOT_FINITE = (
     "{path} holds NaN or infinite weights ({tensor}) — it cannot classify; use an earlier checkpoint"
 )
 WEIGHTS_DO_NOT_FIT = "the checkpoint's weights do not fit its network: {reason}"
+CHECKPOINT_WEIGHTS_DO_NOT_FIT = (
+    "{path}: its weights do not fit the network it describes ({reason}) — it is damaged or was changed; use"
+    " another checkpoint"
+)
+CHECKPOINT_NETWORK_INVALID = "{path}: the network it describes cannot be built ({problem}) — use another checkpoint"
 OUTPUT_NOT_WRITABLE = "cannot write to {folder}: {reason} — choose another --out folder"
 RESUME_CHANGED = (
     "{checkpoint} cannot continue in {project}: {keys} changed since it was saved — change them back, or start"
@@ -520,6 +554,14 @@ RUNS_FOLDER_NOT_OURS = (
 )
 RUNS_INDEX_DAMAGED = "{path} is damaged ({reason}) — the project's trained model and runs cannot be read"
 RUNS_INDEX_MALFORMED = "{path} is not CNN Playground's list of runs: its {key} is not what the app writes"
+RUNS_TOO_MANY = (
+    "{path} already lists {limit} runs, as many as a project keeps — train with --no-attach, or copy the project"
+    " file under a new name (its list of runs starts afresh)"
+)
+RUNS_INDEX_NOT_WRITTEN = (
+    "{path} was left as it was: with this run it could not be read back ({problem}) — train with --no-attach, or"
+    " copy the project file under a new name (its list of runs starts afresh)"
+)
 RUNS_INDEX_TOO_LARGE = "{path} is larger than {limit} MB, more than any project's list of runs"
 PROJECT_HAS_NO_MODEL = "{path} has no trained model yet — train it first: cnn-playground train {path}"
 BUNDLE_NOT_A_ZIP = "{path} is not a project bundle: it is not a zip file"
@@ -539,14 +581,18 @@ BUNDLE_FILE_CHANGED = (
     "{path} was not opened: {name} differs from its manifest (size or SHA-256) — the bundle is damaged or was changed"
 )
 BUNDLE_READS_OUTSIDE = "{path} was not opened: its project reads images from {source}, outside the bundle"
+BUNDLE_NOT_WRITTEN = (
+    "{path} was not opened: {file} could not be written ({reason}) — is the disk full or read-only? Nothing of the"
+    " bundle was kept"
+)
 BUNDLE_WEIGHTS_REFUSED = "{path} was not opened: {problem}"
 BUNDLE_FOLDER_NOT_EMPTY = "{folder} is not empty — choose a new folder to open the bundle into"
 BUNDLE_OUT_NOT_OURS = (
     "{path} exists and is not a bundle made by CNN Playground — it is left as it is; choose another name"
 )
-BUNDLE_IMAGE_LINK = (
-    "{path} is a link to {target}, outside the images' folder {root} — a bundle holds only the dataset's own files;"
-    " replace the link by a copy"
+BUNDLE_PACKS_LINK = (
+    "{path} is a link (to {target}) — a bundle packs only the project's own files, never what a link points to;"
+    " replace the link by a copy of the file, or remove it"
 )
 
 TEMPLATES = tuple(value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str))

@@ -13,9 +13,10 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from playground.spec import fields, messages
 from playground.spec.backbones import BACKBONES, Backbone
@@ -23,6 +24,7 @@ from playground.spec.errors import SpecError
 from playground.spec.layers import Layer, layer_from_dict
 from playground.spec.messages import Message, text_of
 from playground.spec.settings import AugmentationSettings, DataSettings, PretrainedSettings, TrainingSettings
+from playground.spec.text import json_text
 
 FORMAT_NAME = "cnn-playground"
 FORMAT_VERSION = 1
@@ -85,7 +87,7 @@ class Project:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        return json_text(self.to_dict(), indent=2) + "\n"  # a name that was not UTF-8 kept, as an escape
 
 
 def _format(value: Any, path: str) -> str:
@@ -160,7 +162,7 @@ def _parse_float(digits: str) -> float:
 
 def _check_structure(data: Any) -> None:
     """Refuse nesting deeper than MAX_DEPTH and text no file can hold (a lone surrogate from a
-    "\\ud800" escape would make the next save fail). Iterative, so the check itself cannot recurse."""
+    "\\ud800" escape is no character and no byte of a name). Iterative, so the check itself cannot recurse."""
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
@@ -180,8 +182,10 @@ def _check_structure(data: Any) -> None:
 
 
 def _is_unicode(text: str) -> bool:
+    """Text a file can hold: Unicode, or a file name that was not UTF-8 (its bytes kept as the
+    surrogate escapes \\udc80-\\udcff that os.fsdecode makes, written back as escapes)."""
     try:
-        text.encode("utf-8")
+        text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:
         return False
     return True
@@ -251,6 +255,12 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Write through a temp file in the same folder, fsync, then rename: a crash leaves the old file.
     A failed write (disk full, read-only folder) removes the temp file and names `path`, the user's
     file, not the hidden temp file."""
+    atomic_write(path, lambda handle: handle.write(payload))
+
+
+def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """As atomic_write_bytes, with `write(handle)` writing into the temp file: a large file (a
+    checkpoint) goes straight to the disk, never held whole in memory first."""
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a folder, not a file name", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -261,7 +271,7 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)  # as an ordinary file would be, not mkstemp's 0600
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)

@@ -16,7 +16,6 @@ checkpoints are placed here as files (linked or copied) and read only through `m
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import shutil
@@ -38,12 +37,15 @@ from playground.spec.project import (
     project_from_dict,
     read_json_text,
 )
+from playground.spec.text import json_text
 
 RUNS_FORMAT = "cnn-playground-runs/1"
 RUNS_INDEX = "runs.json"
 CHECKPOINT_FILES = ("best.pt", "last.pt")
 MAX_INDEX_BYTES = 64 * 1024**2  # a thousand runs of a thousand epochs is ~100 MB of curves: far beyond use
 MAX_RUNS = 10_000
+MAX_RUN_NUMBER = 10**6  # run-N: a number far beyond use, that the reader also bounds
+MAX_EPOCH = 10**6  # an epoch record's number
 
 
 @dataclass(frozen=True)
@@ -84,14 +86,19 @@ class SavedRuns:
     def to_json(self) -> str:
         data = {"format": RUNS_FORMAT, "model_run": self.model_run, "model_checkpoint": self.model_checkpoint,
                 "runs": [run.to_dict() for run in self.runs]}  # fmt: skip
-        return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+        return json_text(data, indent=1) + "\n"
 
     def run(self, number: int | None) -> SavedRun | None:
         return next((run for run in self.runs if run.number == number), None)
 
     @property
     def next_number(self) -> int:
-        return max((run.number for run in self.runs), default=0) + 1
+        """The newest run's number plus one; past the largest number, the smallest one free."""
+        numbers = {run.number for run in self.runs}
+        newest = max(numbers, default=0) + 1
+        if newest <= MAX_RUN_NUMBER:
+            return newest
+        return next(number for number in range(1, MAX_RUN_NUMBER + 2) if number not in numbers)
 
 
 def runs_folder(project_path: str | os.PathLike) -> Path:
@@ -133,6 +140,11 @@ def read_saved_runs(project_path: str | os.PathLike) -> SavedRuns:
         return SavedRuns()
     except OSError as error:
         raise PlaygroundError(Message(messages.RUNS_INDEX_DAMAGED, path=path, reason=error.strerror or error)) from None
+    return saved_runs_from_bytes(raw, path)
+
+
+def saved_runs_from_bytes(raw: bytes, path: str | os.PathLike) -> SavedRuns:
+    """A runs.json's bytes (from a file, or a bundle's member) checked as `read_saved_runs` does."""
     if len(raw) > MAX_INDEX_BYTES:
         raise PlaygroundError(Message(messages.RUNS_INDEX_TOO_LARGE, path=path, limit=MAX_INDEX_BYTES // 1024**2))
     try:
@@ -164,7 +176,7 @@ def _plain_record(record: Any) -> bool:
     """An epoch's record: numbers, text, booleans and None under text keys, with its epoch number."""
     return (
         isinstance(record, dict)
-        and _is_int(record.get("epoch"), 1, 10**6)
+        and _is_int(record.get("epoch"), 1, MAX_EPOCH)
         and all(
             isinstance(k, str) and (v is None or isinstance(v, bool | int | float | str)) for k, v in record.items()
         )
@@ -180,7 +192,7 @@ def _saved_runs(data: Any) -> SavedRuns:
         key = f"runs[{index}]"
         _require(isinstance(item, dict), key)
         number = item.get("number")
-        _require(_is_int(number, 1, 10**6) and all(run.number != number for run in runs), f"{key}.number")
+        _require(_is_int(number, 1, MAX_RUN_NUMBER) and all(run.number != number for run in runs), f"{key}.number")
         _require(item.get("folder") in (None, f"run-{number}"), f"{key}.folder")  # never a path of its own choosing
         try:
             started_at = datetime.fromisoformat(item.get("started_at"))
@@ -240,13 +252,38 @@ def write_saved_runs(project_path: str | os.PathLike, saved: SavedRuns, files: d
     number → folder holding best.pt/last.pt) placed in run-N/, then the index, written last so that
     it names only files already there. Returns the runs folder."""
     folder = check_runs_folder(project_path)
+    index = check_saved_runs_writable(project_path, saved)
     folder.mkdir(parents=True, exist_ok=True)
     for number, source in files.items():
         for name in CHECKPOINT_FILES:
             if (source / name).is_file():
                 place_file(source / name, run_folder(project_path, number) / name)
-    atomic_write_bytes(folder / RUNS_INDEX, saved.to_json().encode("utf-8"))
+    atomic_write_bytes(folder / RUNS_INDEX, index)
     return folder
+
+
+def check_saved_runs_writable(project_path: str | os.PathLike, saved: SavedRuns) -> bytes:
+    """The index's bytes, checked by the very reader that will read them back: what the app
+    writes, it opens again (a run past the limits would otherwise lose the project its model)."""
+    path = runs_folder(project_path) / RUNS_INDEX
+    if len(saved.runs) > MAX_RUNS:  # said before serialising ten thousand runs' curves
+        raise PlaygroundError(Message(messages.RUNS_TOO_MANY, path=path, limit=MAX_RUNS))
+    index = saved.to_json().encode("utf-8")
+    try:
+        saved_runs_from_bytes(index, path)
+    except PlaygroundError as error:
+        raise PlaygroundError(Message(messages.RUNS_INDEX_NOT_WRITTEN, path=path, problem=text_of(error))) from None
+    return index
+
+
+def check_can_attach(project_path: str | os.PathLike) -> None:
+    """Before training from the command line: the project's runs can take one more run. A damaged
+    runs.json or a full list is said now, not after the whole training."""
+    check_runs_folder(project_path)
+    saved = read_saved_runs(project_path)
+    if len(saved.runs) >= MAX_RUNS:
+        path = runs_folder(project_path) / RUNS_INDEX
+        raise PlaygroundError(Message(messages.RUNS_TOO_MANY, path=path, limit=MAX_RUNS))
 
 
 def attach_run(project_path: str | os.PathLike, run: SavedRun, source: Path) -> SavedRun:

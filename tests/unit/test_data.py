@@ -197,9 +197,9 @@ def test_hidden_and_system_folders_are_not_classes_or_images(tmp_path):
 
 
 def test_a_dataset_too_big_for_memory_is_refused_before_loading(monkeypatch):
-    from playground.ml.data import prepare as data_module
+    from playground.ml.machine import memory_budget
 
-    monkeypatch.setattr(data_module, "_total_memory", lambda: 200 * 1024**2)
+    monkeypatch.setattr(memory_budget, "usable_bytes", lambda: 200 * 1024**2)
     with pytest.raises(DataError, match=r"1,797 images of 3×512×512 need 22.4 GB of memory.*at most about 33×33"):
         load_builtin("builtin:digits", (512, 512), 3)
 

@@ -146,7 +146,8 @@ def test_an_exported_training_job_runs_elsewhere_under_torchrun(tmp_path, capsys
     there = {**os.environ, "PYTHON": sys.executable, "NPROC": "2", "OMP_NUM_THREADS": "1"}
     ran = subprocess.run(["sh", str(moved / "train.sh")], capture_output=True, text=True, timeout=240, env=there)
     assert ran.returncode == 0, ran.stderr[-3000:]
-    assert "26 files present and unchanged" in ran.stdout and "2 processes (gloo)" in ran.stdout
+    # 25 images, the project, train.sh and README.txt
+    assert "28 files present and unchanged" in ran.stdout and "2 processes (gloo)" in ran.stdout
     assert load_checkpoint(moved / "runs" / "best.pt").class_names == ("green", "red")
 
     (moved / "data" / "red" / "red_0.png").write_bytes(b"changed")

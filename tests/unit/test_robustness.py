@@ -16,9 +16,9 @@ from PIL import Image
 from playground.cli import main, printable
 from playground.ml.data import prepare as data
 from playground.ml.data.images import BadImage, decode_image
-from playground.ml.files import checkpoints
 from playground.ml.files.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
 from playground.ml.inference.predict import Predictor
+from playground.ml.machine import memory_budget
 from playground.ml.network.transfer import build_network
 from playground.spec.errors import CheckpointError, PlaygroundError
 from playground.spec.layers import Dense, Flatten
@@ -60,11 +60,11 @@ def _one_error_line(capsys, *needles: str) -> str:
 def test_a_large_image_size_on_a_builtin_set_counts_the_float_copies(monkeypatch):
     # 1,797 digits at 1024×1024 RGB: 5.6 GB as uint8 (under 8 GB allowed), but the float copies of
     # resizing and measuring them reach ~90 GB: refused before any of it is allocated.
-    monkeypatch.setattr(data, "_total_memory", lambda: 16 * 1024**3)
+    monkeypatch.setattr(memory_budget, "usable_bytes", lambda: 16 * 1024**3)
     settings = DataSettings(source="builtin:digits", image_size=(1024, 1024), channels=3)
     with pytest.raises(PlaygroundError, match=r"1,797 images of 3×1024×1024 need [\d.]+ GB of memory"):
         data.load_dataset(settings)
-    data.check_fits_in_memory(1797, 3, (64, 64))  # the usual sizes stay welcome
+    memory_budget.check_images_fit(1797, 3, (64, 64))  # the usual sizes stay welcome
 
 
 def test_a_typo_of_30000_dense_units_is_refused_with_the_numbers(tmp_path, capsys):
@@ -74,7 +74,7 @@ def test_a_typo_of_30000_dense_units_is_refused_with_the_numbers(tmp_path, capsy
     )
     save_project(project, tmp_path / "p.json")
     assert main(["train", str(tmp_path / "p.json"), "--out", str(tmp_path / "run")]) == 2
-    _one_error_line(capsys, "the network has 5,898,", "GB of memory", "fewer units")
+    _one_error_line(capsys, "for its 5,898,570,010 parameters", "GB of memory", "fewer units")
 
 
 def test_a_tiny_checkpoint_describing_a_huge_network_is_refused_before_building():
@@ -82,7 +82,7 @@ def test_a_tiny_checkpoint_describing_a_huge_network_is_refused_before_building(
         data=DataSettings(source="builtin:digits", image_size=(1024, 1024), channels=3),
         layers=(Flatten(), Dense(units=50000), Dense(units="auto")),
     )
-    with pytest.raises(PlaygroundError, match=r"parameters: .* GB of memory"):
+    with pytest.raises(PlaygroundError, match=r"needs [\d.]+ GB of memory.* parameters"):
         Predictor(_checkpoint(project=project, model_state={}, mean=[0.5] * 3, std=[0.2] * 3))
 
 
@@ -97,14 +97,22 @@ def test_exporting_a_tiny_checkpoint_of_a_huge_network_is_refused(tmp_path, caps
     _one_error_line(capsys, "parameters", "GB of memory")
 
 
-def test_a_small_compressed_checkpoint_declaring_gigabytes_is_not_loaded(tmp_path, monkeypatch):
-    monkeypatch.setattr(checkpoints, "_memory_allowed", lambda: 10 * 1024**2)
+def test_a_small_compressed_checkpoint_declaring_gigabytes_is_not_loaded(tmp_path):
     bomb = tmp_path / "bomb.pt"
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("bomb/data/0", bytes(40 * 1024**2))  # 40 MB of zeros in ~40 KB
     assert bomb.stat().st_size < 100_000
-    with pytest.raises(CheckpointError, match=r"declares 0.0 GB of tensors, more than .* it was not loaded"):
+    with pytest.raises(CheckpointError, match=r"declares 40.0 MB of contents in a file of 0.0 MB .* not loaded"):
         load_checkpoint(bomb)
+
+
+def test_a_checkpoint_larger_than_what_is_usable_is_not_loaded(tmp_path, monkeypatch):
+    monkeypatch.setattr(memory_budget, "usable_bytes", lambda: 10 * 1024**2)
+    stored = tmp_path / "big.pt"
+    with zipfile.ZipFile(stored, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("big/data/0", bytes(20 * 1024**2))
+    with pytest.raises(CheckpointError, match=r"declares 0.02 GB of tensors, more than .* it was not loaded"):
+        load_checkpoint(stored)
 
 
 def test_predict_on_a_folder_runs_in_batches(tmp_path, monkeypatch):

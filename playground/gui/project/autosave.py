@@ -15,6 +15,7 @@ from pathlib import Path
 from playground.gui.app.config import config_dir
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import Project, atomic_write_bytes, project_from_dict
+from playground.spec.text import json_bytes
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def write(project: Project, original_path: Path | None) -> Path:
         "path": str(original_path) if original_path else None,
         "project": project.to_dict(),
     }
-    atomic_write_bytes(own_file(), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    atomic_write_bytes(own_file(), json_bytes(payload))
     return own_file()
 
 

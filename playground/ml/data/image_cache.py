@@ -3,10 +3,13 @@
 The window decodes a folder to show it; the training process then needs the very same tensors,
 and so does the window when the project is reopened. Each decoded set is stored as one
 safetensors file (tensors only: nothing in it can run code) named by a hash of what the pixels
-depend on: every file's path, size and modification time (or a built-in dataset's name and
-files), the image size and the channels. A changed, added or removed file changes the name, so a
-stale set is never used; old sets are removed, least recently used first, past a size limit.
+depend on: every file's path, size, times and label (or a built-in dataset's name and files), the
+image size and the channels. A changed, added or removed file changes the name, so a stale set is
+never used; old sets are removed, least recently used first, past a size limit.
 
+The name alone is not trusted: each file also stores what it was made from, compared on every
+read, and its labels and count are checked against the files (a set of another folder copied
+under this name, shifted labels, fewer images are all decoded again, never used).
 A cache file that cannot be read is treated as missing: the images are decoded again.
 """
 
@@ -25,6 +28,8 @@ from pathlib import Path
 import torch
 from safetensors import safe_open
 from safetensors.torch import save_file
+
+from playground.spec.text import json_text
 
 CACHE_ENV = "CNN_PLAYGROUND_CACHE_DIR"
 FORMAT = 1  # part of every key: a new layout never reads an old file
@@ -45,23 +50,48 @@ def cache_dir() -> Path:
     return base / "cnn-playground" / "images"
 
 
-def key_of(description: object, files: list[Path] = (), root: Path | None = None) -> str:
-    """A name for what the pixels depend on: `description` (JSON-able: the source, size, channels,
-    class names), the app's version (a new decoder decodes anew) and each file's name (relative to
-    `root`, so the same folder reached through `..` or a link gives the same key), size, times and
-    inode (a file replaced with the same size and a restored time still differs in its ctime)."""
-    from playground import __version__
+@dataclass(frozen=True)
+class Source:
+    """What a decoded set is made from, stored in its file and compared on every read: a hit is a
+    file made from exactly these files (names, sizes, times, labels) at this size, nothing else.
+    `files` rows are [name, size, mtime_ns, ctime_ns, inode, label] (label None for a built-in
+    set's data files); `count` is how many images a built-in set must hold (None for a folder,
+    whose images are its readable files)."""
 
-    digest = hashlib.sha256(json.dumps([FORMAT, __version__, description], sort_keys=True, default=str).encode())
-    for path in files:
+    description: list
+    files: list
+    num_classes: int
+    count: int | None = None
+
+    @property
+    def key(self) -> str:
+        from playground import __version__
+
+        text = json_text([FORMAT, __version__, self.description, self.files, self.num_classes, self.count])
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+    @property
+    def made_from(self) -> str:
+        return json_text([self.description, self.files, self.num_classes, self.count])
+
+
+def source_of(
+    description: list, files: list[tuple[Path, int | None]], num_classes: int, *, root: Path | None = None,
+    count: int | None = None,
+) -> Source:  # fmt: skip
+    """The Source of `files` (each with its label): each file's name (relative to `root`, so the same
+    folder reached through `..` or a link gives the same key), size, times and inode (a file
+    replaced with the same size and a restored time still differs in its ctime)."""
+    rows = []
+    for path, label in files:
         name = os.path.relpath(path, root) if root is not None else str(path)
         try:
             stat = path.stat()
-            facts = f"{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}"
+            facts = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
         except OSError:
-            facts = "missing"
-        digest.update(f"{name}\0{facts}\n".encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()[:40]
+            facts = [None, None, None, None]
+        rows.append([name, *facts, label])
+    return Source(list(description), rows, num_classes, count)
 
 
 @dataclass
@@ -71,23 +101,25 @@ class CachedImages:
     extra: dict  # what the caller stored beside them (paths, skipped files)
 
 
-def load(key: str, shape: tuple[int, int, int]) -> CachedImages | None:
-    """The images stored under `key` if they are there, readable and of this C×H×W shape."""
-    path = cache_dir() / f"{key}{SUFFIX}"
+def _path(source: Source) -> Path:
+    return cache_dir() / f"{source.key[:40]}{SUFFIX}"
+
+
+def load(source: Source, shape: tuple[int, int, int]) -> CachedImages | None:
+    """The images stored for `source` if they are there, readable, of this C×H×W shape, made from
+    exactly `source`, and consistent with it (labels in range and those of the files they came
+    from, as many images as it has)."""
+    path = _path(source)
     if not path.is_file():
         return None
     try:
         with safe_open(str(path), framework="pt") as handle:
-            extra = json.loads((handle.metadata() or {}).get("extra", "{}"))
-            images, labels = handle.get_tensor("images"), handle.get_tensor("labels")
-        good = (
-            images.dtype == torch.uint8
-            and labels.dtype == torch.int64
-            and images.ndim == 4
-            and tuple(images.shape[1:]) == tuple(shape)
-            and labels.shape == (images.shape[0],)
-            and isinstance(extra, dict)
-        )
+            metadata = handle.metadata() or {}
+            extra = json.loads(metadata.get("extra", "{}"))
+            good = metadata.get("made_from") == source.made_from and isinstance(extra, dict)
+            if good:
+                images, labels = handle.get_tensor("images"), handle.get_tensor("labels")
+                good = _consistent(source, shape, images, labels, extra)
     except Exception:  # truncated, corrupt or from elsewhere: decode again
         good = False
     if not good:
@@ -99,20 +131,46 @@ def load(key: str, shape: tuple[int, int, int]) -> CachedImages | None:
     return CachedImages(images, labels, extra)
 
 
-def store(key: str, images: torch.Tensor, labels: torch.Tensor, extra: dict) -> None:
-    """Keep the images for next time. Best effort: a full disk or a read-only cache only means
-    decoding again later."""
+def _consistent(source: Source, shape: tuple[int, int, int], images, labels, extra: dict) -> bool:
+    if not (images.dtype == torch.uint8 and images.ndim == 4 and tuple(images.shape[1:]) == tuple(shape)):
+        return False
+    count = images.shape[0]
+    if not (labels.dtype == torch.int64 and tuple(labels.shape) == (count,)):
+        return False
+    if count and not (int(labels.min()) >= 0 and int(labels.max()) < source.num_classes):
+        return False
+    if source.count is not None:
+        return count == source.count
+    # A folder: each image is one of its files, with that file's label, and every other file is one
+    # that was skipped (each file once: by its index in `source.files`).
+    rows = extra.get("rows")
+    skipped = extra.get("skipped")
+    if not (isinstance(rows, list) and len(rows) == count and isinstance(skipped, list)):
+        return False
+    if not all(isinstance(record, dict) for record in skipped):
+        return False
+    every = rows + [record.get("row") for record in skipped]
+    if not all(isinstance(row, int) and not isinstance(row, bool) for row in every):
+        return False
+    if sorted(every) != list(range(len(source.files))):
+        return False
+    return [source.files[row][5] for row in rows] == labels.tolist()
+
+
+def store(source: Source, images: torch.Tensor, labels: torch.Tensor, extra: dict) -> None:
+    """Keep the images for next time, with what they were made from. Best effort: a full disk or a
+    read-only cache only means decoding again later."""
     folder = cache_dir()
-    target = folder / f"{key}{SUFFIX}"
+    target = _path(source)
     if images.numel() > LIMIT_BYTES // 2:
         return  # a set that would push everything else out is decoded each time instead
     temp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{key}.", suffix=".cnnpg-tmp", dir=folder)
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".cnnpg-tmp", dir=folder)
         os.close(fd)
         tensors = {"images": images.contiguous(), "labels": labels.to(torch.int64).contiguous()}
-        save_file(tensors, temp, metadata={"extra": json.dumps(extra)})
+        save_file(tensors, temp, metadata={"extra": json_text(extra), "made_from": source.made_from})
         os.replace(temp, target)
         temp = None
         _trim(folder, LIMIT_BYTES)

@@ -7,7 +7,6 @@ folder at 64x64 RGB is 25 MB); augmentation then runs on batches without touchin
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -23,12 +22,11 @@ from playground.ml.data import image_cache
 from playground.ml.data.builtin import builtin_dataset
 from playground.ml.data.folders import resolve_source_folder, scan_image_folder
 from playground.ml.data.images import BadImage, decode_image
+from playground.ml.machine.memory_budget import RESIZE_CHUNK, STATS_CHUNK, check_images_fit
 from playground.spec import messages
-from playground.spec.errors import DataError, PlaygroundError
+from playground.spec.errors import DataError
 from playground.spec.messages import Message, text_of
-from playground.spec.project import Project
 from playground.spec.settings import DataSettings
-from playground.spec.shapes import summarize_project
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -74,7 +72,7 @@ def resize_batch(images: np.ndarray | torch.Tensor, size: tuple[int, int], chann
     tensor = torch.as_tensor(images)
     if isinstance(images, np.ndarray):
         tensor = tensor.unsqueeze(1) if tensor.ndim == 3 else tensor.permute(0, 3, 1, 2)
-    check_fits_in_memory(len(tensor), channels, size)
+    check_images_fit(len(tensor), channels, size)
     return torch.cat([_resize_chunk(chunk, size, channels) for chunk in tensor.split(RESIZE_CHUNK)]).contiguous()
 
 
@@ -89,61 +87,6 @@ def _resize_chunk(chunk: torch.Tensor, size: tuple[int, int], channels: int) -> 
     if tuple(chunk.shape[-2:]) != tuple(size):
         chunk = F.interpolate(chunk, size=size, mode="bilinear", align_corners=False, antialias=True)
     return chunk.round().clamp_(0, 255).to(torch.uint8)
-
-
-MEMORY_SHARE = 0.5  # a dataset may take at most this share of the machine's memory
-
-
-def _total_memory() -> int:
-    try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):  # not on this system: assume a small laptop
-        return 8 * 1024**3
-
-
-# Preparing a set makes float copies of a chunk of it at a time; the estimate counts the largest.
-RESIZE_CHUNK = 1024  # images resized at once: float32 input, interpolated and rounded copies
-STATS_CHUNK = 2048  # images measured at once by channel_stats: float64 values and their squares
-
-
-def _bytes_per_pixel(count: int, channels: int) -> int:
-    """Memory a dataset of `count` images needs per pixel of one image's side squared: the uint8 set
-    kept, plus the largest float working copy made while resizing or measuring it."""
-    working = max(min(count, RESIZE_CHUNK) * 4 * 3, min(count, STATS_CHUNK) * 8 * 2)
-    return channels * (count + working)
-
-
-def check_fits_in_memory(count: int, channels: int, size: tuple[int, int]) -> None:
-    """Refuse, before decoding, a dataset whose images and their float working copies would not fit in
-    memory at this size (counting the uint8 pixels alone let a 1024-pixel built-in set reach ~25 GB)."""
-    per_pixel = _bytes_per_pixel(count, channels)
-    needed = per_pixel * size[0] * size[1]
-    allowed = _total_memory() * MEMORY_SHARE
-    if needed > allowed:
-        largest = int((allowed / per_pixel) ** 0.5)
-        raise DataError(
-            Message(messages.TOO_MANY_IMAGES, count=f"{count:,}", channels=channels, height=size[0], width=size[1],
-                    needed=f"{needed / 1024**3:.1f}", allowed=f"{allowed / 1024**3:.1f}", largest=largest)
-        )  # fmt: skip
-
-
-def check_network_fits(project: Project, num_classes: int, images: int, *, training: bool) -> None:
-    """Refuse, before building, a network whose weights (and, to train, their gradients and Adam's two
-    moments) and the activations of `images` images at once would not fit: 30,000 dense units typed by
-    mistake, or a tiny checkpoint describing a network of many GB. Estimated from the shapes alone."""
-    summary = summarize_project(project, num_classes)
-    parameters = summary.total_params + (project.backbone.total_params if project.backbone else 0)
-    activations = math.prod(project.input_shape) + sum(
-        math.prod(info.output_shape) for info in summary.layers if info.output_shape
-    )
-    copies = 4 if training else 1
-    needed = 4 * (parameters * copies + activations * images * (2 if training else 1))
-    allowed = _total_memory() * MEMORY_SHARE
-    if needed > allowed:
-        raise PlaygroundError(
-            Message(messages.NETWORK_TOO_LARGE, params=f"{parameters:,}", needed=f"{needed / 1024**3:.1f}",
-                    allowed=f"{allowed / 1024**3:.1f}")
-        )  # fmt: skip
 
 
 _builtin_cache: dict[tuple, ImageSet] = {}
@@ -162,13 +105,15 @@ def load_builtin(source: str, size: tuple[int, int], channels: int) -> ImageSet:
 def _load_builtin_through_disk_cache(dataset, size: tuple[int, int], channels: int) -> ImageSet:
     location = Path(dataset.location()) if dataset.location() else None
     files = sorted(location.iterdir()) if location is not None and location.is_dir() else []
-    key = image_cache.key_of(["builtin", dataset.name, str(location), list(size), channels], files)
-    cached = image_cache.load(key, (channels, *size))
+    description = ["builtin", dataset.name, str(location), list(size), channels]
+    source = image_cache.source_of(description, [(file, None) for file in files], len(dataset.class_names),
+                                   count=dataset.size)  # fmt: skip
+    cached = image_cache.load(source, (channels, *size))
     if cached is not None:
         return ImageSet(cached.images, cached.labels, dataset.class_names)
     images, labels = dataset.load(0)
     image_set = ImageSet(resize_batch(images, size, channels), torch.as_tensor(labels), dataset.class_names)
-    image_cache.store(key, image_set.images, image_set.labels, {})
+    image_cache.store(source, image_set.images, image_set.labels, {})
     return image_set
 
 
@@ -214,27 +159,30 @@ def load_image_folder(
     should_stop: Callable[[], bool] | None = None,
 ) -> ImageSet:
     class_names, files = scan_image_folder(root)
-    check_fits_in_memory(len(files), channels, size)
+    check_images_fit(len(files), channels, size)
     resolved = Path(root).resolve()
-    key = image_cache.key_of(["folder", str(resolved), list(class_names), [label for _, label in files],
-                              list(size), channels], [path for path, _ in files], root=Path(root))  # fmt: skip
-    cached = image_cache.load(key, (channels, *size))
+    description = ["folder", str(resolved), list(class_names), list(size), channels]
+    source = image_cache.source_of(description, files, len(class_names), root=Path(root))
+    cached = image_cache.load(source, (channels, *size))
     if cached is not None:  # decoded before (by the window, or the last time this project was open)
         if progress is not None:
             progress(len(files), len(files))
-        skipped = [_skipped_from_record(record) for record in cached.extra.get("skipped", [])]
-        return ImageSet(cached.images, cached.labels, class_names, skipped, cached.extra.get("paths"))
-    image_set = _decode_image_folder(root, class_names, files, size, channels, progress, should_stop)
-    extra = {"paths": image_set.paths, "skipped": [_skipped_record(s) for s in image_set.skipped]}
-    image_cache.store(key, image_set.images, image_set.labels, extra)
+        skipped = [_skipped_from_record(record) for record in cached.extra["skipped"]]
+        return ImageSet(
+            cached.images, cached.labels, class_names, skipped, [str(files[row][0]) for row in cached.extra["rows"]]
+        )
+    image_set, rows = _decode_image_folder(root, class_names, files, size, channels, progress, should_stop)
+    row_of = {str(path): row for row, (path, _) in enumerate(files)}
+    extra = {"rows": rows, "skipped": [_skipped_record(s, row_of[s.path]) for s in image_set.skipped]}
+    image_cache.store(source, image_set.images, image_set.labels, extra)
     return image_set
 
 
-def _skipped_record(skipped: SkippedFile) -> dict:
+def _skipped_record(skipped: SkippedFile, row: int) -> dict:
     reason = skipped.reason
     if isinstance(reason, Message):  # kept translatable
-        return {"path": skipped.path, "template": reason.template, "values": reason.values}
-    return {"path": skipped.path, "reason": str(reason)}
+        return {"path": skipped.path, "row": row, "template": reason.template, "values": reason.values}
+    return {"path": skipped.path, "row": row, "reason": str(reason)}
 
 
 def _skipped_from_record(record: dict) -> SkippedFile:
@@ -244,7 +192,8 @@ def _skipped_from_record(record: dict) -> SkippedFile:
     return SkippedFile(str(record.get("path", "")), str(record.get("reason", record.get("template", ""))))
 
 
-def _decode_image_folder(root, class_names, files, size, channels, progress, should_stop) -> ImageSet:
+def _decode_image_folder(root, class_names, files, size, channels, progress, should_stop) -> tuple[ImageSet, list[int]]:
+    """The images that could be read, and which of `files` each is."""
     arrays, skipped = decode_files([path for path, _ in files], size, channels, progress, should_stop)
     good = [i for i, array in enumerate(arrays) if array is not None]
     labels = torch.tensor([files[i][1] for i in good], dtype=torch.int64)
@@ -258,7 +207,7 @@ def _decode_image_folder(root, class_names, files, size, channels, progress, sho
                 )
             )
     images = torch.from_numpy(np.stack([arrays[i] for i in good]))
-    return ImageSet(images, labels, class_names, skipped, [str(files[i][0]) for i in good])
+    return ImageSet(images, labels, class_names, skipped, [str(files[i][0]) for i in good]), good
 
 
 def load_dataset(

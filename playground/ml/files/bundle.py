@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import stat
 import tempfile
 import zipfile
@@ -38,9 +39,17 @@ from playground.spec.project import (
     TEMP_SUFFIX,
     Project,
     load_project,
+    project_from_json,
     read_json_text,
 )
-from playground.spec.saved_runs import CHECKPOINT_FILES, RUNS_INDEX, read_saved_runs, runs_folder
+from playground.spec.saved_runs import (
+    CHECKPOINT_FILES,
+    RUNS_INDEX,
+    read_saved_runs,
+    runs_folder,
+    saved_runs_from_bytes,
+)
+from playground.spec.text import json_bytes, printable
 
 BUNDLE_FORMAT = "cnn-playground-bundle/1"
 BUNDLE_SUFFIX = ".cnnpg"
@@ -69,27 +78,47 @@ def is_bundle(path: str | os.PathLike) -> bool:
 # ------------------------------------------------------------------------------------ making one
 
 
+def _refuse_links(base: Path, path: Path, checked: set[Path]) -> None:
+    """`path` and every folder between `base` and it are what they say, not links: packing follows
+    no link, wherever it points (a checkpoint linked to a private file, a whole NAME_runs/ linked
+    elsewhere in a project received from someone would be handed out with the next bundle)."""
+    candidates = [path]
+    if path != base:
+        candidates += [base / parent for parent in path.relative_to(base).parents if parent != Path(".")]
+    for candidate in candidates:
+        if candidate in checked:
+            continue
+        if candidate.is_symlink():
+            raise PlaygroundError(Message(messages.BUNDLE_PACKS_LINK, path=candidate, target=candidate.resolve()))
+        checked.add(candidate)
+
+
 def _bundle_files(project: Project, project_path: Path) -> tuple[Project, dict[str, Path]]:
-    """What goes into the bundle (name in the archive → file here), and the project as it reads there."""
+    """What goes into the bundle (name in the archive → file here), and the project as it reads there.
+    Every file is checked (no link anywhere on its way) before anything is written."""
     files: dict[str, Path] = {}
+    checked: set[Path] = set()
     source = project.data.source
     if not source.startswith("builtin:"):
-        root = resolve_source_folder(source, project_path.parent).resolve()
+        root = resolve_source_folder(source, project_path.parent)
+        _refuse_links(root, root, checked)
         _, images = scan_image_folder(root)
-        for path, _ in images:  # all checked before anything is written
-            if not path.resolve().is_relative_to(root):
-                raise PlaygroundError(Message(messages.BUNDLE_IMAGE_LINK, path=path, target=path.resolve(), root=root))
-        files.update((f"{IMAGES}/{path.relative_to(root).as_posix()}", path) for path, _ in images)
-        if (root / APP_DATASET_MARKER).is_file():  # classes made in the app stay editable where it is opened
-            files[f"{IMAGES}/{APP_DATASET_MARKER}"] = root / APP_DATASET_MARKER
+        marker = root / APP_DATASET_MARKER
+        paths = [path for path, _ in images] + ([marker] if marker.exists() or marker.is_symlink() else [])
+        for path in paths:
+            _refuse_links(root, path, checked)
+        files.update((f"{IMAGES}/{path.relative_to(root).as_posix()}", path) for path in paths)
         project = project.replace(data=dataclasses.replace(project.data, source=IMAGES))
-    saved = read_saved_runs(project_path)
     folder = runs_folder(project_path)
+    for path in (folder, folder / RUNS_INDEX):
+        _refuse_links(path, path, checked)  # before reading the index through a link
+    saved = read_saved_runs(project_path)
     if saved.runs:
         files[f"{RUNS}/{RUNS_INDEX}"] = folder / RUNS_INDEX
     for run in saved.runs:
         for name in CHECKPOINT_FILES:
             path = folder / run.folder_name / name
+            _refuse_links(folder, path, checked)
             if run.has_files and path.is_file():
                 files[f"{RUNS}/{run.folder_name}/{name}"] = path
     return project, files
@@ -102,6 +131,9 @@ def make_bundle(project_path: str | os.PathLike, out: str | os.PathLike) -> Path
     if out.exists() and not _is_our_bundle(out):
         raise PlaygroundError(Message(messages.BUNDLE_OUT_NOT_OURS, path=out))
     project, files = _bundle_files(load_project(project_path), project_path)
+    for name, path in files.items():  # a checkpoint the bundle's users could not predict with is not handed out
+        if name.endswith(".pt"):
+            check_bundle_checkpoint(path)
     project_bytes = project.to_json().encode("utf-8")
     entries = [{"path": PROJECT, "bytes": len(project_bytes), "sha256": hashlib.sha256(project_bytes).hexdigest()}]
     entries += [
@@ -113,11 +145,13 @@ def make_bundle(project_path: str | os.PathLike, out: str | os.PathLike) -> Path
     os.close(fd)
     try:
         with zipfile.ZipFile(temp_name, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False))
+            archive.writestr(MANIFEST, json_bytes(manifest, indent=1))
             archive.writestr(PROJECT, project_bytes)
             for name, path in files.items():
-                stored = path.suffix.lower() in _STORED
-                archive.write(path, name, compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+                info = _MemberInfo.from_file(path, name)
+                info.compress_type = zipfile.ZIP_STORED if path.suffix.lower() in _STORED else zipfile.ZIP_DEFLATED
+                with path.open("rb") as source, archive.open(info, "w") as sink:
+                    shutil.copyfileobj(source, sink, 1 << 20)
         with open(temp_name, "rb+") as handle:
             os.fsync(handle.fileno())
         os.chmod(temp_name, 0o644)
@@ -126,6 +160,42 @@ def make_bundle(project_path: str | os.PathLike, out: str | os.PathLike) -> Path
         Path(temp_name).unlink(missing_ok=True)
         raise
     return out
+
+
+class _MemberInfo(zipfile.ZipInfo):
+    """A member whose name may hold the bytes of a file name that was not UTF-8 (a Korean zip's
+    CP949 names unpacked on Linux): written as those very bytes, without the zip's UTF-8 flag, where
+    zipfile would raise; `member_name` reads them back to the same name."""
+
+    def _encodeFilenameFlags(self):
+        try:
+            return super()._encodeFilenameFlags()
+        except UnicodeEncodeError:
+            return self.filename.encode("utf-8", "surrogateescape"), self.flag_bits
+
+
+_UTF8_NAME = 0x800  # the zip's flag for names in UTF-8; without it, zipfile decodes them as CP437
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as the app wrote it: UTF-8, or its raw bytes kept as surrogate escapes (every
+    byte survives zipfile's CP437 decoding, so this is exact)."""
+    if info.flag_bits & _UTF8_NAME:
+        return info.filename
+    return info.filename.encode("cp437").decode("utf-8", "surrogateescape")
+
+
+def check_bundle_checkpoint(path: Path, shown_as: str | os.PathLike | None = None) -> None:
+    """A checkpoint that loads safely, whose network can predict in this machine's memory, and whose
+    weights fit that network (checked on the meta device: nothing is allocated, whatever size it
+    declares)."""
+    from playground.ml.files.checkpoints import load_checkpoint
+    from playground.ml.files.weights_fit import check_weights_fit
+    from playground.ml.network.network_memory import PREDICT_BATCH_IMAGES, check_network_fits
+
+    checkpoint = load_checkpoint(path)
+    check_network_fits(checkpoint.project, len(checkpoint.class_names), PREDICT_BATCH_IMAGES, training=False)
+    check_weights_fit(checkpoint, shown_as or path)
 
 
 def _is_our_bundle(path: Path) -> bool:
@@ -178,28 +248,36 @@ def _allowed_layout(name: str) -> bool:
     )
 
 
-def _check_archive(archive: zipfile.ZipFile, path: Path) -> dict[str, dict]:
+@dataclasses.dataclass(frozen=True)
+class _Member:
+    entry: dict  # the manifest's: path, bytes, sha256
+    info: zipfile.ZipInfo
+
+
+def _check_archive(archive: zipfile.ZipFile, path: Path) -> dict[str, _Member]:
     """Every check that needs nothing written: names, links, bounds, the manifest. Returns the
-    manifest's entries by name."""
+    members by name (as the app wrote it), with their manifest entries."""
     infos = archive.infolist()
     if len(infos) > MAX_FILES:
         raise PlaygroundError(Message(messages.BUNDLE_TOO_MANY_FILES, path=path, count=len(infos), limit=MAX_FILES))
-    seen, total = set(), 0
+    seen: dict[str, zipfile.ZipInfo] = {}
+    total = 0
     for info in infos:
+        name = member_name(info)
         if _is_link_or_special(info):
-            raise PlaygroundError(Message(messages.BUNDLE_LINK, path=path, name=repr(info.filename)))
-        if not _safe_name(info.filename) or info.filename in seen:  # a second entry would overwrite the first
-            raise PlaygroundError(Message(messages.BUNDLE_UNSAFE_NAME, path=path, name=repr(info.filename)))
-        seen.add(info.filename)
+            raise PlaygroundError(Message(messages.BUNDLE_LINK, path=path, name=printable(repr(name))))
+        if not _safe_name(name) or name in seen:  # a second entry would overwrite the first
+            raise PlaygroundError(Message(messages.BUNDLE_UNSAFE_NAME, path=path, name=printable(repr(name))))
+        seen[name] = info
         if info.flag_bits & 0x1:
             raise PlaygroundError(Message(messages.BUNDLE_DAMAGED, path=path, reason="encrypted"))
         if info.file_size > MAX_FILE_BYTES:
-            raise PlaygroundError(Message(messages.BUNDLE_FILE_TOO_LARGE, path=path, name=repr(info.filename),
+            raise PlaygroundError(Message(messages.BUNDLE_FILE_TOO_LARGE, path=path, name=printable(repr(name)),
                                           size=info.file_size // 1024**2, limit=MAX_FILE_BYTES // 1024**2))  # fmt: skip
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size >= RATIO_CHECKED_FROM and ratio > MAX_RATIO:
             raise PlaygroundError(
-                Message(messages.BUNDLE_RATIO, path=path, name=repr(info.filename), ratio=f"{ratio:,.0f}")
+                Message(messages.BUNDLE_RATIO, path=path, name=printable(repr(name)), ratio=f"{ratio:,.0f}")
             )
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
@@ -207,15 +285,15 @@ def _check_archive(archive: zipfile.ZipFile, path: Path) -> dict[str, dict]:
             Message(messages.BUNDLE_TOO_LARGE, path=path, size=total // 1024**2, limit=MAX_TOTAL_BYTES // 1024**2)
         )
     entries = _read_manifest(archive, path)
-    for name in seen - {MANIFEST}:
+    for name in seen.keys() - {MANIFEST}:
         if name not in entries:
-            raise PlaygroundError(Message(messages.BUNDLE_FILE_NOT_LISTED, path=path, name=repr(name)))
+            raise PlaygroundError(Message(messages.BUNDLE_FILE_NOT_LISTED, path=path, name=printable(repr(name))))
     for name, entry in entries.items():
         if name not in seen:
-            raise PlaygroundError(Message(messages.BUNDLE_FILE_MISSING, path=path, name=repr(name)))
-        if archive.getinfo(name).file_size != entry["bytes"]:
-            raise PlaygroundError(Message(messages.BUNDLE_FILE_CHANGED, path=path, name=repr(name)))
-    return entries
+            raise PlaygroundError(Message(messages.BUNDLE_FILE_MISSING, path=path, name=printable(repr(name))))
+        if seen[name].file_size != entry["bytes"]:
+            raise PlaygroundError(Message(messages.BUNDLE_FILE_CHANGED, path=path, name=printable(repr(name))))
+    return {name: _Member(entry, seen[name]) for name, entry in entries.items()}
 
 
 def _read_manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, dict]:
@@ -285,34 +363,48 @@ class _Written:
                 folder.rmdir()  # only when empty: whatever someone else put there stays
 
 
-def _extract(archive: zipfile.ZipFile, entries: dict[str, dict], folder: Path, path: Path, written: _Written) -> None:
+def _extract(
+    archive: zipfile.ZipFile, members: dict[str, _Member], folder: Path, path: Path, written: _Written
+) -> None:
     inside = folder.resolve()
-    for name, entry in entries.items():
+    for name, member in members.items():
         target = folder / name
+        shown = printable(repr(name))
         if not target.resolve().is_relative_to(inside):  # belt and braces: the names were checked already
-            raise PlaygroundError(Message(messages.BUNDLE_UNSAFE_NAME, path=path, name=repr(name)))
+            raise PlaygroundError(Message(messages.BUNDLE_UNSAFE_NAME, path=path, name=shown))
         written.make_folder(target.parent)
-        digest, size = hashlib.sha256(), 0
         try:
             sink = target.open("xb")  # "x": never over an existing file
         except FileExistsError:  # two names for one file on this system ("A.png" and "a.png" on macOS)
-            raise PlaygroundError(Message(messages.BUNDLE_UNSAFE_NAME, path=path, name=repr(name))) from None
+            raise PlaygroundError(Message(messages.BUNDLE_UNSAFE_NAME, path=path, name=shown)) from None
         written.files.append(target)
-        with archive.open(name) as source, sink:
-            for block in iter(lambda: source.read(1 << 20), b""):
-                size += len(block)
-                if size > entry["bytes"]:  # more than the directory declared: stop writing now
-                    break
-                digest.update(block)
+        with sink:
+            for block in _checked_blocks(archive, member, path, name):
                 sink.write(block)
-        if size != entry["bytes"] or digest.hexdigest() != entry["sha256"]:
-            raise PlaygroundError(Message(messages.BUNDLE_FILE_CHANGED, path=path, name=repr(name)))
+
+
+def _checked_blocks(archive: zipfile.ZipFile, member: _Member, path: Path, name: str):
+    """A member's bytes, block by block, never more than its manifest declares; raises after the
+    last block when its size or SHA-256 differs from the manifest."""
+    digest, size, expected = hashlib.sha256(), 0, member.entry["bytes"]
+    with archive.open(member.info) as source:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            size += len(block)
+            if size > expected:  # more than the directory declared: stop writing now
+                break
+            digest.update(block)
+            yield block
+    if size != expected or digest.hexdigest() != member.entry["sha256"]:
+        raise PlaygroundError(Message(messages.BUNDLE_FILE_CHANGED, path=path, name=printable(repr(name))))
+
+
+def _member_bytes(archive: zipfile.ZipFile, member: _Member, path: Path, name: str) -> bytes:
+    return b"".join(_checked_blocks(archive, member, path, name))
 
 
 def _check_contents(folder: Path, path: Path) -> Path:
-    """The unpacked project reads only its own images, and its runs and weights load safely."""
-    from playground.ml.files.checkpoints import load_checkpoint
-
+    """The unpacked project reads only its own images, its runs list reads, and each checkpoint
+    loads safely and fits its network (found now, not at the first prediction)."""
     project_path = folder / PROJECT
     project = load_project(project_path)
     source = project.data.source
@@ -321,17 +413,14 @@ def _check_contents(folder: Path, path: Path) -> Path:
     read_saved_runs(project_path)
     for checkpoint in sorted((folder / RUNS).glob("run-*/*.pt")):
         try:
-            load_checkpoint(checkpoint)  # weights_only, and checked in full
+            check_bundle_checkpoint(checkpoint)  # weights_only, checked in full, against its network
         except PlaygroundError as error:
             problem = error.args[0] if error.args else ""
             raise PlaygroundError(Message(messages.BUNDLE_WEIGHTS_REFUSED, path=path, problem=problem)) from None
     return project_path
 
 
-def open_bundle(bundle: str | os.PathLike, folder: str | os.PathLike | None = None) -> Path:
-    """Unpack a bundle into `folder` (new or empty; default: a new folder beside the bundle) after
-    checking all of it; returns the project file there. A refusal leaves nothing behind."""
-    path = Path(bundle)
+def _checked_folder(path: Path, folder: str | os.PathLike | None) -> Path:
     if not path.is_file():
         raise PlaygroundError(Message(messages.BUNDLE_DAMAGED, path=path, reason="not found"))
     if not zipfile.is_zipfile(path):
@@ -339,19 +428,76 @@ def open_bundle(bundle: str | os.PathLike, folder: str | os.PathLike | None = No
     folder = Path(folder) if folder is not None else default_folder(path)
     if folder.exists() and (not folder.is_dir() or folder.is_symlink() or any(folder.iterdir())):
         raise PlaygroundError(Message(messages.BUNDLE_FOLDER_NOT_EMPTY, folder=folder))
+    return folder
+
+
+@contextlib.contextmanager
+def _unpacking(path: Path, folder: Path):
+    """What is written in the block is removed again on any refusal or failure; a zip's own errors
+    become one message naming the bundle, a full disk one naming the file that could not be written."""
     written = _Written()
     try:
-        with zipfile.ZipFile(path) as archive:
-            entries = _check_archive(archive, path)
-            written.make_folder(folder)
-            _extract(archive, entries, folder, path, written)
-        return _check_contents(folder, path)
+        yield written
     except PlaygroundError:
         written.remove()
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as error:
         written.remove()
         raise PlaygroundError(Message(messages.BUNDLE_DAMAGED, path=path, reason=str(error)[:160])) from None
+    except OSError as error:  # a full or read-only disk: the user's to fix, at the path it happened
+        written.remove()
+        where = error.filename or folder
+        reason = error.strerror or type(error).__name__
+        raise PlaygroundError(Message(messages.BUNDLE_NOT_WRITTEN, path=path, file=where, reason=reason)) from None
     except BaseException:
         written.remove()
         raise
+
+
+def open_bundle(bundle: str | os.PathLike, folder: str | os.PathLike | None = None) -> Path:
+    """Unpack a bundle into `folder` (new or empty; default: a new folder beside the bundle) after
+    checking all of it; returns the project file there. A refusal leaves nothing behind."""
+    path = Path(bundle)
+    folder = _checked_folder(path, folder)
+    with _unpacking(path, folder) as written:
+        with zipfile.ZipFile(path) as archive:
+            members = _check_archive(archive, path)
+            written.make_folder(folder)
+            _extract(archive, members, folder, path, written)
+        return _check_contents(folder, path)
+
+
+def open_bundle_model(bundle: str | os.PathLike, folder: str | os.PathLike) -> Path:
+    """The bundle's model alone, for predicting: the whole archive is checked as when opening it,
+    but only the checkpoint that is the project's model is unpacked into `folder` (not the
+    images: one image is classified without writing hundreds of MB). Returns that checkpoint."""
+    path = Path(bundle)
+    folder = _checked_folder(path, folder)
+    with _unpacking(path, folder) as written:
+        with zipfile.ZipFile(path) as archive:
+            members = _check_archive(archive, path)
+            text = _member_bytes(archive, members[PROJECT], path, PROJECT).decode("utf-8", "replace")
+            project = project_from_json(text)
+            if not (project.data.source == IMAGES or project.data.source.startswith("builtin:")):
+                raise PlaygroundError(
+                    Message(messages.BUNDLE_READS_OUTSIDE, path=path, source=repr(project.data.source))
+                )
+            index = f"{RUNS}/{RUNS_INDEX}"
+            saved = (
+                saved_runs_from_bytes(_member_bytes(archive, members[index], path, index), path)
+                if index in members
+                else None
+            )
+            run = saved.run(saved.model_run) if saved is not None else None
+            names = [f"{RUNS}/{run.folder_name}/{name}" for name in CHECKPOINT_FILES] if run is not None else []
+            model = next((name for name in names if name in members), None)
+            if model is None:
+                raise PlaygroundError(Message(messages.PROJECT_HAS_NO_MODEL, path=path))
+            written.make_folder(folder)
+            _extract(archive, {model: members[model]}, folder, path, written)
+        try:
+            check_bundle_checkpoint(folder / model)
+        except PlaygroundError as error:
+            problem = error.args[0] if error.args else ""
+            raise PlaygroundError(Message(messages.BUNDLE_WEIGHTS_REFUSED, path=path, problem=problem)) from None
+        return folder / model

@@ -6,12 +6,10 @@ containers come back, never code, so a checkpoint from anyone is safe to open. S
 
 from __future__ import annotations
 
-import io
 import math
 import os
 import pickle
 import pickletools
-import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -20,10 +18,12 @@ from typing import Any
 
 import torch
 
+from playground.ml.machine.memory_budget import check_file_contents_fit
+from playground.ml.network.load_errors import asks_for_code, is_out_of_memory, load_reason
 from playground.spec import messages
 from playground.spec.errors import CheckpointError, PlaygroundError
 from playground.spec.messages import Message, text_of
-from playground.spec.project import MAX_FILE_BYTES, Project, atomic_write_bytes, project_from_json
+from playground.spec.project import MAX_FILE_BYTES, Project, atomic_write, project_from_json
 
 CHECKPOINT_FORMAT = "cnn-playground-checkpoint/1"
 
@@ -70,9 +70,10 @@ class Checkpoint:
 
 
 def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike) -> Path:
-    buffer = io.BytesIO()
-    torch.save(checkpoint.to_payload(), buffer)
-    atomic_write_bytes(Path(path), buffer.getvalue())
+    # Straight into the (temporary, then renamed) file: serialising into memory first held the
+    # checkpoint's bytes, and the copies of a growing buffer, beside the weights.
+    payload = checkpoint.to_payload()
+    atomic_write(Path(path), lambda handle: torch.save(payload, handle))
     return Path(path)
 
 
@@ -95,25 +96,18 @@ def load_checkpoint(path: str | os.PathLike) -> Checkpoint:
     except pickle.UnpicklingError as error:
         if _holds_code(path, error):
             raise CheckpointError(Message(messages.CHECKPOINT_HAS_CODE, path=path)) from None
-        raise CheckpointError(Message(messages.CHECKPOINT_INVALID, path=path, reason=_unreadable())) from None
-    except Exception:  # truncated files raise ValueError/RuntimeError, not only UnpicklingError
-        raise CheckpointError(Message(messages.CHECKPOINT_INVALID, path=path, reason=_unreadable())) from None
+        raise CheckpointError(Message(messages.CHECKPOINT_INVALID, path=path, reason=load_reason(error))) from None
+    except Exception as error:  # truncated files raise ValueError/RuntimeError, not only UnpicklingError
+        if is_out_of_memory(error):
+            raise CheckpointError(Message(messages.CHECKPOINT_NO_MEMORY, path=path)) from None
+        raise CheckpointError(Message(messages.CHECKPOINT_INVALID, path=path, reason=load_reason(error))) from None
     return checkpoint_from_payload(payload, path)
-
-
-def _unreadable() -> Message:
-    return Message(messages.CHECKPOINT_UNREADABLE)
-
-
-_CODE = re.compile(r"GLOBAL|[Uu]nsupported global|call reduce|unrecognized function")
-# torch's paragraphs of advice around the reason: retrying unsafely is exactly what we never do.
-_ADVICE = re.compile(r"weights_only|Weights only|file an issue|documentation of torch.load")
 
 
 def _holds_code(path: Path, error: BaseException) -> bool:
     """Whether a refused file asked to import and call something: torch says so for its own format;
     a plain pickle is read op by op (pickletools only lists them, it runs nothing)."""
-    if _CODE.search(str(error)):
+    if asks_for_code(error):
         return True
     if zipfile.is_zipfile(path):
         return False
@@ -130,35 +124,25 @@ def _holds_code(path: Path, error: BaseException) -> bool:
 _CALLS = {"GLOBAL", "STACK_GLOBAL", "INST", "OBJ", "REDUCE", "NEWOBJ", "NEWOBJ_EX"}
 
 
-def _first_line(error: BaseException) -> str:
-    """A short, printable reason: torch's messages run to paragraphs and may carry terminal colours."""
-    text = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", str(error))
-    lines = [line for line in text.splitlines() if line.strip() and not _ADVICE.search(line)]
-    text = lines[0].strip() if lines else type(error).__name__
-    return text if len(text) <= 160 else text[:157] + "..."
-
-
 def _check_declared_size(path: Path) -> None:
     """Refuse, before reading, a checkpoint whose parts would unpack to more than memory can spare: a
     small compressed file may declare gigabytes of tensors. torch.save writes a zip; another file
     is bounded by its own size."""
     try:
         with zipfile.ZipFile(path) as archive:
-            declared = sum(info.file_size for info in archive.infolist())
+            infos = archive.infolist()
+        size = path.stat().st_size
     except (zipfile.BadZipFile, OSError, ValueError):
         return  # not a zip: torch.load reads at most what is there, and says what is wrong
-    allowed = _memory_allowed()
-    if declared > allowed:
+    declared = sum(info.file_size for info in infos)
+    # torch.save stores its parts uncompressed: they cannot add up to more than the file. More is a
+    # crafted or damaged file (a 3.9 MB file declaring 4.4 GB), refused before anything is read.
+    if declared > size or any(info.compress_type != zipfile.ZIP_STORED for info in infos):
         raise CheckpointError(
-            Message(messages.CHECKPOINT_TOO_LARGE, path=path, needed=f"{declared / 1024**3:.1f}",
-                    allowed=f"{allowed / 1024**3:.1f}")
+            Message(messages.CHECKPOINT_INFLATES, path=path, declared=f"{declared / 1024**2:,.1f}",
+                    size=f"{size / 1024**2:,.1f}")
         )  # fmt: skip
-
-
-def _memory_allowed() -> float:
-    from playground.ml.data.prepare import MEMORY_SHARE, _total_memory
-
-    return _total_memory() * MEMORY_SHARE
+    check_file_contents_fit(path, declared)
 
 
 class _Invalid(Exception):
@@ -174,7 +158,7 @@ def checkpoint_from_payload(payload: Any, path: str | os.PathLike = "checkpoint"
     except _NotFinite as bad:
         raise CheckpointError(Message(messages.CHECKPOINT_NOT_FINITE, path=path, tensor=bad.args[0])) from None
     except Exception as error:  # a check above missed a way to be wrong: still one clear line
-        raise CheckpointError(Message(messages.CHECKPOINT_INVALID, path=path, reason=_first_line(error))) from None
+        raise CheckpointError(Message(messages.CHECKPOINT_INVALID, path=path, reason=load_reason(error))) from None
 
 
 class _NotFinite(Exception):

@@ -24,6 +24,7 @@ from playground.spec import messages
 from playground.spec.errors import DataError, PlaygroundError
 from playground.spec.messages import Message
 from playground.spec.project import Project, atomic_write_bytes, load_project, save_project
+from playground.spec.text import json_bytes
 
 LAUNCH_SCRIPT = r"""#!/bin/sh
 # Train this project with torchrun: one process per GPU (or NPROC processes on the CPU).
@@ -114,30 +115,34 @@ def _write_job(project: Project, root: Path | None, folder: Path) -> None:
         project = project.replace(data=dataclasses.replace(project.data, source="data"))
     save_project(project, folder / "project.json")
     manifest["project"] = _entry(folder / "project.json", "project.json")
-    atomic_write_bytes(folder / "manifest.json", json.dumps(manifest, indent=1).encode("utf-8"))
     atomic_write_bytes(folder / "train.sh", LAUNCH_SCRIPT.encode("utf-8"))
     (folder / "train.sh").chmod(0o755)
     training = project.training
     text = README.format(name=project.name, batch_size=training.batch_size, learning_rate=training.learning_rate)
-    atomic_write_bytes(folder / "README.txt", text.encode("utf-8"))
+    atomic_write_bytes(folder / "README.txt", text.encode("utf-8", "surrogateescape"))
+    # Its own scripts too: an edited train.sh would run its extra lines on the machine that trains.
+    manifest["scripts"] = [_entry(folder / name, name) for name in SCRIPTS]
+    atomic_write_bytes(folder / "manifest.json", json_bytes(manifest, indent=1))
 
 
 JOB_FORMAT = "cnn-playground-job/1"
-JOB_FILES = ("manifest.json", "train.sh", "README.txt")  # what export_training_job writes beside the listed files
+SCRIPTS = ("train.sh", "README.txt")  # what export_training_job writes beside the images, listed with their hashes
+JOB_FILES = ("manifest.json", *SCRIPTS)
 RUNS = "runs"  # what training writes: checkpoints (and their temp files)
 MAX_MANIFEST_BYTES = 256 * 1024**2  # a million images' entries; more is not a manifest
 
 
 def check_job(folder: str | os.PathLike) -> int:
-    """Every file of the manifest (the images and project.json) is there with its size and checksum,
-    the project trains on the job's own images, and the folder holds nothing else (a torch.py or a
-    playground/ beside train.sh is refused, not imported); returns how many files were checked."""
+    """Every file of the manifest (the images, project.json, train.sh and README.txt) is there with
+    its size and checksum, the project trains on the job's own images, and the folder holds nothing
+    else (a torch.py or a playground/ beside train.sh is refused, not imported); returns how many
+    files were checked."""
     folder = Path(folder)
     manifest_path = folder / "manifest.json"
     manifest = _read_manifest(manifest_path)
     problems = []
     inside = folder.resolve()
-    entries = [*manifest["images"], manifest["project"]]
+    entries = [*manifest["images"], manifest["project"], *manifest["scripts"]]
     for entry in entries:
         path = (folder / entry["path"]).resolve()
         if not path.is_relative_to(inside):  # a manifest that points out of the job is not this job's
@@ -189,6 +194,10 @@ def _read_manifest(path: Path) -> dict:
     for index, entry in enumerate([*images, manifest.get("project")]):
         if not isinstance(entry, dict) or not _valid_entry(entry):  # {path, bytes, sha256} of a file in the job
             raise malformed(f"images[{index}]" if index < len(images) else "project")
+    scripts = manifest.get("scripts")
+    ok = isinstance(scripts, list) and all(isinstance(entry, dict) and _valid_entry(entry) for entry in scripts)
+    if not ok or sorted(entry["path"] for entry in scripts) != sorted(SCRIPTS):  # a job lists both, and only them
+        raise malformed("scripts")
     return manifest
 
 

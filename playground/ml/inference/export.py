@@ -18,11 +18,11 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from playground.ml.data.prepare import check_network_fits
 from playground.ml.files.checkpoints import Checkpoint
 from playground.ml.inference.predict import model_from_checkpoint
 from playground.ml.network.build import build_model
 from playground.ml.network.modules import CUSTOM_MODULES, MinPool2d, PaddedAvgPool2d
+from playground.ml.network.network_memory import check_network_fits
 from playground.spec import messages
 from playground.spec.errors import PlaygroundError
 from playground.spec.messages import Message

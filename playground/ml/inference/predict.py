@@ -13,8 +13,9 @@ import torch
 from torch import nn
 
 from playground.ml.data.images import BadImage, decode_image, read_image
-from playground.ml.data.prepare import check_network_fits, normalize
+from playground.ml.data.prepare import normalize
 from playground.ml.files.checkpoints import Checkpoint
+from playground.ml.network.network_memory import PREDICT_BATCH_IMAGES, check_network_fits
 from playground.ml.network.transfer import build_network
 from playground.spec import messages
 from playground.spec.errors import CheckpointError
@@ -42,7 +43,6 @@ def model_from_checkpoint(checkpoint: Checkpoint) -> nn.Module:
     return model.eval()
 
 
-PREDICT_BATCH_IMAGES = 32  # images classified at once: memory stays that of one batch, however many files
 PREDICT_BATCH_BYTES = 64 * 1024**2  # ... and of at most this much input (a few 1024-pixel images)
 
 

@@ -18,6 +18,7 @@ import torch
 from PIL import Image
 from torch import nn
 
+from playground.ml.network.load_errors import load_reason
 from playground.resources import resource_path
 from playground.spec import messages
 from playground.spec.backbones import BACKBONES, Backbone
@@ -171,8 +172,7 @@ def read_state_dict(path: Path) -> dict[str, torch.Tensor]:
         else:
             state = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:  # truncated, not a torch file, or a pickle that asks for code
-        reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:160]
-        raise CheckpointError(Message(messages.NOT_A_WEIGHTS_FILE, path=str(path), reason=reason)) from None
+        raise CheckpointError(Message(messages.NOT_A_WEIGHTS_FILE, path=str(path), reason=load_reason(error))) from None
     if isinstance(state, dict) and "state_dict" in state and isinstance(state["state_dict"], dict):
         state = state["state_dict"]
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):

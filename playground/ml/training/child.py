@@ -74,17 +74,15 @@ def read_control(fd: int, control) -> None:
     """Control words from the window until its end of the pipe closes (then: stop). Read with
     os.read on the descriptor: a thread blocked in sys.stdin's buffered reader at interpreter exit
     aborts the process ("could not acquire lock ... at interpreter shutdown")."""
-    pending = b""
+    lines = protocol.ControlLines()
     while True:
         try:
-            chunk = os.read(fd, 256)
+            chunk = os.read(fd, 65536)
         except OSError:
             chunk = b""
         if not chunk:
             break
-        *lines, pending = (pending + chunk).split(b"\n")
-        for raw in lines:
-            word = raw.decode("ascii", "replace").strip()
+        for word in lines.feed(chunk):
             if word == "pause":
                 control.pause.set()
             elif word == "resume":

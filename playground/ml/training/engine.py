@@ -25,7 +25,6 @@ from torch import nn
 from playground.ml.data.prepare import (
     PreparedData,
     batch_count,
-    check_network_fits,
     epoch_shuffle,
     iterate_batches,
     normalize,
@@ -33,6 +32,8 @@ from playground.ml.data.prepare import (
 from playground.ml.data.transforms import build_augmentation
 from playground.ml.files.checkpoints import Checkpoint, save_checkpoint
 from playground.ml.machine.device import describe_device, pick_device
+from playground.ml.machine.memory_budget import usable_bytes
+from playground.ml.network.network_memory import EVALUATION_BATCH, check_network_fits
 from playground.ml.network.transfer import TransferModel, build_network
 from playground.ml.training.distributed import Distributed, device_name
 from playground.ml.training.events import BatchFinished, EpochFinished, Event, Failed, Finished, Started
@@ -277,7 +278,9 @@ def evaluate(run: RunState, images: torch.Tensor, labels: torch.Tensor, batch_si
     loss_sum = torch.zeros((), device=run.device)
     correct = torch.zeros((), device=run.device, dtype=torch.long)
     shard = run.distributed.evaluation_shard if run.distributed is not None else None
-    for batch, targets in iterate_batches(images, labels, max(batch_size, 256), shuffle=False, shard=shard):
+    for batch, targets in iterate_batches(
+        images, labels, max(batch_size, EVALUATION_BATCH), shuffle=False, shard=shard
+    ):
         targets = targets.to(run.device)
         logits = run.forward(batch).float()
         loss_sum += nn.functional.cross_entropy(logits, targets, reduction="sum")
@@ -310,10 +313,8 @@ def _can_cache_features(state: RunState) -> bool:
     model, project = state.model, state.project
     if not isinstance(model, TransferModel) or model.trainable_blocks or state.augment is not None:
         return False
-    from playground.ml.data.prepare import _total_memory
-
     per_image = 4 * math.prod(project.backbone.output_shape(project.data.image_size))  # float32
-    return per_image * (len(state.data.train) + len(state.data.val)) < _total_memory() * FEATURE_CACHE_SHARE
+    return per_image * (len(state.data.train) + len(state.data.val)) < usable_bytes() * FEATURE_CACHE_SHARE
 
 
 @torch.inference_mode()

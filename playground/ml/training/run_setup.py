@@ -17,9 +17,9 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
 
-from playground.ml.data.folders import class_names_of
-from playground.ml.data.prepare import PreparedData, check_network_fits, prepare_data
+from playground.ml.data.prepare import PreparedData, prepare_data
 from playground.ml.files.checkpoints import Checkpoint, load_checkpoint
+from playground.ml.network.network_memory import check_run_fits
 from playground.ml.training import engine
 from playground.ml.training.distributed import Distributed
 from playground.ml.training.engine import TrainingControl
@@ -104,8 +104,7 @@ def prepare_run(
     if writes:
         check_writable(out)
     # A network too large to train (30,000 units typed by mistake) is refused before any image loads.
-    check_network_fits(project, len(class_names_of(project.data.source, base)), project.training.batch_size,
-                       training=True)  # fmt: skip
+    check_run_fits(project, base)
     data = prepare_data(project.data, project.training.seed, base, _throttled(report), should_stop)
     if writes and out.is_dir():
         remove_stale_temp_files(out)

@@ -3902,8 +3902,12 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>계층의 목록이어야 합니다. 실제 값: {found}</translation>
     </message>
     <message>
-        <source>the network has {params} parameters: {needed} GB of memory, more than this machine can spare ({allowed} GB) — use fewer units or filters (a typo such as 30000 units?)</source>
-        <translation>네트워크의 파라미터가 {params}개입니다: 메모리 {needed} GB가 필요해 이 컴퓨터가 내줄 수 있는 양({allowed} GB)보다 많습니다 — 유닛이나 필터 수를 줄이세요 (30000 유닛 같은 오타인가요?)</translation>
+        <source>the network needs {needed} GB of memory, more than this machine can spare ({allowed} GB): {weights} GB for its {params} parameters and the copies kept of them, {activations} GB for what its layers output for {images} images at once — use fewer units or filters (a typo such as 30000 units?), smaller images or a smaller batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a link (to {target}) — a bundle packs only the project&apos;s own files, never what a link points to; replace the link by a copy of the file, or remove it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>checkpoint not found: {path}</source>
@@ -3930,12 +3934,48 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>{path}은(는) 텐서 {needed} GB를 선언해 이 컴퓨터가 내줄 수 있는 양({allowed} GB)보다 많습니다 — 불러오지 않았습니다</translation>
     </message>
     <message>
+        <source>{path} declares {declared} MB of contents in a file of {size} MB — no checkpoint CNN Playground writes does that; it is damaged or was made to harm, and was not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} could not be read: this machine has not enough free memory for it — close other programs, or open it on a machine with more memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough free memory to read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it asks to run code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a PyTorch or safetensors file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is truncated or damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds something other than tensors and numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path} holds NaN or infinite weights ({tensor}) — it cannot classify; use an earlier checkpoint</source>
         <translation>{path}에 NaN이나 무한대 가중치가 있습니다 ({tensor}) — 분류할 수 없습니다. 이전 체크포인트를 쓰세요</translation>
     </message>
     <message>
         <source>the checkpoint&apos;s weights do not fit its network: {reason}</source>
         <translation>체크포인트의 가중치가 그 네트워크에 맞지 않습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: its weights do not fit the network it describes ({reason}) — it is damaged or was changed; use another checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the network it describes cannot be built ({problem}) — use another checkpoint</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot write to {folder}: {reason} — choose another --out folder</source>
@@ -4062,6 +4102,14 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>{path}은(는) CNN Playground의 실행 목록이 아닙니다: {key}이(가) 앱이 쓰는 형식이 아닙니다</translation>
     </message>
     <message>
+        <source>{path} already lists {limit} runs, as many as a project keeps — train with --no-attach, or copy the project file under a new name (its list of runs starts afresh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was left as it was: with this run it could not be read back ({problem}) — train with --no-attach, or copy the project file under a new name (its list of runs starts afresh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path} is larger than {limit} MB, more than any project&apos;s list of runs</source>
         <translation>{path}이(가) {limit} MB보다 큽니다 — 어떤 프로젝트의 실행 목록보다도 큽니다</translation>
     </message>
@@ -4122,6 +4170,10 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>{path}을(를) 열지 않았습니다: 프로젝트가 번들 밖의 {source}에서 이미지를 읽습니다</translation>
     </message>
     <message>
+        <source>{path} was not opened: {file} could not be written ({reason}) — is the disk full or read-only? Nothing of the bundle was kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path} was not opened: {problem}</source>
         <translation>{path}을(를) 열지 않았습니다: {problem}</translation>
     </message>
@@ -4132,10 +4184,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>{path} exists and is not a bundle made by CNN Playground — it is left as it is; choose another name</source>
         <translation>{path}이(가) 이미 있고 CNN Playground가 만든 번들이 아니어서 그대로 두었습니다 — 다른 이름을 고르세요</translation>
-    </message>
-    <message>
-        <source>{path} is a link to {target}, outside the images&apos; folder {root} — a bundle holds only the dataset&apos;s own files; replace the link by a copy</source>
-        <translation>{path}은(는) 이미지 폴더 {root} 밖의 {target}을(를) 가리키는 링크입니다 — 번들에는 데이터셋 자신의 파일만 들어갑니다. 링크를 복사본으로 바꾸세요</translation>
     </message>
 </context>
 </TS>
