@@ -718,6 +718,11 @@ def build_parser() -> argparse.ArgumentParser:
     datasets = commands.add_parser("datasets", help="the built-in datasets and whether they are installed")
     datasets.add_argument("--json", action="store_true")
     datasets.set_defaults(run=cmd_datasets)
+
+    from playground import cli_doctor, cli_kit  # commands that live in modules of their own
+
+    cli_doctor.add_parser(commands)
+    cli_kit.add_parser(commands)
     return parser
 
 
