@@ -37,12 +37,12 @@ def run(args) -> int:
     else:
         from playground.gui.hangul_font import hangul_font
         from playground.gui.messages import translated
-        from playground.gui.settings import config_dir
-        from playground.gui.translation import install_translators, interface_language
+        from playground.gui.settings import config_path
+        from playground.gui.translation import install_translators
 
         app.setApplicationName("CNN Playground")
-        install_translators(args.language or interface_language())
-        checks = doctor.run_checks(config_dir(), hangul_font)
+        install_translators(args.language or _language())
+        checks = doctor.run_checks(config_path(), hangul_font)
         say = translated
         from playground.spec import messages
         from playground.spec.messages import Message
@@ -57,6 +57,19 @@ def run(args) -> int:
     verdict = doctor.verdict(checks)
     print(say(verdict.text))
     return doctor.exit_status(checks)
+
+
+def _language() -> str:
+    """The app's language; the system's when its settings cannot be read (a data folder that
+    cannot be made is one of the things the check reports)."""
+    from PySide6.QtCore import QLocale
+
+    from playground.gui.translation import interface_language
+
+    try:
+        return interface_language()
+    except OSError:
+        return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
 
 
 def _fallback_data_folder():

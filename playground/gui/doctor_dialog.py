@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from playground.gui.hangul_font import hangul_font
 from playground.gui.messages import translated
-from playground.gui.settings import config_dir
+from playground.gui.settings import config_path
 from playground.kit import doctor
 
 ICONS = {
@@ -35,7 +35,7 @@ class DoctorDialog(QDialog):
         self.setWindowTitle(self.tr("Check this computer"))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.checks = doctor.run_checks(config_dir(), lambda: hangul_font(self.font()))
+            self.checks = doctor.run_checks(config_path(), lambda: hangul_font(self.font()))
         finally:
             QGuiApplication.restoreOverrideCursor()
         verdict = doctor.verdict(self.checks)

@@ -141,11 +141,12 @@ def _datasets() -> list[Check]:
     checks = []
     for name, dataset in BUILTIN_DATASETS.items():
         source = f"builtin:{name}"
+        title = Message(dataset.title) if dataset.title in messages.DOCTOR_DATASET_TITLES else dataset.title
         if dataset.is_installed():
-            checks.append(Check(OK, Message(messages.DOCTOR_DATASET, title=dataset.title, source=source)))
+            checks.append(Check(OK, Message(messages.DOCTOR_DATASET, title=title, source=source)))
         elif name in DATASET_PACKAGES:
             level = NEEDED if name in NEEDED_DATASETS else WARNING
-            checks.append(Check(level, Message(messages.DOCTOR_DATASET_PACKAGE, title=dataset.title, source=source,
+            checks.append(Check(level, Message(messages.DOCTOR_DATASET_PACKAGE, title=title, source=source,
                                                package=DATASET_PACKAGES[name])))  # fmt: skip
         else:
             checks.append(Check(WARNING, Message(messages.DOCTOR_FASHION_MISSING)))

@@ -78,16 +78,17 @@ def download(
     brought = 0
     with tqdm(total=sum(sizes.values()), unit="B", unit_scale=True, desc=target.name, disable=None,
               file=sys.stderr) as bar:  # fmt: skip
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         tail: list[str] = []
-        for line in process.stdout:
-            tail = [*tail[-20:], line.rstrip()]
-            for wheel in missing:
-                if line.startswith(("Saved", "File was already downloaded")) and line.rstrip().endswith(wheel.filename):
-                    bar.update(sizes[wheel.filename])
-                    if bar.disable:
-                        say(f"  {wheel.filename}")
-        status = process.wait()
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
+            for line in process.stdout:
+                tail = [*tail[-20:], line.rstrip()]
+                for wheel in missing:
+                    done = line.startswith(("Saved", "File was already downloaded"))
+                    if done and line.rstrip().endswith(wheel.filename):
+                        bar.update(sizes[wheel.filename])
+                        if bar.disable:
+                            say(f"  {wheel.filename}")
+        status = process.returncode
     if status != 0:
         errors = [line for line in tail if line.startswith("ERROR")] or tail[-3:]
         raise PlaygroundError(f"pip could not download the wheels for {target.name}: {' '.join(errors)}")

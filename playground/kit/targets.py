@@ -16,9 +16,10 @@ from playground.spec.errors import PlaygroundError
 PLATFORMS = ("linux", "windows", "macos")
 PYTHONS = ("3.11", "3.12", "3.13")
 
-# manylinux tags from glibc 2.28 (what torch's wheels need) down: pip does not expand a
-# manylinux_2_28 --platform into the older tags it also accepts.
-_MANYLINUX = [f"manylinux_2_{minor}_x86_64" for minor in range(28, 4, -1)] + [
+# manylinux tags from glibc 2.34 down (PySide6 6.10 and later need 2.34: Ubuntu 22.04, Debian 12,
+# Fedora 35 or newer); pip does not expand one --platform into the older tags it also accepts.
+LINUX_GLIBC = (2, 34)
+_MANYLINUX = [f"manylinux_2_{minor}_x86_64" for minor in range(LINUX_GLIBC[1], 4, -1)] + [
     "manylinux2014_x86_64",
     "manylinux2010_x86_64",
     "manylinux1_x86_64",

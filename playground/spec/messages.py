@@ -570,6 +570,12 @@ DOCTOR_FONT_MISSING = (
     " Ubuntu the fonts-noto-cjk package; on Windows Malgun Gothic)"
 )
 DOCTOR_FONT_UNCHECKED = "the Korean font could not be checked: {reason}"
+# The built-in datasets' titles (playground.ml.builtin), here too so that the check's lines translate them
+DATASET_SHAPES = "Shapes"
+DATASET_DIGITS = "Digits"
+DATASET_ANIMALS = "Animal shapes"
+DATASET_FASHION = "Fashion-MNIST"
+DOCTOR_DATASET_TITLES = (DATASET_SHAPES, DATASET_DIGITS, DATASET_ANIMALS, DATASET_FASHION)
 DOCTOR_DATASET = "dataset {title} ({source})"
 DOCTOR_DATASET_PACKAGE = (
     "dataset {title} ({source}) is missing: its package {package} is not installed — install the app again"

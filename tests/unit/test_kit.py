@@ -214,7 +214,10 @@ def test_finishing_an_install_puts_datasets_where_the_app_finds_them_and_makes_a
     (kit / KIT_INFO).write_text(json.dumps(info), encoding="utf-8")
     said = []
     assert finish(kit, tmp_path / "venv", said.append) == 0
-    assert builtin.fashion_dir() == tmp_path / "home" / ".local" / "share" / "cnn-playground" / "datasets" / "fashion-mnist"
+    assert (
+        builtin.fashion_dir()
+        == tmp_path / "home" / ".local" / "share" / "cnn-playground" / "datasets" / "fashion-mnist"
+    )
     entry = tmp_path / "home" / ".local" / "share" / "applications" / "cnn-playground.desktop"
     text = entry.read_text(encoding="utf-8")
     assert f'Exec="{(tmp_path / "venv").resolve() / "bin" / "cnn-playground-gui"}" %f' in text

@@ -4018,6 +4018,22 @@
         <translation>한글 글꼴을 점검할 수 없습니다: {reason}</translation>
     </message>
     <message>
+        <source>Shapes</source>
+        <translation>도형</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>손글씨 숫자</translation>
+    </message>
+    <message>
+        <source>Animal shapes</source>
+        <translation>동물 실루엣</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
         <source>dataset {title} ({source})</source>
         <translation>데이터셋 {title} ({source})</translation>
     </message>
