@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 
@@ -16,9 +16,6 @@ def write_guide_pdf(markdown: str, language: str, path: Path) -> None:
     writer.setTitle("CNN Playground — Teacher's guide" if language == "en" else "CNN Playground — 교사용 안내서")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))  # fmt: skip
-    writer.setResolution(300)
     document = QTextDocument()
     document.setMarkdown(markdown)
-    layout = writer.pageLayout().paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(layout.width(), layout.height()))
-    document.print_(writer)
+    document.print_(writer)  # with no page size of its own, the document is laid out on the writer's pages

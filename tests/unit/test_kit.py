@@ -6,9 +6,8 @@ tests/offline_kit_check.sh."""
 from __future__ import annotations
 
 import json
-import re
 import os
-import shutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -209,8 +208,8 @@ def test_finishing_an_install_puts_datasets_where_the_app_finds_them_and_makes_a
     (kit / "datasets" / "fashion-mnist").mkdir(parents=True)
     for name in ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"):
         (kit / "datasets" / "fashion-mnist" / name).write_bytes(b"idx")
-    info = {"weights": {}, "datasets": {"fashion-mnist": [f"datasets/fashion-mnist/{n}" for n in
-                                                            ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz")]}}  # fmt: skip
+    names = ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz")
+    info = {"weights": {}, "datasets": {"fashion-mnist": [f"datasets/fashion-mnist/{n}" for n in names]}}
     (kit / KIT_INFO).write_text(json.dumps(info), encoding="utf-8")
     said = []
     assert finish(kit, tmp_path / "venv", said.append) == 0
