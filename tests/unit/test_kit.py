@@ -240,3 +240,31 @@ def test_a_weights_file_that_does_not_fit_is_left_out_of_the_kit(tmp_path, monke
     assert "resnet18" in weights.refused and "resnet18" not in weights.found
     assert "vgg16" in weights.missing
     assert not (tmp_path / "kit" / "weights" / "resnet18.pth").exists()
+
+
+def test_a_wheel_already_in_the_kit_is_kept_only_if_its_hash_is_the_indexs(tmp_path):
+    """A rebuild downloads only what is missing or damaged (a connection that dropped half-way)."""
+    from playground.kit.download import is_whole
+    from playground.kit.resolve import Wheel
+
+    wheels = tmp_path / "wheels"
+    wheels.mkdir()
+    path = wheels / "a-1.0-py3-none-any.whl"
+    path.write_bytes(b"whole wheel")
+    good = Wheel("a", "1.0", path.name, "https://x/" + path.name, manifest.sha256_of(path))
+    assert is_whole(path, good, {})
+    assert not is_whole(path, Wheel("a", "1.0", path.name, good.url, "0" * 64), {})
+    assert not is_whole(wheels / "b-1.0-py3-none-any.whl", good, {})
+    path.write_bytes(b"whole whee")  # cut off
+    assert not is_whole(path, good, {})
+
+
+def test_a_kit_is_never_built_into_a_folder_of_other_files(tmp_path):
+    from playground.kit.build import KitOptions, build_kit
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "cat.jpg").write_bytes(b"not ours")
+    with pytest.raises(PlaygroundError, match="holds other files"):
+        build_kit(folder, KitOptions(targets=[Target("windows", "3.11")], say=lambda line: None))
+    assert [p.name for p in folder.iterdir()] == ["cat.jpg"]
