@@ -45,6 +45,7 @@ class DoctorDialog(QDialog):
         self.list.setObjectName("doctor_checks")
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a list to read, not to pick from
         labels = {doctor.OK: self.tr("OK"), doctor.WARNING: self.tr("Warning"), doctor.NEEDED: self.tr("Missing")}
         for check in self.checks:
             item = QListWidgetItem(self.style().standardIcon(ICONS[check.level]), translated(check.text))

@@ -33,7 +33,8 @@ if not defined PY if not "%INSTALLER%"=="" (
     exit /b 1
   )
   echo Installing Python for this user / 이 사용자용 Python 설치 중...
-  "%KIT%\%INSTALLER%" /quiet InstallAllUsers=0 PrependPath=1 Include_launcher=1 Include_test=0 Shortcuts=0
+  rem start /wait: the installer is a windowed program, which a script would otherwise not wait for
+  start "" /wait "%KIT%\%INSTALLER%" /quiet InstallAllUsers=0 PrependPath=1 Include_launcher=1 Include_test=0 Shortcuts=0
   if errorlevel 1 (
     echo error: the Python installer failed / Python 설치에 실패했습니다 1>&2
     exit /b 1
