@@ -61,17 +61,23 @@ if not exist "%TARGET%\venv\Scripts\python.exe" (
     exit /b 1
   )
 )
-"%TARGET%\venv\Scripts\python.exe" -m pip install --isolated --no-index --find-links "%KIT%\wheels" --disable-pip-version-check --no-warn-script-location --upgrade "cnn-playground==%VERSION%"
-if errorlevel 1 (
-  echo error: pip could not install the app from the kit's wheels / 키트의 휠로 앱을 설치하지 못했습니다 1>&2
-  exit /b 1
-)
+rem Installing again (a newer kit) brings every package to the kit's version; the app itself is always
+rem put in anew (a kit rebuilt from changed sources keeps its version number).
+set "PIP_FROM_KIT="%TARGET%\venv\Scripts\python.exe" -m pip install --isolated --no-index --find-links "%KIT%\wheels" --disable-pip-version-check --no-warn-script-location"
+%PIP_FROM_KIT% --upgrade --upgrade-strategy eager "cnn-playground==%VERSION%"
+if errorlevel 1 goto pip_failed
+%PIP_FROM_KIT% --force-reinstall --no-deps "cnn-playground==%VERSION%"
+if errorlevel 1 goto pip_failed
 "%TARGET%\venv\Scripts\cnn-playground.exe" kit finish "%KIT%" --venv "%TARGET%\venv"
 if errorlevel 1 exit /b 1
 echo.
 echo CNN Playground %VERSION%: Start menu / 시작 메뉴 - CNN Playground
 echo Before class / 수업 전 점검: "%TARGET%\venv\Scripts\cnn-playground.exe" doctor
 exit /b 0
+
+:pip_failed
+echo error: pip could not install the app from the kit's wheels / 키트의 휠로 앱을 설치하지 못했습니다 1>&2
+exit /b 1
 
 :find_python
 rem The Python launcher (py -3.12), then the per-user install folder, then python on PATH.

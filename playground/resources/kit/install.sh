@@ -41,9 +41,15 @@ mkdir -p "$TARGET"
 if [ ! -x "$TARGET/venv/bin/python" ]; then
   "$PY" -m venv "$TARGET/venv" || fail "could not make a virtual environment in $TARGET/venv (on Debian and Ubuntu: the python3-venv package) / 가상 환경을 만들 수 없습니다"
 fi
-"$TARGET/venv/bin/python" -m pip install --isolated --no-index --find-links "$KIT/wheels" \
-  --disable-pip-version-check --no-warn-script-location --upgrade "cnn-playground==$VERSION" \
-  || fail "pip could not install the app from the kit's wheels / 키트의 휠로 앱을 설치하지 못했습니다"
+# Installing again (a newer kit) brings every package to the kit's version; the app itself is always
+# put in anew (a kit rebuilt from changed sources keeps its version number).
+pip_from_kit() {
+  "$TARGET/venv/bin/python" -m pip install --isolated --no-index --find-links "$KIT/wheels" \
+    --disable-pip-version-check --no-warn-script-location "$@" "cnn-playground==$VERSION" \
+    || fail "pip could not install the app from the kit's wheels / 키트의 휠로 앱을 설치하지 못했습니다"
+}
+pip_from_kit --upgrade --upgrade-strategy eager
+pip_from_kit --force-reinstall --no-deps
 "$TARGET/venv/bin/cnn-playground" kit finish "$KIT" --venv "$TARGET/venv"
 say ""
 say "CNN Playground $VERSION: $TARGET/venv/bin/cnn-playground-gui"
