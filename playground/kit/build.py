@@ -142,7 +142,9 @@ def build_kit(kit: Path, options: KitOptions) -> list[str]:
             if not options.dry_run:
                 brought = download(wheels, target, wheels_folder, extra, known, say)
                 say(f"{target.name}: {len(wheels)} wheels, {size_text(brought)} brought in now")
-            sizes.append(TargetSizes(target.name, target.platform, _sizes(wheels, wheels_folder, options.dry_run)))
+            sizes.append(
+                TargetSizes(target.name, target.platform, target.python, _sizes(wheels, wheels_folder, options.dry_run))
+            )
             info_targets[target.name] = {"platform": target.platform, "python": target.python,
                                          "wheels": [w.filename for w in wheels]}  # fmt: skip
     finally:

@@ -54,6 +54,7 @@ PART_ORDER = (
 class TargetSizes:
     name: str
     platform: str
+    python: str
     wheels: dict[str, int | None]  # file name -> size (None: unknown before downloading)
 
     def total(self) -> int | None:

@@ -174,16 +174,17 @@ def test_the_size_report_says_what_cuda_costs_on_linux_and_that_windows_gets_cpu
     assert part_of_wheel("nvidia_cudnn_cu13-9.24.0.43-py3-none-manylinux_2_27_x86_64.whl").startswith("CUDA")
     assert part_of_wheel("torch-2.14.1-cp311-cp311-win_amd64.whl") == "torch and torchvision"
     assert part_of_wheel("pyside6_essentials-6.11.3-cp310-abi3-win_amd64.whl") == "Qt (PySide6)"
-    linux = TargetSizes("linux-x86-64-py3.11", "linux", {
+    linux = TargetSizes("linux-x86-64-py3.11", "linux", "3.11", {
         "torch-2.14.1-cp311-cp311-manylinux_2_28_x86_64.whl": 500 * 1024**2,
         "nvidia_cublas-13.1.1.3-py3-none-manylinux_2_27_x86_64.whl": 2 * 1024**3,
         "cnn_playground-0.1.0-py3-none-any.whl": 1024**2,
     })  # fmt: skip
-    windows = TargetSizes("windows-x86-64-py3.11", "windows", {
+    windows = TargetSizes("windows-x86-64-py3.11", "windows", "3.11", {
         "torch-2.14.1-cp311-cp311-win_amd64.whl": 200 * 1024**2,
         "cnn_playground-0.1.0-py3-none-any.whl": 1024**2,
     })  # fmt: skip
-    text = "\n".join(report_lines("Kit", [linux, windows], {"pretrained weights": 44 * 1024**2}, ["vgg16"],
+    mac = TargetSizes("macos-arm64-py3.12", "macos", "3.12", {"torch-2.14.1-cp312-none-macosx_11_0_arm64.whl": None})
+    text = "\n".join(report_lines("Kit", [linux, windows, mac], {"pretrained weights": 44 * 1024**2}, ["vgg16"],
                                   ["windows-x86-64-py3.11"], cpu_index_reachable=False))  # fmt: skip
     assert re.search(r"CUDA libraries \(nvidia-\*, triton\) +2.0 GB", text)
     assert "of which CUDA libraries 2.0 GB" in text
@@ -192,6 +193,8 @@ def test_the_size_report_says_what_cuda_costs_on_linux_and_that_windows_gets_cpu
     assert "pretrained weights" in text and "44.0 MB" in text
     assert "vgg16" in text
     assert "No Python in the kit for windows-x86-64-py3.11" in text
+    assert "install python.org's Python 3.12 on each Mac" in text
+    assert "macos-arm64-py3.12         1 wheels         ?" in text  # a size the server did not give
 
 
 def test_finishing_an_install_puts_datasets_where_the_app_finds_them_and_makes_a_launcher(tmp_path, monkeypatch):
