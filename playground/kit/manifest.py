@@ -62,14 +62,19 @@ def entry_of(kit: Path, relative: str) -> Entry:
 
 
 def write_manifest(kit: Path, known: dict[str, Entry] | None = None) -> list[Entry]:
-    """Write the manifest of what the kit holds now. `known` entries whose size still matches are
-    reused instead of hashed again (a rebuild into a kit of several GB)."""
+    """Write the manifest of what the kit holds now. A `known` entry is reused instead of hashing
+    the file again (a rebuild into a kit of several GB) only for a file of the same size that has
+    not changed since the previous manifest was written (a rewritten file of the same size, such as
+    kit.json with a new date, is hashed anew)."""
     known = known or {}
+    previous_manifest = kit / MANIFEST
+    written = previous_manifest.stat().st_mtime_ns if previous_manifest.is_file() else 0
     entries = []
     for relative in kit_files(kit):
         previous = known.get(relative)
-        size = (kit / relative).stat().st_size
-        entries.append(previous if previous and previous.size == size else entry_of(kit, relative))
+        stat = (kit / relative).stat()
+        unchanged = previous and previous.size == stat.st_size and stat.st_mtime_ns < written
+        entries.append(previous if unchanged else entry_of(kit, relative))
     lines = [HEADER, *(f"{e.sha256}  {e.size}  {e.path}" for e in entries)]
     temporary = kit / (MANIFEST + ".tmp")
     temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")

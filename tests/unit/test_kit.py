@@ -79,6 +79,17 @@ def test_the_check_speaks_korean_under_a_korean_locale(tmp_path, capsys, monkeyp
     assert "없음: wheels/a-1.0-py3-none-any.whl" in err and "키트를 다시 복사하세요" in err
 
 
+def test_a_rebuild_hashes_again_a_file_it_rewrote_with_the_same_size(tmp_path):
+    """kit.json and the guide's PDFs are rewritten by every build, often at the same size."""
+    import time
+
+    kit = small_kit(tmp_path / "kit")
+    time.sleep(0.01)
+    (kit / KIT_INFO).write_text(json.dumps({"targets": []}), encoding="utf-8")  # same length, new content
+    manifest.write_manifest(kit, manifest.read_manifest(kit))
+    assert manifest.check_kit(kit) == []
+
+
 def test_a_folder_without_manifest_or_with_a_damaged_one_is_refused(tmp_path, capsys):
     assert manifest.main([str(tmp_path)]) == 1
     kit = small_kit(tmp_path / "kit")
