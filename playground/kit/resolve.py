@@ -9,6 +9,7 @@ with the target's markers and asks again with all requirements so far, until not
 from __future__ import annotations
 
 import json
+import platform
 import subprocess
 import sys
 import tempfile
@@ -18,7 +19,7 @@ from pathlib import Path
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
-from playground.kit.targets import Target
+from playground.kit.targets import Target, this_target
 from playground.spec.errors import PlaygroundError
 
 MAX_ROUNDS = 20  # dependency chains are a few levels deep; this only stops a loop
@@ -42,11 +43,12 @@ def _pip_error(result: subprocess.CompletedProcess) -> str:
     return " ".join(lines[-3:]).strip() or f"pip exited with status {result.returncode}"
 
 
-def dry_run(requirements: list[str], target: Target, index_options: list[str]) -> list[dict]:
-    """pip's report of the files it would take for `requirements` alone (no dependencies)."""
+def dry_run(requirements: list[str], target: Target, index_options: list[str], deps: bool = False) -> list[dict]:
+    """pip's report of the files it would take for `requirements` alone (or with their dependencies)."""
     with tempfile.TemporaryDirectory(prefix="cnnpg-kit-") as scratch:
         report = Path(scratch) / "report.json"
-        command = [*pip_command(), "install", "--dry-run", "--ignore-installed", "--no-deps", "--quiet",
+        command = [*pip_command(), "install", "--dry-run", "--ignore-installed", *([] if deps else ["--no-deps"]),
+                   "--quiet",
                    "--disable-pip-version-check", "--report", str(report), "--target", str(Path(scratch) / "t"),
                    *target.pip_options(), *index_options, *requirements]  # fmt: skip
         result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -74,8 +76,17 @@ def _wheel_of(item: dict) -> Wheel:
                  sha256)  # fmt: skip
 
 
+def is_native(target: Target) -> bool:
+    """The target is the machine pip runs on: pip's own reading of the markers is the target's."""
+    machine = platform.machine().lower()
+    return target == this_target() and machine in (("arm64",) if target.platform == "macos" else ("x86_64", "amd64"))
+
+
 def resolve(roots: list[str], target: Target, index_options: list[str] = ()) -> list[Wheel]:
     """Every wheel that `roots` (requirement strings or wheel files) need on `target`."""
+    if is_native(target):  # one resolution by pip, dependencies and all
+        items = dry_run(list(roots), target, list(index_options), deps=True)
+        return sorted((_wheel_of(item) for item in items), key=lambda wheel: wheel.name)
     environment = target.marker_environment()
     specifiers: dict[str, list[str]] = {}
     extras: dict[str, set[str]] = {}
