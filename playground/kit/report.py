@@ -89,8 +89,10 @@ def report_lines(
         note = ""
         if target.platform == "linux" and cuda:
             note = f"  of which CUDA libraries {size_text(cuda)}"
-        elif target.platform in ("windows", "macos"):
+        elif target.platform == "windows":
             note = "  torch from the index is a CPU build here (no CUDA libraries)"
+        elif target.platform == "macos":
+            note = "  torch from the index has no CUDA libraries here (a Mac's GPU through MPS)"
         lines.append(f"  {target.name:<24} {len(target.wheels):>3} wheels {size_text(target.total()):>9}{note}")
     linux_cuda = [t for t in targets if t.platform == "linux" and t.of_part("CUDA libraries (nvidia-*, triton)")]
     if linux_cuda:
