@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from playground.cli import files, lab, predict, summary, train
+from playground.cli import doctor, files, kit, lab, predict, summary, train
 from playground.spec.project_paths import resolve_project_path
 
 
@@ -16,6 +16,8 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_parser(commands)
     files.add_parsers(commands)
     lab.add_parser(commands)
+    doctor.add_parser(commands)
+    kit.add_parser(commands)
     gui = commands.add_parser("gui", help="open the app (the default without a command)")
     gui.add_argument("project", nargs="?", help="a project file or bundle (.cnnpg), or an example name")
     gui.set_defaults(run=run_gui)

@@ -595,4 +595,64 @@ BUNDLE_PACKS_LINK = (
     " replace the link by a copy of the file, or remove it"
 )
 
+# --- the before-class check (issue 22) (playground.kit.doctor)
+DOCTOR_TITLE = "CNN Playground {version}: checking this computer"
+DOCTOR_OK = "OK"
+DOCTOR_WARNING = "warning"
+DOCTOR_NEEDED = "missing"
+DOCTOR_PYTHON = "Python {version}"
+DOCTOR_TORCH = "PyTorch {version}"
+DOCTOR_TORCH_MISSING = "PyTorch cannot be loaded ({reason}) — install the app again (the classroom kit's install)"
+DOCTOR_QT = "Qt {version} (PySide6)"
+DOCTOR_QT_MISSING = "Qt (PySide6) is not installed — install the app again (the classroom kit's install)"
+DOCTOR_CPU = "{cores} CPU cores"
+DOCTOR_CPU_FEW = "{cores} CPU core: training is slow — keep to small networks and few epochs"
+DOCTOR_GPU = "GPU: {name}"
+DOCTOR_NO_GPU = "no GPU: networks train on the CPU, enough for every lesson"
+DOCTOR_MEMORY = "memory: {available} free of {total}"
+DOCTOR_MEMORY_TOTAL = "memory: {total}"
+DOCTOR_MEMORY_LOW = (
+    "memory: only {available} free of {total} — close other programs; a pretrained network needs about 2 GB"
+)
+DOCTOR_DISK = "disk: {free} free for {folder}"
+DOCTOR_DISK_LOW = "disk: only {free} free for {folder} — free at least 2 GB for images, runs and the image cache"
+DOCTOR_FONT = "Korean text renders (font: {font})"
+DOCTOR_FONT_MISSING = (
+    "no font with Hangul: Korean text shows as empty boxes — install a Korean font (Noto Sans CJK KR, on Debian and"
+    " Ubuntu the fonts-noto-cjk package; on Windows Malgun Gothic)"
+)
+DOCTOR_FONT_UNCHECKED = "the Korean font could not be checked: {reason}"
+# The built-in datasets' titles (playground.ml.data.builtin), here too so that the check's lines translate them
+DATASET_SHAPES = "Shapes"
+DATASET_DIGITS = "Digits"
+DATASET_ANIMALS = "Animal shapes"
+DATASET_FASHION = "Fashion-MNIST"
+DOCTOR_DATASET_TITLES = (DATASET_SHAPES, DATASET_DIGITS, DATASET_ANIMALS, DATASET_FASHION)
+DOCTOR_DATASET = "dataset {title} ({source})"
+DOCTOR_DATASET_PACKAGE = (
+    "dataset {title} ({source}) is missing: its package {package} is not installed — install the app again"
+)
+DOCTOR_FASHION_MISSING = (
+    "dataset Fashion-MNIST (builtin:fashion-mnist) is not here — install a classroom kit that carries it (built on a PC"
+    " that has it), or Debian's dataset-fashion-mnist package"
+)
+DOCTOR_WEIGHTS = "pretrained weights here: {networks}"
+DOCTOR_WEIGHTS_MISSING = (
+    "pretrained networks without weights: {networks} — bring the files (a classroom kit carries those on the"
+    " teacher's PC; `cnn-playground weights` says where to get each), then Import weights…"
+)
+DOCTOR_MINI_MISSING = "Playground Mini's weights are missing ({path}) — install the app again"
+DOCTOR_FOLDER = "data folder {folder} is writable"
+DOCTOR_FOLDER_NOT_WRITABLE = (
+    "data folder {folder} cannot be written ({reason}) — the app cannot keep settings, autosaves or images; ask for"
+    " write access or set CNN_PLAYGROUND_CONFIG_DIR to a folder you may write"
+)
+DOCTOR_CACHE = "image cache {folder} is writable"
+DOCTOR_CACHE_NOT_WRITABLE = (
+    "image cache {folder} cannot be written ({reason}) — images are decoded again every time; set"
+    " CNN_PLAYGROUND_CACHE_DIR to a folder you may write"
+)
+DOCTOR_READY = "ready for the lessons ({warnings} warnings)"
+DOCTOR_NOT_READY = "not ready: {count} thing(s) the lessons need are missing"
+
 TEMPLATES = tuple(value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str))

@@ -82,8 +82,9 @@ def test_fashion_mnist_from_user_idx_files(tmp_path, monkeypatch):
     assert data.class_names[0] == "T-shirt/top"
 
 
-def test_missing_fashion_mnist_says_how_to_install(monkeypatch):
+def test_missing_fashion_mnist_says_how_to_install(monkeypatch, tmp_path):
     monkeypatch.setattr(builtin, "FASHION_DIRS", ())
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # nor a classroom kit's copy in the app's data folder
     monkeypatch.delenv(builtin.FASHION_ENV, raising=False)
     with pytest.raises(DataError, match=r"not installed.*apt-get install dataset-fashion-mnist"):
         load_builtin("builtin:fashion-mnist", (28, 28), 1)

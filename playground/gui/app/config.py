@@ -11,13 +11,17 @@ CONFIG_ENV = "CNN_PLAYGROUND_CONFIG_DIR"
 MAX_RECENT = 8
 
 
-def config_dir() -> Path:
+def config_path() -> Path:
+    """The folder, made or not (the before-class check asks whether it can be)."""
     override = os.environ.get(CONFIG_ENV)
     if override:
-        folder = Path(override)
-    else:
-        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-        folder = Path(location or Path.home() / ".config") / "cnn-playground"
+        return Path(override)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(location or Path.home() / ".config") / "cnn-playground"
+
+
+def config_dir() -> Path:
+    folder = config_path()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

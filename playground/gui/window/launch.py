@@ -53,5 +53,10 @@ def run(project_path: str | None = None) -> int:
     return status
 
 
+def main() -> int:
+    """The GUI entry point (cnn-playground-gui): a project file or bundle may be given."""
+    return run(sys.argv[1] if len(sys.argv) > 1 else None)
+
+
 if __name__ == "__main__":
-    sys.exit(run(sys.argv[1] if len(sys.argv) > 1 else None))
+    sys.exit(main())

@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, None, "action_shortcuts")
+        self._action(help_menu, self.tr("&Check this computer…"), self.check_computer, None, "action_check_computer")
         self._action(help_menu, self.tr("&About CNN Playground"), self.show_about, None, "action_about")
 
     def export_training_job(self, folder: str | Path | None = None) -> Path | None:
@@ -312,6 +313,11 @@ class MainWindow(QMainWindow):
         ]
         table = "".join(f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in rows)
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table cellspacing='6'>{table}</table>")
+
+    def check_computer(self) -> None:
+        from playground.gui.window.doctor_dialog import DoctorDialog  # the check loads torch's device facts: on demand
+
+        DoctorDialog(self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -20,6 +20,7 @@ from typing import ClassVar
 import numpy as np
 
 from playground.ml.data.synthetic import IMAGES_PER_CLASS, SHAPE_CLASSES, generate_shapes
+from playground.ml.machine.app_data import app_data_dir
 from playground.spec import messages
 from playground.spec.errors import DataError
 from playground.spec.messages import Message
@@ -114,7 +115,8 @@ def _load_animals(seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 def fashion_dir() -> Path | None:
     candidates = [os.environ[FASHION_ENV]] if os.environ.get(FASHION_ENV) else []
-    for folder in map(Path, [*candidates, *FASHION_DIRS]):
+    # Debian's package, else where a classroom kit's install put the files (playground.kit.finish)
+    for folder in map(Path, [*candidates, *FASHION_DIRS, app_data_dir() / "datasets" / "fashion-mnist"]):
         if (folder / "train-images-idx3-ubyte.gz").is_file() and (folder / "train-labels-idx1-ubyte.gz").is_file():
             return folder
     return None
@@ -162,8 +164,8 @@ FASHION = BuiltinDataset(
     size=70_000,
     description="Zalando's 28x28 grayscale photos of clothes, 10 classes.",
     how_to_install=(
-        "install Debian's package (sudo apt-get install dataset-fashion-mnist) or set "
-        f"{FASHION_ENV} to a folder holding train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz"
+        "install Debian's package (sudo apt-get install dataset-fashion-mnist), a classroom kit that carries it,"
+        f" or set {FASHION_ENV} to a folder holding train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz"
     ),
     is_installed=lambda: fashion_dir() is not None,
     load=_load_fashion,

@@ -18,6 +18,7 @@ import torch
 from PIL import Image
 from torch import nn
 
+from playground.ml.machine.app_data import app_data_dir
 from playground.ml.network.load_errors import load_reason
 from playground.resources import resource_path
 from playground.spec import messages
@@ -87,8 +88,7 @@ def _weights_versions(key: str) -> list:
 def app_weights_dir() -> Path:
     if os.environ.get(WEIGHTS_ENV):
         return Path(os.environ[WEIGHTS_ENV])
-    data = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return data / "cnn-playground" / "weights"
+    return app_data_dir() / "weights"
 
 
 def _hf_cache() -> Path:
@@ -230,16 +230,22 @@ def load_pretrained(key: str) -> nn.Module:
     return fit_weights(architecture(key), state, path, key).eval()
 
 
-def import_weights(source: str | os.PathLike, key: str) -> Path:
-    """Check that a file a user brings is safe and fits the network, then keep a copy where the app
-    finds it. Nothing is stored when the check fails."""
-    source = Path(source)
+def check_weights_file(source: Path, key: str) -> None:
+    """Raise CheckpointError unless `source` is a weights file that loads without running code and
+    fits the network exactly (what "Import weights…" and a classroom kit check)."""
     if not source.is_file():
         raise CheckpointError(Message(messages.WEIGHTS_FILE_NOT_FOUND, path=str(source)))
 
     model, state = architecture(key), read_state_dict(source)
     check_weight_values(state, model.state_dict(), source, network(key).title)  # int16 or NaN: not weights
     fit_weights(model, state, source, key)
+
+
+def import_weights(source: str | os.PathLike, key: str) -> Path:
+    """Check that a file a user brings is safe and fits the network, then keep a copy where the app
+    finds it. Nothing is stored when the check fails."""
+    source = Path(source)
+    check_weights_file(source, key)
     suffix = ".safetensors" if source.suffix == ".safetensors" else ".pth"
     target = app_weights_dir() / f"{key}{suffix}"
     atomic_write_bytes(target, source.read_bytes())

@@ -1427,6 +1427,29 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
 </context>
 <context>
+    <name>DoctorDialog</name>
+    <message>
+        <source>Check this computer</source>
+        <translation>이 컴퓨터 점검</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Copy the report</source>
+        <translation>보고서 복사</translation>
+    </message>
+</context>
+<context>
     <name>ExampleNames</name>
     <message>
         <source>LeNet-5 on digits</source>
@@ -1900,6 +1923,10 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Check this computer…</source>
+        <translation>이 컴퓨터 점검(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;About CNN Playground</source>
@@ -2888,6 +2915,14 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>훈련 실패: {0}</translation>
     </message>
     <message>
+        <source> · ★ the project&apos;s model (its last epoch)</source>
+        <translation> · ★ 프로젝트의 모델 (마지막 에포크)</translation>
+    </message>
+    <message>
+        <source> · ★ the project&apos;s model (its best epoch)</source>
+        <translation> · ★ 프로젝트의 모델 (최고 에포크)</translation>
+    </message>
+    <message>
         <source>The project&apos;s model and its {0} runs are back: Predict uses the model of {1}; Continue training goes on from its last epoch.</source>
         <translation>프로젝트의 모델과 실행 {0}개가 돌아왔습니다. 예측은 {1}의 모델을 쓰고, 이어서 훈련은 그 마지막 에포크부터 이어 갑니다.</translation>
     </message>
@@ -2906,14 +2941,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Could not write the run folder {0} (is the disk full or read-only?).</source>
         <translation>실행 폴더 {0}에 쓸 수 없습니다 (디스크가 가득 찼거나 읽기 전용인가요?).</translation>
-    </message>
-    <message>
-        <source> · ★ the project&apos;s model (its last epoch)</source>
-        <translation> · ★ 프로젝트의 모델 (마지막 에포크)</translation>
-    </message>
-    <message>
-        <source> · ★ the project&apos;s model (its best epoch)</source>
-        <translation> · ★ 프로젝트의 모델 (최고 에포크)</translation>
     </message>
     <message>
         <source>Save checkpoint</source>
@@ -3711,7 +3738,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>The app&apos;s own small network, pretrained on the animal silhouettes (builtin:animals): ships with the app, so transfer learning works with nothing downloaded.</source>
-        <translation>앱에 들어 있는 작은 네트워크로, 앱에 내장된 동물 실루엣 데이터셋으로 사전 훈련되었습니다. 앱과 함께 설치되므로 아무것도 내려받지 않고 전이 학습을 할 수 있습니다.</translation>
+        <translation>앱에 들어 있는 작은 네트워크로, 동물 실루엣(builtin:animals)으로 사전 훈련되었습니다. 앱과 함께 설치되므로 아무것도 내려받지 않고 전이 학습을 할 수 있습니다.</translation>
     </message>
     <message>
         <source>Simonyan &amp; Zisserman 2014: 13 3×3 conv layers in 5 blocks, then 3 dense layers.</source>
@@ -3906,6 +3933,14 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path}: its weights do not fit the network it describes ({reason}) — it is damaged or was changed; use another checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the network it describes cannot be built ({problem}) — use another checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path} is a link (to {target}) — a bundle packs only the project&apos;s own files, never what a link points to; replace the link by a copy of the file, or remove it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3968,14 +4003,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>the checkpoint&apos;s weights do not fit its network: {reason}</source>
         <translation>체크포인트의 가중치가 그 네트워크에 맞지 않습니다: {reason}</translation>
-    </message>
-    <message>
-        <source>{path}: its weights do not fit the network it describes ({reason}) — it is damaged or was changed; use another checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path}: the network it describes cannot be built ({problem}) — use another checkpoint</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot write to {folder}: {reason} — choose another --out folder</source>
@@ -4184,6 +4211,154 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>{path} exists and is not a bundle made by CNN Playground — it is left as it is; choose another name</source>
         <translation>{path}이(가) 이미 있고 CNN Playground가 만든 번들이 아니어서 그대로 두었습니다 — 다른 이름을 고르세요</translation>
+    </message>
+    <message>
+        <source>CNN Playground {version}: checking this computer</source>
+        <translation>CNN Playground {version}: 이 컴퓨터 점검</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Python {version}</source>
+        <translation>Python {version}</translation>
+    </message>
+    <message>
+        <source>PyTorch {version}</source>
+        <translation>PyTorch {version}</translation>
+    </message>
+    <message>
+        <source>PyTorch cannot be loaded ({reason}) — install the app again (the classroom kit&apos;s install)</source>
+        <translation>PyTorch를 불러올 수 없습니다 ({reason}) — 앱을 다시 설치하세요 (교실용 키트의 설치 파일)</translation>
+    </message>
+    <message>
+        <source>Qt {version} (PySide6)</source>
+        <translation>Qt {version} (PySide6)</translation>
+    </message>
+    <message>
+        <source>Qt (PySide6) is not installed — install the app again (the classroom kit&apos;s install)</source>
+        <translation>Qt(PySide6)가 설치되어 있지 않습니다 — 앱을 다시 설치하세요 (교실용 키트의 설치 파일)</translation>
+    </message>
+    <message>
+        <source>{cores} CPU cores</source>
+        <translation>CPU 코어 {cores}개</translation>
+    </message>
+    <message>
+        <source>{cores} CPU core: training is slow — keep to small networks and few epochs</source>
+        <translation>CPU 코어 {cores}개: 훈련이 느립니다 — 작은 네트워크와 적은 에포크로 하세요</translation>
+    </message>
+    <message>
+        <source>GPU: {name}</source>
+        <translation>GPU: {name}</translation>
+    </message>
+    <message>
+        <source>no GPU: networks train on the CPU, enough for every lesson</source>
+        <translation>GPU 없음: 네트워크는 CPU에서 훈련합니다 (모든 수업에 충분합니다)</translation>
+    </message>
+    <message>
+        <source>memory: {available} free of {total}</source>
+        <translation>메모리: {total} 중 {available} 사용 가능</translation>
+    </message>
+    <message>
+        <source>memory: {total}</source>
+        <translation>메모리: {total}</translation>
+    </message>
+    <message>
+        <source>memory: only {available} free of {total} — close other programs; a pretrained network needs about 2 GB</source>
+        <translation>메모리: {total} 중 {available}만 사용 가능 — 다른 프로그램을 닫으세요. 사전 훈련된 네트워크는 약 2 GB가 필요합니다</translation>
+    </message>
+    <message>
+        <source>disk: {free} free for {folder}</source>
+        <translation>디스크: {folder}에 {free} 남음</translation>
+    </message>
+    <message>
+        <source>disk: only {free} free for {folder} — free at least 2 GB for images, runs and the image cache</source>
+        <translation>디스크: {folder}에 {free}만 남음 — 이미지, 훈련 기록, 이미지 캐시를 위해 2 GB 이상 비우세요</translation>
+    </message>
+    <message>
+        <source>Korean text renders (font: {font})</source>
+        <translation>한글이 제대로 표시됩니다 (글꼴: {font})</translation>
+    </message>
+    <message>
+        <source>no font with Hangul: Korean text shows as empty boxes — install a Korean font (Noto Sans CJK KR, on Debian and Ubuntu the fonts-noto-cjk package; on Windows Malgun Gothic)</source>
+        <translation>한글 글꼴 없음: 한글이 빈 네모로 보입니다 — 한글 글꼴을 설치하세요 (Noto Sans CJK KR: Debian과 Ubuntu에서는 fonts-noto-cjk 패키지, Windows에서는 맑은 고딕)</translation>
+    </message>
+    <message>
+        <source>the Korean font could not be checked: {reason}</source>
+        <translation>한글 글꼴을 점검할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>도형</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>손글씨 숫자</translation>
+    </message>
+    <message>
+        <source>Animal shapes</source>
+        <translation>동물 실루엣</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>dataset {title} ({source})</source>
+        <translation>데이터셋 {title} ({source})</translation>
+    </message>
+    <message>
+        <source>dataset {title} ({source}) is missing: its package {package} is not installed — install the app again</source>
+        <translation>데이터셋 {title} ({source}) 없음: 패키지 {package}가 설치되어 있지 않습니다 — 앱을 다시 설치하세요</translation>
+    </message>
+    <message>
+        <source>dataset Fashion-MNIST (builtin:fashion-mnist) is not here — install a classroom kit that carries it (built on a PC that has it), or Debian&apos;s dataset-fashion-mnist package</source>
+        <translation>데이터셋 Fashion-MNIST (builtin:fashion-mnist) 없음 — 이 데이터셋이 든 교실용 키트(데이터셋이 있는 PC에서 만든 키트)를 설치하거나 Debian의 dataset-fashion-mnist 패키지를 설치하세요</translation>
+    </message>
+    <message>
+        <source>pretrained weights here: {networks}</source>
+        <translation>가중치가 있는 사전 훈련된 네트워크: {networks}</translation>
+    </message>
+    <message>
+        <source>pretrained networks without weights: {networks} — bring the files (a classroom kit carries those on the teacher&apos;s PC; `cnn-playground weights` says where to get each), then Import weights…</source>
+        <translation>가중치가 없는 사전 훈련된 네트워크: {networks} — 파일을 가져오세요 (교실용 키트에는 교사 PC에 있는 가중치가 들어갑니다. 각 파일을 받을 곳은 `cnn-playground weights`가 알려 줍니다). 그다음 가중치 가져오기…</translation>
+    </message>
+    <message>
+        <source>Playground Mini&apos;s weights are missing ({path}) — install the app again</source>
+        <translation>Playground Mini의 가중치가 없습니다 ({path}) — 앱을 다시 설치하세요</translation>
+    </message>
+    <message>
+        <source>data folder {folder} is writable</source>
+        <translation>데이터 폴더 {folder}에 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>data folder {folder} cannot be written ({reason}) — the app cannot keep settings, autosaves or images; ask for write access or set CNN_PLAYGROUND_CONFIG_DIR to a folder you may write</source>
+        <translation>데이터 폴더 {folder}에 쓸 수 없습니다 ({reason}) — 앱이 설정, 자동 저장, 이미지를 보관할 수 없습니다. 쓰기 권한을 요청하거나 CNN_PLAYGROUND_CONFIG_DIR을 쓸 수 있는 폴더로 정하세요</translation>
+    </message>
+    <message>
+        <source>image cache {folder} is writable</source>
+        <translation>이미지 캐시 {folder}에 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>image cache {folder} cannot be written ({reason}) — images are decoded again every time; set CNN_PLAYGROUND_CACHE_DIR to a folder you may write</source>
+        <translation>이미지 캐시 {folder}에 쓸 수 없습니다 ({reason}) — 이미지를 매번 다시 읽습니다. CNN_PLAYGROUND_CACHE_DIR을 쓸 수 있는 폴더로 정하세요</translation>
+    </message>
+    <message>
+        <source>ready for the lessons ({warnings} warnings)</source>
+        <translation>수업 준비 완료 (경고 {warnings}개)</translation>
+    </message>
+    <message>
+        <source>not ready: {count} thing(s) the lessons need are missing</source>
+        <translation>준비 안 됨: 수업에 필요한 것 {count}개가 없습니다</translation>
     </message>
 </context>
 </TS>
