@@ -291,6 +291,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP('spec', "the Python export writes out networks built from blocks; a pretrained network's code is torchvision's — export it as TorchScript or ONNX instead"),
     QT_TRANSLATE_NOOP('spec', 'unknown export format {found} (choose {choices})'),
     QT_TRANSLATE_NOOP('spec', '--padding must be valid, same or a whole number, got {found}'),
+    QT_TRANSLATE_NOOP('spec', 'output size: {formula}'),
     QT_TRANSLATE_NOOP('spec', "pooling works on one channel at a time: give --input without '|'"),
     QT_TRANSLATE_NOOP('spec', '{folder} exists and was not made by CNN Playground, so nothing is written into it — rename that folder, or save the project under another name'),
     QT_TRANSLATE_NOOP('spec', "{path} is damaged ({reason}) — the project's trained model and runs cannot be read"),

@@ -558,6 +558,7 @@ PYTHON_EXPORT_PRETRAINED = (
 )
 EXPORT_UNKNOWN_FORMAT = "unknown export format {found} (choose {choices})"
 LAB_PADDING = "--padding must be valid, same or a whole number, got {found}"
+LAB_OUTPUT_SIZE = "output size: {formula}"
 LAB_POOL_ONE_CHANNEL = "pooling works on one channel at a time: give --input without '|'"
 
 # --- project bundles and saved runs (issue 15) (playground.spec.saved_runs, playground.ml.bundle)

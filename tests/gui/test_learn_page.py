@@ -160,17 +160,31 @@ def test_fill_in_the_next_cell_hides_it_checks_it_and_keeps_the_progress(qtbot, 
     assert panel.hint.isVisible() and panel.hint.text().startswith("Hint: Its window starts at row")
     assert not panel.solution.isVisible() and panel.solution_button.isEnabled()
     panel.answer.setText(str(hidden.value + 2))
-    panel.check_button.click()  # the second wrong try shows the worked answer
+    panel.check_button.click()  # the second wrong try shows the worked answer, and locks these numbers
     assert panel.solution.isVisible() and hidden.text in panel.solution.text()
+    assert not panel.check_button.isEnabled() and not panel.answer.isEnabled()
     panel.answer.setText(str(hidden.value))
+    panel.check_answer()  # typing the answer just read is no solve
+    assert panel.feedback.text() == "Not quite — try again." and panel.score.text() == "Solved 0 of 5"
+    panel.new_numbers.click()  # fresh numbers for the same exercise: it can be solved again, with help
+    cell = panel.exercise.cell
+    assert panel.check_button.isEnabled() and not panel.solution.isVisible()
+    panel.answer.setText(str(cell.hidden.value))
     panel.check_button.click()
     assert panel.feedback.text() == "Right!" and not panel.check_button.isEnabled()
-    assert panel.puzzle.output.item(hidden.row, hidden.col).text() == str(hidden.value)
+    assert panel.puzzle.output.item(cell.hidden.row, cell.hidden.col).text() == str(cell.hidden.value)
     assert panel.slot_buttons[1].text() == "2 ✓" and panel.score.text() == "Solved 1 of 5"
+    assert panel.slot_buttons[1].toolTip() == "Solved with help"
     saved = json.loads((isolated_settings / "exercise-progress.json").read_text())
-    assert saved["lessons"]["pooling"] == {"solved": [1], "tries": 3}  # "twelve" was no try
+    assert saved["lessons"]["pooling"] == {"solved": [1], "first_try": [], "revealed": [1], "tried": [1], "tries": 3}
+    panel.open_slot(0)  # right at the first check: solved first try
+    panel.answer.setText(str(panel.exercise.answer))
+    panel.check_button.click()
+    assert panel.slot_buttons[0].toolTip() == "Solved at the first try"
+    panel.show_solution()  # reading the worked answer after solving changes nothing
     again = _exercises(qtbot, "pooling")  # a restart: the progress is still there
-    assert again.slot_buttons[1].text() == "2 ✓" and again.exercise.slot == 0  # opens the first unsolved
+    assert again.slot_buttons[1].text() == "2 ✓" and again.exercise.slot == 2  # opens the first unsolved
+    assert again.progress.of("pooling").first_try == {0}
 
 
 def test_a_convolution_cell_with_padding_shows_the_zeros_and_the_filter(qtbot):

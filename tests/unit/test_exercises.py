@@ -214,7 +214,10 @@ def test_progress_is_kept_per_lesson_and_survives_a_restart(tmp_path):
     assert Progress(path).of("padding").solved == set() and Progress(path).of("pooling").solved == {0}
 
 
-@pytest.mark.parametrize("damaged", ["", "{not json", '{"lessons": 5}', '{"lessons": {"x": {"solved": ["a"]}}}'])
+@pytest.mark.parametrize(
+    "damaged",
+    ["", "{not json", '{"lessons": 5}', '{"lessons": {"x": {"solved": ["a"]}}}', '{"lessons": {"x": {"tries": -1}}}'],
+)
 def test_a_damaged_progress_file_is_a_fresh_start(tmp_path, damaged):
     path = tmp_path / PROGRESS_FILE
     path.write_text(damaged)
@@ -263,3 +266,25 @@ def test_the_first_lessons_exercises_ask_only_what_it_teaches():
     for slot in range(exercise_count("what-is-a-cnn")):
         for seed in SEEDS:
             assert make_exercise("what-is-a-cnn", slot, random.Random(seed)).question.template not in later
+
+
+def test_a_solve_after_a_hint_or_the_worked_answer_counts_with_help(tmp_path):
+    from playground.lessons.progress import FIRST_TRY, NOT_TRIED, TRIED, WITH_HELP
+
+    progress = Progress(tmp_path / PROGRESS_FILE)
+    progress.record("padding", 0, correct=True)  # right at once
+    progress.record("padding", 1, correct=False)
+    progress.record("padding", 1, correct=True, helped=True)  # right after a hint
+    progress.reveal("padding", 2)  # the worked answer read first, then fresh numbers solved
+    progress.record("padding", 2, correct=True)
+    progress.reveal("padding", 0)  # reading it after solving changes nothing
+    progress.record("padding", 3, correct=False)
+    lesson = Progress(tmp_path / PROGRESS_FILE).of("padding")
+    assert [lesson.status(slot) for slot in range(5)] == [FIRST_TRY, WITH_HELP, WITH_HELP, TRIED, NOT_TRIED]
+
+
+def test_a_version_1_progress_file_reads_as_solved_with_help(tmp_path):
+    path = tmp_path / PROGRESS_FILE
+    path.write_text('{"version": 1, "lessons": {"padding": {"solved": [0, 2], "tries": 5}}}')
+    lesson = Progress(path).of("padding")
+    assert lesson.solved == {0, 2} and lesson.first_try == set() and lesson.tries == 5

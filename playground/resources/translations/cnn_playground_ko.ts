@@ -1329,8 +1329,16 @@
         <translation>풀이: {0}</translation>
     </message>
     <message>
-        <source>Solved</source>
-        <translation>풀었음</translation>
+        <source>The answer is shown: press New numbers to try this exercise again.</source>
+        <translation>풀이를 보았습니다. 새 숫자를 눌러 이 문제를 다시 풀어 보세요.</translation>
+    </message>
+    <message>
+        <source>Solved at the first try</source>
+        <translation>한 번에 풂</translation>
+    </message>
+    <message>
+        <source>Solved with help</source>
+        <translation>도움을 받아 풂</translation>
     </message>
     <message>
         <source>Not solved yet</source>
@@ -3893,6 +3901,10 @@
     <message>
         <source>--padding must be valid, same or a whole number, got {found}</source>
         <translation>--padding은 valid, same 또는 정수여야 합니다. 실제 값: {found}</translation>
+    </message>
+    <message>
+        <source>output size: {formula}</source>
+        <translation>출력 크기: {formula}</translation>
     </message>
     <message>
         <source>pooling works on one channel at a time: give --input without &apos;|&apos;</source>
