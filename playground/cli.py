@@ -18,11 +18,12 @@ import warnings
 from datetime import datetime
 from pathlib import Path
 
-from playground import cli_lab
+from playground import cli_lab, cli_worksheet
+from playground.cli_language import translated
 from playground.resources import example_projects
 from playground.spec import messages
 from playground.spec.errors import DataError, PlaygroundError
-from playground.spec.messages import Message
+from playground.spec.messages import Message, text_of
 from playground.spec.project import Project, load_project, remove_stale_temp_files
 from playground.spec.shapes import NetworkSummary, group, shape_text, summarize_project
 
@@ -636,6 +637,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check_job)
 
     cli_lab.add_parser(commands)
+    cli_worksheet.add_parser(commands)
 
     weights = commands.add_parser("weights", help="pretrained networks and their ImageNet weights on this machine")
     weights.add_argument("--json", action="store_true")
@@ -683,21 +685,21 @@ def main(argv: list[str] | None = None) -> int:
         warnings.simplefilter("default")
         try:
             status = args.run(args)
-        except PlaygroundError as error:
-            print(f"error: {printable(error)}", file=sys.stderr)
+        except PlaygroundError as error:  # in the system's language, as the window would say it
+            print(printable(translated(Message(messages.CLI_ERROR, message=text_of(error)))), file=sys.stderr)
             return 2
         except OSError as error:  # a file that cannot be written or read: the user's to fix
             if isinstance(error, BrokenPipeError):  # `... | head`: the reader left, nothing is wrong
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 return 0
             text = f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
-            print(f"error: {printable(text)}", file=sys.stderr)
+            print(printable(translated(Message(messages.CLI_ERROR, message=text))), file=sys.stderr)
             return 2
         except KeyboardInterrupt:
-            print("interrupted", file=sys.stderr)
+            print(translated(Message(messages.CLI_INTERRUPTED)), file=sys.stderr)
             return 130
     for line in dict.fromkeys(printable(" ".join(str(w.message).split())) for w in caught):
-        print(f"warning: {line}", file=sys.stderr)
+        print(translated(Message(messages.CLI_WARNING, message=line)), file=sys.stderr)
     return status
 
 

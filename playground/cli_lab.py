@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from playground.cli_language import translated
 from playground.lessons.lab import convolve, number_text, parse_grid, pool
 from playground.spec import messages
 from playground.spec.errors import PlaygroundError
@@ -75,7 +76,7 @@ def run(args) -> int:
     if args.steps:
         for step in trace.steps:
             print(f"[{step.row},{step.col}] {step.text}")
-    print(Message(messages.LAB_OUTPUT_SIZE, formula=trace.formula))
+    print(translated(Message(messages.LAB_OUTPUT_SIZE, formula=trace.formula)))
     for row in trace.output:
         print(" ".join(f"{number_text(round(v, 4)):>6}" for v in row))
     return 0

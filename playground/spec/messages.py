@@ -559,6 +559,16 @@ PYTHON_EXPORT_PRETRAINED = (
 EXPORT_UNKNOWN_FORMAT = "unknown export format {found} (choose {choices})"
 LAB_PADDING = "--padding must be valid, same or a whole number, got {found}"
 LAB_OUTPUT_SIZE = "output size: {formula}"
+# Worksheets (cnn-playground worksheet)
+WORKSHEET_LESSON = "no lesson {lesson} has exercises: use one of {known}"
+WORKSHEET_SEED = "--seed must be a whole number from 0 to {largest}, got {seed}"
+WORKSHEET_NOT_PDF = "{path} does not end in .pdf: a worksheet is written as a PDF"
+WORKSHEET_WROTE = "wrote {path}: the worksheet of {lesson}, sheet {seed}"
+WORKSHEET_WROTE_ANSWERS = "wrote {path}: the answer key of {lesson}, sheet {seed}"
+# The command line's own words around a message
+CLI_ERROR = "error: {message}"
+CLI_WARNING = "warning: {message}"
+CLI_INTERRUPTED = "interrupted"
 LAB_POOL_ONE_CHANNEL = "pooling works on one channel at a time: give --input without '|'"
 
 # --- project bundles and saved runs (issue 15) (playground.spec.saved_runs, playground.ml.bundle)

@@ -1297,6 +1297,14 @@
         <translation>새 숫자</translation>
     </message>
     <message>
+        <source>Print worksheet…</source>
+        <translation>연습지 인쇄…</translation>
+    </message>
+    <message>
+        <source>This lesson&apos;s exercises as an A4 PDF with fixed numbers, or its answer key</source>
+        <translation>이 수업의 연습 문제를 숫자가 고정된 A4 PDF로, 또는 그 정답지로 만듭니다</translation>
+    </message>
+    <message>
         <source>Your answer</source>
         <translation>답</translation>
     </message>
@@ -2761,6 +2769,80 @@
     </message>
 </context>
 <context>
+    <name>Worksheet</name>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>필터</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>답:</translation>
+    </message>
+    <message>
+        <source>Answer key: {0}</source>
+        <translation>정답지: {0}</translation>
+    </message>
+    <message>
+        <source>Worksheet: {0}</source>
+        <translation>연습지: {0}</translation>
+    </message>
+    <message>
+        <source>Sheet {0} — the same sheet number gives the same numbers.</source>
+        <translation>연습지 {0}번 — 번호가 같으면 숫자도 같습니다.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>날짜:</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetDialog</name>
+    <message>
+        <source>Print worksheet: {0}</source>
+        <translation>연습지 인쇄: {0}</translation>
+    </message>
+    <message>
+        <source>The same sheet number gives every student the same numbers.</source>
+        <translation>연습지 번호가 같으면 모든 학생이 같은 숫자를 받습니다.</translation>
+    </message>
+    <message>
+        <source>Answer key (answers and worked answers)</source>
+        <translation>정답지 (답과 풀이)</translation>
+    </message>
+    <message>
+        <source>Sheet number</source>
+        <translation>연습지 번호</translation>
+    </message>
+    <message>
+        <source>Save the worksheet</source>
+        <translation>연습지 저장</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print worksheet</source>
+        <translation>연습지 인쇄</translation>
+    </message>
+    <message>
+        <source>The worksheet could not be written to {0}: {1}</source>
+        <translation>연습지를 {0}에 쓸 수 없습니다: {1}</translation>
+    </message>
+</context>
+<context>
     <name>spec</name>
     <message>
         <source>layer {number}, {layer}: needs a C×H×W input but gets a flat vector of {size} — move it before the Flatten/Dense layers</source>
@@ -3905,6 +3987,38 @@
     <message>
         <source>output size: {formula}</source>
         <translation>출력 크기: {formula}</translation>
+    </message>
+    <message>
+        <source>no lesson {lesson} has exercises: use one of {known}</source>
+        <translation>연습 문제가 있는 수업 {lesson}이(가) 없습니다: 다음 중 하나를 쓰세요: {known}</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number from 0 to {largest}, got {seed}</source>
+        <translation>--seed는 0부터 {largest}까지의 정수여야 합니다. 받은 값: {seed}</translation>
+    </message>
+    <message>
+        <source>{path} does not end in .pdf: a worksheet is written as a PDF</source>
+        <translation>{path}의 끝이 .pdf가 아닙니다. 연습지는 PDF로 씁니다</translation>
+    </message>
+    <message>
+        <source>wrote {path}: the worksheet of {lesson}, sheet {seed}</source>
+        <translation>{path}에 썼습니다: {lesson} 연습지, {seed}번</translation>
+    </message>
+    <message>
+        <source>wrote {path}: the answer key of {lesson}, sheet {seed}</source>
+        <translation>{path}에 썼습니다: {lesson} 정답지, {seed}번</translation>
+    </message>
+    <message>
+        <source>error: {message}</source>
+        <translation>오류: {message}</translation>
+    </message>
+    <message>
+        <source>warning: {message}</source>
+        <translation>경고: {message}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단되었습니다</translation>
     </message>
     <message>
         <source>pooling works on one channel at a time: give --input without &apos;|&apos;</source>

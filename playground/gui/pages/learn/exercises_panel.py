@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from playground.gui.messages import translated
 from playground.gui.pages.learn.grids import CURRENT, DONE, PAD, WINDOW, GridTable
 from playground.gui.settings import config_dir
+from playground.gui.translation import installed_language
+from playground.lessons.content import lessons
 from playground.lessons.exercises import CellPuzzle, Exercise, check, exercise_count, make_exercise
 from playground.lessons.progress import FIRST_TRY, PROGRESS_FILE, WITH_HELP, Progress
 
@@ -121,6 +123,11 @@ class ExercisesPanel(QWidget):
         self.score.setObjectName("exercise_score")
         self.new_numbers = QPushButton(self.tr("New numbers"))
         self.new_numbers.setObjectName("exercise_new_numbers")
+        self.print_button = QPushButton(self.tr("Print worksheet…"))
+        self.print_button.setObjectName("exercise_print_worksheet")
+        self.print_button.setToolTip(
+            self.tr("This lesson's exercises as an A4 PDF with fixed numbers, or its answer key")
+        )
         self.question = QLabel()
         self.question.setObjectName("exercise_question")
         self.question.setWordWrap(True)
@@ -163,6 +170,7 @@ class ExercisesPanel(QWidget):
         top.addStretch(1)
         top.addWidget(self.score)
         top.addWidget(self.new_numbers)
+        top.addWidget(self.print_button)
         answer_row = QHBoxLayout()
         answer_row.addWidget(self.answer)
         answer_row.addWidget(self.check_button)
@@ -192,6 +200,7 @@ class ExercisesPanel(QWidget):
         self.answer.returnPressed.connect(self.check_answer)
         self.solution_button.clicked.connect(self.show_solution)
         self.next_button.clicked.connect(self.next_exercise)
+        self.print_button.clicked.connect(self.print_worksheet)
 
     # --- which exercise -----------------------------------------------------------------------
 
@@ -248,6 +257,12 @@ class ExercisesPanel(QWidget):
         self.next_button.hide()
         if not exercise.choices:
             self.answer.setFocus()
+
+    def print_worksheet(self) -> None:
+        from playground.gui.pages.learn.worksheet_dialog import print_worksheet
+
+        title = next((lesson.title for lesson in lessons(installed_language()) if lesson.id == self.lesson_id), "")
+        print_worksheet(self, self.lesson_id, title)
 
     def next_exercise(self) -> None:
         if self.exercise is not None:
