@@ -464,3 +464,36 @@ def test_the_teachers_guide_is_a_tab_of_the_learn_page_in_its_language(qtbot):
     assert text.startswith("교사용 안내서") and "19 → 10" in text
     assert page.tabText(page.indexOf(page.guide)) == "Teacher's guide"  # English here: no translator installed
     assert teachers_guide("en").startswith("# Teacher's guide")
+
+
+def test_print_a_worksheet_export_progress_and_open_the_class_results(qtbot, tmp_path, monkeypatch, isolated_settings):
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+
+    from playground.gui.pages.learn import worksheet_dialog
+    from playground.gui.pages.learn.class_results_dialog import ClassResultsDialog
+    from playground.lessons.class_results import read_class
+
+    panel = _exercises(qtbot, "padding")
+    panel.answer.setText(str(panel.exercise.answer))
+    panel.check_button.click()  # slot 0 solved at the first try
+    monkeypatch.setattr(worksheet_dialog.WorksheetDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    targets = iter([tmp_path / "padding-1.pdf", tmp_path / "Ana.cnnprogress"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Ana\n", True))
+    assert [a.text() for a in panel.class_button.menu().actions()] == [
+        "Print worksheet…", "Export my progress…", "Class results…"]  # fmt: skip
+    panel.print_action.trigger()
+    assert (tmp_path / "padding-1.pdf").read_bytes().startswith(b"%PDF")
+    panel.export_action.trigger()
+    (student,), _ = read_class([tmp_path / "Ana.cnnprogress"])
+    assert student.student == "Ana" and student.counts("padding")["first_try"] == 1
+    (tmp_path / "Bo.cnnprogress").write_text("{not json")
+    dialog = ClassResultsDialog()
+    qtbot.addWidget(dialog)
+    dialog.load([tmp_path / "Ana.cnnprogress", tmp_path / "Bo.cnnprogress"])
+    dialog.show()
+    assert dialog.table.rowCount() == 1 and dialog.table.verticalHeaderItem(0).text() == "Ana"
+    assert dialog.table.item(0, 3).text() == "1 + 0 / 4"  # lesson 4, padding
+    assert dialog.problems.count() == 1 and dialog.problems.item(0).text().startswith("Bo.cnnprogress: damaged")
+    assert dialog.save_button.isEnabled() and "Ana,0,0,0,3" in dialog.csv_text()
+    dialog.grab().save(str(tmp_path / "class-results.png"))

@@ -719,6 +719,96 @@
     </message>
 </context>
 <context>
+    <name>ClassResults</name>
+    <message>
+        <source>Export my progress</source>
+        <translation>내 진도 내보내기</translation>
+    </message>
+    <message>
+        <source>Your name, as your teacher should see it:</source>
+        <translation>선생님이 볼 내 이름:</translation>
+    </message>
+    <message>
+        <source>Progress files (*.cnnprogress)</source>
+        <translation>진도 파일 (*.cnnprogress)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {0}</source>
+        <translation>파일을 쓸 수 없습니다: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ClassResultsDialog</name>
+    <message>
+        <source>Class results</source>
+        <translation>학급 결과</translation>
+    </message>
+    <message>
+        <source>Open students&apos; files…</source>
+        <translation>학생 파일 열기…</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>CSV로 저장…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>In each cell: solved at the first try + solved with help / the lesson&apos;s exercises. Green: all at the first try; yellow: all solved.</source>
+        <translation>각 칸: 한 번에 푼 문제 + 도움을 받아 푼 문제 / 수업의 연습 문제 수. 초록: 모두 한 번에 풂, 노랑: 모두 풂.</translation>
+    </message>
+    <message>
+        <source>Files not in the table:</source>
+        <translation>표에 넣지 못한 파일:</translation>
+    </message>
+    <message>
+        <source>Open students&apos; files</source>
+        <translation>학생 파일 열기</translation>
+    </message>
+    <message>
+        <source>Progress files (*.cnnprogress)</source>
+        <translation>진도 파일 (*.cnnprogress)</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: {2} at the first try, {3} with help, {4} tried but not solved, {5} not tried</source>
+        <translation>{0}, {1}: 한 번에 {2}개, 도움을 받아 {3}개, 풀다 만 문제 {4}개, 시도하지 않은 문제 {5}개</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>학생</translation>
+    </message>
+    <message>
+        <source>solved at the first try</source>
+        <translation>한 번에 풂</translation>
+    </message>
+    <message>
+        <source>solved with help</source>
+        <translation>도움을 받아 풂</translation>
+    </message>
+    <message>
+        <source>tried, not solved</source>
+        <translation>시도했으나 못 풂</translation>
+    </message>
+    <message>
+        <source>not tried</source>
+        <translation>시도하지 않음</translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation>CSV로 저장</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {0}</source>
+        <translation>파일을 쓸 수 없습니다: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CodeDialog</name>
     <message>
         <source>PyTorch code of {0}</source>
@@ -1297,12 +1387,24 @@
         <translation>새 숫자</translation>
     </message>
     <message>
+        <source>Worksheet and results</source>
+        <translation>연습지와 결과</translation>
+    </message>
+    <message>
         <source>Print worksheet…</source>
         <translation>연습지 인쇄…</translation>
     </message>
     <message>
         <source>This lesson&apos;s exercises as an A4 PDF with fixed numbers, or its answer key</source>
         <translation>이 수업의 연습 문제를 숫자가 고정된 A4 PDF로, 또는 그 정답지로 만듭니다</translation>
+    </message>
+    <message>
+        <source>Export my progress…</source>
+        <translation>내 진도 내보내기…</translation>
+    </message>
+    <message>
+        <source>Class results…</source>
+        <translation>학급 결과…</translation>
     </message>
     <message>
         <source>Your answer</source>
@@ -4007,6 +4109,34 @@
     <message>
         <source>wrote {path}: the answer key of {lesson}, sheet {seed}</source>
         <translation>{path}에 썼습니다: {lesson} 정답지, {seed}번</translation>
+    </message>
+    <message>
+        <source>larger than {limit} KB: not a progress file</source>
+        <translation>{limit} KB보다 큽니다: 진도 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot be read: {error}</source>
+        <translation>읽을 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>damaged: not readable as a progress file</source>
+        <translation>손상됨: 진도 파일로 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>not a CNN Playground progress file</source>
+        <translation>CNN Playground 진도 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>changed after it was exported (its checksum does not match)</source>
+        <translation>내보낸 뒤에 바뀌었습니다(체크섬이 맞지 않음)</translation>
+    </message>
+    <message>
+        <source>not what the app writes: a name or a lesson&apos;s entry is missing or wrong</source>
+        <translation>앱이 쓰는 형식이 아닙니다: 이름이나 수업 항목이 없거나 잘못되었습니다</translation>
+    </message>
+    <message>
+        <source>a second file of {student}: {first} is already in the table</source>
+        <translation>{student}의 두 번째 파일: {first}이(가) 이미 표에 있습니다</translation>
     </message>
     <message>
         <source>error: {message}</source>

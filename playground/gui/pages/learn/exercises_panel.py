@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -123,11 +125,19 @@ class ExercisesPanel(QWidget):
         self.score.setObjectName("exercise_score")
         self.new_numbers = QPushButton(self.tr("New numbers"))
         self.new_numbers.setObjectName("exercise_new_numbers")
-        self.print_button = QPushButton(self.tr("Print worksheet…"))
-        self.print_button.setObjectName("exercise_print_worksheet")
-        self.print_button.setToolTip(
+        # Worksheets and class results share one button: the row above the exercise stays short.
+        self.class_button = QToolButton()
+        self.class_button.setObjectName("exercise_class_menu")
+        self.class_button.setText(self.tr("Worksheet and results"))
+        self.class_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.class_button)
+        self.print_action = menu.addAction(self.tr("Print worksheet…"))
+        self.print_action.setToolTip(
             self.tr("This lesson's exercises as an A4 PDF with fixed numbers, or its answer key")
         )
+        self.export_action = menu.addAction(self.tr("Export my progress…"))
+        self.class_action = menu.addAction(self.tr("Class results…"))
+        self.class_button.setMenu(menu)
         self.question = QLabel()
         self.question.setObjectName("exercise_question")
         self.question.setWordWrap(True)
@@ -170,7 +180,7 @@ class ExercisesPanel(QWidget):
         top.addStretch(1)
         top.addWidget(self.score)
         top.addWidget(self.new_numbers)
-        top.addWidget(self.print_button)
+        top.addWidget(self.class_button)
         answer_row = QHBoxLayout()
         answer_row.addWidget(self.answer)
         answer_row.addWidget(self.check_button)
@@ -200,7 +210,9 @@ class ExercisesPanel(QWidget):
         self.answer.returnPressed.connect(self.check_answer)
         self.solution_button.clicked.connect(self.show_solution)
         self.next_button.clicked.connect(self.next_exercise)
-        self.print_button.clicked.connect(self.print_worksheet)
+        self.print_action.triggered.connect(self.print_worksheet)
+        self.export_action.triggered.connect(self.export_progress)
+        self.class_action.triggered.connect(self.open_class_results)
 
     # --- which exercise -----------------------------------------------------------------------
 
@@ -263,6 +275,16 @@ class ExercisesPanel(QWidget):
 
         title = next((lesson.title for lesson in lessons(installed_language()) if lesson.id == self.lesson_id), "")
         print_worksheet(self, self.lesson_id, title)
+
+    def export_progress(self) -> None:
+        from playground.gui.pages.learn.class_results_dialog import export_my_progress
+
+        export_my_progress(self, self.progress)
+
+    def open_class_results(self) -> None:
+        from playground.gui.pages.learn.class_results_dialog import ClassResultsDialog
+
+        ClassResultsDialog(self).exec()
 
     def next_exercise(self) -> None:
         if self.exercise is not None:
