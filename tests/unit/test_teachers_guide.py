@@ -4,6 +4,7 @@ lab computes it."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from pathlib import Path
@@ -148,3 +149,18 @@ def test_the_guide_and_the_pipeline_lesson_name_the_walkthrough_tab_as_the_learn
                 for language in LANGUAGES}  # fmt: skip
     assert "Digit walk-through" in pipeline["en"].markdown and "Digit walk-through" in teachers_guide("en")
     assert f"{korean_tab} 탭" in pipeline["ko"].markdown and f"배우기 → {korean_tab}" in teachers_guide("ko")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_few_images_transfer_numbers_are_the_lessons_and_its_examples_are_shipped(language):
+    from playground.resources import example_projects
+    from playground.spec.project import load_project
+
+    (lesson,) = [lesson for lesson in lessons(language) if lesson.id == "pretrained-networks"]
+    for measured in ("61.7%", "35.3%", "69.4%", "64.3%", "74.7%", "66.6%"):
+        assert measured in teachers_guide(language) and measured in lesson.markdown, measured
+    pretrained = load_project(example_projects()["few-clothes-pretrained"])
+    scratch = load_project(example_projects()["few-clothes-from-scratch"])
+    assert pretrained.data == dataclasses.replace(scratch.data, channels=3) and pretrained.data.val_fraction == 0.9
+    assert pretrained.data.source == "builtin:fashion-mnist-100" and pretrained.pretrained.network == "playground_mini"
+    assert pretrained.training.epochs == scratch.training.epochs == 10

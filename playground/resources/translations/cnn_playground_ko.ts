@@ -68,6 +68,14 @@
         <translation>Zalando의 28x28 흑백 옷 사진, 10개 클래스.</translation>
     </message>
     <message>
+        <source>Fashion-MNIST, 100 per class</source>
+        <translation>Fashion-MNIST, 클래스마다 100장</translation>
+    </message>
+    <message>
+        <source>The first 100 photos of each class of Fashion-MNIST: few images, for transfer learning.</source>
+        <translation>Fashion-MNIST의 클래스마다 처음 100장: 전이 학습을 위한 적은 이미지입니다.</translation>
+    </message>
+    <message>
         <source>Conv</source>
         <translation>합성곱</translation>
     </message>
