@@ -497,3 +497,22 @@ def test_print_a_worksheet_export_progress_and_open_the_class_results(qtbot, tmp
     assert dialog.problems.count() == 1 and dialog.problems.item(0).text().startswith("Bo.cnnprogress: damaged")
     assert dialog.save_button.isEnabled() and "Ana,0,0,0,3" in dialog.csv_text()
     dialog.grab().save(str(tmp_path / "class-results.png"))
+
+
+def test_the_flattening_demo_shows_a_moved_digit_to_a_dense_layer_and_a_convolution(qtbot, tmp_path):
+    from playground.gui.pages.learn.page import LearnPage
+
+    page = LearnPage()
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.setCurrentWidget(page.flattening)
+    page.show()
+    demo = page.flattening
+    assert page.tabText(page.indexOf(demo)) == "Flattening"
+    demo.digit.setValue(3)
+    result = demo.comparison
+    assert len(result.changed) > 0.8 * result.inked and result.map_shifted
+    assert demo.dense_text.text().startswith(f"{len(result.changed)} of the 256 inputs a Dense layer reads changed")
+    assert "moved one pixel too" in demo.conv_text.text()
+    assert all(not label.pixmap().isNull() for label in demo.pictures + demo.strips)
+    page.grab().save(str(tmp_path / "flattening-en.png"))

@@ -325,6 +325,10 @@ class AugmentPage(QWidget):
                 index + 1, len(image_set), image_set.class_names[int(image_set.labels[index])]
             )
             + ("" if enabled else " " + self.tr("Augmentation is off: every copy is the same."))
+            + " "
+            + self.tr("The {0} copies are one batch: N×C×H×W = {1}.").format(
+                len(images), "×".join(map(str, images.shape))
+            )
         )
         self.grid.show_images(list(images))
 

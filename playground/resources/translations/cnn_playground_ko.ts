@@ -710,6 +710,10 @@
         <source>Augmentation is off: every copy is the same.</source>
         <translation>데이터 증식이 꺼져 있습니다: 모든 사본이 같습니다.</translation>
     </message>
+    <message>
+        <source>The {0} copies are one batch: N×C×H×W = {1}.</source>
+        <translation>이 {0}장이 배치 하나입니다: N×C×H×W = {1}.</translation>
+    </message>
 </context>
 <context>
     <name>CellPuzzleView</name>
@@ -1618,6 +1622,53 @@
     </message>
 </context>
 <context>
+    <name>FlatteningDemo</name>
+    <message>
+        <source>The same digit, moved one pixel to the right. A Dense layer reads the image flattened, row after row; a convolution slides one filter over it.</source>
+        <translation>같은 숫자를 오른쪽으로 한 픽셀 옮겼습니다. Dense 층은 이미지를 행 순서대로 평면화해서 읽고, 합성곱은 필터 하나를 그 위로 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>The digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>Moved one pixel right</source>
+        <translation>오른쪽으로 한 픽셀 옮김</translation>
+    </message>
+    <message>
+        <source>Feature map (Vertical edges)</source>
+        <translation>특징 맵 (세로 경계선)</translation>
+    </message>
+    <message>
+        <source>Feature map of the moved digit</source>
+        <translation>옮긴 숫자의 특징 맵</translation>
+    </message>
+    <message>
+        <source>Flattened: the digit</source>
+        <translation>평면화: 숫자</translation>
+    </message>
+    <message>
+        <source>Flattened: the moved digit</source>
+        <translation>평면화: 옮긴 숫자</translation>
+    </message>
+    <message>
+        <source>Changed inputs (red)</source>
+        <translation>바뀐 입력 (빨강)</translation>
+    </message>
+    <message>
+        <source>{0} of the {1} inputs a Dense layer reads changed: {2:.0%} of the {3} that hold ink. To a Dense layer the moved digit is a different input, and what it learned at one position does not help at the next.</source>
+        <translation>Dense 층이 읽는 입력 {1}개 중 {0}개가 바뀌었습니다. 잉크가 있는 {3}개 중 {2:.0%}입니다. Dense 층에는 옮긴 숫자가 다른 입력이고, 한 위치에서 배운 것이 다음 위치에서는 도움이 되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The feature map moved one pixel too, every value the same: the filter finds the same pattern.</source>
+        <translation>특징 맵도 한 픽셀 옮겨 갔고 값은 모두 같습니다. 필터는 같은 패턴을 찾습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ImageLab</name>
     <message>
         <source>Vertical edges</source>
@@ -1713,6 +1764,10 @@
     <message>
         <source>Image lab</source>
         <translation>이미지 실험실</translation>
+    </message>
+    <message>
+        <source>Flattening</source>
+        <translation>평면화</translation>
     </message>
     <message>
         <source>Digit walk-through</source>
