@@ -3531,11 +3531,11 @@
     </message>
     <message>
         <source>A run of {epochs} epochs without early stopping gave these validation accuracies after epochs 1, 2, 3, …: {scores} %. With early stopping at patience {patience} (training stops once {patience} epochs have passed since the best; an epoch is better only when it beats the best so far, a tie does not), after which epoch would training have stopped?</source>
-        <translation>조기 종료 없이 {epochs} 에포크를 훈련했더니 에포크 1, 2, 3, … 뒤의 검증 정확도가 {scores} %였습니다. 인내(patience) {patience}로 조기 종료를 썼다면(가장 좋은 에포크 뒤 {patience} 에포크가 지나면 훈련을 멈춥니다. 지금까지의 최고 값을 넘어야만 더 좋은 에포크이고, 같은 값은 넘은 것이 아닙니다) 몇 번째 에포크 뒤에 훈련이 멈췄을까요?</translation>
+        <translation>조기 종료 없이 {epochs} 에포크를 훈련했더니 에포크 1, 2, 3, … 뒤의 검증 정확도가 {scores} %였습니다. 조기 종료 대기를 {patience} 에포크로 두고 조기 종료를 썼다면(가장 좋은 에포크 뒤 {patience} 에포크가 지나면 훈련을 멈춥니다. 지금까지의 최고 값을 넘어야만 더 좋은 에포크이고, 같은 값은 넘은 것이 아닙니다) 몇 번째 에포크 뒤에 훈련이 멈췄을까요?</translation>
     </message>
     <message>
         <source>A run of {epochs} epochs without early stopping gave these validation accuracies after epochs 1, 2, 3, …: {scores} %. With early stopping at patience {patience} (training stops once {patience} epochs have passed since the best; an epoch is better only when it beats the best so far, a tie does not), which epoch&apos;s weights would be kept?</source>
-        <translation>조기 종료 없이 {epochs} 에포크를 훈련했더니 에포크 1, 2, 3, … 뒤의 검증 정확도가 {scores} %였습니다. 인내(patience) {patience}로 조기 종료를 썼다면(가장 좋은 에포크 뒤 {patience} 에포크가 지나면 훈련을 멈춥니다. 지금까지의 최고 값을 넘어야만 더 좋은 에포크이고, 같은 값은 넘은 것이 아닙니다) 몇 번째 에포크의 가중치가 남을까요?</translation>
+        <translation>조기 종료 없이 {epochs} 에포크를 훈련했더니 에포크 1, 2, 3, … 뒤의 검증 정확도가 {scores} %였습니다. 조기 종료 대기를 {patience} 에포크로 두고 조기 종료를 썼다면(가장 좋은 에포크 뒤 {patience} 에포크가 지나면 훈련을 멈춥니다. 지금까지의 최고 값을 넘어야만 더 좋은 에포크이고, 같은 값은 넘은 것이 아닙니다) 몇 번째 에포크의 가중치가 남을까요?</translation>
     </message>
     <message>
         <source>Go through the epochs in order and keep the best validation accuracy so far (a tie does not beat it); training stops at the first epoch that comes {patience} epochs after the best.</source>
