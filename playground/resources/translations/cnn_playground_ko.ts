@@ -1408,7 +1408,7 @@
     </message>
     <message>
         <source>This lesson&apos;s exercises as an A4 PDF with fixed numbers, or its answer key</source>
-        <translation>이 수업의 연습 문제를 숫자가 고정된 A4 PDF로, 또는 그 정답지로 만듭니다</translation>
+        <translation>이 수업의 연습 문제를 숫자가 고정된 A4 인쇄용 문서로, 또는 그 정답지로 만듭니다</translation>
     </message>
     <message>
         <source>Export my progress…</source>
