@@ -191,19 +191,30 @@ def cmd_summary(args) -> int:
 
 
 def _format_epoch(event) -> str:
-    val = f"  val loss {event.val_loss:.4f} acc {event.val_acc:6.1%}" if event.val_loss is not None else ""
-    best = "  *best" if event.is_best else ""
-    return (
-        f"epoch {event.epoch:>3}/{event.epochs}  train loss {event.train_loss:.4f} acc {event.train_acc:6.1%}{val}"
-        f"  {event.images_per_second:,.0f} img/s  {event.seconds:.1f} s{best}"
-    )
+    """One epoch's line, in the system's language (the numbers keep their columns)."""
+    val = ""
+    if event.val_loss is not None:
+        val = Message(messages.CLI_EPOCH_VAL, loss=f"{event.val_loss:.4f}", acc=f"{event.val_acc:6.1%}")
+    best = Message(messages.CLI_EPOCH_BEST) if event.is_best else ""
+    return translated(
+        Message(messages.CLI_EPOCH, epoch=f"{event.epoch:>3}", epochs=event.epochs, loss=f"{event.train_loss:.4f}",
+                acc=f"{event.train_acc:6.1%}", val=val, speed=f"{event.images_per_second:,.0f}",
+                seconds=f"{event.seconds:.1f}", best=best)
+    )  # fmt: skip
 
 
-def _best_text(event, has_val: bool) -> str:
+_REASONS = {"completed": messages.CLI_REASON_COMPLETED, "early_stopping": messages.CLI_REASON_EARLY_STOPPING,
+            "stopped": messages.CLI_REASON_STOPPED}  # fmt: skip
+
+
+def _finished_text(event, has_val: bool) -> str:
     if event.best_val_acc is None:
-        return "no epoch finished"
-    which = "validation" if has_val else "training (no validation split)"
-    return f"best {which} accuracy {event.best_val_acc:.1%} (epoch {event.best_epoch})"
+        best = Message(messages.CLI_NO_EPOCH)
+    else:
+        template = messages.CLI_BEST_VALIDATION if has_val else messages.CLI_BEST_TRAINING
+        best = Message(template, accuracy=f"{event.best_val_acc:.1%}", epoch=event.best_epoch)
+    reason = Message(_REASONS[event.reason]) if event.reason in _REASONS else event.reason
+    return translated(Message(messages.CLI_FINISHED, reason=reason, best=best, checkpoint=str(event.checkpoint)))
 
 
 def _stop_on_interrupt(control):
@@ -213,7 +224,7 @@ def _stop_on_interrupt(control):
         if control.stop.is_set():
             raise KeyboardInterrupt
         control.stop.set()
-        print("\nstopping after this batch (Ctrl+C again to quit at once)", file=sys.stderr)
+        print("\n" + translated(Message(messages.CLI_STOPPING)), file=sys.stderr)
 
     return handler
 
@@ -398,7 +409,7 @@ def _train(args, project, base, job) -> int:
     if out.is_dir():
         remove_stale_temp_files(out)
     if data.skipped and not quiet:
-        print(f"skipped {len(data.skipped)} unreadable files:", file=sys.stderr)
+        print(translated(Message(messages.CLI_SKIPPED_FILES, count=len(data.skipped))), file=sys.stderr)
         for skipped in data.skipped:
             print(f"  {printable(skipped)}", file=sys.stderr)
     control = TrainingControl()
@@ -428,19 +439,18 @@ def _train(args, project, base, job) -> int:
                 if not isinstance(event, Started | BatchFinished):
                     _print_json(event.to_dict())
             elif isinstance(event, Started):
-                print(
-                    f"{project.name}: {event.parameters:,} parameters, {event.train_images} training and"
-                    f" {event.val_images} validation images, on {event.device}; writing to {out}"
-                )
+                started = Message(messages.CLI_TRAIN_STARTED, name=project.name, parameters=f"{event.parameters:,}",
+                                  train=event.train_images, val=event.val_images, device=event.device, out=str(out))
+                print(translated(started))  # fmt: skip
             elif isinstance(event, EpochFinished):
                 print(_format_epoch(event), flush=True)
             elif isinstance(event, Finished):
-                print(f"{event.reason}: {_best_text(event, len(data.val) > 0)}; checkpoint {event.checkpoint}")
+                print(_finished_text(event, len(data.val) > 0))
             if isinstance(event, Finished):
                 args.finished_reason = event.reason  # the outcome a saved project's run list shows
             if isinstance(event, Failed):
                 if not args.json:
-                    print(f"error: {event.message}", file=sys.stderr)
+                    print(translated(Message(messages.CLI_ERROR, message=event.message)), file=sys.stderr)
                 status = 1
     except KeyboardInterrupt:
         if job is None:

@@ -573,6 +573,22 @@ CLASS_FILE_FOREIGN = "not a CNN Playground progress file"
 CLASS_FILE_EDITED = "changed after it was exported (its checksum does not match)"
 CLASS_FILE_MALFORMED = "not what the app writes: a name or a lesson's entry is missing or wrong"
 CLASS_FILE_DUPLICATE = "a second file of {student}: {first} is already in the table"
+# cnn-playground train, as it reports on a terminal
+CLI_TRAIN_STARTED = (
+    "{name}: {parameters} parameters, {train} training and {val} validation images, on {device}; writing to {out}"
+)
+CLI_EPOCH = "epoch {epoch}/{epochs}  train loss {loss} acc {acc}{val}  {speed} img/s  {seconds} s{best}"
+CLI_EPOCH_VAL = "  val loss {loss} acc {acc}"
+CLI_EPOCH_BEST = "  *best"
+CLI_FINISHED = "{reason}: {best}; checkpoint {checkpoint}"
+CLI_REASON_COMPLETED = "completed"
+CLI_REASON_EARLY_STOPPING = "early stopping"
+CLI_REASON_STOPPED = "stopped"
+CLI_NO_EPOCH = "no epoch finished"
+CLI_BEST_VALIDATION = "best validation accuracy {accuracy} (epoch {epoch})"
+CLI_BEST_TRAINING = "best training accuracy {accuracy} (epoch {epoch}; no validation split)"
+CLI_SKIPPED_FILES = "skipped {count} unreadable files:"
+CLI_STOPPING = "stopping after this batch (Ctrl+C again to quit at once)"
 # The command line's own words around a message
 CLI_ERROR = "error: {message}"
 CLI_WARNING = "warning: {message}"

@@ -49,3 +49,21 @@ def test_an_error_on_a_korean_terminal_is_korean(monkeypatch, capsys):
     monkeypatch.setenv("CNN_PLAYGROUND_LANGUAGE", "en")
     assert main(["lab", "conv", "--input", "1,2;3"]) == 2
     assert capsys.readouterr().err.startswith("error: --input: rows of different lengths")
+
+
+def test_a_training_run_reports_in_the_systems_language(monkeypatch):
+    from playground.cli import _finished_text, _format_epoch
+    from playground.ml.events import EpochFinished, Finished
+
+    epoch = EpochFinished(3, 10, 0.5, 0.8, 0.6, 0.75, 2.5, 640.0, 0.001, True)
+    finished = Finished("early_stopping", 5, 3, 0.75, "runs/x/best.pt", None)
+    monkeypatch.setenv("CNN_PLAYGROUND_LANGUAGE", "ko")
+    line = _format_epoch(epoch)
+    assert (
+        line.startswith("에포크   3/10  훈련 손실 0.5000 정확도  80.0%  검증 손실 0.6000 정확도  75.0%")
+        and "*최고" in line
+    )
+    assert _finished_text(finished, True) == "조기 종료: 최고 검증 정확도 75.0% (에포크 3), 체크포인트 runs/x/best.pt"
+    monkeypatch.setenv("CNN_PLAYGROUND_LANGUAGE", "en")
+    assert _format_epoch(epoch).startswith("epoch   3/10  train loss 0.5000 acc  80.0%  val loss 0.6000 acc  75.0%")
+    assert _finished_text(finished, False).startswith("early stopping: best training accuracy 75.0% (epoch 3; no")

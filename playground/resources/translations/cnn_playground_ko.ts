@@ -4202,6 +4202,58 @@
         <translation>{student}의 두 번째 파일: {first}이(가) 이미 표에 있습니다</translation>
     </message>
     <message>
+        <source>{name}: {parameters} parameters, {train} training and {val} validation images, on {device}; writing to {out}</source>
+        <translation>{name}: 파라미터 {parameters}개, 훈련 이미지 {train}장과 검증 이미지 {val}장, 장치 {device}, 저장 위치 {out}</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs}  train loss {loss} acc {acc}{val}  {speed} img/s  {seconds} s{best}</source>
+        <translation>에포크 {epoch}/{epochs}  훈련 손실 {loss} 정확도 {acc}{val}  초당 이미지 {speed}장  {seconds}초{best}</translation>
+    </message>
+    <message>
+        <source>  val loss {loss} acc {acc}</source>
+        <translation>  검증 손실 {loss} 정확도 {acc}</translation>
+    </message>
+    <message>
+        <source>  *best</source>
+        <translation>  *최고</translation>
+    </message>
+    <message>
+        <source>{reason}: {best}; checkpoint {checkpoint}</source>
+        <translation>{reason}: {best}, 체크포인트 {checkpoint}</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>early stopping</source>
+        <translation>조기 종료</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>no epoch finished</source>
+        <translation>끝난 에포크가 없습니다</translation>
+    </message>
+    <message>
+        <source>best validation accuracy {accuracy} (epoch {epoch})</source>
+        <translation>최고 검증 정확도 {accuracy} (에포크 {epoch})</translation>
+    </message>
+    <message>
+        <source>best training accuracy {accuracy} (epoch {epoch}; no validation split)</source>
+        <translation>최고 훈련 정확도 {accuracy} (에포크 {epoch}, 검증용 데이터 없음)</translation>
+    </message>
+    <message>
+        <source>skipped {count} unreadable files:</source>
+        <translation>읽을 수 없는 파일 {count}개를 건너뛰었습니다:</translation>
+    </message>
+    <message>
+        <source>stopping after this batch (Ctrl+C again to quit at once)</source>
+        <translation>이 배치가 끝나면 멈춥니다(바로 끝내려면 Ctrl+C를 한 번 더)</translation>
+    </message>
+    <message>
         <source>error: {message}</source>
         <translation>오류: {message}</translation>
     </message>
