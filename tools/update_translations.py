@@ -7,8 +7,9 @@ literals), then pyside6-lupdate collects every tr() / translate() / QT_TRANSLATE
 into resources/translations/cnn_playground_ko.ts (keeping the translations already there; new
 strings come in "unfinished"), then pyside6-lrelease compiles the .qm the app loads. Translate the
 unfinished ones (Qt Linguist: `pyside6-linguist FILE.ts`, or any text editor) with the course's
-terms (shared/GLOSSARY-ko.md), then run this again. tests/unit/test_translations.py fails while
-any string is untranslated or the .qm is older than the .ts.
+terms (docs/glossary-ko.md; tests/unit/test_glossary.py holds them to it), then run this again.
+tests/unit/test_translations.py fails while any string is untranslated or the .qm is older than the
+.ts. A string whose code moved to another class keeps the translation it had.
 """
 
 from __future__ import annotations

@@ -14,9 +14,12 @@ import os
 import sys
 import warnings
 
+from playground.cli.language import translated
 from playground.cli.parser import argument_problem, build_parser
 from playground.cli.text import printable
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
+from playground.spec.messages import Message, text_of
 
 __all__ = ["build_parser", "main", "printable"]
 
@@ -39,19 +42,19 @@ def main(argv: list[str] | None = None) -> int:
         warnings.simplefilter("default")
         try:
             status = args.run(args)
-        except PlaygroundError as error:
-            print(f"error: {printable(error)}", file=sys.stderr)
+        except PlaygroundError as error:  # in the system's language, as the window would say it
+            print(printable(translated(Message(messages.CLI_ERROR, message=text_of(error)))), file=sys.stderr)
             return 2
         except OSError as error:  # a file that cannot be written or read: the user's to fix
             if isinstance(error, BrokenPipeError):  # `... | head`: the reader left, nothing is wrong
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 return 0
             text = f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
-            print(f"error: {printable(text)}", file=sys.stderr)
+            print(printable(translated(Message(messages.CLI_ERROR, message=text))), file=sys.stderr)
             return 2
         except KeyboardInterrupt:
-            print("interrupted", file=sys.stderr)
+            print(translated(Message(messages.CLI_INTERRUPTED)), file=sys.stderr)
             return 130
     for line in dict.fromkeys(printable(" ".join(str(w.message).split())) for w in caught):
-        print(f"warning: {line}", file=sys.stderr)
+        print(translated(Message(messages.CLI_WARNING, message=line)), file=sys.stderr)
     return status

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from playground.cli import doctor, files, kit, lab, predict, summary, train
+from playground.cli import doctor, files, kit, lab, predict, summary, train, worksheet
 from playground.spec.project_paths import resolve_project_path
 
 
@@ -16,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_parser(commands)
     files.add_parsers(commands)
     lab.add_parser(commands)
+    worksheet.add_parser(commands)
     doctor.add_parser(commands)
     kit.add_parser(commands)
     gui = commands.add_parser("gui", help="open the app (the default without a command)")

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from playground.cli.language import translated
 from playground.cli.progress import EpochProgress
 from playground.cli.text import printable
 from playground.ml.training import protocol
@@ -28,8 +29,9 @@ from playground.ml.training.events import (
     Refused,
     Started,
 )
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
-from playground.spec.messages import text_of
+from playground.spec.messages import Message, text_of
 from playground.spec.project_paths import default_out_folder, is_shipped_example, resolve_project_path
 
 if TYPE_CHECKING:  # the engine imports torch: only when a training runs
@@ -117,7 +119,7 @@ def _stop_on_interrupt(control):
         if control.stop.is_set():
             raise KeyboardInterrupt
         control.stop.set()
-        print("\nstopping after this batch (Ctrl+C again to quit at once)", file=sys.stderr)
+        print("\n" + translated(Message(messages.CLI_STOPPING)), file=sys.stderr)
 
     return handler
 
@@ -159,7 +161,7 @@ class TextPrinter:
         self._prepared = prepared
         skipped = prepared.data.skipped
         if skipped:
-            print(f"skipped {len(skipped)} unreadable files:", file=sys.stderr)
+            print(translated(Message(messages.CLI_SKIPPED_FILES, count=len(skipped))), file=sys.stderr)
             for file in skipped:
                 print(f"  {printable(file)}", file=sys.stderr)
         if job is not None:
@@ -175,18 +177,24 @@ class TextPrinter:
         self._progress.close()
         prepared = self._prepared
         if isinstance(event, Started):
-            print(printable(
-                f"{prepared.project.name}: {event.parameters:,} parameters, {event.train_images} training and"
-                f" {event.val_images} validation images, on {event.device}; writing to {prepared.out}"
-            ))  # fmt: skip
+            started = Message(
+                messages.CLI_TRAIN_STARTED,
+                name=prepared.project.name,
+                parameters=f"{event.parameters:,}",
+                train=event.train_images,
+                val=event.val_images,
+                device=event.device,
+                out=str(prepared.out),
+            )
+            print(printable(translated(started)))  # fmt: skip
         elif isinstance(event, EpochFinished):
             print(format_epoch(event), flush=True)
         elif isinstance(event, Finished):
             self.finished_reason = event.reason
             has_val = prepared is not None and len(prepared.data.val) > 0
-            print(printable(f"{event.reason}: {best_text(event, has_val)}; checkpoint {event.checkpoint}"))
+            print(printable(finished_text(event, has_val)))
         elif isinstance(event, Failed):
-            print(f"error: {printable(event.message)}", file=sys.stderr)
+            print(printable(translated(Message(messages.CLI_ERROR, message=event.message))), file=sys.stderr)
         elif isinstance(event, Attached):
             print(printable(f"the model is now the project's: run {event.run} in {event.folder}"))
 
@@ -195,19 +203,30 @@ class TextPrinter:
 
 
 def format_epoch(event: EpochFinished) -> str:
-    val = f"  val loss {event.val_loss:.4f} acc {event.val_acc:6.1%}" if event.val_loss is not None else ""
-    best = "  *best" if event.is_best else ""
-    return (
-        f"epoch {event.epoch:>3}/{event.epochs}  train loss {event.train_loss:.4f} acc {event.train_acc:6.1%}{val}"
-        f"  {event.images_per_second:,.0f} img/s  {event.seconds:.1f} s{best}"
-    )
+    """One epoch's line, in the system's language (the numbers keep their columns)."""
+    val = ""
+    if event.val_loss is not None:
+        val = Message(messages.CLI_EPOCH_VAL, loss=f"{event.val_loss:.4f}", acc=f"{event.val_acc:6.1%}")
+    best = Message(messages.CLI_EPOCH_BEST) if event.is_best else ""
+    return translated(
+        Message(messages.CLI_EPOCH, epoch=f"{event.epoch:>3}", epochs=event.epochs, loss=f"{event.train_loss:.4f}",
+                acc=f"{event.train_acc:6.1%}", val=val, speed=f"{event.images_per_second:,.0f}",
+                seconds=f"{event.seconds:.1f}", best=best)
+    )  # fmt: skip
 
 
-def best_text(event: Finished, has_val: bool) -> str:
+_REASONS = {"completed": messages.CLI_REASON_COMPLETED, "early_stopping": messages.CLI_REASON_EARLY_STOPPING,
+            "stopped": messages.CLI_REASON_STOPPED}  # fmt: skip
+
+
+def finished_text(event: Finished, has_val: bool) -> str:
     if event.best_val_acc is None:
-        return "no epoch finished"
-    which = "validation" if has_val else "training (no validation split)"
-    return f"best {which} accuracy {event.best_val_acc:.1%} (epoch {event.best_epoch})"
+        best = Message(messages.CLI_NO_EPOCH)
+    else:
+        template = messages.CLI_BEST_VALIDATION if has_val else messages.CLI_BEST_TRAINING
+        best = Message(template, accuracy=f"{event.best_val_acc:.1%}", epoch=event.best_epoch)
+    reason = Message(_REASONS[event.reason]) if event.reason in _REASONS else event.reason
+    return translated(Message(messages.CLI_FINISHED, reason=reason, best=best, checkpoint=str(event.checkpoint)))
 
 
 def attaches(args) -> bool:

@@ -98,6 +98,46 @@ def early_stopping(scores: list[float], patience: int) -> tuple[int, int]:
     return len(scores), best_epoch
 
 
+# --- what a CNN is: local connectivity, shared filters, spatial hierarchy -------------------------
+
+IDEAS = {  # key: (name, worked answer, scenarios, each a whole question)
+    "local": (m.EX_IDEA_LOCAL, m.EX_SOLUTION_LOCAL, (m.EX_SCENARIO_SMALL_PATCH, m.EX_SCENARIO_NEIGHBOURS)),
+    "shared": (m.EX_IDEA_SHARED, m.EX_SOLUTION_SHARED, (m.EX_SCENARIO_EDGE_EVERYWHERE, m.EX_SCENARIO_SAME_COUNT)),
+    "hierarchy": (m.EX_IDEA_HIERARCHY, m.EX_SOLUTION_HIERARCHY, (m.EX_SCENARIO_EYE_FACE, m.EX_SCENARIO_LARGER_AREA)),
+}
+
+
+def _which_idea(lesson: str, slot: int, rng: random.Random) -> Exercise:
+    answer = rng.choice(list(IDEAS))
+    _, solution, scenarios = IDEAS[answer]
+    return Exercise(
+        lesson, slot, Message(rng.choice(scenarios)), answer, Message(m.EX_IDEA_HINT), Message(solution),
+        choices=tuple((key, Message(IDEAS[key][0])) for key in IDEAS),
+    )  # fmt: skip
+
+
+def _shared_weights(lesson: str, slot: int, rng: random.Random) -> Exercise:
+    kernel, size = rng.choice((3, 5, 7)), rng.choice((28, 32, 64, 100, 224))
+    positions = group((size - kernel + 1) ** 2)
+    answer = kernel * kernel
+    return Exercise(
+        lesson, slot, Message(m.EX_SHARED_WEIGHTS, kernel=kernel, size=size, positions=positions), answer,
+        Message(m.EX_SHARED_WEIGHTS_HINT),
+        Message(m.EX_SHARED_WEIGHTS_SOLUTION, kernel=kernel, answer=answer, positions=positions),
+    )  # fmt: skip
+
+
+def _receptive_field(lesson: str, slot: int, rng: random.Random) -> Exercise:
+    """The lesson's "each layer sees a larger area": n stacked k×k layers see 1 + n·(k − 1) pixels across."""
+    layers, kernel = rng.randint(2, 5), rng.choice((3, 5))
+    answer = 1 + layers * (kernel - 1)
+    return Exercise(
+        lesson, slot, Message(m.EX_RECEPTIVE_FIELD, layers=layers, kernel=kernel), answer,
+        Message(m.EX_RECEPTIVE_FIELD_HINT, kernel=kernel, grow=kernel - 1),
+        Message(m.EX_RECEPTIVE_FIELD_SOLUTION, layers=layers, kernel=kernel, answer=answer),
+    )  # fmt: skip
+
+
 # --- output sizes ---------------------------------------------------------------------------------
 
 
@@ -165,13 +205,14 @@ def _which_stride(lesson: str, slot: int, rng: random.Random) -> Exercise:
 # --- parameter counts -----------------------------------------------------------------------------
 
 
-def _conv_params(lesson: str, slot: int, rng: random.Random, channels=(1, 3)) -> Exercise:
-    kernel, channels, filters = rng.choice((3, 5, 7)), rng.choice(channels), rng.choice((6, 8, 16, 32, 64))
+def _conv_params(lesson: str, slot: int, rng: random.Random) -> Exercise:
+    kernel, channels, filters = rng.choice((3, 5, 7)), rng.choice((1, 3, 6, 16)), rng.choice((6, 8, 16, 32, 64))
+    size = rng.choice((28, 32, 64, 224))  # given, and not needed: the point is that it does not count
     answer = kernel * kernel * channels * filters + filters
     values = {"kernel": kernel, "channels": channels, "filters": filters}
     return Exercise(
-        lesson, slot, Message(m.EX_CONV_PARAMS, **values), answer, Message(m.EX_CONV_PARAMS_HINT),
-        Message(m.EX_CONV_PARAMS_SOLUTION, **values, answer=group(answer)),
+        lesson, slot, Message(m.EX_CONV_PARAMS, **values, height=size, width=size), answer,
+        Message(m.EX_CONV_PARAMS_HINT), Message(m.EX_CONV_PARAMS_SOLUTION, **values, answer=group(answer)),
     )  # fmt: skip
 
 
@@ -345,15 +386,21 @@ def _base_output(lesson: str, slot: int, rng: random.Random) -> Exercise:
 
 
 def _early_stopping_question(lesson: str, slot: int, rng: random.Random, ask_kept: bool) -> Exercise:
+    """A whole run without early stopping, longer than where early stopping would end it (so counting the listed
+    epochs never gives the answer), with a late improvement after the stop and often a tie with the best."""
     patience = rng.choice((2, 3))
     peak = rng.randint(3, 6)
     scores, value = [], rng.randint(55, 65)
-    for epoch in range(1, peak + patience + 2):
-        value += rng.randint(2, 8) if epoch <= peak else -rng.randint(0, 3)
-        scores.append(min(value, 99))
+    for _ in range(peak):
+        value += rng.randint(2, 8)
+        scores.append(min(value, 97))
+    best = scores[-1]
+    after = [best - rng.randint(1, 4) for _ in range(patience)]
+    if rng.random() < 0.5:  # a tie: not an improvement
+        after[rng.randrange(patience)] = best
+    scores += after + [best + rng.randint(1, 2)] + [best - rng.randint(0, 3) for _ in range(rng.randint(0, 2))]
     stop_epoch, best_epoch = early_stopping(scores, patience)
-    scores = scores[:stop_epoch]  # what the learner sees: the epochs that ran
-    values = {"patience": patience, "scores": ", ".join(map(str, scores))}
+    values = {"patience": patience, "scores": ", ".join(map(str, scores)), "epochs": len(scores)}
     solution = Message(m.EX_EARLY_STOPPING_SOLUTION, best=scores[best_epoch - 1], best_epoch=best_epoch,
                        patience=patience, stop_epoch=stop_epoch)  # fmt: skip
     return Exercise(
@@ -382,7 +429,9 @@ def _fill_cell(lesson: str, slot: int, rng: random.Random, operation: str, strid
     kernel_size = rng.choice((2, 3)) if operation == "conv" else 2
     size = rng.randint(kernel_size + stride + 1, 6)  # at least two output cells: one shown, one hidden
     grid = [[rng.randint(0, 9) for _ in range(size)] for _ in range(size)]
+    question = CELL_QUESTIONS[operation]
     if operation == "conv":
+        question = m.EX_CELL_CONV_PADDED if padding else m.EX_CELL_CONV
         kernel = [[rng.randint(-1, 2) for _ in range(kernel_size)] for _ in range(kernel_size)]
         trace = lab.convolve(grid, kernel, stride, padding)
     else:
@@ -393,7 +442,7 @@ def _fill_cell(lesson: str, slot: int, rng: random.Random, operation: str, strid
     where = {"row": hidden.row + 1, "col": hidden.col + 1}
     hint_template = m.EX_CELL_CONV_HINT if operation == "conv" else m.EX_CELL_POOL_HINT
     return Exercise(
-        lesson, slot, Message(CELL_QUESTIONS[operation], pool=kernel_size, stride=stride, padding=padding, **where),
+        lesson, slot, Message(question, pool=kernel_size, stride=stride, padding=padding, **where),
         hidden.value, Message(hint_template, top=hidden.top + 1, left=hidden.left + 1),
         Message(m.EX_CELL_SOLUTION, **where, sum=hidden.text),
         cell=CellPuzzle(operation, kernel, trace, step, kernel_size),
@@ -405,14 +454,9 @@ def _fill_cell(lesson: str, slot: int, rng: random.Random, operation: str, strid
 
 Maker = Callable[[str, int, random.Random], Exercise]
 LESSON_EXERCISES: dict[str, tuple[Maker, ...]] = {
-    "what-is-a-cnn": (
-        _conv_size_question,
-        _output_numbers,
-        lambda lesson, slot, rng: _conv_params(lesson, slot, rng, channels=(1,)),
-        lambda lesson, slot, rng: _fill_cell(lesson, slot, rng, "conv"),
-    ),
+    "what-is-a-cnn": (_which_idea, _shared_weights, _receptive_field),
     "channels-filters-stride": (
-        _conv_params,
+        _output_numbers,
         lambda lesson, slot, rng: _conv_size_question(lesson, slot, rng, strides=(2, 3)),
         _which_stride,
         lambda lesson, slot, rng: _fill_cell(lesson, slot, rng, "conv", stride=2),

@@ -121,6 +121,44 @@ EX_NOT_A_NUMBER = "Type a number, e.g. 12."
 EX_PICK_ONE = "Pick one of the answers."
 EX_RIGHT = "Right!"
 EX_WRONG = "Not quite — try again."
+# What a CNN is: its three ideas
+EX_IDEA_LOCAL = "Local connectivity"
+EX_IDEA_SHARED = "Shared filters"
+EX_IDEA_HIERARCHY = "Spatial hierarchy"
+EX_IDEA_HINT = "A small window, the same weights everywhere, or layers building on layers?"
+EX_SCENARIO_EDGE_EVERYWHERE = (
+    "Which idea is this? A filter that finds vertical edges in the top-left corner finds them in the bottom-right"
+    " corner too, with the very same weights."
+)
+EX_SCENARIO_SAME_COUNT = (
+    "Which idea is this? A 5×5 filter has 25 weights, whether the image is 28×28 or 1,000×1,000 pixels."
+)
+EX_SCENARIO_SMALL_PATCH = "Which idea is this? Each value of a feature map is computed from a 3×3 patch of pixels only."
+EX_SCENARIO_NEIGHBOURS = (
+    "Which idea is this? Pixels close together usually belong together, so a small window is enough to spot an edge."
+)
+EX_SCENARIO_EYE_FACE = (
+    "Which idea is this? The first layer finds edges, the next combines them into parts such as an eye, and deeper"
+    " layers find whole faces."
+)
+EX_SCENARIO_LARGER_AREA = (
+    "Which idea is this? Each layer sees a larger area of the original image than the layer before it."
+)
+EX_SOLUTION_LOCAL = "Local connectivity: each output value depends only on a small patch of the input."
+EX_SOLUTION_SHARED = "Shared filters: the same filter, with the same weights, is used at every position."
+EX_SOLUTION_HIERARCHY = "Spatial hierarchy: stacked layers build edges into parts and parts into objects."
+EX_SHARED_WEIGHTS = (
+    "A {kernel}×{kernel} filter slides over a {size}×{size} grey image, stride 1, no padding: it is used at"
+    " {positions} positions. How many weights does it learn, not counting its bias?"
+)
+EX_SHARED_WEIGHTS_HINT = "Shared filters: every position uses the same weights."
+EX_SHARED_WEIGHTS_SOLUTION = "{kernel}·{kernel} = {answer}: the same {answer} weights at all {positions} positions."
+EX_RECEPTIVE_FIELD = (
+    "{layers} convolutions of {kernel}×{kernel} (stride 1) are stacked. One value of the last feature map depends"
+    " on a square patch of the image: how many pixels wide is it?"
+)
+EX_RECEPTIVE_FIELD_HINT = "Each {kernel}×{kernel} layer widens the patch by {grow} pixels: start from 1."
+EX_RECEPTIVE_FIELD_SOLUTION = "1 + {layers}·({kernel} − 1) = {answer}: a {answer}×{answer} patch."
 # Output sizes
 EX_CONV_SIZE = (
     "Input: {size}×{size}. Convolution: a {kernel}×{kernel} filter, stride {stride}, padding {padding}."
@@ -153,11 +191,13 @@ EX_WHICH_STRIDE_HINT = "Try stride 1, 2, 3… in ⌊(input − kernel)/stride⌋
 EX_WHICH_STRIDE_SOLUTION = "Stride {answer}: {formula}."
 # Parameter counts
 EX_CONV_PARAMS = (
-    "A convolutional layer has {filters} filters of {kernel}×{kernel}; its input has {channels} channels."
-    " How many parameters does it learn (weights and biases)?"
+    "A convolutional layer has {filters} filters of {kernel}×{kernel}; its input is {height}×{width}×{channels}"
+    " (height × width × channels). How many parameters does it learn (weights and biases)?"
 )
 EX_CONV_PARAMS_HINT = "Each filter has kernel·kernel·channels weights and one bias."
-EX_CONV_PARAMS_SOLUTION = "{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}."
+EX_CONV_PARAMS_SOLUTION = (
+    "{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}; the image's height and width do not count."
+)
 EX_DENSE_PARAMS = (
     "Input: {height}×{width}×{channels}, flattened into a Dense layer of {units} units. How many parameters does"
     " the Dense layer learn?"
@@ -172,7 +212,9 @@ EX_DENSE_SAME_OUTPUTS = (
     " outputs. How many parameters would a Dense layer need to make the same {outputs} outputs from the same input?"
 )
 EX_DENSE_SAME_OUTPUTS_HINT = "A Dense layer connects every input value to every output, plus one bias per output."
-EX_DENSE_SAME_OUTPUTS_SOLUTION = "{inputs}·{outputs} + {outputs} = {answer}, against {conv} for the filters."
+EX_DENSE_SAME_OUTPUTS_SOLUTION = (
+    "{inputs}·{outputs} + {outputs} = {answer} parameters, against only {conv} parameters for the filters."
+)
 EX_POOL_PARAMS = (
     "A {pool}×{pool} max pooling layer works on a {size}×{size}×{channels} feature map. How many parameters"
     " does it learn?"
@@ -247,19 +289,26 @@ EX_BASE_OUTPUT = (
     "A pretrained base halves the height and width {halvings} times (stride 2, 'same' padding). A {size}×{size}"
     " image goes in: how wide is the feature map that comes out?"
 )
-EX_BASE_OUTPUT_HINT = "With 'same' padding and stride 2 each step gives ⌈size/2⌉."
+EX_BASE_OUTPUT_HINT = (
+    "'Same' padding at stride 2 halves the size, rounding up (the Padding lesson): each step gives ⌈size/2⌉."
+)
 EX_BASE_OUTPUT_SOLUTION = "{steps}: the feature map is {answer}×{answer}."
 # Overfitting and early stopping
 EX_STOP_EPOCH = (
-    "Early stopping watches the validation accuracy with patience {patience}. The validation accuracy after"
-    " epochs 1, 2, 3, … is {scores} %. After which epoch does training stop?"
+    "A run of {epochs} epochs without early stopping gave these validation accuracies after epochs 1, 2, 3, …:"
+    " {scores} %. With early stopping at patience {patience} (training stops once {patience} epochs have passed"
+    " since the best; an epoch is better only when it beats the best so far, a tie does not), after which epoch"
+    " would training have stopped?"
 )
 EX_BEST_EPOCH = (
-    "Early stopping watches the validation accuracy with patience {patience}. The validation accuracy after"
-    " epochs 1, 2, 3, … is {scores} %. Which epoch's weights are kept?"
+    "A run of {epochs} epochs without early stopping gave these validation accuracies after epochs 1, 2, 3, …:"
+    " {scores} %. With early stopping at patience {patience} (training stops once {patience} epochs have passed"
+    " since the best; an epoch is better only when it beats the best so far, a tie does not), which epoch's"
+    " weights would be kept?"
 )
 EX_EARLY_STOPPING_HINT = (
-    "Find the best validation accuracy so far; training stops once {patience} epochs in a row have not beaten it."
+    "Go through the epochs in order and keep the best validation accuracy so far (a tie does not beat it);"
+    " training stops at the first epoch that comes {patience} epochs after the best."
 )
 EX_EARLY_STOPPING_SOLUTION = (
     "The best validation accuracy is {best} % at epoch {best_epoch}; {patience} epochs later, after epoch"
@@ -277,6 +326,10 @@ EX_OVERFITTING_SOLUTION = (
 )
 # Fill in the next cell
 EX_CELL_CONV = (
+    "The filter slides with stride {stride} over the input (no padding). What number belongs in the hidden output"
+    " cell [{row}, {col}]?"
+)
+EX_CELL_CONV_PADDED = (
     "The filter slides with stride {stride} over the input (padding {padding}, shown as grey zeros). What number"
     " belongs in the hidden output cell [{row}, {col}]?"
 )
@@ -545,6 +598,41 @@ PYTHON_EXPORT_PRETRAINED = (
 )
 EXPORT_UNKNOWN_FORMAT = "unknown export format {found} (choose {choices})"
 LAB_PADDING = "--padding must be valid, same or a whole number, got {found}"
+LAB_OUTPUT_SIZE = "output size: {formula}"
+# Worksheets (cnn-playground worksheet)
+WORKSHEET_LESSON = "no lesson {lesson} has exercises: use one of {known}"
+WORKSHEET_SEED = "--seed must be a whole number from 0 to {largest}, got {seed}"
+WORKSHEET_NOT_PDF = "{path} does not end in .pdf: a worksheet is written as a PDF"
+WORKSHEET_WROTE = "wrote {path}: the worksheet of {lesson}, sheet {seed}"
+WORKSHEET_WROTE_ANSWERS = "wrote {path}: the answer key of {lesson}, sheet {seed}"
+# Class results (playground.lessons.class_results): why a student's file is not in the table
+CLASS_FILE_TOO_LARGE = "larger than {limit} KB: not a progress file"
+CLASS_FILE_UNREADABLE = "cannot be read: {error}"
+CLASS_FILE_DAMAGED = "damaged: not readable as a progress file"
+CLASS_FILE_FOREIGN = "not a CNN Playground progress file"
+CLASS_FILE_EDITED = "changed after it was exported (its checksum does not match)"
+CLASS_FILE_MALFORMED = "not what the app writes: a name or a lesson's entry is missing or wrong"
+CLASS_FILE_DUPLICATE = "a second file of {student}: {first} is already in the table"
+# cnn-playground train, as it reports on a terminal
+CLI_TRAIN_STARTED = (
+    "{name}: {parameters} parameters, {train} training and {val} validation images, on {device}; writing to {out}"
+)
+CLI_EPOCH = "epoch {epoch}/{epochs}  train loss {loss} acc {acc}{val}  {speed} img/s  {seconds} s{best}"
+CLI_EPOCH_VAL = "  val loss {loss} acc {acc}"
+CLI_EPOCH_BEST = "  *best"
+CLI_FINISHED = "{reason}: {best}; checkpoint {checkpoint}"
+CLI_REASON_COMPLETED = "completed"
+CLI_REASON_EARLY_STOPPING = "early stopping"
+CLI_REASON_STOPPED = "stopped"
+CLI_NO_EPOCH = "no epoch finished"
+CLI_BEST_VALIDATION = "best validation accuracy {accuracy} (epoch {epoch})"
+CLI_BEST_TRAINING = "best training accuracy {accuracy} (epoch {epoch}; no validation split)"
+CLI_SKIPPED_FILES = "skipped {count} unreadable files:"
+CLI_STOPPING = "stopping after this batch (Ctrl+C again to quit at once)"
+# The command line's own words around a message
+CLI_ERROR = "error: {message}"
+CLI_WARNING = "warning: {message}"
+CLI_INTERRUPTED = "interrupted"
 LAB_POOL_ONE_CHANNEL = "pooling works on one channel at a time: give --input without '|'"
 
 # --- project bundles and saved runs (issue 15) (playground.spec.saved_runs, playground.ml.files.bundle)

@@ -249,7 +249,7 @@ def test_the_learn_page_alone_reads_korean_on_every_tab(korean, qtbot):
         problems += _untranslated(_texts(page), set())
         for _ in _every_tab(page.currentWidget()):
             problems += _untranslated(_texts(page), set())
-    assert page.count() == 6 and not sorted(set(problems)), "\n".join(sorted(set(problems)))
+    assert page.count() == 7 and not sorted(set(problems)), "\n".join(sorted(set(problems)))
 
 
 def test_the_digit_walkthrough_reads_korean_with_every_kind_of_cell_explained(korean, qtbot):

@@ -160,17 +160,31 @@ def test_fill_in_the_next_cell_hides_it_checks_it_and_keeps_the_progress(qtbot, 
     assert panel.hint.isVisible() and panel.hint.text().startswith("Hint: Its window starts at row")
     assert not panel.solution.isVisible() and panel.solution_button.isEnabled()
     panel.answer.setText(str(hidden.value + 2))
-    panel.check_button.click()  # the second wrong try shows the worked answer
+    panel.check_button.click()  # the second wrong try shows the worked answer, and locks these numbers
     assert panel.solution.isVisible() and hidden.text in panel.solution.text()
+    assert not panel.check_button.isEnabled() and not panel.answer.isEnabled()
     panel.answer.setText(str(hidden.value))
+    panel.check_answer()  # typing the answer just read is no solve
+    assert panel.feedback.text() == "Not quite — try again." and panel.score.text() == "Solved 0 of 5"
+    panel.new_numbers.click()  # fresh numbers for the same exercise: it can be solved again, with help
+    cell = panel.exercise.cell
+    assert panel.check_button.isEnabled() and not panel.solution.isVisible()
+    panel.answer.setText(str(cell.hidden.value))
     panel.check_button.click()
     assert panel.feedback.text() == "Right!" and not panel.check_button.isEnabled()
-    assert panel.puzzle.output.item(hidden.row, hidden.col).text() == str(hidden.value)
+    assert panel.puzzle.output.item(cell.hidden.row, cell.hidden.col).text() == str(cell.hidden.value)
     assert panel.slot_buttons[1].text() == "2 ✓" and panel.score.text() == "Solved 1 of 5"
+    assert panel.slot_buttons[1].toolTip() == "Solved with help"
     saved = json.loads((isolated_settings / "exercise-progress.json").read_text())
-    assert saved["lessons"]["pooling"] == {"solved": [1], "tries": 3}  # "twelve" was no try
+    assert saved["lessons"]["pooling"] == {"solved": [1], "first_try": [], "revealed": [1], "tried": [1], "tries": 3}
+    panel.open_slot(0)  # right at the first check: solved first try
+    panel.answer.setText(str(panel.exercise.answer))
+    panel.check_button.click()
+    assert panel.slot_buttons[0].toolTip() == "Solved at the first try"
+    panel.show_solution()  # reading the worked answer after solving changes nothing
     again = _exercises(qtbot, "pooling")  # a restart: the progress is still there
-    assert again.slot_buttons[1].text() == "2 ✓" and again.exercise.slot == 0  # opens the first unsolved
+    assert again.slot_buttons[1].text() == "2 ✓" and again.exercise.slot == 2  # opens the first unsolved
+    assert again.progress.of("pooling").first_try == {0}
 
 
 def test_a_convolution_cell_with_padding_shows_the_zeros_and_the_filter(qtbot):
@@ -456,3 +470,55 @@ def test_the_teachers_guide_is_a_tab_of_the_learn_page_in_its_language(qtbot):
     assert text.startswith("교사용 안내서") and "19 → 10" in text
     assert page.tabText(page.indexOf(page.guide)) == "Teacher's guide"  # English here: no translator installed
     assert teachers_guide("en").startswith("# Teacher's guide")
+
+
+def test_print_a_worksheet_export_progress_and_open_the_class_results(qtbot, tmp_path, monkeypatch, isolated_settings):
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+
+    from playground.gui.pages.learn import worksheet_dialog
+    from playground.gui.pages.learn.class_results_dialog import ClassResultsDialog
+    from playground.lessons.class_results import read_class
+
+    panel = _exercises(qtbot, "padding")
+    panel.answer.setText(str(panel.exercise.answer))
+    panel.check_button.click()  # slot 0 solved at the first try
+    monkeypatch.setattr(worksheet_dialog.WorksheetDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    targets = iter([tmp_path / "padding-1.pdf", tmp_path / "Ana.cnnprogress"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Ana\n", True))
+    assert [a.text() for a in panel.class_button.menu().actions()] == [
+        "Print worksheet…", "Export my progress…", "Class results…"]  # fmt: skip
+    panel.print_action.trigger()
+    assert (tmp_path / "padding-1.pdf").read_bytes().startswith(b"%PDF")
+    panel.export_action.trigger()
+    (student,), _ = read_class([tmp_path / "Ana.cnnprogress"])
+    assert student.student == "Ana" and student.counts("padding")["first_try"] == 1
+    (tmp_path / "Bo.cnnprogress").write_text("{not json")
+    dialog = ClassResultsDialog()
+    qtbot.addWidget(dialog)
+    dialog.load([tmp_path / "Ana.cnnprogress", tmp_path / "Bo.cnnprogress"])
+    dialog.show()
+    assert dialog.table.rowCount() == 1 and dialog.table.verticalHeaderItem(0).text() == "Ana"
+    assert dialog.table.item(0, 3).text() == "1 + 0 / 4"  # lesson 4, padding
+    assert dialog.problems.count() == 1 and dialog.problems.item(0).text().startswith("Bo.cnnprogress: damaged")
+    assert dialog.save_button.isEnabled() and "Ana,0,0,0,3" in dialog.csv_text()
+    dialog.grab().save(str(tmp_path / "class-results.png"))
+
+
+def test_the_flattening_demo_shows_a_moved_digit_to_a_dense_layer_and_a_convolution(qtbot, tmp_path):
+    from playground.gui.pages.learn.page import LearnPage
+
+    page = LearnPage()
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.setCurrentWidget(page.flattening)
+    page.show()
+    demo = page.flattening
+    assert page.tabText(page.indexOf(demo)) == "Flattening"
+    demo.digit.setValue(3)
+    result = demo.comparison
+    assert len(result.changed) > 0.8 * result.inked and result.map_shifted
+    assert demo.dense_text.text().startswith(f"{len(result.changed)} of the 256 inputs a Dense layer reads changed")
+    assert "moved one pixel too" in demo.conv_text.text()
+    assert all(not label.pixmap().isNull() for label in demo.pictures + demo.strips)
+    page.grab().save(str(tmp_path / "flattening-en.png"))

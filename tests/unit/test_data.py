@@ -82,6 +82,18 @@ def test_fashion_mnist_from_user_idx_files(tmp_path, monkeypatch):
     assert data.class_names[0] == "T-shirt/top"
 
 
+def test_fashion_mnist_100_keeps_the_first_images_of_each_class(tmp_path, monkeypatch):
+    images = np.random.default_rng(0).integers(0, 255, (60, 28, 28))
+    labels = np.arange(60) % 10  # 6 of each class
+    _write_idx(tmp_path / "train-images-idx3-ubyte.gz", images)
+    _write_idx(tmp_path / "train-labels-idx1-ubyte.gz", labels)
+    monkeypatch.setenv(builtin.FASHION_ENV, str(tmp_path))
+    monkeypatch.setattr(builtin, "FEW_PER_CLASS", 2)
+    data = load_builtin("builtin:fashion-mnist-100", (28, 28), 1)
+    assert data.images.shape == (20, 1, 28, 28) and data.labels.tolist() == list(range(10)) * 2
+    assert torch.equal(data.images[:, 0], torch.as_tensor(images[:20], dtype=torch.uint8))
+
+
 def test_missing_fashion_mnist_says_how_to_install(monkeypatch, tmp_path):
     monkeypatch.setattr(builtin, "FASHION_DIRS", ())
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # nor a classroom kit's copy in the app's data folder

@@ -3,13 +3,14 @@ checked as a learner types them; progress survives a restart and a damaged file.
 
 import math
 import random
+import re
 
 import pytest
 import torch
 import torch.nn.functional as F
 
 from playground.lessons import content, exercises, lab
-from playground.lessons.exercises import TASKS, check, early_stopping, exercise_count, make_exercise
+from playground.lessons.exercises import IDEAS, TASKS, check, early_stopping, exercise_count, make_exercise
 from playground.lessons.progress import PROGRESS_FILE, Progress
 from playground.spec import messages as m
 from playground.spec.layers import Conv2d, Dense, Flatten, GlobalAvgPool, MaxPool2d
@@ -47,6 +48,17 @@ def _torch_cell(cell):
         pool = {"max": F.max_pool2d, "avg": F.avg_pool2d, "min": lambda t, k, s: -F.max_pool2d(-t, k, s)}
         out = pool[cell.operation](x, 2, stride)
     return out[0, 0, cell.hidden.row, cell.hidden.col].item()
+
+
+def _early_stopping_by_hand(scores, patience):
+    """The rule as the question states it, written again: (the epoch training stops after, the epoch kept)."""
+    best_epoch = 1
+    for epoch in range(2, len(scores) + 1):
+        if scores[epoch - 1] > scores[best_epoch - 1]:
+            best_epoch = epoch
+        if epoch - best_epoch == patience:
+            return epoch, best_epoch
+    return len(scores), best_epoch
 
 
 def _expected(exercise):
@@ -100,12 +112,27 @@ def _expected(exercise):
         return _shapes((3, v["size"], v["size"]), *halvings).output_shape[2]
     if q in (m.EX_STOP_EPOCH, m.EX_BEST_EPOCH):
         scores = [int(s) for s in v["scores"].split(", ")]
-        stop, best = early_stopping(scores, v["patience"])
-        assert stop == len(scores)  # the learner sees exactly the epochs that ran
+        assert len(scores) == v["epochs"]
+        stop, best = _early_stopping_by_hand(scores, v["patience"])
+        assert stop < len(scores)  # counting the listed epochs never gives the answer
         return best if q == m.EX_BEST_EPOCH else stop
+    if q == m.EX_SHARED_WEIGHTS:  # the layer's weights, without its bias, as the builder counts them
+        conv = _conv(v["size"], v["kernel"])
+        assert f"{conv.output_shape[1] * conv.output_shape[2]:,}" == v["positions"]
+        return conv.total_params - 1
+    if q == m.EX_RECEPTIVE_FIELD:  # the input pixels one output value's gradient reaches, by torch
+        x = torch.zeros(1, 1, 40, 40, requires_grad=True)
+        y = x
+        for _ in range(v["layers"]):
+            y = F.conv2d(y, torch.ones(1, 1, v["kernel"], v["kernel"]))
+        y[0, 0, 0, 0].backward()
+        reached = x.grad[0, 0].nonzero()
+        return int(reached[:, 1].max() - reached[:, 1].min() + 1)
     if exercise.cell is not None:
         assert exercise.cell.hidden.value == pytest.approx(_torch_cell(exercise.cell))
         return exercise.cell.hidden.value
+    if exercise.choices and exercise.lesson == "what-is-a-cnn":
+        return next(key for key, (_, _, scenarios) in IDEAS.items() if q in scenarios)
     if exercise.choices and exercise.lesson == "where-cnns-are-used":
         return next(key for key, (_, _, scenarios) in TASKS.items() if q in scenarios)
     if q == m.EX_NOT_AGAINST_OVERFITTING:
@@ -187,7 +214,10 @@ def test_progress_is_kept_per_lesson_and_survives_a_restart(tmp_path):
     assert Progress(path).of("padding").solved == set() and Progress(path).of("pooling").solved == {0}
 
 
-@pytest.mark.parametrize("damaged", ["", "{not json", '{"lessons": 5}', '{"lessons": {"x": {"solved": ["a"]}}}'])
+@pytest.mark.parametrize(
+    "damaged",
+    ["", "{not json", '{"lessons": 5}', '{"lessons": {"x": {"solved": ["a"]}}}', '{"lessons": {"x": {"tries": -1}}}'],
+)
 def test_a_damaged_progress_file_is_a_fresh_start(tmp_path, damaged):
     path = tmp_path / PROGRESS_FILE
     path.write_text(damaged)
@@ -202,3 +232,59 @@ def test_progress_that_cannot_be_saved_does_not_stop_the_learner(tmp_path):
     progress = Progress(folder / PROGRESS_FILE)
     assert progress.record("padding", 0, correct=True) is False
     assert progress.of("padding").solved == {0}
+
+
+def test_early_stopping_questions_state_the_tie_rule_and_often_have_a_tie():
+    ties = 0
+    for seed in range(200):
+        exercise = make_exercise("overfitting-and-augmentation", 0, random.Random(seed))
+        assert "a tie does not" in str(exercise.question)
+        scores = [int(s) for s in exercise.question.values["scores"].split(", ")]
+        best = max(scores[: exercise.answer])
+        ties += scores[: exercise.answer].count(best) > 1
+        assert exercise.answer != len(scores)
+    assert ties > 50
+
+
+def test_no_exercise_text_says_one_channels_or_grey_zeros_without_padding():
+    for lesson in exercises.LESSON_EXERCISES:
+        for slot in range(exercise_count(lesson)):
+            for seed in range(60):
+                exercise = make_exercise(lesson, slot, random.Random(seed))
+                for text in (exercise.question, exercise.hint, exercise.solution):
+                    rendered = str(text)
+                    assert not re.search(r"\b1 channels\b|\b1 filters\b|\b1 maps\b", rendered), rendered
+                    if "grey zeros" in rendered:
+                        assert text.values.get("padding", 0) > 0, rendered
+
+
+def test_the_first_lessons_exercises_ask_only_what_it_teaches():
+    """Lesson 1 teaches the three ideas, shared weights and the growing patch; no formula of lessons 2, 3 or 6."""
+    later = {m.EX_CONV_SIZE, m.EX_OUTPUT_NUMBERS, m.EX_CONV_PARAMS, m.EX_CELL_CONV, m.EX_DENSE_PARAMS}
+    english = content.lessons("en")[0].markdown
+    assert "Local connectivity" in english and "Shared filters" in english and "5×5 patch" in english
+    for slot in range(exercise_count("what-is-a-cnn")):
+        for seed in SEEDS:
+            assert make_exercise("what-is-a-cnn", slot, random.Random(seed)).question.template not in later
+
+
+def test_a_solve_after_a_hint_or_the_worked_answer_counts_with_help(tmp_path):
+    from playground.lessons.progress import FIRST_TRY, NOT_TRIED, TRIED, WITH_HELP
+
+    progress = Progress(tmp_path / PROGRESS_FILE)
+    progress.record("padding", 0, correct=True)  # right at once
+    progress.record("padding", 1, correct=False)
+    progress.record("padding", 1, correct=True, helped=True)  # right after a hint
+    progress.reveal("padding", 2)  # the worked answer read first, then fresh numbers solved
+    progress.record("padding", 2, correct=True)
+    progress.reveal("padding", 0)  # reading it after solving changes nothing
+    progress.record("padding", 3, correct=False)
+    lesson = Progress(tmp_path / PROGRESS_FILE).of("padding")
+    assert [lesson.status(slot) for slot in range(5)] == [FIRST_TRY, WITH_HELP, WITH_HELP, TRIED, NOT_TRIED]
+
+
+def test_a_version_1_progress_file_reads_as_solved_with_help(tmp_path):
+    path = tmp_path / PROGRESS_FILE
+    path.write_text('{"version": 1, "lessons": {"padding": {"solved": [0, 2], "tries": 5}}}')
+    lesson = Progress(path).of("padding")
+    assert lesson.solved == {0, 2} and lesson.first_try == set() and lesson.tries == 5

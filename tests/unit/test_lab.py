@@ -126,3 +126,21 @@ def test_lab_errors_exit_2_with_one_line(capsys):
     assert main(["lab", "conv", "--input", "1,2;3", "--kernel", "1"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "rows of different lengths" in err
+
+
+def test_lab_conv_and_pool_without_input_run_the_courses_worked_example(capsys):
+    assert main(["lab", "conv", "--json"]) == 0
+    feature_map = json.loads(capsys.readouterr().out)["output"]
+    assert feature_map[0] == [8, 10, 12, 14] and feature_map[1][0] == 18 and len(feature_map) == 4
+    assert main(["lab", "pool", "--json"]) == 0
+    assert (
+        json.loads(capsys.readouterr().out)["output"]
+        == pool(feature_map, "max", 2, 2).output
+        == [
+            [20, 24],
+            [40, 44],
+        ]
+    )
+    assert main(["lab", "conv", "--steps"]) == 0
+    printed = capsys.readouterr().out
+    assert "2·1 + 3·0 + 7·0 + 8·1 = 10" in printed and "output size: (5 − 2 + 0)/1 + 1 = 4" in printed

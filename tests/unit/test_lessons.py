@@ -124,8 +124,9 @@ def test_early_stopping_is_taught_as_the_engine_does_it():
     korean = content.lessons("ko")[-1].markdown
     (bullet,) = [line for line in english.splitlines() if line.startswith("- **Early stopping.**")]
     assert "validation accuracy" in bullet and "loss" not in bullet
+    assert "only equals the best is no improvement" in bullet  # a tie, as early_stopping() counts it
     (bullet,) = [line for line in korean.splitlines() if line.startswith("- **조기 종료.**")]
-    assert "검증 정확도" in bullet and "손실" not in bullet
+    assert "검증 정확도" in bullet and "손실" not in bullet and "같기만 한 에포크는 나아진 것이 아닙니다" in bullet
 
 
 def test_lenet_and_vgg_are_counted_as_built_here_and_as_published():
@@ -143,3 +144,58 @@ def test_the_lessons_write_the_floor_as_the_lab_does():
     assert floor == "⌊(5 − 2 + 0)/2⌋ + 1 = 2"
     for language in ("en", "ko"):
         assert floor in content.lessons(language)[1].markdown
+
+
+def _by_id(language: str) -> dict[str, str]:
+    return {lesson.id: lesson.markdown for lesson in content.lessons(language)}
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_padding_writes_the_floor_and_teaches_same_at_stride_2_as_the_builder_computes_it(language):
+    from playground.spec.layers import Conv2d
+
+    padding = _by_id(language)["padding"]
+    assert "⌊(N − F + 2P)/S⌋ + 1" in padding and "(N − F + 2P)/S + 1\n" not in padding
+    assert "⌈7/2⌉ = 4" in padding and "224 → 112 → 56 → 28 → 14 → 7" in padding
+    halving = Conv2d(filters=1, kernel=(3, 3), stride=(2, 2), padding="same")
+    assert infer_shapes((1, 7, 7), [halving], None).output_shape[1] == 4
+    assert [infer_shapes((1, 224, 224), [halving] * n, None).output_shape[1] for n in range(1, 6)] == [
+        112,
+        56,
+        28,
+        14,
+        7,
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_4x4_stride_example_is_what_the_lab_computes(language):
+    ramp4 = [[r * 4 + c + 1 for c in range(4)] for r in range(4)]
+    assert lab.convolve([ramp4], [[[1, 0], [0, 1]]], 2).output == [[7, 11], [23, 27]]
+    text = _by_id(language)["channels-filters-stride"]
+    assert "[[ 7, 11],\n [23, 27]]" in text and "[[7, 11], [23, 27]]" in text.split("## ")[-1]  # and in the Try it
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_named_networks_of_the_course_are_in_the_applications_lesson(language):
+    text = _by_id(language)["where-cnns-are-used"]
+    for network in ("LeNet", "AlexNet", "VGG", "ResNet", "ResNeXt", "YOLO", "YOLOv3", "DenseNet", "Mask R-CNN",
+                    "EfficientNet", "ViT", "GAN"):  # fmt: skip
+        assert f"**{network}" in text, network
+
+
+def test_the_applications_lesson_says_what_predict_uses_before_anything_is_trained():
+    english, korean = _by_id("en")["where-cnns-are-used"], _by_id("ko")["where-cnns-are-used"]
+    assert "LeNet-5 that comes with the app" in english and "0–9, written white on a black background" in english
+    assert "train one on the Train page first" not in english
+    assert "앱에 들어 있는 LeNet-5" in korean and "검은 바탕에 흰 글씨로 쓴 숫자 0–9" in korean
+
+
+def test_the_pretrained_lesson_notes_both_imagenet_figures_and_fine_tunes_from_the_run():
+    english, korean = _by_id("en")["pretrained-networks"], _by_id("ko")["pretrained-networks"]
+    assert "14 million" in english and "1.2 million" in english and "1,000 classes" in english
+    assert "1,400만" in korean and "120만" in korean
+    assert "**Fine-tune from this run**" in english.split("## Try it")[1]
+    fine_tune = _korean_interface_text("TrainPage", "Fine-tune from this run")
+    assert f"**{fine_tune}**" in korean.split("## 직접 해 보기")[1]
+    assert "switch to fine-tuning and drag" not in english

@@ -4,6 +4,8 @@ lab computes it."""
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from pathlib import Path
 
@@ -25,11 +27,88 @@ def test_the_docs_copy_is_the_guide_the_learn_page_shows(language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_nine_chapters_name_every_lesson_by_its_number_and_title(language):
+def test_nine_parts_carry_the_course_sections_numbers_and_name_every_lesson(language):
     guide = teachers_guide(language)
-    assert len(re.findall(r"^### [1-9]\. ", guide, re.MULTILINE)) == 9
+    assert re.findall(r"^### (0[1-9])\. ", guide, re.MULTILINE) == [f"0{n}" for n in range(1, 10)]
     for number, lesson in enumerate(lessons(language), start=1):
         assert f'{number} "{lesson.title}"' in guide, lesson.id
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_map_gives_every_course_section_its_part_lessons_and_exercises(language):
+    from playground.lessons.exercises import exercise_count
+
+    guide = teachers_guide(language)
+    rows = [line for line in guide.splitlines() if re.match(r"\| 0[1-9] ", line)]
+    assert [row.split("|")[2].strip() for row in rows] == [f"0{n}" for n in range(1, 10)]
+    ids = [lesson.id for lesson in lessons(language)]
+    taught = set()
+    for row in rows:
+        numbers = [int(n) for n in re.findall(r"\d+", row.split("|")[3])]
+        taught |= set(numbers)
+        exercises_cell = row.split("|")[5]
+        assert sum(int(n) for n in re.findall(r"(\d+)(?: \+ |개| \()", exercises_cell)[: len(numbers)]) == sum(
+            exercise_count(ids[n - 1]) for n in numbers
+        ), row
+    assert taught == set(range(1, 11))  # every lesson in one part
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_plans_are_90_minutes_in_rows_that_follow_on(language):
+    guide = teachers_guide(language)
+    parts = [part.split("\n## ")[0] for part in re.split(r"^### ", guide, flags=re.MULTILINE)]
+    tables = [part for part in parts if re.search(r"^\| 0–\d+ ", part, re.MULTILINE)]
+    one_session = guide[guide.index("## One session" if language == "en" else "## 한 번에 끝내는 90분") :]
+    tables.append(one_session.split("\n## ")[0])
+    assert len(tables) == 4  # three plans and the one-session path
+    for table in tables:
+        spans = [tuple(map(int, m)) for m in re.findall(r"^\| (\d+)–(\d+) \|", table, re.MULTILINE)]
+        assert spans[0][0] == 0 and spans[-1][1] == 90
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(spans)), spans
+
+
+def test_the_image_labs_filters_are_named_as_its_buttons():
+    from playground.gui.pages.learn.image_lab import FILTER_TITLES
+    from tests.unit.test_lessons import _korean_interface_text
+
+    english, korean = teachers_guide("en"), teachers_guide("ko")
+    for title in FILTER_TITLES.values():
+        assert title in english and _korean_interface_text("ImageLab", title) in korean, title
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_named_networks_are_the_lessons(language):
+    guide = teachers_guide(language)
+    (part,) = [p for p in guide.split("### ") if p.startswith("03.")]
+    lesson = next(lesson.markdown for lesson in lessons(language) if lesson.id == "where-cnns-are-used")
+    assert "MobileNet" not in part
+    for network in ("YOLO", "YOLOv3", "DenseNet", "Mask R-CNN", "ViT", "ResNeXt", "GAN"):
+        assert network in part and f"**{network}" in lesson, network
+
+
+def _guide_commands(language):
+    return sorted(set(re.findall(r"`cnn-playground ([^`]+)`", teachers_guide(language))))
+
+
+def test_every_command_in_the_guide_runs_or_at_least_parses(tmp_path, monkeypatch, capsys):
+    """The cheap ones run as a teacher would type them; a training, a bundle or an import is parsed only."""
+    import shlex
+
+    from playground.cli import build_parser, main
+
+    monkeypatch.chdir(tmp_path)
+    commands = set(_guide_commands("en")) | set(_guide_commands("ko"))
+    assert "lab conv" in commands and "summary lenet5-digits" in commands and len(commands) >= 8
+    for command in sorted(commands):
+        argv = shlex.split(command)
+        if argv[0] in ("lab", "summary", "datasets", "weights", "worksheet") and "import" not in argv:
+            assert main(argv) == 0, command
+        else:
+            placeholders = {"PROJECT": "lenet5-digits", "FILE": "w.pth", "KEY": "resnet18", "IMAGE": "a.png"}
+            args = build_parser().parse_args([placeholders.get(word, word) for word in argv])
+            assert getattr(args, "run", None), command
+    printed = capsys.readouterr().out
+    assert "8     10     12     14" in printed and "61,706" in printed
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -52,6 +131,7 @@ def test_the_misprint_the_guide_names_is_what_the_lab_computes():
     assert output[0][1] == 10 and 19 not in output[0]
     for language in LANGUAGES:
         assert "19 → 10" in teachers_guide(language) and "2·1 + 3·0 + 7·0 + 8·1 = **10**" in teachers_guide(language)
+        assert "`cnn-playground lab conv --steps`" in teachers_guide(language)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -69,3 +149,18 @@ def test_the_guide_and_the_pipeline_lesson_name_the_walkthrough_tab_as_the_learn
                 for language in LANGUAGES}  # fmt: skip
     assert "Digit walk-through" in pipeline["en"].markdown and "Digit walk-through" in teachers_guide("en")
     assert f"{korean_tab} 탭" in pipeline["ko"].markdown and f"배우기 → {korean_tab}" in teachers_guide("ko")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_few_images_transfer_numbers_are_the_lessons_and_its_examples_are_shipped(language):
+    from playground.resources import example_projects
+    from playground.spec.project import load_project
+
+    (lesson,) = [lesson for lesson in lessons(language) if lesson.id == "pretrained-networks"]
+    for measured in ("61.7%", "35.3%", "69.4%", "64.3%", "74.7%", "66.6%"):
+        assert measured in teachers_guide(language) and measured in lesson.markdown, measured
+    pretrained = load_project(example_projects()["few-clothes-pretrained"])
+    scratch = load_project(example_projects()["few-clothes-from-scratch"])
+    assert pretrained.data == dataclasses.replace(scratch.data, channels=3) and pretrained.data.val_fraction == 0.9
+    assert pretrained.data.source == "builtin:fashion-mnist-100" and pretrained.pretrained.network == "playground_mini"
+    assert pretrained.training.epochs == scratch.training.epochs == 10

@@ -241,6 +241,10 @@ class AugmentPage(QWidget):
                 class_label(image_set.class_names[int(image_set.labels[index])], self.document.project.data.source),
             )
             + ("" if enabled else " " + self.tr("Augmentation is off: every copy is the same."))
+            + " "
+            + self.tr("The {0} copies are one batch: N×C×H×W = {1}.").format(
+                len(images), "×".join(map(str, images.shape))
+            )
         )
         self.grid.show_images(list(images))
 

@@ -39,6 +39,8 @@ DATASET_TEXTS = (
     QT_TRANSLATE_NOOP("", "28x28 animal silhouettes, 10 classes (animal-shape-mnist, MIT)."),
     QT_TRANSLATE_NOOP("", "Fashion-MNIST"),
     QT_TRANSLATE_NOOP("", "Zalando's 28x28 grayscale photos of clothes, 10 classes."),
+    QT_TRANSLATE_NOOP("", "Fashion-MNIST, 100 per class"),
+    QT_TRANSLATE_NOOP("", "The first 100 photos of each class of Fashion-MNIST: few images, for transfer learning."),
 )
 
 

@@ -68,6 +68,14 @@
         <translation>Zalando의 28x28 흑백 옷 사진, 10개 클래스.</translation>
     </message>
     <message>
+        <source>Fashion-MNIST, 100 per class</source>
+        <translation>Fashion-MNIST, 클래스마다 100장</translation>
+    </message>
+    <message>
+        <source>The first 100 photos of each class of Fashion-MNIST: few images, for transfer learning.</source>
+        <translation>Fashion-MNIST의 클래스마다 처음 100장: 전이 학습을 위한 적은 이미지입니다.</translation>
+    </message>
+    <message>
         <source>Conv</source>
         <translation>합성곱</translation>
     </message>
@@ -97,7 +105,7 @@
     </message>
     <message>
         <source>Flatten</source>
-        <translation>평탄화 (Flatten)</translation>
+        <translation>평면화 (Flatten)</translation>
     </message>
     <message>
         <source>Global average pool</source>
@@ -209,7 +217,7 @@
     </message>
     <message>
         <source>The unfrozen base blocks learn at this fraction of the learning rate</source>
-        <translation>동결 해제된 베이스 블록은 학습률에 이 비율을 곱한 값으로 학습합니다</translation>
+        <translation>동결 해제된 베이스 블록은 학습률에 이 비율을 곱한 값으로 훈련합니다</translation>
     </message>
     <message>
         <source>Remove the pretrained base</source>
@@ -273,7 +281,7 @@
     </message>
     <message>
         <source>A filter is shared by every position of the image, so its weights are learned once.</source>
-        <translation>필터는 이미지의 모든 위치에서 공유되므로 가중치를 한 번만 학습합니다.</translation>
+        <translation>필터는 이미지의 모든 위치에서 공유되므로 가중치를 한 번만 배웁니다.</translation>
     </message>
     <message>
         <source>{0} params</source>
@@ -702,6 +710,10 @@
         <source>Augmentation is off: every copy is the same.</source>
         <translation>데이터 증식이 꺼져 있습니다: 모든 사본이 같습니다.</translation>
     </message>
+    <message>
+        <source>The {0} copies are one batch: N×C×H×W = {1}.</source>
+        <translation>이 {0}장이 배치 하나입니다: N×C×H×W = {1}.</translation>
+    </message>
 </context>
 <context>
     <name>CellPuzzleView</name>
@@ -819,6 +831,96 @@
     <message>
         <source>Ankle boot</source>
         <translation>앵클 부츠</translation>
+    </message>
+</context>
+<context>
+    <name>ClassResults</name>
+    <message>
+        <source>Export my progress</source>
+        <translation>내 진도 내보내기</translation>
+    </message>
+    <message>
+        <source>Your name, as your teacher should see it:</source>
+        <translation>선생님이 볼 내 이름:</translation>
+    </message>
+    <message>
+        <source>Progress files (*.cnnprogress)</source>
+        <translation>진도 파일 (*.cnnprogress)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {0}</source>
+        <translation>파일을 쓸 수 없습니다: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ClassResultsDialog</name>
+    <message>
+        <source>Class results</source>
+        <translation>학급 결과</translation>
+    </message>
+    <message>
+        <source>Open students&apos; files…</source>
+        <translation>학생 파일 열기…</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>CSV로 저장…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>In each cell: solved at the first try + solved with help / the lesson&apos;s exercises. Green: all at the first try; yellow: all solved.</source>
+        <translation>각 칸: 한 번에 푼 문제 + 도움을 받아 푼 문제 / 수업의 연습 문제 수. 초록: 모두 한 번에 풂, 노랑: 모두 풂.</translation>
+    </message>
+    <message>
+        <source>Files not in the table:</source>
+        <translation>표에 넣지 못한 파일:</translation>
+    </message>
+    <message>
+        <source>Open students&apos; files</source>
+        <translation>학생 파일 열기</translation>
+    </message>
+    <message>
+        <source>Progress files (*.cnnprogress)</source>
+        <translation>진도 파일 (*.cnnprogress)</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: {2} at the first try, {3} with help, {4} tried but not solved, {5} not tried</source>
+        <translation>{0}, {1}: 한 번에 {2}개, 도움을 받아 {3}개, 풀다 만 문제 {4}개, 시도하지 않은 문제 {5}개</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>학생</translation>
+    </message>
+    <message>
+        <source>solved at the first try</source>
+        <translation>한 번에 풂</translation>
+    </message>
+    <message>
+        <source>solved with help</source>
+        <translation>도움을 받아 풂</translation>
+    </message>
+    <message>
+        <source>tried, not solved</source>
+        <translation>시도했으나 못 풂</translation>
+    </message>
+    <message>
+        <source>not tried</source>
+        <translation>시도하지 않음</translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation>CSV로 저장</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {0}</source>
+        <translation>파일을 쓸 수 없습니다: {0}</translation>
     </message>
 </context>
 <context>
@@ -1052,11 +1154,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>A pooling layer learns no parameters: its rule (the largest, the mean or the smallest value of each window) is fixed.</source>
-        <translation>풀링 층은 파라미터를 학습하지 않습니다: 규칙(각 윈도우의 가장 큰 값, 평균, 가장 작은 값)이 정해져 있습니다.</translation>
+        <translation>풀링 층에는 학습할 파라미터가 없습니다: 규칙(각 윈도우의 가장 큰 값, 평균, 가장 작은 값)이 정해져 있습니다.</translation>
     </message>
     <message>
         <source>{0} filter(s) here learn {1} parameters; a dense layer making the same {2} outputs from these {3} inputs would learn {4}.</source>
-        <translation>여기서 필터 {0}개는 파라미터 {1}개를 학습합니다. 같은 입력 {3}개로 같은 출력 {2}개를 만드는 Dense 층이라면 {4}개를 학습합니다.</translation>
+        <translation>여기서 필터 {0}개의 학습할 파라미터는 {1}개입니다. 같은 입력 {3}개로 같은 출력 {2}개를 만드는 Dense 층이라면 학습할 파라미터가 {4}개입니다.</translation>
     </message>
     <message>
         <source>Press Step to slide the window over the input.</source>
@@ -1351,7 +1453,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Layer {0} has no weights and no window: it passes its input on as it is (a flatten lays the maps end to end).</source>
-        <translation>{0}번째 층에는 가중치도 윈도우도 없습니다. 입력을 그대로 넘깁니다(Flatten은 맵들을 한 줄로 이어 붙입니다).</translation>
+        <translation>{0}번째 층에는 가중치도 윈도우도 없습니다. 입력을 그대로 넘깁니다(평면화(Flatten)는 맵들을 한 줄로 이어 붙입니다).</translation>
     </message>
     <message>
         <source>Input map {0}</source>
@@ -1479,6 +1581,26 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>새 숫자</translation>
     </message>
     <message>
+        <source>Worksheet and results</source>
+        <translation>연습지와 결과</translation>
+    </message>
+    <message>
+        <source>Print worksheet…</source>
+        <translation>연습지 인쇄…</translation>
+    </message>
+    <message>
+        <source>This lesson&apos;s exercises as an A4 PDF with fixed numbers, or its answer key</source>
+        <translation>이 수업의 연습 문제를 숫자가 고정된 A4 인쇄용 문서로, 또는 그 정답지로 만듭니다</translation>
+    </message>
+    <message>
+        <source>Export my progress…</source>
+        <translation>내 진도 내보내기…</translation>
+    </message>
+    <message>
+        <source>Class results…</source>
+        <translation>학급 결과…</translation>
+    </message>
+    <message>
         <source>Your answer</source>
         <translation>답</translation>
     </message>
@@ -1511,8 +1633,16 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>풀이: {0}</translation>
     </message>
     <message>
-        <source>Solved</source>
-        <translation>풀었음</translation>
+        <source>The answer is shown: press New numbers to try this exercise again.</source>
+        <translation>풀이를 보았습니다. 새 숫자를 눌러 이 문제를 다시 풀어 보세요.</translation>
+    </message>
+    <message>
+        <source>Solved at the first try</source>
+        <translation>한 번에 풂</translation>
+    </message>
+    <message>
+        <source>Solved with help</source>
+        <translation>도움을 받아 풂</translation>
     </message>
     <message>
         <source>Not solved yet</source>
@@ -1591,7 +1721,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>{0} filters of {1}×{2}×{3}: what the first layer looks for in the pixels (edges, colours, blobs). Bright = a large weight, dark = a negative one.</source>
-        <translation>{1}×{2}×{3} 필터 {0}개: 첫 번째 층이 픽셀에서 찾는 것 (가장자리, 색, 얼룩). 밝음 = 큰 가중치, 어두움 = 음수 가중치.</translation>
+        <translation>{1}×{2}×{3} 필터 {0}개: 첫 번째 층이 픽셀에서 찾는 것 (경계선, 색, 얼룩). 밝음 = 큰 가중치, 어두움 = 음수 가중치.</translation>
     </message>
     <message>
         <source>{0} filters of {1}×{2}×{3}. Each is as deep as its input ({1} channels): shown is the slice that looks at input channel {4}.</source>
@@ -1646,7 +1776,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Each box shows a sample&apos;s output, untrained: fresh weights (train the network to see what it learned).</source>
-        <translation>각 상자는 샘플의 출력을 보여 줍니다. 훈련 전: 새로 초기화한 가중치입니다(네트워크를 훈련하면 학습한 내용이 보입니다).</translation>
+        <translation>각 상자는 샘플의 출력을 보여 줍니다. 훈련 전: 새로 초기화한 가중치입니다(네트워크를 훈련하면 배운 내용이 보입니다).</translation>
     </message>
     <message>
         <source>The sample is a built-in digit, not an image of the project&apos;s data: load the data on the Data page to see its first image here.</source>
@@ -1675,6 +1805,53 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Could not write {0}.</source>
         <translation>{0}에 쓸 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>FlatteningDemo</name>
+    <message>
+        <source>The same digit, moved one pixel to the right. A Dense layer reads the image flattened, row after row; a convolution slides one filter over it.</source>
+        <translation>같은 숫자를 오른쪽으로 한 픽셀 옮겼습니다. Dense 층은 이미지를 행 순서대로 평면화해서 읽고, 합성곱은 필터 하나를 그 위로 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>The digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>Moved one pixel right</source>
+        <translation>오른쪽으로 한 픽셀 옮김</translation>
+    </message>
+    <message>
+        <source>Feature map (Vertical edges)</source>
+        <translation>특징 맵 (세로 경계선)</translation>
+    </message>
+    <message>
+        <source>Feature map of the moved digit</source>
+        <translation>옮긴 숫자의 특징 맵</translation>
+    </message>
+    <message>
+        <source>Flattened: the digit</source>
+        <translation>평면화: 숫자</translation>
+    </message>
+    <message>
+        <source>Flattened: the moved digit</source>
+        <translation>평면화: 옮긴 숫자</translation>
+    </message>
+    <message>
+        <source>Changed inputs (red)</source>
+        <translation>바뀐 입력 (빨강)</translation>
+    </message>
+    <message>
+        <source>{0} of the {1} inputs a Dense layer reads changed: {2:.0%} of the {3} that hold ink. To a Dense layer the moved digit is a different input, and what it learned at one position does not help at the next.</source>
+        <translation>Dense 층이 읽는 입력 {1}개 중 {0}개가 바뀌었습니다. 잉크가 있는 {3}개 중 {2:.0%}입니다. Dense 층에는 옮긴 숫자가 다른 입력이고, 한 위치에서 배운 것이 다음 위치에서는 도움이 되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The feature map moved one pixel too, every value the same: the filter finds the same pattern.</source>
+        <translation>특징 맵도 한 픽셀 옮겨 갔고 값은 모두 같습니다. 필터는 같은 패턴을 찾습니다.</translation>
     </message>
 </context>
 <context>
@@ -1775,6 +1952,10 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>이미지 실험실</translation>
     </message>
     <message>
+        <source>Flattening</source>
+        <translation>평면화</translation>
+    </message>
+    <message>
         <source>Digit walk-through</source>
         <translation>숫자 따라가기</translation>
     </message>
@@ -1791,7 +1972,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Lesson</source>
-        <translation>강의</translation>
+        <translation>수업</translation>
     </message>
     <message>
         <source>Exercises</source>
@@ -2217,7 +2398,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Flatten → Dense</source>
-        <translation>Flatten (평탄화) → Dense 층</translation>
+        <translation>평면화 (Flatten) → Dense 층</translation>
     </message>
     <message>
         <source>Weights (a row per unit)</source>
@@ -2237,7 +2418,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Convolution: {0}. Pooling: {1}. Flatten: {2} numbers.</source>
-        <translation>합성곱: {0}. 풀링: {1}. 평탄화: 숫자 {2}개.</translation>
+        <translation>합성곱: {0}. 풀링: {1}. 평면화: 숫자 {2}개.</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -2249,7 +2430,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Flatten: the pooled maps one after the other, each row by row: {0}</source>
-        <translation>평탄화: 풀링된 맵을 차례로, 각 맵은 행 순서대로 이어 붙입니다: {0}</translation>
+        <translation>평면화: 풀링된 맵을 차례로, 각 맵은 행 순서대로 이어 붙입니다: {0}</translation>
     </message>
     <message>
         <source>Unit {0}: {1}</source>
@@ -2510,7 +2691,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>A network trained on ImageNet&apos;s 1.2 million photos already knows edges, textures and parts of objects. Keep its base, put a new head on top and train that on your images.</source>
-        <translation>ImageNet의 사진 120만 장으로 훈련된 네트워크는 이미 가장자리, 질감, 물체의 부분을 알고 있습니다. 그 베이스는 그대로 두고 위에 새 헤드(분류기)를 얹어 내 이미지로 훈련하세요.</translation>
+        <translation>ImageNet의 사진 120만 장으로 훈련된 네트워크는 이미 경계선, 질감, 물체의 부분을 알고 있습니다. 그 베이스는 그대로 두고 위에 새 헤드(분류기)를 얹어 내 이미지로 훈련하세요.</translation>
     </message>
     <message>
         <source>— (animals)</source>
@@ -2828,7 +3009,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Fine-tuning from epoch {0}: the top {1} blocks of the base learn too, at {2}× the rate.</source>
-        <translation>에포크 {0}부터 미세 조정: 베이스의 위쪽 블록 {1}개도 학습률의 {2}배로 학습합니다.</translation>
+        <translation>에포크 {0}부터 미세 조정: 베이스의 위쪽 블록 {1}개도 학습률의 {2}배로 훈련합니다.</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -3003,10 +3184,84 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
 </context>
 <context>
+    <name>Worksheet</name>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>필터</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>답:</translation>
+    </message>
+    <message>
+        <source>Answer key: {0}</source>
+        <translation>정답지: {0}</translation>
+    </message>
+    <message>
+        <source>Worksheet: {0}</source>
+        <translation>연습지: {0}</translation>
+    </message>
+    <message>
+        <source>Sheet {0} — the same sheet number gives the same numbers.</source>
+        <translation>연습지 {0}번 — 번호가 같으면 숫자도 같습니다.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>날짜:</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetDialog</name>
+    <message>
+        <source>Print worksheet: {0}</source>
+        <translation>연습지 인쇄: {0}</translation>
+    </message>
+    <message>
+        <source>The same sheet number gives every student the same numbers.</source>
+        <translation>연습지 번호가 같으면 모든 학생이 같은 숫자를 받습니다.</translation>
+    </message>
+    <message>
+        <source>Answer key (answers and worked answers)</source>
+        <translation>정답지 (답과 풀이)</translation>
+    </message>
+    <message>
+        <source>Sheet number</source>
+        <translation>연습지 번호</translation>
+    </message>
+    <message>
+        <source>Save the worksheet</source>
+        <translation>연습지 저장</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print worksheet</source>
+        <translation>연습지 인쇄</translation>
+    </message>
+    <message>
+        <source>The worksheet could not be written to {0}: {1}</source>
+        <translation>연습지를 {0}에 쓸 수 없습니다: {1}</translation>
+    </message>
+</context>
+<context>
     <name>spec</name>
     <message>
         <source>layer {number}, {layer}: needs a C×H×W input but gets a flat vector of {size} — move it before the Flatten/Dense layers</source>
-        <translation>{number}번 층, {layer}: C×H×W 입력이 필요한데 길이 {size}의 평탄한 벡터를 받습니다 — Flatten/Dense 층 앞으로 옮기세요</translation>
+        <translation>{number}번 층, {layer}: C×H×W 입력이 필요한데 길이 {size}의 평탄한 벡터를 받습니다 — 평면화(Flatten)/Dense 층 앞으로 옮기세요</translation>
     </message>
     <message>
         <source>layer {number}, {layer}: padding {padding} is not smaller than the pool size {height}x{width} — some windows would see only padding</source>
@@ -3030,11 +3285,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the network has no layers — add at least a Flatten and a Dense layer</source>
-        <translation>네트워크에 층이 없습니다 — 적어도 Flatten 층과 Dense 층을 추가하세요</translation>
+        <translation>네트워크에 층이 없습니다 — 적어도 평면화(Flatten) 층과 Dense 층을 추가하세요</translation>
     </message>
     <message>
         <source>the network ends in a {shape} feature map; it must end in {classes} class scores — add Flatten (or Global average pool) and Dense with units &apos;auto&apos;</source>
-        <translation>네트워크가 {shape} 특징 맵으로 끝납니다. 클래스 점수 {classes}개로 끝나야 합니다 — Flatten(또는 전역 평균 풀링)과 유닛 수 &apos;auto&apos;인 Dense 층을 추가하세요</translation>
+        <translation>네트워크가 {shape} 특징 맵으로 끝납니다. 클래스 점수 {classes}개로 끝나야 합니다 — 평면화(Flatten) 층(또는 전역 평균 풀링)과 유닛 수 &apos;auto&apos;인 Dense 층을 추가하세요</translation>
     </message>
     <message>
         <source>the last layer gives {scores} scores but the data has {classes} classes — set the last Dense layer&apos;s units to &apos;auto&apos;</source>
@@ -3042,7 +3297,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>flattens its {shape} input to {size} first</source>
-        <translation>먼저 {shape} 입력을 {size}개 값으로 평탄화합니다</translation>
+        <translation>먼저 {shape} 입력을 {size}개 값으로 평면화합니다</translation>
     </message>
     <message>
         <source>no parameters</source>
@@ -3126,7 +3381,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the dense layer needs {inputs} weights per unit, one for each flattened value (got {weights})</source>
-        <translation>Dense 층은 유닛마다 평탄화된 값 하나당 가중치 하나, 즉 {inputs}개의 가중치가 필요합니다(현재 {weights}개)</translation>
+        <translation>Dense 층은 유닛마다 평면화된 값 하나당 가중치 하나, 즉 {inputs}개의 가중치가 필요합니다(현재 {weights}개)</translation>
     </message>
     <message>
         <source>height {height}; width {width}</source>
@@ -3134,11 +3389,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the lesson index is unreadable: {error}</source>
-        <translation>강의 목록을 읽을 수 없습니다: {error}</translation>
+        <translation>수업 목록을 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
         <source>lesson {lesson} has no {language} text ({path})</source>
-        <translation>강의 {lesson}에 {language} 본문이 없습니다({path})</translation>
+        <translation>수업 {lesson}에 {language} 본문이 없습니다({path})</translation>
     </message>
     <message>
         <source>{path}: the first line must be the title (&apos;# …&apos;)</source>
@@ -3146,19 +3401,19 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>lesson {lesson}: try: unknown {unknown} / missing {missing} lab settings</source>
-        <translation>강의 {lesson}: 직접 해 보기: 알 수 없는 실습 설정 {unknown} / 빠진 실습 설정 {missing}</translation>
+        <translation>수업 {lesson}: 직접 해 보기: 알 수 없는 실습 설정 {unknown} / 빠진 실습 설정 {missing}</translation>
     </message>
     <message>
         <source>lesson {lesson}: try.{key}: {value} is not one of {allowed}</source>
-        <translation>강의 {lesson}: 직접 해 보기의 {key}: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
+        <translation>수업 {lesson}: 직접 해 보기의 {key}: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
     </message>
     <message>
         <source>lesson {lesson}: try: the builder opens with a preset or a pretrained network, one of them</source>
-        <translation>강의 {lesson}: 직접 해 보기: 모델 빌더는 프리셋 또는 사전 훈련된 네트워크 중 하나로 열립니다</translation>
+        <translation>수업 {lesson}: 직접 해 보기: 모델 빌더는 프리셋 또는 사전 훈련된 네트워크 중 하나로 열립니다</translation>
     </message>
     <message>
         <source>lesson {lesson}: try.open: {value} is not one of {allowed}</source>
-        <translation>강의 {lesson}: 직접 해 보기의 open: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
+        <translation>수업 {lesson}: 직접 해 보기의 open: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
     </message>
     <message>
         <source>Type a number, e.g. 12.</source>
@@ -3175,6 +3430,82 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Not quite — try again.</source>
         <translation>아쉽네요 — 다시 해 보세요.</translation>
+    </message>
+    <message>
+        <source>Local connectivity</source>
+        <translation>지역적 연관성</translation>
+    </message>
+    <message>
+        <source>Shared filters</source>
+        <translation>필터 공유</translation>
+    </message>
+    <message>
+        <source>Spatial hierarchy</source>
+        <translation>공간 계층 구조</translation>
+    </message>
+    <message>
+        <source>A small window, the same weights everywhere, or layers building on layers?</source>
+        <translation>작은 윈도우일까요, 어디서나 같은 가중치일까요, 아니면 층 위에 쌓이는 층일까요?</translation>
+    </message>
+    <message>
+        <source>Which idea is this? A filter that finds vertical edges in the top-left corner finds them in the bottom-right corner too, with the very same weights.</source>
+        <translation>어떤 아이디어일까요? 왼쪽 위 구석에서 세로 경계선을 찾는 필터가 똑같은 가중치로 오른쪽 아래 구석의 세로 경계선도 찾습니다.</translation>
+    </message>
+    <message>
+        <source>Which idea is this? A 5×5 filter has 25 weights, whether the image is 28×28 or 1,000×1,000 pixels.</source>
+        <translation>어떤 아이디어일까요? 5×5 필터는 이미지가 28×28이든 1,000×1,000 픽셀이든 가중치가 25개입니다.</translation>
+    </message>
+    <message>
+        <source>Which idea is this? Each value of a feature map is computed from a 3×3 patch of pixels only.</source>
+        <translation>어떤 아이디어일까요? 특징 맵의 각 값은 3×3 픽셀 영역 하나만으로 계산됩니다.</translation>
+    </message>
+    <message>
+        <source>Which idea is this? Pixels close together usually belong together, so a small window is enough to spot an edge.</source>
+        <translation>어떤 아이디어일까요? 가까이 있는 픽셀들은 보통 함께 무언가를 이루므로, 작은 윈도우만으로도 경계선을 찾을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Which idea is this? The first layer finds edges, the next combines them into parts such as an eye, and deeper layers find whole faces.</source>
+        <translation>어떤 아이디어일까요? 첫 번째 층은 경계선을 찾고, 다음 층은 경계선을 조합해 눈 같은 부분을 찾고, 더 깊은 층은 얼굴 전체를 찾습니다.</translation>
+    </message>
+    <message>
+        <source>Which idea is this? Each layer sees a larger area of the original image than the layer before it.</source>
+        <translation>어떤 아이디어일까요? 각 층은 앞 층보다 원래 이미지의 더 넓은 영역을 봅니다.</translation>
+    </message>
+    <message>
+        <source>Local connectivity: each output value depends only on a small patch of the input.</source>
+        <translation>지역적 연관성: 각 출력 값은 입력의 작은 영역에만 의존합니다.</translation>
+    </message>
+    <message>
+        <source>Shared filters: the same filter, with the same weights, is used at every position.</source>
+        <translation>필터 공유: 같은 필터가 같은 가중치로 모든 위치에 쓰입니다.</translation>
+    </message>
+    <message>
+        <source>Spatial hierarchy: stacked layers build edges into parts and parts into objects.</source>
+        <translation>공간 계층 구조: 쌓인 층들이 경계선을 부분으로, 부분을 물체로 조합합니다.</translation>
+    </message>
+    <message>
+        <source>A {kernel}×{kernel} filter slides over a {size}×{size} grey image, stride 1, no padding: it is used at {positions} positions. How many weights does it learn, not counting its bias?</source>
+        <translation>{kernel}×{kernel} 필터가 {size}×{size} 흑백 이미지 위를 스트라이드 1, 패딩 없이 움직이며 {positions}개 위치에서 쓰입니다. 이 필터의 가중치는 편향을 빼고 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>Shared filters: every position uses the same weights.</source>
+        <translation>필터 공유: 모든 위치가 같은 가중치를 씁니다.</translation>
+    </message>
+    <message>
+        <source>{kernel}·{kernel} = {answer}: the same {answer} weights at all {positions} positions.</source>
+        <translation>{kernel}·{kernel} = {answer}: {positions}개 위치 모두에서 같은 가중치 {answer}개를 씁니다.</translation>
+    </message>
+    <message>
+        <source>{layers} convolutions of {kernel}×{kernel} (stride 1) are stacked. One value of the last feature map depends on a square patch of the image: how many pixels wide is it?</source>
+        <translation>{kernel}×{kernel} 합성곱 {layers}개를 스트라이드 1로 쌓았습니다. 마지막 특징 맵의 값 하나는 이미지의 정사각형 영역 하나에 의존합니다. 그 영역의 너비는 몇 픽셀입니까?</translation>
+    </message>
+    <message>
+        <source>Each {kernel}×{kernel} layer widens the patch by {grow} pixels: start from 1.</source>
+        <translation>{kernel}×{kernel} 층 하나가 영역을 {grow}픽셀씩 넓힙니다. 1에서 시작하세요.</translation>
+    </message>
+    <message>
+        <source>1 + {layers}·({kernel} − 1) = {answer}: a {answer}×{answer} patch.</source>
+        <translation>1 + {layers}·({kernel} − 1) = {answer}: {answer}×{answer} 영역입니다.</translation>
     </message>
     <message>
         <source>Input: {size}×{size}. Convolution: a {kernel}×{kernel} filter, stride {stride}, padding {padding}. How wide is the output feature map?</source>
@@ -3233,20 +3564,12 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>스트라이드 {answer}: {formula}.</translation>
     </message>
     <message>
-        <source>A convolutional layer has {filters} filters of {kernel}×{kernel}; its input has {channels} channels. How many parameters does it learn (weights and biases)?</source>
-        <translation>합성곱 층에 {kernel}×{kernel} 필터가 {filters}개 있고, 입력의 채널은 {channels}개입니다. 이 층이 학습하는 파라미터(가중치와 편향)는 몇 개입니까?</translation>
-    </message>
-    <message>
         <source>Each filter has kernel·kernel·channels weights and one bias.</source>
         <translation>필터마다 커널·커널·채널 개의 가중치와 편향 하나가 있습니다.</translation>
     </message>
     <message>
-        <source>{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}.</source>
-        <translation>{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}.</translation>
-    </message>
-    <message>
         <source>Input: {height}×{width}×{channels}, flattened into a Dense layer of {units} units. How many parameters does the Dense layer learn?</source>
-        <translation>입력: {height}×{width}×{channels}, 평탄화되어 유닛 {units}개의 Dense 층으로 들어갑니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
+        <translation>입력: {height}×{width}×{channels}, 평면화되어 유닛 {units}개의 Dense 층으로 들어갑니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>Every unit has one weight per input value and one bias.</source>
@@ -3258,7 +3581,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>A {height}×{width} colour image (RGB) is flattened. How many numbers does the vector hold?</source>
-        <translation>{height}×{width} 컬러 이미지(RGB)를 평탄화합니다. 벡터에는 숫자가 몇 개 있습니까?</translation>
+        <translation>{height}×{width} 컬러 이미지(RGB)를 평면화합니다. 벡터에는 숫자가 몇 개 있습니까?</translation>
     </message>
     <message>
         <source>A colour image has 3 channels: height · width · channels.</source>
@@ -3277,16 +3600,12 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>Dense 층은 모든 입력값을 모든 출력에 연결하고, 출력마다 편향이 하나 있습니다.</translation>
     </message>
     <message>
-        <source>{inputs}·{outputs} + {outputs} = {answer}, against {conv} for the filters.</source>
-        <translation>{inputs}·{outputs} + {outputs} = {answer}. 필터는 {conv}개뿐입니다.</translation>
-    </message>
-    <message>
         <source>A {pool}×{pool} max pooling layer works on a {size}×{size}×{channels} feature map. How many parameters does it learn?</source>
         <translation>{pool}×{pool} 최대 풀링 층이 {size}×{size}×{channels} 특징 맵에 적용됩니다. 이 층이 학습하는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>What would pooling learn? Its rule (max, average, min) is fixed.</source>
-        <translation>풀링이 무엇을 학습할까요? 규칙(최대, 평균, 최소)은 정해져 있습니다.</translation>
+        <translation>풀링이 무엇을 배울까요? 규칙(최대, 평균, 최소)은 정해져 있습니다.</translation>
     </message>
     <message>
         <source>0: a pooling layer has no parameters; it only keeps the largest value of each window.</source>
@@ -3306,19 +3625,19 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Image: {size}×{size}. {filters} filters of {kernel}×{kernel} (stride 1, no padding), then 2×2 max pooling with stride 2, then Flatten. How many numbers does Flatten give?</source>
-        <translation>이미지: {size}×{size}. {kernel}×{kernel} 필터 {filters}개(스트라이드 1, 패딩 없음), 스트라이드 2의 2×2 최대 풀링, 그다음 Flatten. Flatten은 숫자를 몇 개 내놓습니까?</translation>
+        <translation>이미지: {size}×{size}. {kernel}×{kernel} 필터 {filters}개(스트라이드 1, 패딩 없음), 스트라이드 2의 2×2 최대 풀링, 그다음 평면화(Flatten). 평면화하면 숫자가 몇 개 나옵니까?</translation>
     </message>
     <message>
         <source>Find the pooled width; Flatten gives width · height · filters numbers.</source>
-        <translation>풀링된 너비를 구하세요. Flatten은 너비 · 높이 · 필터 수만큼의 숫자를 내놓습니다.</translation>
+        <translation>풀링된 너비를 구하세요. 평면화(Flatten)하면 너비 · 높이 · 필터 수만큼의 숫자가 나옵니다.</translation>
     </message>
     <message>
         <source>Convolution: {conv}. Pooling: {pool}. Flatten: {out}·{out}·{filters} = {answer}.</source>
-        <translation>합성곱: {conv}. 풀링: {pool}. Flatten: {out}·{out}·{filters} = {answer}.</translation>
+        <translation>합성곱: {conv}. 풀링: {pool}. 평면화: {out}·{out}·{filters} = {answer}.</translation>
     </message>
     <message>
         <source>After convolution and pooling, a {size}×{size}×{channels} feature map is flattened into a Dense layer of {units} units. How many parameters does that Dense layer learn?</source>
-        <translation>합성곱과 풀링을 거친 {size}×{size}×{channels} 특징 맵을 평탄화하여 유닛 {units}개의 Dense 층에 넣습니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
+        <translation>합성곱과 풀링을 거친 {size}×{size}×{channels} 특징 맵을 평면화하여 유닛 {units}개의 Dense 층에 넣습니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>One label per image, one box, several boxes, or one label per pixel?</source>
@@ -3418,7 +3737,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>The base is frozen and pooling learns nothing: count only the new Dense layer&apos;s parameters.</source>
-        <translation>베이스는 동결되어 있고 풀링은 아무것도 학습하지 않습니다: 새 Dense 층의 파라미터만 세세요.</translation>
+        <translation>베이스는 동결되어 있고 풀링에는 학습할 파라미터가 없습니다: 새 Dense 층의 파라미터만 세세요.</translation>
     </message>
     <message>
         <source>Global average pooling leaves {channels} numbers: {channels}·{classes} + {classes} = {answer}.</source>
@@ -3426,11 +3745,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>The same frozen base ({channels}×{size}×{size}) is followed by Flatten and a Dense layer for {classes} classes. How many parameters are trained?</source>
-        <translation>같은 동결된 베이스({channels}×{size}×{size}) 뒤에 Flatten과 {classes}개 클래스를 위한 Dense 층이 옵니다. 훈련되는 파라미터는 몇 개입니까?</translation>
+        <translation>같은 동결된 베이스({channels}×{size}×{size}) 뒤에 평면화(Flatten) 층과 {classes}개 클래스를 위한 Dense 층이 옵니다. 훈련되는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>Flatten keeps every value: channels · height · width inputs to the Dense layer.</source>
-        <translation>Flatten은 모든 값을 남깁니다: 채널 · 높이 · 너비 개의 입력이 Dense 층으로 들어갑니다.</translation>
+        <translation>평면화(Flatten)는 모든 값을 남깁니다: 채널 · 높이 · 너비 개의 입력이 Dense 층으로 들어갑니다.</translation>
     </message>
     <message>
         <source>{channels}·{size}·{size} = {inputs} inputs: {inputs}·{classes} + {classes} = {answer}.</source>
@@ -3441,24 +3760,200 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>사전 훈련된 베이스가 높이와 너비를 {halvings}번 절반으로 줄입니다(스트라이드 2, Same 패딩). {size}×{size} 이미지가 들어가면 나오는 특징 맵의 너비는 얼마입니까?</translation>
     </message>
     <message>
-        <source>With &apos;same&apos; padding and stride 2 each step gives ⌈size/2⌉.</source>
-        <translation>Same 패딩과 스트라이드 2에서는 단계마다 ⌈크기/2⌉가 됩니다.</translation>
-    </message>
-    <message>
         <source>{steps}: the feature map is {answer}×{answer}.</source>
         <translation>{steps}: 특징 맵은 {answer}×{answer}입니다.</translation>
     </message>
     <message>
-        <source>Early stopping watches the validation accuracy with patience {patience}. The validation accuracy after epochs 1, 2, 3, … is {scores} %. After which epoch does training stop?</source>
-        <translation>조기 종료는 검증 정확도를 지켜보다가 {patience} 에포크 동안 나아지지 않으면 훈련을 멈춥니다. 에포크 1, 2, 3, …이 끝난 뒤의 검증 정확도는 {scores} %입니다. 훈련은 몇 번째 에포크가 끝난 뒤 멈춥니까?</translation>
+        <source>the network needs {needed} GB of memory, more than this machine can spare ({allowed} GB): {weights} GB for its {params} parameters and the copies kept of them, {activations} GB for what its layers output for {images} images at once — use fewer units or filters (a typo such as 30000 units?), smaller images or a smaller batch</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Early stopping watches the validation accuracy with patience {patience}. The validation accuracy after epochs 1, 2, 3, … is {scores} %. Which epoch&apos;s weights are kept?</source>
-        <translation>조기 종료는 검증 정확도를 지켜보다가 {patience} 에포크 동안 나아지지 않으면 훈련을 멈춥니다. 에포크 1, 2, 3, …이 끝난 뒤의 검증 정확도는 {scores} %입니다. 몇 번째 에포크의 가중치가 남습니까?</translation>
+        <source>{path}: its weights do not fit the network it describes ({reason}) — it is damaged or was changed; use another checkpoint</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Find the best validation accuracy so far; training stops once {patience} epochs in a row have not beaten it.</source>
-        <translation>지금까지 가장 좋은 검증 정확도를 찾으세요. {patience} 에포크 연속으로 그것을 넘지 못하면 훈련이 멈춥니다.</translation>
+        <source>{path}: the network it describes cannot be built ({problem}) — use another checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a link (to {target}) — a bundle packs only the project&apos;s own files, never what a link points to; replace the link by a copy of the file, or remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CNN Playground {version}: checking this computer</source>
+        <translation>CNN Playground {version}: 이 컴퓨터 점검</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Python {version}</source>
+        <translation>Python {version}</translation>
+    </message>
+    <message>
+        <source>PyTorch {version}</source>
+        <translation>PyTorch {version}</translation>
+    </message>
+    <message>
+        <source>PyTorch cannot be loaded ({reason}) — install the app again (the classroom kit&apos;s install)</source>
+        <translation>PyTorch를 불러올 수 없습니다 ({reason}) — 앱을 다시 설치하세요 (교실용 키트의 설치 파일)</translation>
+    </message>
+    <message>
+        <source>Qt {version} (PySide6)</source>
+        <translation>Qt {version} (PySide6)</translation>
+    </message>
+    <message>
+        <source>Qt (PySide6) is not installed — install the app again (the classroom kit&apos;s install)</source>
+        <translation>Qt(PySide6)가 설치되어 있지 않습니다 — 앱을 다시 설치하세요 (교실용 키트의 설치 파일)</translation>
+    </message>
+    <message>
+        <source>{cores} CPU cores</source>
+        <translation>CPU 코어 {cores}개</translation>
+    </message>
+    <message>
+        <source>{cores} CPU core: training is slow — keep to small networks and few epochs</source>
+        <translation>CPU 코어 {cores}개: 훈련이 느립니다 — 작은 네트워크와 적은 에포크로 하세요</translation>
+    </message>
+    <message>
+        <source>GPU: {name}</source>
+        <translation>GPU: {name}</translation>
+    </message>
+    <message>
+        <source>no GPU: networks train on the CPU, enough for every lesson</source>
+        <translation>GPU 없음: 네트워크는 CPU에서 훈련합니다 (모든 수업에 충분합니다)</translation>
+    </message>
+    <message>
+        <source>memory: {available} free of {total}</source>
+        <translation>메모리: {total} 중 {available} 사용 가능</translation>
+    </message>
+    <message>
+        <source>memory: {total}</source>
+        <translation>메모리: {total}</translation>
+    </message>
+    <message>
+        <source>memory: only {available} free of {total} — close other programs; a pretrained network needs about 2 GB</source>
+        <translation>메모리: {total} 중 {available}만 사용 가능 — 다른 프로그램을 닫으세요. 사전 훈련된 네트워크는 약 2 GB가 필요합니다</translation>
+    </message>
+    <message>
+        <source>disk: {free} free for {folder}</source>
+        <translation>디스크: {folder}에 {free} 남음</translation>
+    </message>
+    <message>
+        <source>disk: only {free} free for {folder} — free at least 2 GB for images, runs and the image cache</source>
+        <translation>디스크: {folder}에 {free}만 남음 — 이미지, 훈련 기록, 이미지 캐시를 위해 2 GB 이상 비우세요</translation>
+    </message>
+    <message>
+        <source>Korean text renders (font: {font})</source>
+        <translation>한글이 제대로 표시됩니다 (글꼴: {font})</translation>
+    </message>
+    <message>
+        <source>no font with Hangul: Korean text shows as empty boxes — install a Korean font (Noto Sans CJK KR, on Debian and Ubuntu the fonts-noto-cjk package; on Windows Malgun Gothic)</source>
+        <translation>한글 글꼴 없음: 한글이 빈 네모로 보입니다 — 한글 글꼴을 설치하세요 (Noto Sans CJK KR: Debian과 Ubuntu에서는 fonts-noto-cjk 패키지, Windows에서는 맑은 고딕)</translation>
+    </message>
+    <message>
+        <source>the Korean font could not be checked: {reason}</source>
+        <translation>한글 글꼴을 점검할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>도형</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>손글씨 숫자</translation>
+    </message>
+    <message>
+        <source>Animal shapes</source>
+        <translation>동물 실루엣</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>dataset {title} ({source})</source>
+        <translation>데이터셋 {title} ({source})</translation>
+    </message>
+    <message>
+        <source>dataset {title} ({source}) is missing: its package {package} is not installed — install the app again</source>
+        <translation>데이터셋 {title} ({source}) 없음: 패키지 {package}가 설치되어 있지 않습니다 — 앱을 다시 설치하세요</translation>
+    </message>
+    <message>
+        <source>dataset Fashion-MNIST (builtin:fashion-mnist) is not here — install a classroom kit that carries it (built on a PC that has it), or Debian&apos;s dataset-fashion-mnist package</source>
+        <translation>데이터셋 Fashion-MNIST (builtin:fashion-mnist) 없음 — 이 데이터셋이 든 교실용 키트(데이터셋이 있는 PC에서 만든 키트)를 설치하거나 Debian의 dataset-fashion-mnist 패키지를 설치하세요</translation>
+    </message>
+    <message>
+        <source>pretrained weights here: {networks}</source>
+        <translation>가중치가 있는 사전 훈련된 네트워크: {networks}</translation>
+    </message>
+    <message>
+        <source>pretrained networks without weights: {networks} — bring the files (a classroom kit carries those on the teacher&apos;s PC; `cnn-playground weights` says where to get each), then Import weights…</source>
+        <translation>가중치가 없는 사전 훈련된 네트워크: {networks} — 파일을 가져오세요 (교실용 키트에는 교사 PC에 있는 가중치가 들어갑니다. 각 파일을 받을 곳은 `cnn-playground weights`가 알려 줍니다). 그다음 가중치 가져오기…</translation>
+    </message>
+    <message>
+        <source>Playground Mini&apos;s weights are missing ({path}) — install the app again</source>
+        <translation>Playground Mini의 가중치가 없습니다 ({path}) — 앱을 다시 설치하세요</translation>
+    </message>
+    <message>
+        <source>data folder {folder} is writable</source>
+        <translation>데이터 폴더 {folder}에 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>data folder {folder} cannot be written ({reason}) — the app cannot keep settings, autosaves or images; ask for write access or set CNN_PLAYGROUND_CONFIG_DIR to a folder you may write</source>
+        <translation>데이터 폴더 {folder}에 쓸 수 없습니다 ({reason}) — 앱이 설정, 자동 저장, 이미지를 보관할 수 없습니다. 쓰기 권한을 요청하거나 CNN_PLAYGROUND_CONFIG_DIR을 쓸 수 있는 폴더로 정하세요</translation>
+    </message>
+    <message>
+        <source>image cache {folder} is writable</source>
+        <translation>이미지 캐시 {folder}에 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>image cache {folder} cannot be written ({reason}) — images are decoded again every time; set CNN_PLAYGROUND_CACHE_DIR to a folder you may write</source>
+        <translation>이미지 캐시 {folder}에 쓸 수 없습니다 ({reason}) — 이미지를 매번 다시 읽습니다. CNN_PLAYGROUND_CACHE_DIR을 쓸 수 있는 폴더로 정하세요</translation>
+    </message>
+    <message>
+        <source>ready for the lessons ({warnings} warnings)</source>
+        <translation>수업 준비 완료 (경고 {warnings}개)</translation>
+    </message>
+    <message>
+        <source>not ready: {count} thing(s) the lessons need are missing</source>
+        <translation>준비 안 됨: 수업에 필요한 것 {count}개가 없습니다</translation>
+    </message>
+    <message>
+        <source>A convolutional layer has {filters} filters of {kernel}×{kernel}; its input is {height}×{width}×{channels} (height × width × channels). How many parameters does it learn (weights and biases)?</source>
+        <translation>합성곱 계층에 {kernel}×{kernel} 필터가 {filters}개 있고, 입력은 {height}×{width}×{channels}(높이 × 너비 × 채널)입니다. 이 층이 학습하는 파라미터(가중치와 편향)는 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}; the image&apos;s height and width do not count.</source>
+        <translation>{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}. 이미지의 높이와 너비는 상관이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{inputs}·{outputs} + {outputs} = {answer} parameters, against only {conv} parameters for the filters.</source>
+        <translation>{inputs}·{outputs} + {outputs} = 파라미터 {answer}개. 필터의 파라미터는 {conv}개뿐입니다.</translation>
+    </message>
+    <message>
+        <source>&apos;Same&apos; padding at stride 2 halves the size, rounding up (the Padding lesson): each step gives ⌈size/2⌉.</source>
+        <translation>스트라이드 2의 Same 패딩은 크기를 절반으로 줄이고 올림합니다(&apos;패딩&apos; 수업). 단계마다 ⌈크기/2⌉가 됩니다.</translation>
+    </message>
+    <message>
+        <source>A run of {epochs} epochs without early stopping gave these validation accuracies after epochs 1, 2, 3, …: {scores} %. With early stopping at patience {patience} (training stops once {patience} epochs have passed since the best; an epoch is better only when it beats the best so far, a tie does not), after which epoch would training have stopped?</source>
+        <translation>조기 종료 없이 {epochs} 에포크를 훈련했더니 에포크 1, 2, 3, … 뒤의 검증 정확도가 {scores} %였습니다. 조기 종료 대기를 {patience} 에포크로 두고 조기 종료를 썼다면(가장 좋은 에포크 뒤 {patience} 에포크가 지나면 훈련을 멈춥니다. 지금까지의 최고 값을 넘어야만 더 좋은 에포크이고, 같은 값은 넘은 것이 아닙니다) 몇 번째 에포크 뒤에 훈련이 멈췄을까요?</translation>
+    </message>
+    <message>
+        <source>A run of {epochs} epochs without early stopping gave these validation accuracies after epochs 1, 2, 3, …: {scores} %. With early stopping at patience {patience} (training stops once {patience} epochs have passed since the best; an epoch is better only when it beats the best so far, a tie does not), which epoch&apos;s weights would be kept?</source>
+        <translation>조기 종료 없이 {epochs} 에포크를 훈련했더니 에포크 1, 2, 3, … 뒤의 검증 정확도가 {scores} %였습니다. 조기 종료 대기를 {patience} 에포크로 두고 조기 종료를 썼다면(가장 좋은 에포크 뒤 {patience} 에포크가 지나면 훈련을 멈춥니다. 지금까지의 최고 값을 넘어야만 더 좋은 에포크이고, 같은 값은 넘은 것이 아닙니다) 몇 번째 에포크의 가중치가 남을까요?</translation>
+    </message>
+    <message>
+        <source>Go through the epochs in order and keep the best validation accuracy so far (a tie does not beat it); training stops at the first epoch that comes {patience} epochs after the best.</source>
+        <translation>에포크를 차례로 보며 지금까지의 최고 검증 정확도를 기억하세요(같은 값은 최고 값을 넘지 못합니다). 최고 에포크에서 {patience} 에포크가 지난 첫 에포크에서 훈련이 멈춥니다.</translation>
     </message>
     <message>
         <source>The best validation accuracy is {best} % at epoch {best_epoch}; {patience} epochs later, after epoch {stop_epoch}, training stops and keeps the weights of epoch {best_epoch}.</source>
@@ -3491,6 +3986,10 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>More epochs on the same images let the network memorise them even more; the other three make memorising harder or stop it in time.</source>
         <translation>같은 이미지로 에포크를 늘리면 네트워크가 그 이미지를 더 잘 외울 뿐입니다. 나머지 셋은 외우기를 어렵게 하거나 제때 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>The filter slides with stride {stride} over the input (no padding). What number belongs in the hidden output cell [{row}, {col}]?</source>
+        <translation>필터가 스트라이드 {stride}로 입력 위를 움직입니다(패딩 없음). 가려진 출력 칸 [{row}, {col}]에 들어갈 숫자는 무엇입니까?</translation>
     </message>
     <message>
         <source>The filter slides with stride {stride} over the input (padding {padding}, shown as grey zeros). What number belongs in the hidden output cell [{row}, {col}]?</source>
@@ -3606,7 +4105,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>flatten</source>
-        <translation>평탄화(Flatten)</translation>
+        <translation>평면화(Flatten)</translation>
     </message>
     <message>
         <source>global_avgpool</source>
@@ -3929,22 +4428,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>계층의 목록이어야 합니다. 실제 값: {found}</translation>
     </message>
     <message>
-        <source>the network needs {needed} GB of memory, more than this machine can spare ({allowed} GB): {weights} GB for its {params} parameters and the copies kept of them, {activations} GB for what its layers output for {images} images at once — use fewer units or filters (a typo such as 30000 units?), smaller images or a smaller batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path}: its weights do not fit the network it describes ({reason}) — it is damaged or was changed; use another checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path}: the network it describes cannot be built ({problem}) — use another checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is a link (to {target}) — a bundle packs only the project&apos;s own files, never what a link points to; replace the link by a copy of the file, or remove it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>checkpoint not found: {path}</source>
         <translation>체크포인트를 찾을 수 없습니다: {path}</translation>
     </message>
@@ -4113,6 +4596,122 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>--padding은 valid, same 또는 정수여야 합니다. 실제 값: {found}</translation>
     </message>
     <message>
+        <source>output size: {formula}</source>
+        <translation>출력 크기: {formula}</translation>
+    </message>
+    <message>
+        <source>no lesson {lesson} has exercises: use one of {known}</source>
+        <translation>연습 문제가 있는 수업 {lesson}이(가) 없습니다: 다음 중 하나를 쓰세요: {known}</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number from 0 to {largest}, got {seed}</source>
+        <translation>--seed는 0부터 {largest}까지의 정수여야 합니다. 받은 값: {seed}</translation>
+    </message>
+    <message>
+        <source>{path} does not end in .pdf: a worksheet is written as a PDF</source>
+        <translation>{path}의 끝이 .pdf가 아닙니다. 연습지는 PDF로 씁니다</translation>
+    </message>
+    <message>
+        <source>wrote {path}: the worksheet of {lesson}, sheet {seed}</source>
+        <translation>{path}에 썼습니다: {lesson} 연습지, {seed}번</translation>
+    </message>
+    <message>
+        <source>wrote {path}: the answer key of {lesson}, sheet {seed}</source>
+        <translation>{path}에 썼습니다: {lesson} 정답지, {seed}번</translation>
+    </message>
+    <message>
+        <source>larger than {limit} KB: not a progress file</source>
+        <translation>{limit} KB보다 큽니다: 진도 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot be read: {error}</source>
+        <translation>읽을 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>damaged: not readable as a progress file</source>
+        <translation>손상됨: 진도 파일로 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>not a CNN Playground progress file</source>
+        <translation>CNN Playground 진도 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>changed after it was exported (its checksum does not match)</source>
+        <translation>내보낸 뒤에 바뀌었습니다(체크섬이 맞지 않음)</translation>
+    </message>
+    <message>
+        <source>not what the app writes: a name or a lesson&apos;s entry is missing or wrong</source>
+        <translation>앱이 쓰는 형식이 아닙니다: 이름이나 수업 항목이 없거나 잘못되었습니다</translation>
+    </message>
+    <message>
+        <source>a second file of {student}: {first} is already in the table</source>
+        <translation>{student}의 두 번째 파일: {first}이(가) 이미 표에 있습니다</translation>
+    </message>
+    <message>
+        <source>{name}: {parameters} parameters, {train} training and {val} validation images, on {device}; writing to {out}</source>
+        <translation>{name}: 파라미터 {parameters}개, 훈련 이미지 {train}장과 검증 이미지 {val}장, 장치 {device}, 저장 위치 {out}</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs}  train loss {loss} acc {acc}{val}  {speed} img/s  {seconds} s{best}</source>
+        <translation>에포크 {epoch}/{epochs}  훈련 손실 {loss} 정확도 {acc}{val}  초당 이미지 {speed}장  {seconds}초{best}</translation>
+    </message>
+    <message>
+        <source>  val loss {loss} acc {acc}</source>
+        <translation>  검증 손실 {loss} 정확도 {acc}</translation>
+    </message>
+    <message>
+        <source>  *best</source>
+        <translation>  *최고</translation>
+    </message>
+    <message>
+        <source>{reason}: {best}; checkpoint {checkpoint}</source>
+        <translation>{reason}: {best}, 체크포인트 {checkpoint}</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>early stopping</source>
+        <translation>조기 종료</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>no epoch finished</source>
+        <translation>끝난 에포크가 없습니다</translation>
+    </message>
+    <message>
+        <source>best validation accuracy {accuracy} (epoch {epoch})</source>
+        <translation>최고 검증 정확도 {accuracy} (에포크 {epoch})</translation>
+    </message>
+    <message>
+        <source>best training accuracy {accuracy} (epoch {epoch}; no validation split)</source>
+        <translation>최고 훈련 정확도 {accuracy} (에포크 {epoch}, 검증용 데이터 없음)</translation>
+    </message>
+    <message>
+        <source>skipped {count} unreadable files:</source>
+        <translation>읽을 수 없는 파일 {count}개를 건너뛰었습니다:</translation>
+    </message>
+    <message>
+        <source>stopping after this batch (Ctrl+C again to quit at once)</source>
+        <translation>이 배치가 끝나면 멈춥니다(바로 끝내려면 Ctrl+C를 한 번 더)</translation>
+    </message>
+    <message>
+        <source>error: {message}</source>
+        <translation>오류: {message}</translation>
+    </message>
+    <message>
+        <source>warning: {message}</source>
+        <translation>경고: {message}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단되었습니다</translation>
+    </message>
+    <message>
         <source>pooling works on one channel at a time: give --input without &apos;|&apos;</source>
         <translation>풀링은 한 번에 채널 하나에만 적용됩니다: --input에 &apos;|&apos; 없이 입력하세요</translation>
     </message>
@@ -4211,154 +4810,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>{path} exists and is not a bundle made by CNN Playground — it is left as it is; choose another name</source>
         <translation>{path}이(가) 이미 있고 CNN Playground가 만든 번들이 아니어서 그대로 두었습니다 — 다른 이름을 고르세요</translation>
-    </message>
-    <message>
-        <source>CNN Playground {version}: checking this computer</source>
-        <translation>CNN Playground {version}: 이 컴퓨터 점검</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>확인</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>경고</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>없음</translation>
-    </message>
-    <message>
-        <source>Python {version}</source>
-        <translation>Python {version}</translation>
-    </message>
-    <message>
-        <source>PyTorch {version}</source>
-        <translation>PyTorch {version}</translation>
-    </message>
-    <message>
-        <source>PyTorch cannot be loaded ({reason}) — install the app again (the classroom kit&apos;s install)</source>
-        <translation>PyTorch를 불러올 수 없습니다 ({reason}) — 앱을 다시 설치하세요 (교실용 키트의 설치 파일)</translation>
-    </message>
-    <message>
-        <source>Qt {version} (PySide6)</source>
-        <translation>Qt {version} (PySide6)</translation>
-    </message>
-    <message>
-        <source>Qt (PySide6) is not installed — install the app again (the classroom kit&apos;s install)</source>
-        <translation>Qt(PySide6)가 설치되어 있지 않습니다 — 앱을 다시 설치하세요 (교실용 키트의 설치 파일)</translation>
-    </message>
-    <message>
-        <source>{cores} CPU cores</source>
-        <translation>CPU 코어 {cores}개</translation>
-    </message>
-    <message>
-        <source>{cores} CPU core: training is slow — keep to small networks and few epochs</source>
-        <translation>CPU 코어 {cores}개: 훈련이 느립니다 — 작은 네트워크와 적은 에포크로 하세요</translation>
-    </message>
-    <message>
-        <source>GPU: {name}</source>
-        <translation>GPU: {name}</translation>
-    </message>
-    <message>
-        <source>no GPU: networks train on the CPU, enough for every lesson</source>
-        <translation>GPU 없음: 네트워크는 CPU에서 훈련합니다 (모든 수업에 충분합니다)</translation>
-    </message>
-    <message>
-        <source>memory: {available} free of {total}</source>
-        <translation>메모리: {total} 중 {available} 사용 가능</translation>
-    </message>
-    <message>
-        <source>memory: {total}</source>
-        <translation>메모리: {total}</translation>
-    </message>
-    <message>
-        <source>memory: only {available} free of {total} — close other programs; a pretrained network needs about 2 GB</source>
-        <translation>메모리: {total} 중 {available}만 사용 가능 — 다른 프로그램을 닫으세요. 사전 훈련된 네트워크는 약 2 GB가 필요합니다</translation>
-    </message>
-    <message>
-        <source>disk: {free} free for {folder}</source>
-        <translation>디스크: {folder}에 {free} 남음</translation>
-    </message>
-    <message>
-        <source>disk: only {free} free for {folder} — free at least 2 GB for images, runs and the image cache</source>
-        <translation>디스크: {folder}에 {free}만 남음 — 이미지, 훈련 기록, 이미지 캐시를 위해 2 GB 이상 비우세요</translation>
-    </message>
-    <message>
-        <source>Korean text renders (font: {font})</source>
-        <translation>한글이 제대로 표시됩니다 (글꼴: {font})</translation>
-    </message>
-    <message>
-        <source>no font with Hangul: Korean text shows as empty boxes — install a Korean font (Noto Sans CJK KR, on Debian and Ubuntu the fonts-noto-cjk package; on Windows Malgun Gothic)</source>
-        <translation>한글 글꼴 없음: 한글이 빈 네모로 보입니다 — 한글 글꼴을 설치하세요 (Noto Sans CJK KR: Debian과 Ubuntu에서는 fonts-noto-cjk 패키지, Windows에서는 맑은 고딕)</translation>
-    </message>
-    <message>
-        <source>the Korean font could not be checked: {reason}</source>
-        <translation>한글 글꼴을 점검할 수 없습니다: {reason}</translation>
-    </message>
-    <message>
-        <source>Shapes</source>
-        <translation>도형</translation>
-    </message>
-    <message>
-        <source>Digits</source>
-        <translation>손글씨 숫자</translation>
-    </message>
-    <message>
-        <source>Animal shapes</source>
-        <translation>동물 실루엣</translation>
-    </message>
-    <message>
-        <source>Fashion-MNIST</source>
-        <translation>Fashion-MNIST</translation>
-    </message>
-    <message>
-        <source>dataset {title} ({source})</source>
-        <translation>데이터셋 {title} ({source})</translation>
-    </message>
-    <message>
-        <source>dataset {title} ({source}) is missing: its package {package} is not installed — install the app again</source>
-        <translation>데이터셋 {title} ({source}) 없음: 패키지 {package}가 설치되어 있지 않습니다 — 앱을 다시 설치하세요</translation>
-    </message>
-    <message>
-        <source>dataset Fashion-MNIST (builtin:fashion-mnist) is not here — install a classroom kit that carries it (built on a PC that has it), or Debian&apos;s dataset-fashion-mnist package</source>
-        <translation>데이터셋 Fashion-MNIST (builtin:fashion-mnist) 없음 — 이 데이터셋이 든 교실용 키트(데이터셋이 있는 PC에서 만든 키트)를 설치하거나 Debian의 dataset-fashion-mnist 패키지를 설치하세요</translation>
-    </message>
-    <message>
-        <source>pretrained weights here: {networks}</source>
-        <translation>가중치가 있는 사전 훈련된 네트워크: {networks}</translation>
-    </message>
-    <message>
-        <source>pretrained networks without weights: {networks} — bring the files (a classroom kit carries those on the teacher&apos;s PC; `cnn-playground weights` says where to get each), then Import weights…</source>
-        <translation>가중치가 없는 사전 훈련된 네트워크: {networks} — 파일을 가져오세요 (교실용 키트에는 교사 PC에 있는 가중치가 들어갑니다. 각 파일을 받을 곳은 `cnn-playground weights`가 알려 줍니다). 그다음 가중치 가져오기…</translation>
-    </message>
-    <message>
-        <source>Playground Mini&apos;s weights are missing ({path}) — install the app again</source>
-        <translation>Playground Mini의 가중치가 없습니다 ({path}) — 앱을 다시 설치하세요</translation>
-    </message>
-    <message>
-        <source>data folder {folder} is writable</source>
-        <translation>데이터 폴더 {folder}에 쓸 수 있습니다</translation>
-    </message>
-    <message>
-        <source>data folder {folder} cannot be written ({reason}) — the app cannot keep settings, autosaves or images; ask for write access or set CNN_PLAYGROUND_CONFIG_DIR to a folder you may write</source>
-        <translation>데이터 폴더 {folder}에 쓸 수 없습니다 ({reason}) — 앱이 설정, 자동 저장, 이미지를 보관할 수 없습니다. 쓰기 권한을 요청하거나 CNN_PLAYGROUND_CONFIG_DIR을 쓸 수 있는 폴더로 정하세요</translation>
-    </message>
-    <message>
-        <source>image cache {folder} is writable</source>
-        <translation>이미지 캐시 {folder}에 쓸 수 있습니다</translation>
-    </message>
-    <message>
-        <source>image cache {folder} cannot be written ({reason}) — images are decoded again every time; set CNN_PLAYGROUND_CACHE_DIR to a folder you may write</source>
-        <translation>이미지 캐시 {folder}에 쓸 수 없습니다 ({reason}) — 이미지를 매번 다시 읽습니다. CNN_PLAYGROUND_CACHE_DIR을 쓸 수 있는 폴더로 정하세요</translation>
-    </message>
-    <message>
-        <source>ready for the lessons ({warnings} warnings)</source>
-        <translation>수업 준비 완료 (경고 {warnings}개)</translation>
-    </message>
-    <message>
-        <source>not ready: {count} thing(s) the lessons need are missing</source>
-        <translation>준비 안 됨: 수업에 필요한 것 {count}개가 없습니다</translation>
     </message>
 </context>
 </TS>

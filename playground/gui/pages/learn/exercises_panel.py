@@ -17,20 +17,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from playground.gui.app.config import config_dir
 from playground.gui.app.messages import translated
+from playground.gui.app.translation import installed_language
 from playground.gui.pages.learn.grids import CURRENT, DONE, PAD, WINDOW, GridTable
+from playground.lessons.content import lessons
 from playground.lessons.exercises import CellPuzzle, Exercise, check, exercise_count, make_exercise
-from playground.lessons.progress import PROGRESS_FILE, Progress
+from playground.lessons.progress import FIRST_TRY, PROGRESS_FILE, WITH_HELP, Progress
 
 RIGHT = "#2e7d32"
+HELPED = "#9a6700"  # solved, but with a hint or after the worked answer
 WRONG = "#c62828"
 CELL_SIZE = 34
 
@@ -110,6 +115,7 @@ class ExercisesPanel(QWidget):
         self.lesson_id = ""
         self.exercise: Exercise | None = None
         self.wrong_tries = 0
+        self.revealed = False  # the worked answer of these numbers was shown: they can no longer be answered
 
         self.slot_buttons: list[QPushButton] = []
         self.slot_row = QHBoxLayout()
@@ -119,6 +125,19 @@ class ExercisesPanel(QWidget):
         self.score.setObjectName("exercise_score")
         self.new_numbers = QPushButton(self.tr("New numbers"))
         self.new_numbers.setObjectName("exercise_new_numbers")
+        # Worksheets and class results share one button: the row above the exercise stays short.
+        self.class_button = QToolButton()
+        self.class_button.setObjectName("exercise_class_menu")
+        self.class_button.setText(self.tr("Worksheet and results"))
+        self.class_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.class_button)
+        self.print_action = menu.addAction(self.tr("Print worksheet…"))
+        self.print_action.setToolTip(
+            self.tr("This lesson's exercises as an A4 PDF with fixed numbers, or its answer key")
+        )
+        self.export_action = menu.addAction(self.tr("Export my progress…"))
+        self.class_action = menu.addAction(self.tr("Class results…"))
+        self.class_button.setMenu(menu)
         self.question = QLabel()
         self.question.setObjectName("exercise_question")
         self.question.setWordWrap(True)
@@ -161,6 +180,7 @@ class ExercisesPanel(QWidget):
         top.addStretch(1)
         top.addWidget(self.score)
         top.addWidget(self.new_numbers)
+        top.addWidget(self.class_button)
         answer_row = QHBoxLayout()
         answer_row.addWidget(self.answer)
         answer_row.addWidget(self.check_button)
@@ -190,6 +210,9 @@ class ExercisesPanel(QWidget):
         self.answer.returnPressed.connect(self.check_answer)
         self.solution_button.clicked.connect(self.show_solution)
         self.next_button.clicked.connect(self.next_exercise)
+        self.print_action.triggered.connect(self.print_worksheet)
+        self.export_action.triggered.connect(self.export_progress)
+        self.class_action.triggered.connect(self.open_class_results)
 
     # --- which exercise -----------------------------------------------------------------------
 
@@ -218,6 +241,7 @@ class ExercisesPanel(QWidget):
         self.exercise = make_exercise(self.lesson_id, slot, self.rng)
         self.slot_buttons[slot].setChecked(True)
         self.wrong_tries = 0
+        self.revealed = False
         exercise = self.exercise
         self.question.setText(translated(exercise.question))
         self.puzzle.setVisible(exercise.cell is not None)
@@ -246,6 +270,22 @@ class ExercisesPanel(QWidget):
         if not exercise.choices:
             self.answer.setFocus()
 
+    def print_worksheet(self) -> None:
+        from playground.gui.pages.learn.worksheet_dialog import print_worksheet
+
+        title = next((lesson.title for lesson in lessons(installed_language()) if lesson.id == self.lesson_id), "")
+        print_worksheet(self, self.lesson_id, title)
+
+    def export_progress(self) -> None:
+        from playground.gui.pages.learn.class_results_dialog import export_my_progress
+
+        export_my_progress(self, self.progress)
+
+    def open_class_results(self) -> None:
+        from playground.gui.pages.learn.class_results_dialog import ClassResultsDialog
+
+        ClassResultsDialog(self).exec()
+
     def next_exercise(self) -> None:
         if self.exercise is not None:
             self.open_slot((self.exercise.slot + 1) % len(self.slot_buttons))
@@ -265,13 +305,13 @@ class ExercisesPanel(QWidget):
         self._say(self.feedback, translated(verdict.feedback), RIGHT if verdict.correct else WRONG)
         if not verdict.counted:
             return
-        saved = self.progress.record(self.lesson_id, self.exercise.slot, verdict.correct)
+        helped = self.wrong_tries > 0 or self.revealed
+        saved = self.progress.record(self.lesson_id, self.exercise.slot, verdict.correct, helped=helped)
         self.saving_problem.setText(
             "" if saved else self.tr("Your progress could not be saved in {0}.").format(str(self.progress.path))
         )
         if verdict.correct:
-            self.check_button.setEnabled(False)
-            self.answer.setEnabled(False)
+            self._lock_answer()
             self.solution_button.setEnabled(True)
             self.next_button.show()
             if self.exercise.cell is not None:
@@ -285,8 +325,24 @@ class ExercisesPanel(QWidget):
         self._show_progress()
 
     def show_solution(self) -> None:
-        if self.exercise is not None:
-            self._say(self.solution, self.tr("Worked answer: {0}").format(translated(self.exercise.solution)))
+        """The worked answer; once it is shown these numbers are locked (typing the answer just read is no
+        solve), and a later solve of this exercise, with new numbers, counts as solved with help."""
+        if self.exercise is None:
+            return
+        self._say(self.solution, self.tr("Worked answer: {0}").format(translated(self.exercise.solution)))
+        if self.check_button.isEnabled():  # not solved yet
+            self.revealed = True
+            self._lock_answer()
+            self._say(self.hint, self.tr("The answer is shown: press New numbers to try this exercise again."))
+            self.progress.reveal(self.lesson_id, self.exercise.slot)
+            self.next_button.show()
+            self._show_progress()
+
+    def _lock_answer(self) -> None:
+        self.check_button.setEnabled(False)
+        self.answer.setEnabled(False)
+        for button in self.choice_group.buttons():
+            button.setEnabled(False)
 
     def _say(self, label: QLabel, text: str, colour: str | None = None) -> None:
         label.setText(text)
@@ -294,11 +350,15 @@ class ExercisesPanel(QWidget):
         label.show()
 
     def _show_progress(self) -> None:
-        solved = self.progress.of(self.lesson_id).solved
+        lesson = self.progress.of(self.lesson_id)
+        solved = lesson.solved
+        tips = {FIRST_TRY: self.tr("Solved at the first try"), WITH_HELP: self.tr("Solved with help")}
         for slot, button in enumerate(self.slot_buttons):
+            status = lesson.status(slot)
             button.setText(f"{slot + 1} ✓" if slot in solved else str(slot + 1))
-            button.setToolTip(self.tr("Solved") if slot in solved else self.tr("Not solved yet"))
-            button.setStyleSheet(f"color: {RIGHT}; font-weight: bold;" if slot in solved else "")
+            button.setToolTip(tips.get(status, self.tr("Not solved yet")))
+            colour = {FIRST_TRY: RIGHT, WITH_HELP: HELPED}.get(status)
+            button.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         count = len(self.slot_buttons)
         solved_here = len(solved & set(range(count)))
         self.score.setText(self.tr("Solved {0} of {1}").format(solved_here, count))

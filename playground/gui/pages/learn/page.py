@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget
 
 from playground.gui.pages.learn.digit_walkthrough import DigitWalkthrough
+from playground.gui.pages.learn.flattening_demo import FlatteningDemo
 from playground.gui.pages.learn.image_lab import ImageLab
 from playground.gui.pages.learn.lab import ConvolutionLab
 from playground.gui.pages.learn.lessons_panel import LessonsPanel
@@ -31,6 +32,8 @@ class LearnPage(QTabWidget):
         self.addTab(self.pipeline, self.tr("Pipeline lab"))
         self.image_lab = ImageLab()
         self.addTab(self.image_lab, self.tr("Image lab"))
+        self.flattening = FlatteningDemo()
+        self.addTab(self.flattening, self.tr("Flattening"))
         self.walkthrough = DigitWalkthrough()
         self.addTab(self.walkthrough, self.tr("Digit walk-through"))
         self.guide = TeachersGuide(language)
