@@ -18,6 +18,7 @@ import warnings
 from datetime import datetime
 from pathlib import Path
 
+from playground import cli_capture, cli_live
 from playground.resources import example_projects
 from playground.spec import messages
 from playground.spec.errors import DataError, PlaygroundError
@@ -484,6 +485,10 @@ def cmd_predict(args) -> int:
             predictor = ImagenetPredictor(args.checkpoint.removeprefix("imagenet:"))
         else:
             predictor = Predictor(load_checkpoint(_model_checkpoint(args.checkpoint, stack)))
+    if args.camera is not None:  # frames of a camera, a video or an image folder (issue 24)
+        from playground import cli_live
+
+        return cli_live.run(args, predictor)
     files = _expand_images(args.images)
     readable = 0
     # One batch at a time, printed as it comes: a folder of thousands of photos in bounded memory.
@@ -657,10 +662,12 @@ def build_parser() -> argparse.ArgumentParser:
         "checkpoint",
         help="a checkpoint (.pt), a trained project (.json) or bundle (.cnnpg), or imagenet:NETWORK as it is",
     )
-    predict.add_argument("images", nargs="+", help="image files or folders")
+    predict.add_argument("images", nargs="*", help="image files or folders")
     predict.add_argument("--top-k", type=int, default=3)
     predict.add_argument("--json", action="store_true", help="one JSON object per image")
+    cli_live.add_options(predict)
     predict.set_defaults(run=cmd_predict)
+    cli_capture.add_parser(commands)
 
     export = commands.add_parser("export", help="export a checkpoint as Python code, ONNX or TorchScript")
     export.add_argument("checkpoint")
