@@ -5,6 +5,7 @@ folder drive the same code path, and a camera's faults are played through the dr
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -22,23 +23,10 @@ from playground.spec import messages
 
 from .helpers import tiny_project
 
-cv2 = pytest.importorskip("cv2")
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from sample_videos import write_video
 
 FRAMES = 30  # one second at 30 frames/s
-
-
-def write_video(path: Path, frames: int = FRAMES, size: tuple[int, int] = (96, 128)) -> Path:
-    """A small video whose frame i is a solid colour with i in its red channel (the test can tell
-    frames apart after decoding: MJPEG in AVI is in every OpenCV build)."""
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 30, (size[1], size[0]))
-    assert writer.isOpened()
-    for i in range(frames):
-        image = np.zeros((*size, 3), np.uint8)
-        image[:, :, 2] = 8 * i  # BGR: red
-        image[:, : size[1] // 2, 1] = 200  # a green left half, to see mirroring
-        writer.write(image)
-    writer.release()
-    return path
 
 
 @pytest.fixture
