@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -151,3 +152,101 @@ def test_the_chosen_source_is_remembered(qtbot, video):
     assert again.source() == "camera:2"
     again.use(video)
     assert SourcePicker(cameras=[]).source() == str(video)  # no camera now: the video it played last
+
+
+# ------------------------------------------------------------------------- live prediction, corrections
+
+
+@pytest.fixture
+def trained_window(window, tmp_path, qtbot):
+    """A saved project with a dataset made here (two classes of a few images) and a model for it
+    (random weights: the loop is under test, not the accuracy)."""
+    import torch
+
+    from playground.ml.build import build_model
+    from playground.ml.checkpoints import Checkpoint
+
+    window.save_as(tmp_path / "class.json")
+    folder = window.data_page.new_dataset()
+    for index, name in enumerate(("Class 1", "Class 2")):
+        for i in range(3):
+            Image.fromarray(np.full((40, 40, 3), 60 + 120 * index + i, np.uint8)).save(folder / name / f"{i}.png")
+    from playground.spec.layers import Conv2d, Dense, Flatten, MaxPool2d
+
+    layers = (Conv2d(filters=4, kernel=(3, 3), activation="relu"), MaxPool2d(), Flatten(), Dense(units="auto"))
+    project = window.document.project.replace(layers=layers)
+    torch.manual_seed(0)
+    model = build_model(project.input_shape, project.layers, 2)
+    channels = project.data.channels
+    checkpoint = Checkpoint(project, ("Class 1", "Class 2"), [0.5] * channels, [0.25] * channels, model.state_dict())
+    page = window.predict_page
+    page.set_model(checkpoint)
+    window.show_page(window.pages.indexOf(page))
+    return window, page, folder
+
+
+def test_live_prediction_of_a_video_freeze_explain_and_correct(trained_window, video, qtbot):
+    window, page, folder = trained_window
+    dialog = page.open_camera()
+    panel = dialog.panel
+    panel.picker.use(video)
+    assert panel.start()
+    qtbot.waitUntil(lambda: panel.prediction is not None and panel.feed.frames_shown >= 3, timeout=30_000)
+    assert {name for name, _ in panel.prediction.top} <= {"Class 1", "Class 2"}
+    assert [name for name, _ in panel.bars.values] == [name for name, _ in panel.prediction.top]
+    assert "frames/s" in panel.rate_label.text()
+    with qtbot.waitSignal(page.classified, timeout=30_000):
+        frozen = panel.freeze()
+    qtbot.waitUntil(lambda: not panel.feed.running, timeout=10_000)
+    assert page.table.rowCount() == 1 and page.table.item(0, 1).text().startswith("Camera frame")
+    assert page.result_at(0).path == str(frozen)
+    qtbot.waitUntil(lambda: page.explain.cam is not None, timeout=30_000)  # Grad-CAM of the frozen frame
+    assert panel.correction.correct("Class 2") == 1
+    assert len(list((folder / "Class 2").glob("camera-frame-*.png"))) == 1
+    rows = [window.data_page.classes.item(i).text() for i in range(window.data_page.classes.count())]
+    assert rows[1].startswith("Class 2") and "(4 images)" in rows[1]
+
+
+def test_a_table_row_is_corrected_into_a_class_and_a_users_folder_is_asked_first(
+    trained_window, tmp_path, qtbot, dialogs
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    window, page, folder = trained_window
+    photo = tmp_path / "dropped.png"
+    Image.new("RGB", (30, 30), (200, 10, 10)).save(photo)
+    with qtbot.waitSignal(page.classified, timeout=30_000):
+        page.add_images([photo])
+    page.table.setCurrentCell(0, 1)
+    assert page.correct_button.correct("Class 1") == 1
+    assert (folder / "Class 1" / "dropped.png").is_file()
+    # A folder of the user's own: asked, and "No" leaves it as it was.
+    own = tmp_path / "own"
+    for name in ("Class 1", "Class 2"):
+        (own / name).mkdir(parents=True)
+        Image.new("RGB", (8, 8)).save(own / name / "x.png")
+    window.data_page.use_folder(own)
+    asked = dialogs("question", QMessageBox.StandardButton.No)
+    assert page.correct_button.correct("Class 2") == 0
+    assert "not one the app made" in asked[0] and sorted(p.name for p in (own / "Class 2").iterdir()) == ["x.png"]
+    dialogs("question", QMessageBox.StandardButton.Yes)
+    assert page.correct_button.correct("Class 2") == 1 and (own / "Class 2" / "dropped.png").is_file()
+
+
+def test_live_prediction_when_the_camera_is_unplugged_says_so(trained_window, qtbot):
+    _window, page, _folder = trained_window
+    panel = page.open_camera().panel
+    driver = FakeDriver(pictures=5)
+    assert panel.start("camera:0", fake_camera(driver))
+    qtbot.waitUntil(lambda: "stopped sending pictures" in panel.status.text(), timeout=30_000)
+    assert not panel.feed.running and page.isVisible()
+
+
+def test_the_run_list_counts_images_added_since_the_last_run(trained_window, qtbot):
+    from datetime import datetime, timedelta
+
+    from playground.gui.correction import added_since_text
+
+    window, _page, _folder = trained_window
+    assert "6 images added" in added_since_text(window.document, datetime.now() - timedelta(minutes=1))
+    assert added_since_text(window.document, datetime.now() + timedelta(minutes=1)) == ""

@@ -176,6 +176,7 @@ class DataPage(QWidget):
         self._layout()
         self._connect()
         document.project_changed.connect(self.render)
+        document.images_added.connect(lambda *_: self._after_files_changed())  # "This is really…" on Predict
         loader.started.connect(self._loading)
         loader.progress.connect(self._progress)
         loader.loaded.connect(self._loaded)
@@ -430,7 +431,8 @@ class DataPage(QWidget):
             self.record_dialog.close()
         names = [name for name, _count in folders.folder_classes(folder)]
         self.record_dialog = RecordDialog(folder, names, self.document.project.data.image_size, self)
-        self.record_dialog.panel.files_changed.connect(lambda _name: self._after_files_changed())
+        # Through the document: this page reloads, the Train page counts what the next run adds.
+        self.record_dialog.panel.files_changed.connect(lambda name: self.document.images_added.emit(name, 0))
         self.record_dialog.show()
         return self.record_dialog
 

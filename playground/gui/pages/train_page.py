@@ -167,6 +167,11 @@ class TrainPage(QWidget):
         runs_hint = QLabel(self.tr("Tick runs to overlay their curves on the plots, each in a colour of its own."))
         runs_hint.setWordWrap(True)
         runs_layout.addWidget(runs_hint)
+        self.added_note = QLabel()  # images put into the data since the last run (recorded, corrected)
+        self.added_note.setObjectName("images_added_note")
+        self.added_note.setWordWrap(True)
+        runs_layout.addWidget(self.added_note)
+        document.images_added.connect(lambda *_: self._refresh_run_list())
         runs_layout.addWidget(self.run_list)
         tabs.addTab(runs_tab, self.tr("Runs"))
 
@@ -625,6 +630,10 @@ class TrainPage(QWidget):
             item.setCheckState(Qt.CheckState.Checked if run.number in checked else Qt.CheckState.Unchecked)
             self.run_list.addItem(item)
         self.run_list.blockSignals(False)
+        from playground.gui.correction import added_since_text
+
+        self.added_note.setText(added_since_text(self.document, self.runs[-1].started_at if self.runs else None))
+        self.added_note.setVisible(bool(self.added_note.text()))
 
     def _optimizer_names(self) -> dict[str, str]:
         return {"sgd": self.tr("SGD"), "momentum": self.tr("SGD with momentum"), "adam": "Adam", "adamw": "AdamW"}
