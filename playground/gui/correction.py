@@ -17,10 +17,6 @@ from playground.gui.messages import error_text, translated
 from playground.ml import folders
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Correction", text)
-
-
 def dataset_folder(document) -> Path | None:
     """The project's image folder, or None for a built-in dataset (or no project)."""
     if document is None:
@@ -48,20 +44,21 @@ class Corrector(QObject):
         if folder is None or not folder.is_dir():
             QMessageBox.information(
                 self.widget,
-                _tr("This is really…"),
-                _tr(
+                QCoreApplication.translate("Correction", "This is really…"),
+                QCoreApplication.translate(
+                    "Correction",
                     "The project's images are a built-in dataset, which cannot take new images. On the Data page,"
-                    " press “New dataset from my images” to make classes of your own."
+                    " press “New dataset from my images” to make classes of your own.",
                 ),
             )
             return 0
         if not folders.is_app_dataset(folder):
             answer = QMessageBox.question(
                 self.widget,
-                _tr("This is really…"),
-                _tr("{0} is a folder of yours, not one the app made. Copy the image into its class “{1}”?").format(
-                    folder, class_name
-                ),
+                QCoreApplication.translate("Correction", "This is really…"),
+                QCoreApplication.translate(
+                    "Correction", "{0} is a folder of yours, not one the app made. Copy the image into its class “{1}”?"
+                ).format(folder, class_name),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -70,13 +67,17 @@ class Corrector(QObject):
         try:
             copied, refused = folders.add_images(folder, class_name, [Path(p) for p in paths])
         except OSError as error:
-            QMessageBox.warning(self.widget, _tr("This is really…"), error_text(error))
+            QMessageBox.warning(
+                self.widget, QCoreApplication.translate("Correction", "This is really…"), error_text(error)
+            )
             return 0
         if refused:
             QMessageBox.warning(
                 self.widget,
-                _tr("This is really…"),
-                _tr("Not added:\n{0}").format("\n".join(translated(reason) for reason in refused)),
+                QCoreApplication.translate("Correction", "This is really…"),
+                QCoreApplication.translate("Correction", "Not added:\n{0}").format(
+                    "\n".join(translated(reason) for reason in refused)
+                ),
             )
         if copied:
             self.images_added.emit(class_name, len(copied))
@@ -94,8 +95,12 @@ class CorrectionButton(QToolButton):
         super().__init__(parent)
         self.setObjectName("correction_button")
         self.corrector, self.paths = corrector, paths
-        self.setText(_tr("This is really…"))
-        self.setToolTip(_tr("Put a copy of this image into the right class of the training data"))
+        self.setText(QCoreApplication.translate("Correction", "This is really…"))
+        self.setToolTip(
+            QCoreApplication.translate(
+                "Correction", "Put a copy of this image into the right class of the training data"
+            )
+        )
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMenu(QMenu(self))
         self.menu().aboutToShow.connect(self._fill)
@@ -107,12 +112,18 @@ class CorrectionButton(QToolButton):
         for name in names:
             menu.addAction(name, lambda n=name: self.correct(n))
         if not names:
-            menu.addAction(_tr("(the project's images are not a folder of classes)")).setEnabled(False)
+            menu.addAction(
+                QCoreApplication.translate("Correction", "(the project's images are not a folder of classes)")
+            ).setEnabled(False)
 
     def correct(self, class_name: str) -> int:
         paths = [p for p in self.paths() if p]
         if not paths:
-            QMessageBox.information(self, _tr("This is really…"), _tr("Choose an image first."))
+            QMessageBox.information(
+                self,
+                QCoreApplication.translate("Correction", "This is really…"),
+                QCoreApplication.translate("Correction", "Choose an image first."),
+            )
             return 0
         count = self.corrector.copy_into(paths, class_name)
         if count:
@@ -128,6 +139,6 @@ def added_since_text(document, started_at) -> str:
     count = folders.images_added_since(folder, started_at.timestamp())
     if not count:
         return ""
-    return _tr(
-        "{0} images added to the training data since the last run started: the next run learns from them."
+    return QCoreApplication.translate(
+        "Correction", "{0} images added to the training data since the last run started: the next run learns from them."
     ).format(count)

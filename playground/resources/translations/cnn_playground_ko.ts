@@ -952,6 +952,43 @@
     </message>
 </context>
 <context>
+    <name>Correction</name>
+    <message>
+        <source>This is really…</source>
+        <translation>사실은 이것…</translation>
+    </message>
+    <message>
+        <source>The project&apos;s images are a built-in dataset, which cannot take new images. On the Data page, press “New dataset from my images” to make classes of your own.</source>
+        <translation>프로젝트의 이미지가 내장 데이터셋이라 새 이미지를 넣을 수 없습니다. 데이터 페이지에서 “내 이미지로 새 데이터셋”을 눌러 나만의 클래스를 만드세요.</translation>
+    </message>
+    <message>
+        <source>{0} is a folder of yours, not one the app made. Copy the image into its class “{1}”?</source>
+        <translation>{0}은(는) 앱이 만든 폴더가 아니라 사용자의 폴더입니다. 이미지를 그 폴더의 클래스 “{1}”에 복사할까요?</translation>
+    </message>
+    <message>
+        <source>Not added:
+{0}</source>
+        <translation>추가하지 않음:
+{0}</translation>
+    </message>
+    <message>
+        <source>Put a copy of this image into the right class of the training data</source>
+        <translation>이 이미지의 복사본을 훈련 데이터의 올바른 클래스에 넣습니다</translation>
+    </message>
+    <message>
+        <source>(the project&apos;s images are not a folder of classes)</source>
+        <translation>(프로젝트의 이미지가 클래스 폴더가 아닙니다)</translation>
+    </message>
+    <message>
+        <source>Choose an image first.</source>
+        <translation>먼저 이미지를 고르세요.</translation>
+    </message>
+    <message>
+        <source>{0} images added to the training data since the last run started: the next run learns from them.</source>
+        <translation>마지막 실행을 시작한 뒤 훈련 데이터에 이미지 {0}장이 추가되었습니다: 다음 실행에서 이 이미지들로 훈련합니다.</translation>
+    </message>
+</context>
+<context>
     <name>DataPage</name>
     <message>
         <source>{0} (not installed)</source>
@@ -1008,6 +1045,10 @@
     <message>
         <source>Add images…</source>
         <translation>이미지 추가…</translation>
+    </message>
+    <message>
+        <source>Record with the camera…</source>
+        <translation>카메라로 녹화…</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -1617,6 +1658,60 @@
     </message>
 </context>
 <context>
+    <name>LiveDialog</name>
+    <message>
+        <source>Live prediction</source>
+        <translation>실시간 예측</translation>
+    </message>
+</context>
+<context>
+    <name>LivePanel</name>
+    <message>
+        <source>Start camera</source>
+        <translation>카메라 시작</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>좌우 반전</translation>
+    </message>
+    <message>
+        <source>Choose a camera (or a video) and press “Start camera”.</source>
+        <translation>카메라(또는 동영상)를 고르고 “카메라 시작”을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Freeze and explain</source>
+        <translation>멈추고 설명 보기</translation>
+    </message>
+    <message>
+        <source>Stop on this frame: it joins the table, where Grad-CAM shows where the network looked</source>
+        <translation>이 프레임에서 멈춥니다: 프레임이 표에 추가되고, Grad-CAM이 네트워크가 어디를 보았는지 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>No model yet: train one on the Train page, or open a checkpoint.</source>
+        <translation>아직 모델이 없습니다: 훈련 페이지에서 훈련하거나 체크포인트를 여세요.</translation>
+    </message>
+    <message>
+        <source>No camera found: play a video file or a folder of images</source>
+        <translation>카메라를 찾지 못했습니다: 동영상 파일이나 이미지 폴더를 재생하세요</translation>
+    </message>
+    <message>
+        <source>Stop camera</source>
+        <translation>카메라 정지</translation>
+    </message>
+    <message>
+        <source>The network says “{0}”.</source>
+        <translation>네트워크의 답: “{0}”.</translation>
+    </message>
+    <message>
+        <source>{0:.1f} frames/s</source>
+        <translation>초당 {0:.1f}프레임</translation>
+    </message>
+    <message>
+        <source>Camera frame {0}</source>
+        <translation>카메라 프레임 {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CNN Playground projects (*.json);;All files (*)</source>
@@ -2149,6 +2244,14 @@
         <translation>이미지 파일이나 폴더를 여기에 끌어다 놓거나, 이미지를 붙여넣거나(Ctrl+V), “이미지 추가…”를 누르세요.</translation>
     </message>
     <message>
+        <source>Camera…</source>
+        <translation>카메라…</translation>
+    </message>
+    <message>
+        <source>Classify a camera&apos;s (or a video&apos;s) frames live</source>
+        <translation>카메라(또는 동영상)의 프레임을 실시간으로 분류합니다</translation>
+    </message>
+    <message>
         <source>Validation set</source>
         <translation>검증 세트</translation>
     </message>
@@ -2352,6 +2455,119 @@
     <message>
         <source>Keep the images with the project</source>
         <translation>이미지를 프로젝트와 함께 보관</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Record with the camera</source>
+        <translation>카메라로 녹화</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPanel</name>
+    <message>
+        <source>Start camera</source>
+        <translation>카메라 시작</translation>
+    </message>
+    <message>
+        <source>Choose a camera (or a video) and press “Start camera”.</source>
+        <translation>카메라(또는 동영상)를 고르고 “카메라 시작”을 누르세요.</translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation>장/초</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>좌우 반전</translation>
+    </message>
+    <message>
+        <source>Flip the picture left to right, as a mirror shows you</source>
+        <translation>거울처럼 화면을 좌우로 뒤집습니다</translation>
+    </message>
+    <message>
+        <source>Crop to the network&apos;s input shape</source>
+        <translation>네트워크 입력 모양으로 자르기</translation>
+    </message>
+    <message>
+        <source>Hold to record (or hold Space)</source>
+        <translation>누르고 있는 동안 녹화 (또는 Space 키)</translation>
+    </message>
+    <message>
+        <source>Undo last recording</source>
+        <translation>마지막 녹화 취소</translation>
+    </message>
+    <message>
+        <source>Into class</source>
+        <translation>저장할 클래스</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>No camera found: play a video file or a folder of images</source>
+        <translation>카메라를 찾지 못했습니다: 동영상 파일이나 이미지 폴더를 재생하세요</translation>
+    </message>
+    <message>
+        <source>Stop camera</source>
+        <translation>카메라 정지</translation>
+    </message>
+    <message>
+        <source>Recording… (release to stop)</source>
+        <translation>녹화 중… (놓으면 멈춤)</translation>
+    </message>
+    <message>
+        <source>Removed the last {0} frames from “{1}”.</source>
+        <translation>“{1}”에서 마지막 프레임 {0}장을 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} recorded now, {2} images in the class</source>
+        <translation>{0}: 이번에 {1}장 녹화, 클래스의 이미지 {2}장</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePicker</name>
+    <message>
+        <source>Look for cameras</source>
+        <translation>카메라 다시 찾기</translation>
+    </message>
+    <message>
+        <source>Video file…</source>
+        <translation>동영상 파일…</translation>
+    </message>
+    <message>
+        <source>Folder of images…</source>
+        <translation>이미지 폴더…</translation>
+    </message>
+    <message>
+        <source>Camera {0}</source>
+        <translation>카메라 {0}</translation>
+    </message>
+    <message>
+        <source>No camera found: play a video file or a folder of images</source>
+        <translation>카메라를 찾지 못했습니다: 동영상 파일이나 이미지 폴더를 재생하세요</translation>
+    </message>
+    <message>
+        <source>Folder: {0}</source>
+        <translation>폴더: {0}</translation>
+    </message>
+    <message>
+        <source>Video: {0}</source>
+        <translation>동영상: {0}</translation>
+    </message>
+    <message>
+        <source>A video to play as a camera</source>
+        <translation>카메라처럼 재생할 동영상</translation>
+    </message>
+    <message>
+        <source>Videos ({0})</source>
+        <translation>동영상 ({0})</translation>
+    </message>
+    <message>
+        <source>A folder of images to play as a camera</source>
+        <translation>카메라처럼 재생할 이미지 폴더</translation>
     </message>
 </context>
 <context>
@@ -3905,6 +4121,62 @@
     <message>
         <source>{path} is a link to {target}, outside the images&apos; folder {root} — a bundle holds only the dataset&apos;s own files; replace the link by a copy</source>
         <translation>{path}은(는) 이미지 폴더 {root} 밖의 {target}을(를) 가리키는 링크입니다 — 번들에는 데이터셋 자신의 파일만 들어갑니다. 링크를 복사본으로 바꾸세요</translation>
+    </message>
+    <message>
+        <source>no camera was found on this computer — connect one, or play a video file or a folder of images instead</source>
+        <translation>이 컴퓨터에서 카메라를 찾지 못했습니다 — 카메라를 연결하거나, 대신 동영상 파일이나 이미지 폴더를 재생하세요</translation>
+    </message>
+    <message>
+        <source>camera {number} could not be opened: another app may be using it, or the computer&apos;s privacy settings do not allow this app to use it{hint}</source>
+        <translation>카메라 {number}을(를) 열 수 없습니다: 다른 앱이 사용 중이거나, 컴퓨터의 개인 정보 보호 설정이 이 앱의 카메라 사용을 허용하지 않습니다{hint}</translation>
+    </message>
+    <message>
+        <source> (System Settings → Privacy &amp; Security → Camera)</source>
+        <translation> (시스템 설정 → 개인정보 보호 및 보안 → 카메라)</translation>
+    </message>
+    <message>
+        <source> (Settings → Privacy &amp; security → Camera: let desktop apps use the camera)</source>
+        <translation> (설정 → 개인 정보 및 보안 → 카메라: 데스크톱 앱이 카메라에 액세스하도록 허용)</translation>
+    </message>
+    <message>
+        <source> (close the other app; check that you may use /dev/video{number})</source>
+        <translation> (다른 앱을 닫고, /dev/video{number}을(를) 쓸 권한이 있는지 확인하세요)</translation>
+    </message>
+    <message>
+        <source>camera {number} opened but sends no picture: another app may be using it, or access was denied{hint}</source>
+        <translation>카메라 {number}이(가) 열렸지만 화면을 보내지 않습니다: 다른 앱이 사용 중이거나 접근이 거부되었습니다{hint}</translation>
+    </message>
+    <message>
+        <source>camera {number} stopped sending pictures — was it unplugged? What was recorded so far is kept</source>
+        <translation>카메라 {number}이(가) 화면을 보내지 않습니다 — 연결이 빠졌나요? 지금까지 녹화한 것은 그대로 남아 있습니다</translation>
+    </message>
+    <message>
+        <source>{source} was not found — give a camera (camera:0), a video file or a folder of images</source>
+        <translation>{source}을(를) 찾을 수 없습니다 — 카메라(camera:0), 동영상 파일 또는 이미지 폴더를 지정하세요</translation>
+    </message>
+    <message>
+        <source>{path} could not be read as a video: it is damaged or in a format that cannot be decoded</source>
+        <translation>{path}을(를) 동영상으로 읽을 수 없습니다: 손상되었거나 디코딩할 수 없는 형식입니다</translation>
+    </message>
+    <message>
+        <source>{path} has no picture to show</source>
+        <translation>{path}에는 보여 줄 화면이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} is one image, not a video — put the images in a folder and play the folder</source>
+        <translation>{path}은(는) 동영상이 아니라 이미지 한 장입니다 — 이미지들을 폴더에 넣고 그 폴더를 재생하세요</translation>
+    </message>
+    <message>
+        <source>{path} holds no image files (.png, .jpg, …) to play</source>
+        <translation>{path}에 재생할 이미지 파일(.png, .jpg, …)이 없습니다</translation>
+    </message>
+    <message>
+        <source>frame {number} could not be saved in {folder}: {reason}</source>
+        <translation>프레임 {number}을(를) {folder}에 저장할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{target} is not a class folder: give the dataset folder and the class, as DATASET/CLASS (for example my_images/cats)</source>
+        <translation>{target}은(는) 클래스 폴더가 아닙니다: 데이터셋 폴더와 클래스를 DATASET/CLASS 형식으로 지정하세요 (예: my_images/cats)</translation>
     </message>
 </context>
 </TS>
