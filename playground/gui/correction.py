@@ -132,13 +132,15 @@ class CorrectionButton(QToolButton):
 
 
 def added_since_text(document, started_at) -> str:
-    """'5 images were added to the training data since run 3' for the run list, or ''."""
+    """'5 images added to the training data since the last run started…' for the run list, or ''."""
     folder = dataset_folder(document)
     if folder is None or started_at is None:
         return ""
     count = folders.images_added_since(folder, started_at.timestamp())
     if not count:
         return ""
-    return QCoreApplication.translate(
-        "Correction", "{0} images added to the training data since the last run started: the next run learns from them."
-    ).format(count)
+    text = QCoreApplication.translate(
+        "Correction",
+        "Images added to the training data since the last run started: {0}. The next run learns from them.",
+    )
+    return text.format(count)

@@ -12,6 +12,7 @@ is imported only when a camera or a video is opened. A camera's driver is reache
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -68,12 +69,13 @@ class CameraInfo:
         return f"camera:{self.index}"
 
 
-def camera_hint(number: int) -> str:
+def camera_hint(number: int) -> Message:
+    """Where this system lets the user allow the app to use the camera (a Message: translated too)."""
     if sys.platform == "darwin":
-        return messages.CAMERA_HINT_MACOS
+        return Message(messages.CAMERA_HINT_MACOS)
     if sys.platform.startswith("win"):
-        return messages.CAMERA_HINT_WINDOWS
-    return messages.CAMERA_HINT_LINUX.format(number=number)
+        return Message(messages.CAMERA_HINT_WINDOWS)
+    return Message(messages.CAMERA_HINT_LINUX, number=number)
 
 
 def _cv2():
@@ -81,6 +83,9 @@ def _cv2():
     os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
     os.environ.setdefault("OPENCV_LOG_LEVEL", "SILENT")
     import cv2  # about 0.15 s: only when a camera or a video is opened
+
+    with contextlib.suppress(AttributeError):  # set here too: cv2 may have been imported before
+        cv2.setLogLevel(0)
 
     return cv2
 
@@ -93,8 +98,10 @@ def list_cameras(probe: Callable[[int], bool] | None = None) -> list[CameraInfo]
     elsewhere OpenCV cannot list devices, so the first few indices are tried (a camera in use by
     another app may then be missing from the list: its error says so when it is chosen)."""
     video4linux = Path("/sys/class/video4linux")
-    if sys.platform.startswith("linux") and video4linux.is_dir() and probe is None:
+    if sys.platform.startswith("linux") and probe is None:  # the system's list is the whole truth
         found = []
+        if not video4linux.is_dir():
+            return found
         for entry in sorted(video4linux.iterdir(), key=lambda p: _number_in(p.name)):
             index = _number_in(entry.name)
             name_file, capture_index = entry / "name", entry / "index"

@@ -248,5 +248,19 @@ def test_the_run_list_counts_images_added_since_the_last_run(trained_window, qtb
     from playground.gui.correction import added_since_text
 
     window, _page, _folder = trained_window
-    assert "6 images added" in added_since_text(window.document, datetime.now() - timedelta(minutes=1))
+    assert "since the last run started: 6." in added_since_text(window.document, datetime.now() - timedelta(minutes=1))
     assert added_since_text(window.document, datetime.now() + timedelta(minutes=1)) == ""
+
+
+def test_a_camera_fault_in_korean_is_all_korean(recording, qtbot):
+    from playground.gui.translation import install_translators
+
+    _page, panel, _folder = recording
+    install_translators("ko")
+    try:
+        panel.start_camera("camera:3", fake_camera(FakeDriver(opens=False)))
+        qtbot.waitUntil(lambda: "카메라 3" in panel.status.text(), timeout=20_000)
+        text = panel.status.text()
+        assert "privacy" not in text and "/dev/video3" in text and "권한" in text
+    finally:
+        install_translators("en")

@@ -984,8 +984,8 @@
         <translation>먼저 이미지를 고르세요.</translation>
     </message>
     <message>
-        <source>{0} images added to the training data since the last run started: the next run learns from them.</source>
-        <translation>마지막 실행을 시작한 뒤 훈련 데이터에 이미지 {0}장이 추가되었습니다: 다음 실행에서 이 이미지들로 훈련합니다.</translation>
+        <source>Images added to the training data since the last run started: {0}. The next run learns from them.</source>
+        <translation>마지막 실행을 시작한 뒤 훈련 데이터에 추가된 이미지: {0}장. 다음 실행에서 이 이미지들로 훈련합니다.</translation>
     </message>
 </context>
 <context>
