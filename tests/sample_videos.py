@@ -23,7 +23,9 @@ def write_video(path: Path, frames: int = 30, size: tuple[int, int] = (96, 128),
     return path
 
 
-def write_object_video(path: Path, shape: str, frames: int = 60, size: tuple[int, int] = (240, 320)) -> Path:
+def write_object_video(
+    path: Path, shape: str, frames: int = 60, size: tuple[int, int] = (240, 320), fps: float = 15
+) -> Path:
     """A "webcam" clip of one object moving in front of a textured wall: a red ball ("ball"), a
     blue box ("box"), or the ball then the box ("both"). For screenshots and benchmarks."""
     import cv2
@@ -32,7 +34,7 @@ def write_object_video(path: Path, shape: str, frames: int = 60, size: tuple[int
     height, width = size
     wall = np.clip(rng.normal(170, 12, (height, width, 3)), 0, 255).astype(np.uint8)
     wall[:, :, 0] = np.linspace(150, 200, width, dtype=np.uint8)[None, :]  # light from one side
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 15, (width, height))
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, (width, height))
     assert writer.isOpened()
     for i in range(frames):
         image = wall.copy()

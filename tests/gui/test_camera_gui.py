@@ -193,6 +193,8 @@ def test_live_prediction_of_a_video_freeze_explain_and_correct(trained_window, v
     assert panel.start()
     qtbot.waitUntil(lambda: panel.prediction is not None and panel.feed.frames_shown >= 3, timeout=30_000)
     assert {name for name, _ in panel.prediction.top} <= {"Class 1", "Class 2"}
+    height, width = panel.frame.image.shape[:2]
+    assert height == width  # cropped to the 32×32 input, as the recorded samples were
     assert [name for name, _ in panel.bars.values] == [name for name, _ in panel.prediction.top]
     assert "frames/s" in panel.rate_label.text()
     with qtbot.waitSignal(page.classified, timeout=30_000):
@@ -262,5 +264,30 @@ def test_a_camera_fault_in_korean_is_all_korean(recording, qtbot):
         qtbot.waitUntil(lambda: "카메라 3" in panel.status.text(), timeout=20_000)
         text = panel.status.text()
         assert "privacy" not in text and "/dev/video3" in text and "권한" in text
+    finally:
+        install_translators("en")
+
+
+def test_the_camera_windows_read_korean(trained_window, video, qtbot):
+    from playground.gui.translation import install_translators
+
+    from .test_korean import _texts, _untranslated
+
+    window, page, _folder = trained_window
+    install_translators("ko")
+    try:
+        recording = window.data_page.record_with_camera()
+        recording.panel.picker.use(video)
+        recording.panel.start_camera()
+        qtbot.waitUntil(lambda: recording.panel.view.image is not None, timeout=20_000)
+        live = page.open_camera()
+        live.panel.picker.use(video)
+        live.panel.start()
+        qtbot.waitUntil(lambda: live.panel.prediction is not None, timeout=30_000)
+        words = {"Class", "objects", "avi"}  # the class names and the video's file name are the user's
+        problems = _untranslated(_texts(recording) + _texts(live), words)
+        assert not problems, "\n".join(problems)
+        recording.close()
+        live.close()
     finally:
         install_translators("en")

@@ -2492,7 +2492,7 @@
     </message>
     <message>
         <source>Hold to record (or hold Space)</source>
-        <translation>누르고 있는 동안 녹화 (또는 Space 키)</translation>
+        <translation>누르고 있는 동안 녹화 (또는 스페이스 바)</translation>
     </message>
     <message>
         <source>Undo last recording</source>

@@ -103,14 +103,18 @@ class LivePanel(QWidget):
         if not source:
             self.status.setText(self.tr("No camera found: play a video file or a folder of images"))
             return False
-        mirror, top_k = self.mirror.isChecked(), self.top_k()
+        from playground.ml.capture import FrameLook
+
+        # Cropped to the network input's shape, as the recorded samples were: what is shown is what it sees.
+        checkpoint = getattr(predictor, "checkpoint", None)
+        aspect = tuple(checkpoint.project.data.image_size) if checkpoint is not None else (1, 1)
+        look, top_k = FrameLook(mirror=self.mirror.isChecked(), aspect=aspect), self.top_k()
 
         def classify(frame):  # on the camera's thread
-            from playground.ml.camera import Frame, mirrored
+            from playground.ml.camera import Frame
             from playground.ml.live import classify_frame
 
-            if mirror:
-                frame = Frame(mirrored(frame.image), frame.time, frame.number)
+            frame = Frame(look.apply(frame.image), frame.time, frame.number)
             return frame, classify_frame(predictor, frame, top_k)
 
         self.status.setStyleSheet("")
