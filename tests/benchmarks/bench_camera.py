@@ -25,6 +25,7 @@ import argparse
 import os
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -77,6 +78,17 @@ def _checkpoint(project: Project, classes: int = 3) -> Checkpoint:
     return Checkpoint(project, names, [0.5] * 3, [0.25] * 3, model.state_dict())
 
 
+def on_thread(function):
+    """Run on a fresh thread, as the window's task runs the live panel's work. On this machine
+    torch's two threads on the main thread slowed a frame 10× (OpenMP teams spinning on a loaded
+    machine) while a fresh thread ran at full speed: every contender gets the same footing."""
+    result = []
+    thread = threading.Thread(target=lambda: result.append(function()))
+    thread.start()
+    thread.join()
+    return result[0]
+
+
 def bare_rate(predictor: Predictor, video: Path) -> float:
     import cv2
 
@@ -118,7 +130,7 @@ def window_rate(app, window: MainWindow, video: Path, probe: LatenessProbe | Non
     panel.feed.ended.connect(lambda: ended.append(True))
     panel.feed.failed.connect(lambda message: ended.append(message))
     counted = []
-    panel.feed.frame_ready.connect(lambda frame, result: counted.append(result[0].number))
+    panel.feed.frame_ready.connect(lambda frame, result, picture: counted.append(result[0].number))
     start = time.perf_counter()
     if probe is not None:
         probe.start()
@@ -143,8 +155,8 @@ def live_prediction(rounds: int) -> None:
         predictor = window.predict_page._predictor()
         medians = alternate(
             {
-                "bare decode + model(x)": lambda p=predictor: bare_rate(p, video),
-                "pipeline (predict --camera)": lambda p=predictor: pipeline_rate(p, video),
+                "bare decode + model(x)": lambda p=predictor: on_thread(lambda: bare_rate(p, video)),
+                "pipeline (predict --camera)": lambda p=predictor: on_thread(lambda: pipeline_rate(p, video)),
                 "window (live panel)": lambda: window_rate(app, window, video),
             },
             rounds,
@@ -175,6 +187,10 @@ def smoothness_and_recording(seconds: float) -> None:
     panel = dialog.panel
     panel.picker.use(camera)
     print(f"\nThe window's timer lateness, a 30 frames/s camera (a video), {seconds:g} s each")
+    probe = LatenessProbe()
+    probe.start()
+    wait(app, lambda: False, seconds=seconds)
+    print(lateness_line("the window idle (this machine's own noise)", probe.stop()))
     probe = LatenessProbe()
     panel.start_camera()
     wait(app, lambda: panel.view.image is not None)

@@ -19,10 +19,11 @@ from PySide6.QtCore import QObject, Signal
 from playground.gui.tasks import Task, TaskContext
 
 FrameWork = Callable[[Any], Any]  # Frame -> what to show beside it (runs on the feed's thread)
+Present = Callable[[Any, Any], Any]  # (Frame, work's result) -> the picture to paint (QImage), on the thread
 
 
 class CameraFeed(QObject):
-    frame_ready = Signal(object, object)  # Frame, what `work` returned for it
+    frame_ready = Signal(object, object, object)  # Frame, what `work` returned for it, the picture to paint
     ended = Signal()  # a file came to its end, or `stop` was called
     failed = Signal(str)  # no camera, a busy or denied one, one unplugged, a bad file: in the interface's language
 
@@ -41,9 +42,17 @@ class CameraFeed(QObject):
     def running(self) -> bool:
         return self._task.busy
 
-    def start(self, source: str, work: FrameWork | None = None, open_source: Callable | None = None) -> None:
+    def start(
+        self,
+        source: str,
+        work: FrameWork | None = None,
+        open_source: Callable | None = None,
+        present: Present | None = None,
+    ) -> None:
         """Play `source` (camera:N, a video file, a folder of images); `open_source` is the
-        `playground.ml.camera.open_source` to use (tests pass one with a fake camera driver)."""
+        `playground.ml.camera.open_source` to use (tests pass one with a fake camera driver).
+        `present` makes the picture the window paints (scaled to the view: on this thread, and only
+        for the frames the window will show) so that the window's thread only puts it on screen."""
         shown = self._shown = threading.Event()
         shown.set()
         self.frames_shown = 0
@@ -66,7 +75,8 @@ class CameraFeed(QObject):
                     result = work(frame) if work is not None else None
                     if shown.is_set():
                         shown.clear()
-                        context.send((frame, result))
+                        picture = present(frame, result) if present is not None else None
+                        context.send((frame, result, picture))
             finally:
                 frames.close()
             return None
@@ -74,10 +84,10 @@ class CameraFeed(QObject):
         self._task.start(play)
 
     def _show(self, part) -> None:
-        frame, result = part
+        frame, result, picture = part
         self.frames_shown += 1
         try:
-            self.frame_ready.emit(frame, result)
+            self.frame_ready.emit(frame, result, picture)
         finally:
             self._shown.set()
 

@@ -49,7 +49,9 @@ class RecordingState:
         with self.lock:
             look, recorder, gate = self.look, self.recorder, self.gate
         image = look.apply(frame.image) if look is not None else frame.image
-        if recorder is not None and gate.due(frame.time):
+        # The wall clock, not the frame's: "5 per second" is 5 for each second the button is held,
+        # even when a video plays slower than its own rate on a busy machine.
+        if recorder is not None and gate.due(time.monotonic()):
             recorder.save(frame)
             if self.first_saved_at is None:
                 self.first_saved_at = time.monotonic()
@@ -154,7 +156,7 @@ class RecordPanel(QWidget):
             self.status.setText(self.tr("No camera found: play a video file or a folder of images"))
             return
         self.status.setText("")
-        self.feed.start(source, self.state.work, open_source)
+        self.feed.start(source, self.state.work, open_source, lambda _frame, image: self.view.picture(image))
         self.start_button.setText(self.tr("Stop camera"))
         self.record_button.setEnabled(True)
         self.setFocus()  # the space bar records from here on
@@ -163,8 +165,8 @@ class RecordPanel(QWidget):
         self.stop_recording()
         self.feed.stop()
 
-    def _show_frame(self, frame, image) -> None:
-        self.view.show_frame(image)
+    def _show_frame(self, frame, image, picture) -> None:
+        self.view.show_frame(image, picture)
         self._show_count()
 
     def _ended(self) -> None:

@@ -121,7 +121,7 @@ class LivePanel(QWidget):
         self.status.setText("")
         self.frozen_path = None
         self._times.clear()
-        self.feed.start(source, classify, open_source)
+        self.feed.start(source, classify, open_source, lambda _raw, result: self.view.picture(result[0].image))
         self.start_button.setText(self.tr("Stop camera"))
         self.freeze_button.setEnabled(True)
         self.correction.setEnabled(True)
@@ -130,10 +130,10 @@ class LivePanel(QWidget):
     def stop(self) -> None:
         self.feed.stop()
 
-    def _show(self, _raw, result) -> None:
+    def _show(self, _raw, result, picture) -> None:
         frame, prediction = result
         self.frame, self.prediction = frame, prediction
-        self.view.show_frame(frame.image)
+        self.view.show_frame(frame.image, picture)
         if prediction.error:
             self.answer.setText(prediction.error)
             self.bars.set_values([])
