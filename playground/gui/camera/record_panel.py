@@ -70,6 +70,7 @@ class RecordPanel(QWidget):
         self.state = RecordingState()
         self.recorders: dict[str, object] = {}  # one per class: each its own bursts to undo
         self.bursts: list[str] = []  # the classes of the bursts, last one last (for Undo)
+        self._on_disk: tuple[str, int, int] | None = None  # (class, images in its folder, saved by then)
         self.feed = CameraFeed(self, "camera-record")
         self.feed.frame_ready.connect(self._show_frame)
         self.feed.failed.connect(self._failed)
@@ -221,6 +222,7 @@ class RecordPanel(QWidget):
             self.state.recorder = None
         self.record_button.setText(self.tr("Hold to record (or hold Space)"))
         self.undo_button.setEnabled(True)
+        self._on_disk = None  # listed again once: the Data page may have added files meanwhile
         self._announce()
 
     def undo(self) -> int:
@@ -228,6 +230,7 @@ class RecordPanel(QWidget):
         while self.bursts:
             name = self.bursts.pop()
             removed = self.recorders[name].undo_burst()
+            self._on_disk = None
             if removed:
                 self.status.setStyleSheet("")
                 self.status.setText(self.tr("Removed the last {0} frames from “{1}”.").format(removed, name))
@@ -248,13 +251,19 @@ class RecordPanel(QWidget):
         return recorder.saved if recorder is not None else 0
 
     def _show_count(self) -> None:
+        """The counter. The class folder is listed only when the class changes or a burst ends,
+        not for every frame shown (a folder of hundreds of images, 30 times a second)."""
         name = self.class_combo.currentText()
-        folder = self.dataset_folder / name
-        from playground.ml.folders import images_under
+        if self._on_disk is None or self._on_disk[0] != name:
+            from playground.ml.folders import images_under
 
-        total = len(images_under(folder)) if name and folder.is_dir() else 0
+            folder = self.dataset_folder / name
+            total = len(images_under(folder)) if name and folder.is_dir() else 0
+            self._on_disk = (name, total, self.saved_in(name))
+        _name, total, saved_then = self._on_disk
+        saved = self.saved_in(name)
         self.counter.setText(
-            self.tr("{0}: {1} recorded now, {2} images in the class").format(name, self.saved_in(name), total)
+            self.tr("{0}: {1} recorded now, {2} images in the class").format(name, saved, total + saved - saved_then)
         )
 
     # ------------------------------------------------------------------ the space bar
