@@ -32,7 +32,7 @@ from playground.spec.messages import Message, text_of
 
 VIDEO_SUFFIXES = (".mp4", ".avi", ".mov", ".mkv", ".webm", ".m4v", ".mpg", ".mpeg", ".wmv")
 FOLDER_FRAMES_PER_SECOND = 10.0  # how fast a folder of images is played "as a camera"
-CAMERA_FIRST_FRAME_TRIES = 20  # some drivers open at once and send the first picture a moment later
+CAMERA_FIRST_FRAME_TRIES = 50  # some drivers open at once and send the first picture a second later
 CAMERA_READ_FAILURES_ALLOWED = 5  # one dropped frame is a hiccup; several in a row is an unplugged camera
 MAX_CAMERAS_PROBED = 4  # without names from the system, cameras are found by trying indices
 
