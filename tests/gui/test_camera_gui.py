@@ -291,3 +291,22 @@ def test_the_camera_windows_read_korean(trained_window, video, qtbot):
         live.close()
     finally:
         install_translators("en")
+
+
+def test_an_image_of_a_confusion_matrix_cell_is_corrected_into_a_class(trained_window, qtbot):
+    from playground.gui.correction import CorrectionButton
+
+    window, page, folder = trained_window
+    window.data_page.load(force=True)  # the images were written after the empty dataset was loaded
+    qtbot.waitUntil(lambda: window.loader.image_set is not None, timeout=60_000)
+    assert page.classify_validation()
+    qtbot.waitUntil(lambda: page.confusion.result is not None, timeout=60_000)
+    panel = page.confusion
+    true, guess = next((t, g) for t in range(2) for g in range(2) if panel.result.cell(t, g))
+    panel.select_cell(true, guess)
+    panel.cell_images.item(0).setSelected(True)
+    source = Path(panel.selected_paths()[0])
+    button = panel.findChild(CorrectionButton)
+    target = "Class 2" if source.parent.name == "Class 1" else "Class 1"
+    assert button.correct(target) == 1
+    assert (folder / target / source.name).is_file() and source.is_file()  # a copy: the original stays
