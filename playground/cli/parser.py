@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from playground.cli import doctor, files, kit, lab, predict, summary, train, worksheet
+from playground.cli import capture, doctor, files, kit, lab, predict, summary, train, worksheet
 from playground.spec.project_paths import resolve_project_path
 
 
@@ -14,6 +14,7 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_parser(commands)
     train.add_parser(commands)
     predict.add_parser(commands)
+    capture.add_parser(commands)
     files.add_parsers(commands)
     lab.add_parser(commands)
     worksheet.add_parser(commands)

@@ -6,6 +6,7 @@ import contextlib
 import sys
 from pathlib import Path
 
+from playground.cli import live
 from playground.cli.text import print_json, printable
 from playground.spec import messages
 from playground.spec.errors import PlaygroundError
@@ -18,9 +19,10 @@ def add_parser(commands) -> None:
         "checkpoint",
         help="a checkpoint (.pt), a trained project (.json) or bundle (.cnnpg), or imagenet:NETWORK as it is",
     )
-    predict.add_argument("images", nargs="+", help="image files or folders")
+    predict.add_argument("images", nargs="*", help="image files or folders")
     predict.add_argument("--top-k", type=int, default=3)
     predict.add_argument("--json", action="store_true", help="one JSON object per image")
+    live.add_options(predict)
     predict.set_defaults(run=run)
 
 
@@ -52,6 +54,8 @@ def run(args) -> int:
             predictor = ImagenetPredictor(args.checkpoint.removeprefix("imagenet:"))
         else:
             predictor = Predictor(load_checkpoint(model_checkpoint(args.checkpoint, stack)))
+    if args.camera is not None:  # frames of a camera, a video or an image folder
+        return live.run(args, predictor)
     files = _expand_images(args.images)
     readable = 0
     # One batch at a time, printed as it comes: a folder of thousands of photos in bounded memory.

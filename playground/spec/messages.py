@@ -742,5 +742,28 @@ DOCTOR_CACHE_NOT_WRITABLE = (
 )
 DOCTOR_READY = "ready for the lessons ({warnings} warnings)"
 DOCTOR_NOT_READY = "not ready: {count} thing(s) the lessons need are missing"
+# --- cameras, videos and image sequences (issue 24) (playground.ml.data.camera, playground.ml.data.capture)
+NO_CAMERA = "no camera was found on this computer — connect one, or play a video file or a folder of images instead"
+CAMERA_NOT_OPENED = (
+    "camera {number} could not be opened: another app may be using it, or the computer's privacy settings do not"
+    " allow this app to use it{hint}"
+)
+CAMERA_HINT_MACOS = " (System Settings → Privacy & Security → Camera)"
+CAMERA_HINT_WINDOWS = " (Settings → Privacy & security → Camera: let desktop apps use the camera)"
+CAMERA_HINT_LINUX = " (close the other app; check that you may use /dev/video{number})"
+CAMERA_NO_PICTURE = (
+    "camera {number} opened but sends no picture: another app may be using it, or access was denied{hint}"
+)
+CAMERA_STOPPED = "camera {number} stopped sending pictures — was it unplugged? What was recorded so far is kept"
+SOURCE_NOT_FOUND = "{source} was not found — give a camera (camera:0), a video file or a folder of images"
+VIDEO_UNREADABLE = "{path} could not be read as a video: it is damaged or in a format that cannot be decoded"
+VIDEO_WITHOUT_FRAMES = "{path} has no picture to show"
+SOURCE_IS_ONE_IMAGE = "{path} is one image, not a video — put the images in a folder and play the folder"
+FOLDER_WITHOUT_IMAGES = "{path} holds no image files (.png, .jpg, …) to play"
+FRAME_NOT_SAVED = "frame {number} could not be saved in {folder}: {reason}"
+CAPTURE_TARGET_NOT_A_CLASS = (
+    "{target} is not a class folder: give the dataset folder and the class, as DATASET/CLASS (for example"
+    " my_images/cats)"
+)
 
 TEMPLATES = tuple(value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str))

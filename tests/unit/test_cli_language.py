@@ -52,7 +52,8 @@ def test_an_error_on_a_korean_terminal_is_korean(monkeypatch, capsys):
 
 
 def test_a_training_run_reports_in_the_systems_language(monkeypatch):
-    from playground.cli import _finished_text, _format_epoch
+    from playground.cli.train import finished_text as _finished_text
+    from playground.cli.train import format_epoch as _format_epoch
     from playground.ml.training.events import EpochFinished, Finished
 
     epoch = EpochFinished(3, 10, 0.5, 0.8, 0.6, 0.75, 2.5, 640.0, 0.001, True)

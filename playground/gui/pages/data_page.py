@@ -155,7 +155,10 @@ class DataPage(QWidget):
         self.rename_button = QPushButton(self.tr("Rename"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.add_images_button = QPushButton(self.tr("Add images…"))
+        self.record_button = QPushButton(self.tr("Record with the camera…"))
+        self.record_dialog = None
         for button, name in (
+            (self.record_button, "record_camera_button"),
             (self.add_class_button, "add_class_button"),
             (self.rename_button, "rename_class_button"),
             (self.remove_button, "remove_class_button"),
@@ -174,6 +177,7 @@ class DataPage(QWidget):
         self._layout()
         self._connect()
         document.project_changed.connect(self.render)
+        document.images_added.connect(lambda *_: self._after_files_changed())  # "This is really…" on Predict
         loader.started.connect(self._loading)
         loader.progress.connect(self._progress)
         loader.loaded.connect(self._loaded)
@@ -218,6 +222,7 @@ class DataPage(QWidget):
         classes_layout.addWidget(self.classes, 1)
         classes_layout.addLayout(class_buttons)
         classes_layout.addWidget(self.add_images_button)
+        classes_layout.addWidget(self.record_button)
         self.drop_hint = QLabel(self.tr("Drop image files onto a class to add them."))
         self.drop_hint.setWordWrap(True)
         classes_layout.addWidget(self.drop_hint)
@@ -254,6 +259,7 @@ class DataPage(QWidget):
         self.rename_button.clicked.connect(lambda: self.rename_class())
         self.remove_button.clicked.connect(self.remove_class)
         self.add_images_button.clicked.connect(lambda: self.add_images())
+        self.record_button.clicked.connect(lambda: self.record_with_camera())
 
     # ------------------------------------------------------------------ edits
 
@@ -411,6 +417,22 @@ class DataPage(QWidget):
             self._after_files_changed()
         return len(copied)
 
+    def record_with_camera(self):
+        """The camera's recording window, saving frames into the classes of this (app-made) dataset."""
+        from playground.gui.camera.record_panel import RecordDialog
+
+        folder = self._editable_folder()
+        if folder is None:
+            return None
+        if self.record_dialog is not None:
+            self.record_dialog.close()
+        names = [name for name, _count in folders.folder_classes(folder)]
+        self.record_dialog = RecordDialog(folder, names, self.document.project.data.image_size, self)
+        # Through the document: this page reloads, the Train page counts what the next run adds.
+        self.record_dialog.panel.files_changed.connect(lambda name: self.document.images_added.emit(name, 0))
+        self.record_dialog.show()
+        return self.record_dialog
+
     # ------------------------------------------------------------------ loading
 
     def load(self, force: bool = False) -> None:
@@ -537,7 +559,8 @@ class DataPage(QWidget):
         editable = folder is not None and folder.is_dir() and folders.is_app_dataset(folder)
         self.classes.editable = editable
         self.drop_hint.setVisible(editable)
-        for button in (self.add_class_button, self.rename_button, self.remove_button, self.add_images_button):
+        for button in (self.add_class_button, self.rename_button, self.remove_button, self.add_images_button,
+                       self.record_button):  # fmt: skip
             button.setEnabled(editable)
         shown = (data, self.document.base_dir)
         if shown != self._shown or self.isVisible():  # other edits (a layer, a slider) change nothing here

@@ -51,6 +51,7 @@ class ProjectDocument(QObject):
     project_changed = Signal(object)  # the new Project
     path_changed = Signal(object)  # Path | None
     clean_changed = Signal(bool)
+    images_added = Signal(str, int)  # class name, how many: copied into the dataset folder from another page
 
     def __init__(self, project: Project, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)

@@ -151,3 +151,20 @@ def new_dataset_folder(parent: str | os.PathLike, name: str, classes: tuple[str,
 
 def is_app_dataset(root: str | os.PathLike) -> bool:
     return (Path(root) / APP_DATASET_MARKER).is_file()
+
+
+def images_added_since(root: str | os.PathLike, since: float) -> int:
+    """Image files put into the dataset folder after `since` (seconds since the epoch): what the
+    next training learns that the last one did not. The inode's change time, not the modified
+    time: a copy keeps the original's modified time but is new to this folder (on Windows st_ctime
+    is the creation time, the same answer)."""
+    root = Path(root)
+    if not root.is_dir():
+        return 0
+    count = 0
+    for path in images_under(root):
+        try:
+            count += path.stat().st_ctime > since
+        except OSError:
+            continue
+    return count

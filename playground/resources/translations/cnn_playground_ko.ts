@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>Flatten</source>
-        <translation>평면화 (Flatten)</translation>
+        <translation>평탄화 (Flatten)</translation>
     </message>
     <message>
         <source>Global average pool</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>The unfrozen base blocks learn at this fraction of the learning rate</source>
-        <translation>동결 해제된 베이스 블록은 학습률에 이 비율을 곱한 값으로 훈련합니다</translation>
+        <translation>동결 해제된 베이스 블록은 학습률에 이 비율을 곱한 값으로 학습합니다</translation>
     </message>
     <message>
         <source>Remove the pretrained base</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>A filter is shared by every position of the image, so its weights are learned once.</source>
-        <translation>필터는 이미지의 모든 위치에서 공유되므로 가중치를 한 번만 배웁니다.</translation>
+        <translation>필터는 이미지의 모든 위치에서 공유되므로 가중치를 한 번만 학습합니다.</translation>
     </message>
     <message>
         <source>{0} params</source>
@@ -1154,11 +1154,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>A pooling layer learns no parameters: its rule (the largest, the mean or the smallest value of each window) is fixed.</source>
-        <translation>풀링 층에는 학습할 파라미터가 없습니다: 규칙(각 윈도우의 가장 큰 값, 평균, 가장 작은 값)이 정해져 있습니다.</translation>
+        <translation>풀링 층은 파라미터를 학습하지 않습니다: 규칙(각 윈도우의 가장 큰 값, 평균, 가장 작은 값)이 정해져 있습니다.</translation>
     </message>
     <message>
         <source>{0} filter(s) here learn {1} parameters; a dense layer making the same {2} outputs from these {3} inputs would learn {4}.</source>
-        <translation>여기서 필터 {0}개의 학습할 파라미터는 {1}개입니다. 같은 입력 {3}개로 같은 출력 {2}개를 만드는 Dense 층이라면 학습할 파라미터가 {4}개입니다.</translation>
+        <translation>여기서 필터 {0}개는 파라미터 {1}개를 학습합니다. 같은 입력 {3}개로 같은 출력 {2}개를 만드는 Dense 층이라면 {4}개를 학습합니다.</translation>
     </message>
     <message>
         <source>Press Step to slide the window over the input.</source>
@@ -1187,6 +1187,43 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Pause</source>
         <translation>일시 중지</translation>
+    </message>
+</context>
+<context>
+    <name>Correction</name>
+    <message>
+        <source>This is really…</source>
+        <translation>사실은 이것…</translation>
+    </message>
+    <message>
+        <source>The project&apos;s images are a built-in dataset, which cannot take new images. On the Data page, press “New dataset from my images” to make classes of your own.</source>
+        <translation>프로젝트의 이미지가 내장 데이터셋이라 새 이미지를 넣을 수 없습니다. 데이터 페이지에서 “내 이미지로 새 데이터셋”을 눌러 나만의 클래스를 만드세요.</translation>
+    </message>
+    <message>
+        <source>{0} is a folder of yours, not one the app made. Copy the image into its class “{1}”?</source>
+        <translation>{0}은(는) 앱이 만든 폴더가 아니라 사용자의 폴더입니다. 이미지를 그 폴더의 클래스 “{1}”에 복사할까요?</translation>
+    </message>
+    <message>
+        <source>Not added:
+{0}</source>
+        <translation>추가하지 않음:
+{0}</translation>
+    </message>
+    <message>
+        <source>Put a copy of this image into the right class of the training data</source>
+        <translation>이 이미지의 복사본을 훈련 데이터의 올바른 클래스에 넣습니다</translation>
+    </message>
+    <message>
+        <source>(the project&apos;s images are not a folder of classes)</source>
+        <translation>(프로젝트의 이미지가 클래스 폴더가 아닙니다)</translation>
+    </message>
+    <message>
+        <source>Choose an image first.</source>
+        <translation>먼저 이미지를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Images added to the training data since the last run started: {0}. The next run learns from them.</source>
+        <translation>마지막 실행을 시작한 뒤 훈련 데이터에 추가된 이미지: {0}장. 다음 실행에서 이 이미지들로 훈련합니다.</translation>
     </message>
 </context>
 <context>
@@ -1246,6 +1283,10 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Add images…</source>
         <translation>이미지 추가…</translation>
+    </message>
+    <message>
+        <source>Record with the camera…</source>
+        <translation>카메라로 녹화…</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -1453,7 +1494,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Layer {0} has no weights and no window: it passes its input on as it is (a flatten lays the maps end to end).</source>
-        <translation>{0}번째 층에는 가중치도 윈도우도 없습니다. 입력을 그대로 넘깁니다(평면화(Flatten)는 맵들을 한 줄로 이어 붙입니다).</translation>
+        <translation>{0}번째 층에는 가중치도 윈도우도 없습니다. 입력을 그대로 넘깁니다(Flatten은 맵들을 한 줄로 이어 붙입니다).</translation>
     </message>
     <message>
         <source>Input map {0}</source>
@@ -1721,7 +1762,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>{0} filters of {1}×{2}×{3}: what the first layer looks for in the pixels (edges, colours, blobs). Bright = a large weight, dark = a negative one.</source>
-        <translation>{1}×{2}×{3} 필터 {0}개: 첫 번째 층이 픽셀에서 찾는 것 (경계선, 색, 얼룩). 밝음 = 큰 가중치, 어두움 = 음수 가중치.</translation>
+        <translation>{1}×{2}×{3} 필터 {0}개: 첫 번째 층이 픽셀에서 찾는 것 (가장자리, 색, 얼룩). 밝음 = 큰 가중치, 어두움 = 음수 가중치.</translation>
     </message>
     <message>
         <source>{0} filters of {1}×{2}×{3}. Each is as deep as its input ({1} channels): shown is the slice that looks at input channel {4}.</source>
@@ -1776,7 +1817,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Each box shows a sample&apos;s output, untrained: fresh weights (train the network to see what it learned).</source>
-        <translation>각 상자는 샘플의 출력을 보여 줍니다. 훈련 전: 새로 초기화한 가중치입니다(네트워크를 훈련하면 배운 내용이 보입니다).</translation>
+        <translation>각 상자는 샘플의 출력을 보여 줍니다. 훈련 전: 새로 초기화한 가중치입니다(네트워크를 훈련하면 학습한 내용이 보입니다).</translation>
     </message>
     <message>
         <source>The sample is a built-in digit, not an image of the project&apos;s data: load the data on the Data page to see its first image here.</source>
@@ -1972,7 +2013,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Lesson</source>
-        <translation>수업</translation>
+        <translation>강의</translation>
     </message>
     <message>
         <source>Exercises</source>
@@ -1981,6 +2022,60 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Exercises ({0}/{1})</source>
         <translation>연습 문제 ({0}/{1})</translation>
+    </message>
+</context>
+<context>
+    <name>LiveDialog</name>
+    <message>
+        <source>Live prediction</source>
+        <translation>실시간 예측</translation>
+    </message>
+</context>
+<context>
+    <name>LivePanel</name>
+    <message>
+        <source>Start camera</source>
+        <translation>카메라 시작</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>좌우 반전</translation>
+    </message>
+    <message>
+        <source>Choose a camera (or a video) and press “Start camera”.</source>
+        <translation>카메라(또는 동영상)를 고르고 “카메라 시작”을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Freeze and explain</source>
+        <translation>멈추고 설명 보기</translation>
+    </message>
+    <message>
+        <source>Stop on this frame: it joins the table, where Grad-CAM shows where the network looked</source>
+        <translation>이 프레임에서 멈춥니다: 프레임이 표에 추가되고, Grad-CAM이 네트워크가 어디를 보았는지 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>No model yet: train one on the Train page, or open a checkpoint.</source>
+        <translation>아직 모델이 없습니다: 훈련 페이지에서 훈련하거나 체크포인트를 여세요.</translation>
+    </message>
+    <message>
+        <source>No camera found: play a video file or a folder of images</source>
+        <translation>카메라를 찾지 못했습니다: 동영상 파일이나 이미지 폴더를 재생하세요</translation>
+    </message>
+    <message>
+        <source>Stop camera</source>
+        <translation>카메라 정지</translation>
+    </message>
+    <message>
+        <source>The network says “{0}”.</source>
+        <translation>네트워크의 답: “{0}”.</translation>
+    </message>
+    <message>
+        <source>{0:.1f} frames/s</source>
+        <translation>초당 {0:.1f}프레임</translation>
+    </message>
+    <message>
+        <source>Camera frame {0}</source>
+        <translation>카메라 프레임 {0}</translation>
     </message>
 </context>
 <context>
@@ -2398,7 +2493,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Flatten → Dense</source>
-        <translation>평면화 (Flatten) → Dense 층</translation>
+        <translation>Flatten (평탄화) → Dense 층</translation>
     </message>
     <message>
         <source>Weights (a row per unit)</source>
@@ -2418,7 +2513,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Convolution: {0}. Pooling: {1}. Flatten: {2} numbers.</source>
-        <translation>합성곱: {0}. 풀링: {1}. 평면화: 숫자 {2}개.</translation>
+        <translation>합성곱: {0}. 풀링: {1}. 평탄화: 숫자 {2}개.</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -2430,7 +2525,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Flatten: the pooled maps one after the other, each row by row: {0}</source>
-        <translation>평면화: 풀링된 맵을 차례로, 각 맵은 행 순서대로 이어 붙입니다: {0}</translation>
+        <translation>평탄화: 풀링된 맵을 차례로, 각 맵은 행 순서대로 이어 붙입니다: {0}</translation>
     </message>
     <message>
         <source>Unit {0}: {1}</source>
@@ -2526,6 +2621,14 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Drop image files or a folder here, paste an image (Ctrl+V), or press “Add images…”.</source>
         <translation>이미지 파일이나 폴더를 여기에 끌어다 놓거나, 이미지를 붙여넣거나(Ctrl+V), “이미지 추가…”를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Camera…</source>
+        <translation>카메라…</translation>
+    </message>
+    <message>
+        <source>Classify a camera&apos;s (or a video&apos;s) frames live</source>
+        <translation>카메라(또는 동영상)의 프레임을 실시간으로 분류합니다</translation>
     </message>
     <message>
         <source>Validation set</source>
@@ -2691,7 +2794,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>A network trained on ImageNet&apos;s 1.2 million photos already knows edges, textures and parts of objects. Keep its base, put a new head on top and train that on your images.</source>
-        <translation>ImageNet의 사진 120만 장으로 훈련된 네트워크는 이미 경계선, 질감, 물체의 부분을 알고 있습니다. 그 베이스는 그대로 두고 위에 새 헤드(분류기)를 얹어 내 이미지로 훈련하세요.</translation>
+        <translation>ImageNet의 사진 120만 장으로 훈련된 네트워크는 이미 가장자리, 질감, 물체의 부분을 알고 있습니다. 그 베이스는 그대로 두고 위에 새 헤드(분류기)를 얹어 내 이미지로 훈련하세요.</translation>
     </message>
     <message>
         <source>— (animals)</source>
@@ -2749,6 +2852,76 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Discard</source>
         <translation>저장하지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Record with the camera</source>
+        <translation>카메라로 녹화</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPanel</name>
+    <message>
+        <source>Start camera</source>
+        <translation>카메라 시작</translation>
+    </message>
+    <message>
+        <source>Choose a camera (or a video) and press “Start camera”.</source>
+        <translation>카메라(또는 동영상)를 고르고 “카메라 시작”을 누르세요.</translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation>장/초</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>좌우 반전</translation>
+    </message>
+    <message>
+        <source>Flip the picture left to right, as a mirror shows you</source>
+        <translation>거울처럼 화면을 좌우로 뒤집습니다</translation>
+    </message>
+    <message>
+        <source>Crop to the network&apos;s input shape</source>
+        <translation>네트워크 입력 모양으로 자르기</translation>
+    </message>
+    <message>
+        <source>Hold to record (or hold Space)</source>
+        <translation>누르고 있는 동안 녹화 (또는 스페이스 바)</translation>
+    </message>
+    <message>
+        <source>Undo last recording</source>
+        <translation>마지막 녹화 취소</translation>
+    </message>
+    <message>
+        <source>Into class</source>
+        <translation>저장할 클래스</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>No camera found: play a video file or a folder of images</source>
+        <translation>카메라를 찾지 못했습니다: 동영상 파일이나 이미지 폴더를 재생하세요</translation>
+    </message>
+    <message>
+        <source>Stop camera</source>
+        <translation>카메라 정지</translation>
+    </message>
+    <message>
+        <source>Recording… (release to stop)</source>
+        <translation>녹화 중… (놓으면 멈춤)</translation>
+    </message>
+    <message>
+        <source>Removed the last {0} frames from “{1}”.</source>
+        <translation>“{1}”에서 마지막 프레임 {0}장을 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} recorded now, {2} images in the class</source>
+        <translation>{0}: 이번에 {1}장 녹화, 클래스의 이미지 {2}장</translation>
     </message>
 </context>
 <context>
@@ -2819,6 +2992,49 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>off</source>
         <translation>끄기</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePicker</name>
+    <message>
+        <source>Look for cameras</source>
+        <translation>카메라 다시 찾기</translation>
+    </message>
+    <message>
+        <source>Video file…</source>
+        <translation>동영상 파일…</translation>
+    </message>
+    <message>
+        <source>Folder of images…</source>
+        <translation>이미지 폴더…</translation>
+    </message>
+    <message>
+        <source>Camera {0}</source>
+        <translation>카메라 {0}</translation>
+    </message>
+    <message>
+        <source>No camera found: play a video file or a folder of images</source>
+        <translation>카메라를 찾지 못했습니다: 동영상 파일이나 이미지 폴더를 재생하세요</translation>
+    </message>
+    <message>
+        <source>Folder: {0}</source>
+        <translation>폴더: {0}</translation>
+    </message>
+    <message>
+        <source>Video: {0}</source>
+        <translation>동영상: {0}</translation>
+    </message>
+    <message>
+        <source>A video to play as a camera</source>
+        <translation>카메라처럼 재생할 동영상</translation>
+    </message>
+    <message>
+        <source>Videos ({0})</source>
+        <translation>동영상 ({0})</translation>
+    </message>
+    <message>
+        <source>A folder of images to play as a camera</source>
+        <translation>카메라처럼 재생할 이미지 폴더</translation>
     </message>
 </context>
 <context>
@@ -3009,7 +3225,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Fine-tuning from epoch {0}: the top {1} blocks of the base learn too, at {2}× the rate.</source>
-        <translation>에포크 {0}부터 미세 조정: 베이스의 위쪽 블록 {1}개도 학습률의 {2}배로 훈련합니다.</translation>
+        <translation>에포크 {0}부터 미세 조정: 베이스의 위쪽 블록 {1}개도 학습률의 {2}배로 학습합니다.</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -3261,7 +3477,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <name>spec</name>
     <message>
         <source>layer {number}, {layer}: needs a C×H×W input but gets a flat vector of {size} — move it before the Flatten/Dense layers</source>
-        <translation>{number}번 층, {layer}: C×H×W 입력이 필요한데 길이 {size}의 평탄한 벡터를 받습니다 — 평면화(Flatten)/Dense 층 앞으로 옮기세요</translation>
+        <translation>{number}번 층, {layer}: C×H×W 입력이 필요한데 길이 {size}의 평탄한 벡터를 받습니다 — Flatten/Dense 층 앞으로 옮기세요</translation>
     </message>
     <message>
         <source>layer {number}, {layer}: padding {padding} is not smaller than the pool size {height}x{width} — some windows would see only padding</source>
@@ -3285,11 +3501,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the network has no layers — add at least a Flatten and a Dense layer</source>
-        <translation>네트워크에 층이 없습니다 — 적어도 평면화(Flatten) 층과 Dense 층을 추가하세요</translation>
+        <translation>네트워크에 층이 없습니다 — 적어도 Flatten 층과 Dense 층을 추가하세요</translation>
     </message>
     <message>
         <source>the network ends in a {shape} feature map; it must end in {classes} class scores — add Flatten (or Global average pool) and Dense with units &apos;auto&apos;</source>
-        <translation>네트워크가 {shape} 특징 맵으로 끝납니다. 클래스 점수 {classes}개로 끝나야 합니다 — 평면화(Flatten) 층(또는 전역 평균 풀링)과 유닛 수 &apos;auto&apos;인 Dense 층을 추가하세요</translation>
+        <translation>네트워크가 {shape} 특징 맵으로 끝납니다. 클래스 점수 {classes}개로 끝나야 합니다 — Flatten(또는 전역 평균 풀링)과 유닛 수 &apos;auto&apos;인 Dense 층을 추가하세요</translation>
     </message>
     <message>
         <source>the last layer gives {scores} scores but the data has {classes} classes — set the last Dense layer&apos;s units to &apos;auto&apos;</source>
@@ -3297,7 +3513,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>flattens its {shape} input to {size} first</source>
-        <translation>먼저 {shape} 입력을 {size}개 값으로 평면화합니다</translation>
+        <translation>먼저 {shape} 입력을 {size}개 값으로 평탄화합니다</translation>
     </message>
     <message>
         <source>no parameters</source>
@@ -3381,7 +3597,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the dense layer needs {inputs} weights per unit, one for each flattened value (got {weights})</source>
-        <translation>Dense 층은 유닛마다 평면화된 값 하나당 가중치 하나, 즉 {inputs}개의 가중치가 필요합니다(현재 {weights}개)</translation>
+        <translation>Dense 층은 유닛마다 평탄화된 값 하나당 가중치 하나, 즉 {inputs}개의 가중치가 필요합니다(현재 {weights}개)</translation>
     </message>
     <message>
         <source>height {height}; width {width}</source>
@@ -3389,11 +3605,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the lesson index is unreadable: {error}</source>
-        <translation>수업 목록을 읽을 수 없습니다: {error}</translation>
+        <translation>강의 목록을 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
         <source>lesson {lesson} has no {language} text ({path})</source>
-        <translation>수업 {lesson}에 {language} 본문이 없습니다({path})</translation>
+        <translation>강의 {lesson}에 {language} 본문이 없습니다({path})</translation>
     </message>
     <message>
         <source>{path}: the first line must be the title (&apos;# …&apos;)</source>
@@ -3401,19 +3617,19 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>lesson {lesson}: try: unknown {unknown} / missing {missing} lab settings</source>
-        <translation>수업 {lesson}: 직접 해 보기: 알 수 없는 실습 설정 {unknown} / 빠진 실습 설정 {missing}</translation>
+        <translation>강의 {lesson}: 직접 해 보기: 알 수 없는 실습 설정 {unknown} / 빠진 실습 설정 {missing}</translation>
     </message>
     <message>
         <source>lesson {lesson}: try.{key}: {value} is not one of {allowed}</source>
-        <translation>수업 {lesson}: 직접 해 보기의 {key}: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
+        <translation>강의 {lesson}: 직접 해 보기의 {key}: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
     </message>
     <message>
         <source>lesson {lesson}: try: the builder opens with a preset or a pretrained network, one of them</source>
-        <translation>수업 {lesson}: 직접 해 보기: 모델 빌더는 프리셋 또는 사전 훈련된 네트워크 중 하나로 열립니다</translation>
+        <translation>강의 {lesson}: 직접 해 보기: 모델 빌더는 프리셋 또는 사전 훈련된 네트워크 중 하나로 열립니다</translation>
     </message>
     <message>
         <source>lesson {lesson}: try.open: {value} is not one of {allowed}</source>
-        <translation>수업 {lesson}: 직접 해 보기의 open: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
+        <translation>강의 {lesson}: 직접 해 보기의 open: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
     </message>
     <message>
         <source>Type a number, e.g. 12.</source>
@@ -3569,7 +3785,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Input: {height}×{width}×{channels}, flattened into a Dense layer of {units} units. How many parameters does the Dense layer learn?</source>
-        <translation>입력: {height}×{width}×{channels}, 평면화되어 유닛 {units}개의 Dense 층으로 들어갑니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
+        <translation>입력: {height}×{width}×{channels}, 평탄화되어 유닛 {units}개의 Dense 층으로 들어갑니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>Every unit has one weight per input value and one bias.</source>
@@ -3581,7 +3797,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>A {height}×{width} colour image (RGB) is flattened. How many numbers does the vector hold?</source>
-        <translation>{height}×{width} 컬러 이미지(RGB)를 평면화합니다. 벡터에는 숫자가 몇 개 있습니까?</translation>
+        <translation>{height}×{width} 컬러 이미지(RGB)를 평탄화합니다. 벡터에는 숫자가 몇 개 있습니까?</translation>
     </message>
     <message>
         <source>A colour image has 3 channels: height · width · channels.</source>
@@ -3605,7 +3821,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>What would pooling learn? Its rule (max, average, min) is fixed.</source>
-        <translation>풀링이 무엇을 배울까요? 규칙(최대, 평균, 최소)은 정해져 있습니다.</translation>
+        <translation>풀링이 무엇을 학습할까요? 규칙(최대, 평균, 최소)은 정해져 있습니다.</translation>
     </message>
     <message>
         <source>0: a pooling layer has no parameters; it only keeps the largest value of each window.</source>
@@ -3625,19 +3841,19 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Image: {size}×{size}. {filters} filters of {kernel}×{kernel} (stride 1, no padding), then 2×2 max pooling with stride 2, then Flatten. How many numbers does Flatten give?</source>
-        <translation>이미지: {size}×{size}. {kernel}×{kernel} 필터 {filters}개(스트라이드 1, 패딩 없음), 스트라이드 2의 2×2 최대 풀링, 그다음 평면화(Flatten). 평면화하면 숫자가 몇 개 나옵니까?</translation>
+        <translation>이미지: {size}×{size}. {kernel}×{kernel} 필터 {filters}개(스트라이드 1, 패딩 없음), 스트라이드 2의 2×2 최대 풀링, 그다음 Flatten. Flatten은 숫자를 몇 개 내놓습니까?</translation>
     </message>
     <message>
         <source>Find the pooled width; Flatten gives width · height · filters numbers.</source>
-        <translation>풀링된 너비를 구하세요. 평면화(Flatten)하면 너비 · 높이 · 필터 수만큼의 숫자가 나옵니다.</translation>
+        <translation>풀링된 너비를 구하세요. Flatten은 너비 · 높이 · 필터 수만큼의 숫자를 내놓습니다.</translation>
     </message>
     <message>
         <source>Convolution: {conv}. Pooling: {pool}. Flatten: {out}·{out}·{filters} = {answer}.</source>
-        <translation>합성곱: {conv}. 풀링: {pool}. 평면화: {out}·{out}·{filters} = {answer}.</translation>
+        <translation>합성곱: {conv}. 풀링: {pool}. Flatten: {out}·{out}·{filters} = {answer}.</translation>
     </message>
     <message>
         <source>After convolution and pooling, a {size}×{size}×{channels} feature map is flattened into a Dense layer of {units} units. How many parameters does that Dense layer learn?</source>
-        <translation>합성곱과 풀링을 거친 {size}×{size}×{channels} 특징 맵을 평면화하여 유닛 {units}개의 Dense 층에 넣습니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
+        <translation>합성곱과 풀링을 거친 {size}×{size}×{channels} 특징 맵을 평탄화하여 유닛 {units}개의 Dense 층에 넣습니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>One label per image, one box, several boxes, or one label per pixel?</source>
@@ -3737,7 +3953,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>The base is frozen and pooling learns nothing: count only the new Dense layer&apos;s parameters.</source>
-        <translation>베이스는 동결되어 있고 풀링에는 학습할 파라미터가 없습니다: 새 Dense 층의 파라미터만 세세요.</translation>
+        <translation>베이스는 동결되어 있고 풀링은 아무것도 학습하지 않습니다: 새 Dense 층의 파라미터만 세세요.</translation>
     </message>
     <message>
         <source>Global average pooling leaves {channels} numbers: {channels}·{classes} + {classes} = {answer}.</source>
@@ -3745,11 +3961,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>The same frozen base ({channels}×{size}×{size}) is followed by Flatten and a Dense layer for {classes} classes. How many parameters are trained?</source>
-        <translation>같은 동결된 베이스({channels}×{size}×{size}) 뒤에 평면화(Flatten) 층과 {classes}개 클래스를 위한 Dense 층이 옵니다. 훈련되는 파라미터는 몇 개입니까?</translation>
+        <translation>같은 동결된 베이스({channels}×{size}×{size}) 뒤에 Flatten과 {classes}개 클래스를 위한 Dense 층이 옵니다. 훈련되는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>Flatten keeps every value: channels · height · width inputs to the Dense layer.</source>
-        <translation>평면화(Flatten)는 모든 값을 남깁니다: 채널 · 높이 · 너비 개의 입력이 Dense 층으로 들어갑니다.</translation>
+        <translation>Flatten은 모든 값을 남깁니다: 채널 · 높이 · 너비 개의 입력이 Dense 층으로 들어갑니다.</translation>
     </message>
     <message>
         <source>{channels}·{size}·{size} = {inputs} inputs: {inputs}·{classes} + {classes} = {answer}.</source>
@@ -3762,170 +3978,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>{steps}: the feature map is {answer}×{answer}.</source>
         <translation>{steps}: 특징 맵은 {answer}×{answer}입니다.</translation>
-    </message>
-    <message>
-        <source>the network needs {needed} GB of memory, more than this machine can spare ({allowed} GB): {weights} GB for its {params} parameters and the copies kept of them, {activations} GB for what its layers output for {images} images at once — use fewer units or filters (a typo such as 30000 units?), smaller images or a smaller batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path}: its weights do not fit the network it describes ({reason}) — it is damaged or was changed; use another checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path}: the network it describes cannot be built ({problem}) — use another checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is a link (to {target}) — a bundle packs only the project&apos;s own files, never what a link points to; replace the link by a copy of the file, or remove it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CNN Playground {version}: checking this computer</source>
-        <translation>CNN Playground {version}: 이 컴퓨터 점검</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>확인</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>경고</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>없음</translation>
-    </message>
-    <message>
-        <source>Python {version}</source>
-        <translation>Python {version}</translation>
-    </message>
-    <message>
-        <source>PyTorch {version}</source>
-        <translation>PyTorch {version}</translation>
-    </message>
-    <message>
-        <source>PyTorch cannot be loaded ({reason}) — install the app again (the classroom kit&apos;s install)</source>
-        <translation>PyTorch를 불러올 수 없습니다 ({reason}) — 앱을 다시 설치하세요 (교실용 키트의 설치 파일)</translation>
-    </message>
-    <message>
-        <source>Qt {version} (PySide6)</source>
-        <translation>Qt {version} (PySide6)</translation>
-    </message>
-    <message>
-        <source>Qt (PySide6) is not installed — install the app again (the classroom kit&apos;s install)</source>
-        <translation>Qt(PySide6)가 설치되어 있지 않습니다 — 앱을 다시 설치하세요 (교실용 키트의 설치 파일)</translation>
-    </message>
-    <message>
-        <source>{cores} CPU cores</source>
-        <translation>CPU 코어 {cores}개</translation>
-    </message>
-    <message>
-        <source>{cores} CPU core: training is slow — keep to small networks and few epochs</source>
-        <translation>CPU 코어 {cores}개: 훈련이 느립니다 — 작은 네트워크와 적은 에포크로 하세요</translation>
-    </message>
-    <message>
-        <source>GPU: {name}</source>
-        <translation>GPU: {name}</translation>
-    </message>
-    <message>
-        <source>no GPU: networks train on the CPU, enough for every lesson</source>
-        <translation>GPU 없음: 네트워크는 CPU에서 훈련합니다 (모든 수업에 충분합니다)</translation>
-    </message>
-    <message>
-        <source>memory: {available} free of {total}</source>
-        <translation>메모리: {total} 중 {available} 사용 가능</translation>
-    </message>
-    <message>
-        <source>memory: {total}</source>
-        <translation>메모리: {total}</translation>
-    </message>
-    <message>
-        <source>memory: only {available} free of {total} — close other programs; a pretrained network needs about 2 GB</source>
-        <translation>메모리: {total} 중 {available}만 사용 가능 — 다른 프로그램을 닫으세요. 사전 훈련된 네트워크는 약 2 GB가 필요합니다</translation>
-    </message>
-    <message>
-        <source>disk: {free} free for {folder}</source>
-        <translation>디스크: {folder}에 {free} 남음</translation>
-    </message>
-    <message>
-        <source>disk: only {free} free for {folder} — free at least 2 GB for images, runs and the image cache</source>
-        <translation>디스크: {folder}에 {free}만 남음 — 이미지, 훈련 기록, 이미지 캐시를 위해 2 GB 이상 비우세요</translation>
-    </message>
-    <message>
-        <source>Korean text renders (font: {font})</source>
-        <translation>한글이 제대로 표시됩니다 (글꼴: {font})</translation>
-    </message>
-    <message>
-        <source>no font with Hangul: Korean text shows as empty boxes — install a Korean font (Noto Sans CJK KR, on Debian and Ubuntu the fonts-noto-cjk package; on Windows Malgun Gothic)</source>
-        <translation>한글 글꼴 없음: 한글이 빈 네모로 보입니다 — 한글 글꼴을 설치하세요 (Noto Sans CJK KR: Debian과 Ubuntu에서는 fonts-noto-cjk 패키지, Windows에서는 맑은 고딕)</translation>
-    </message>
-    <message>
-        <source>the Korean font could not be checked: {reason}</source>
-        <translation>한글 글꼴을 점검할 수 없습니다: {reason}</translation>
-    </message>
-    <message>
-        <source>Shapes</source>
-        <translation>도형</translation>
-    </message>
-    <message>
-        <source>Digits</source>
-        <translation>손글씨 숫자</translation>
-    </message>
-    <message>
-        <source>Animal shapes</source>
-        <translation>동물 실루엣</translation>
-    </message>
-    <message>
-        <source>Fashion-MNIST</source>
-        <translation>Fashion-MNIST</translation>
-    </message>
-    <message>
-        <source>dataset {title} ({source})</source>
-        <translation>데이터셋 {title} ({source})</translation>
-    </message>
-    <message>
-        <source>dataset {title} ({source}) is missing: its package {package} is not installed — install the app again</source>
-        <translation>데이터셋 {title} ({source}) 없음: 패키지 {package}가 설치되어 있지 않습니다 — 앱을 다시 설치하세요</translation>
-    </message>
-    <message>
-        <source>dataset Fashion-MNIST (builtin:fashion-mnist) is not here — install a classroom kit that carries it (built on a PC that has it), or Debian&apos;s dataset-fashion-mnist package</source>
-        <translation>데이터셋 Fashion-MNIST (builtin:fashion-mnist) 없음 — 이 데이터셋이 든 교실용 키트(데이터셋이 있는 PC에서 만든 키트)를 설치하거나 Debian의 dataset-fashion-mnist 패키지를 설치하세요</translation>
-    </message>
-    <message>
-        <source>pretrained weights here: {networks}</source>
-        <translation>가중치가 있는 사전 훈련된 네트워크: {networks}</translation>
-    </message>
-    <message>
-        <source>pretrained networks without weights: {networks} — bring the files (a classroom kit carries those on the teacher&apos;s PC; `cnn-playground weights` says where to get each), then Import weights…</source>
-        <translation>가중치가 없는 사전 훈련된 네트워크: {networks} — 파일을 가져오세요 (교실용 키트에는 교사 PC에 있는 가중치가 들어갑니다. 각 파일을 받을 곳은 `cnn-playground weights`가 알려 줍니다). 그다음 가중치 가져오기…</translation>
-    </message>
-    <message>
-        <source>Playground Mini&apos;s weights are missing ({path}) — install the app again</source>
-        <translation>Playground Mini의 가중치가 없습니다 ({path}) — 앱을 다시 설치하세요</translation>
-    </message>
-    <message>
-        <source>data folder {folder} is writable</source>
-        <translation>데이터 폴더 {folder}에 쓸 수 있습니다</translation>
-    </message>
-    <message>
-        <source>data folder {folder} cannot be written ({reason}) — the app cannot keep settings, autosaves or images; ask for write access or set CNN_PLAYGROUND_CONFIG_DIR to a folder you may write</source>
-        <translation>데이터 폴더 {folder}에 쓸 수 없습니다 ({reason}) — 앱이 설정, 자동 저장, 이미지를 보관할 수 없습니다. 쓰기 권한을 요청하거나 CNN_PLAYGROUND_CONFIG_DIR을 쓸 수 있는 폴더로 정하세요</translation>
-    </message>
-    <message>
-        <source>image cache {folder} is writable</source>
-        <translation>이미지 캐시 {folder}에 쓸 수 있습니다</translation>
-    </message>
-    <message>
-        <source>image cache {folder} cannot be written ({reason}) — images are decoded again every time; set CNN_PLAYGROUND_CACHE_DIR to a folder you may write</source>
-        <translation>이미지 캐시 {folder}에 쓸 수 없습니다 ({reason}) — 이미지를 매번 다시 읽습니다. CNN_PLAYGROUND_CACHE_DIR을 쓸 수 있는 폴더로 정하세요</translation>
-    </message>
-    <message>
-        <source>ready for the lessons ({warnings} warnings)</source>
-        <translation>수업 준비 완료 (경고 {warnings}개)</translation>
-    </message>
-    <message>
-        <source>not ready: {count} thing(s) the lessons need are missing</source>
-        <translation>준비 안 됨: 수업에 필요한 것 {count}개가 없습니다</translation>
     </message>
     <message>
         <source>A convolutional layer has {filters} filters of {kernel}×{kernel}; its input is {height}×{width}×{channels} (height × width × channels). How many parameters does it learn (weights and biases)?</source>
@@ -4105,7 +4157,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>flatten</source>
-        <translation>평면화(Flatten)</translation>
+        <translation>평탄화(Flatten)</translation>
     </message>
     <message>
         <source>global_avgpool</source>
@@ -4426,6 +4478,170 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>must be a list of layers, got {found}</source>
         <translation>계층의 목록이어야 합니다. 실제 값: {found}</translation>
+    </message>
+    <message>
+        <source>the network needs {needed} GB of memory, more than this machine can spare ({allowed} GB): {weights} GB for its {params} parameters and the copies kept of them, {activations} GB for what its layers output for {images} images at once — use fewer units or filters (a typo such as 30000 units?), smaller images or a smaller batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: its weights do not fit the network it describes ({reason}) — it is damaged or was changed; use another checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the network it describes cannot be built ({problem}) — use another checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a link (to {target}) — a bundle packs only the project&apos;s own files, never what a link points to; replace the link by a copy of the file, or remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CNN Playground {version}: checking this computer</source>
+        <translation>CNN Playground {version}: 이 컴퓨터 점검</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Python {version}</source>
+        <translation>Python {version}</translation>
+    </message>
+    <message>
+        <source>PyTorch {version}</source>
+        <translation>PyTorch {version}</translation>
+    </message>
+    <message>
+        <source>PyTorch cannot be loaded ({reason}) — install the app again (the classroom kit&apos;s install)</source>
+        <translation>PyTorch를 불러올 수 없습니다 ({reason}) — 앱을 다시 설치하세요 (교실용 키트의 설치 파일)</translation>
+    </message>
+    <message>
+        <source>Qt {version} (PySide6)</source>
+        <translation>Qt {version} (PySide6)</translation>
+    </message>
+    <message>
+        <source>Qt (PySide6) is not installed — install the app again (the classroom kit&apos;s install)</source>
+        <translation>Qt(PySide6)가 설치되어 있지 않습니다 — 앱을 다시 설치하세요 (교실용 키트의 설치 파일)</translation>
+    </message>
+    <message>
+        <source>{cores} CPU cores</source>
+        <translation>CPU 코어 {cores}개</translation>
+    </message>
+    <message>
+        <source>{cores} CPU core: training is slow — keep to small networks and few epochs</source>
+        <translation>CPU 코어 {cores}개: 훈련이 느립니다 — 작은 네트워크와 적은 에포크로 하세요</translation>
+    </message>
+    <message>
+        <source>GPU: {name}</source>
+        <translation>GPU: {name}</translation>
+    </message>
+    <message>
+        <source>no GPU: networks train on the CPU, enough for every lesson</source>
+        <translation>GPU 없음: 네트워크는 CPU에서 훈련합니다 (모든 수업에 충분합니다)</translation>
+    </message>
+    <message>
+        <source>memory: {available} free of {total}</source>
+        <translation>메모리: {total} 중 {available} 사용 가능</translation>
+    </message>
+    <message>
+        <source>memory: {total}</source>
+        <translation>메모리: {total}</translation>
+    </message>
+    <message>
+        <source>memory: only {available} free of {total} — close other programs; a pretrained network needs about 2 GB</source>
+        <translation>메모리: {total} 중 {available}만 사용 가능 — 다른 프로그램을 닫으세요. 사전 훈련된 네트워크는 약 2 GB가 필요합니다</translation>
+    </message>
+    <message>
+        <source>disk: {free} free for {folder}</source>
+        <translation>디스크: {folder}에 {free} 남음</translation>
+    </message>
+    <message>
+        <source>disk: only {free} free for {folder} — free at least 2 GB for images, runs and the image cache</source>
+        <translation>디스크: {folder}에 {free}만 남음 — 이미지, 훈련 기록, 이미지 캐시를 위해 2 GB 이상 비우세요</translation>
+    </message>
+    <message>
+        <source>Korean text renders (font: {font})</source>
+        <translation>한글이 제대로 표시됩니다 (글꼴: {font})</translation>
+    </message>
+    <message>
+        <source>no font with Hangul: Korean text shows as empty boxes — install a Korean font (Noto Sans CJK KR, on Debian and Ubuntu the fonts-noto-cjk package; on Windows Malgun Gothic)</source>
+        <translation>한글 글꼴 없음: 한글이 빈 네모로 보입니다 — 한글 글꼴을 설치하세요 (Noto Sans CJK KR: Debian과 Ubuntu에서는 fonts-noto-cjk 패키지, Windows에서는 맑은 고딕)</translation>
+    </message>
+    <message>
+        <source>the Korean font could not be checked: {reason}</source>
+        <translation>한글 글꼴을 점검할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>도형</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>손글씨 숫자</translation>
+    </message>
+    <message>
+        <source>Animal shapes</source>
+        <translation>동물 실루엣</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>dataset {title} ({source})</source>
+        <translation>데이터셋 {title} ({source})</translation>
+    </message>
+    <message>
+        <source>dataset {title} ({source}) is missing: its package {package} is not installed — install the app again</source>
+        <translation>데이터셋 {title} ({source}) 없음: 패키지 {package}가 설치되어 있지 않습니다 — 앱을 다시 설치하세요</translation>
+    </message>
+    <message>
+        <source>dataset Fashion-MNIST (builtin:fashion-mnist) is not here — install a classroom kit that carries it (built on a PC that has it), or Debian&apos;s dataset-fashion-mnist package</source>
+        <translation>데이터셋 Fashion-MNIST (builtin:fashion-mnist) 없음 — 이 데이터셋이 든 교실용 키트(데이터셋이 있는 PC에서 만든 키트)를 설치하거나 Debian의 dataset-fashion-mnist 패키지를 설치하세요</translation>
+    </message>
+    <message>
+        <source>pretrained weights here: {networks}</source>
+        <translation>가중치가 있는 사전 훈련된 네트워크: {networks}</translation>
+    </message>
+    <message>
+        <source>pretrained networks without weights: {networks} — bring the files (a classroom kit carries those on the teacher&apos;s PC; `cnn-playground weights` says where to get each), then Import weights…</source>
+        <translation>가중치가 없는 사전 훈련된 네트워크: {networks} — 파일을 가져오세요 (교실용 키트에는 교사 PC에 있는 가중치가 들어갑니다. 각 파일을 받을 곳은 `cnn-playground weights`가 알려 줍니다). 그다음 가중치 가져오기…</translation>
+    </message>
+    <message>
+        <source>Playground Mini&apos;s weights are missing ({path}) — install the app again</source>
+        <translation>Playground Mini의 가중치가 없습니다 ({path}) — 앱을 다시 설치하세요</translation>
+    </message>
+    <message>
+        <source>data folder {folder} is writable</source>
+        <translation>데이터 폴더 {folder}에 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>data folder {folder} cannot be written ({reason}) — the app cannot keep settings, autosaves or images; ask for write access or set CNN_PLAYGROUND_CONFIG_DIR to a folder you may write</source>
+        <translation>데이터 폴더 {folder}에 쓸 수 없습니다 ({reason}) — 앱이 설정, 자동 저장, 이미지를 보관할 수 없습니다. 쓰기 권한을 요청하거나 CNN_PLAYGROUND_CONFIG_DIR을 쓸 수 있는 폴더로 정하세요</translation>
+    </message>
+    <message>
+        <source>image cache {folder} is writable</source>
+        <translation>이미지 캐시 {folder}에 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>image cache {folder} cannot be written ({reason}) — images are decoded again every time; set CNN_PLAYGROUND_CACHE_DIR to a folder you may write</source>
+        <translation>이미지 캐시 {folder}에 쓸 수 없습니다 ({reason}) — 이미지를 매번 다시 읽습니다. CNN_PLAYGROUND_CACHE_DIR을 쓸 수 있는 폴더로 정하세요</translation>
+    </message>
+    <message>
+        <source>ready for the lessons ({warnings} warnings)</source>
+        <translation>수업 준비 완료 (경고 {warnings}개)</translation>
+    </message>
+    <message>
+        <source>not ready: {count} thing(s) the lessons need are missing</source>
+        <translation>준비 안 됨: 수업에 필요한 것 {count}개가 없습니다</translation>
     </message>
     <message>
         <source>checkpoint not found: {path}</source>
@@ -4810,6 +5026,62 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>{path} exists and is not a bundle made by CNN Playground — it is left as it is; choose another name</source>
         <translation>{path}이(가) 이미 있고 CNN Playground가 만든 번들이 아니어서 그대로 두었습니다 — 다른 이름을 고르세요</translation>
+    </message>
+    <message>
+        <source>no camera was found on this computer — connect one, or play a video file or a folder of images instead</source>
+        <translation>이 컴퓨터에서 카메라를 찾지 못했습니다 — 카메라를 연결하거나, 대신 동영상 파일이나 이미지 폴더를 재생하세요</translation>
+    </message>
+    <message>
+        <source>camera {number} could not be opened: another app may be using it, or the computer&apos;s privacy settings do not allow this app to use it{hint}</source>
+        <translation>카메라 {number}을(를) 열 수 없습니다: 다른 앱이 사용 중이거나, 컴퓨터의 개인 정보 보호 설정이 이 앱의 카메라 사용을 허용하지 않습니다{hint}</translation>
+    </message>
+    <message>
+        <source> (System Settings → Privacy &amp; Security → Camera)</source>
+        <translation> (시스템 설정 → 개인정보 보호 및 보안 → 카메라)</translation>
+    </message>
+    <message>
+        <source> (Settings → Privacy &amp; security → Camera: let desktop apps use the camera)</source>
+        <translation> (설정 → 개인 정보 및 보안 → 카메라: 데스크톱 앱이 카메라에 액세스하도록 허용)</translation>
+    </message>
+    <message>
+        <source> (close the other app; check that you may use /dev/video{number})</source>
+        <translation> (다른 앱을 닫고, /dev/video{number}을(를) 쓸 권한이 있는지 확인하세요)</translation>
+    </message>
+    <message>
+        <source>camera {number} opened but sends no picture: another app may be using it, or access was denied{hint}</source>
+        <translation>카메라 {number}이(가) 열렸지만 화면을 보내지 않습니다: 다른 앱이 사용 중이거나 접근이 거부되었습니다{hint}</translation>
+    </message>
+    <message>
+        <source>camera {number} stopped sending pictures — was it unplugged? What was recorded so far is kept</source>
+        <translation>카메라 {number}이(가) 화면을 보내지 않습니다 — 연결이 빠졌나요? 지금까지 녹화한 것은 그대로 남아 있습니다</translation>
+    </message>
+    <message>
+        <source>{source} was not found — give a camera (camera:0), a video file or a folder of images</source>
+        <translation>{source}을(를) 찾을 수 없습니다 — 카메라(camera:0), 동영상 파일 또는 이미지 폴더를 지정하세요</translation>
+    </message>
+    <message>
+        <source>{path} could not be read as a video: it is damaged or in a format that cannot be decoded</source>
+        <translation>{path}을(를) 동영상으로 읽을 수 없습니다: 손상되었거나 디코딩할 수 없는 형식입니다</translation>
+    </message>
+    <message>
+        <source>{path} has no picture to show</source>
+        <translation>{path}에는 보여 줄 화면이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} is one image, not a video — put the images in a folder and play the folder</source>
+        <translation>{path}은(는) 동영상이 아니라 이미지 한 장입니다 — 이미지들을 폴더에 넣고 그 폴더를 재생하세요</translation>
+    </message>
+    <message>
+        <source>{path} holds no image files (.png, .jpg, …) to play</source>
+        <translation>{path}에 재생할 이미지 파일(.png, .jpg, …)이 없습니다</translation>
+    </message>
+    <message>
+        <source>frame {number} could not be saved in {folder}: {reason}</source>
+        <translation>프레임 {number}을(를) {folder}에 저장할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{target} is not a class folder: give the dataset folder and the class, as DATASET/CLASS (for example my_images/cats)</source>
+        <translation>{target}은(는) 클래스 폴더가 아닙니다: 데이터셋 폴더와 클래스를 DATASET/CLASS 형식으로 지정하세요 (예: my_images/cats)</translation>
     </message>
 </context>
 </TS>

@@ -65,6 +65,7 @@ class ConfusionPanel(QWidget):
         self.cell_label.setWordWrap(True)
         self.cell_images = ImageGrid(thumb=64)
         self.cell_images.setObjectName("confusion_images")
+        self.cell_images.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # "This is really…"
         # Many classes or long names: numbered rows and columns, and a legend of the numbers.
         self.legend = QListWidget()
         self.legend.setObjectName("confusion_legend")
@@ -166,6 +167,13 @@ class ConfusionPanel(QWidget):
             for column in range(count):  # named columns: room for the name when the zoom allows it
                 self.matrix.setColumnWidth(column, max(size, min(self.matrix.sizeHintForColumn(column), 3 * size)))
         self.matrix.resizeColumnToContents(count)
+
+    def selected_paths(self) -> list[str]:
+        """The files of the images chosen under the matrix (for "This is really…")."""
+        if self.images is None or self.images.paths is None:
+            return []
+        rows = sorted(index.row() for index in self.cell_images.selectedIndexes())
+        return [self.images.paths[self.shown[row]] for row in rows if row < len(self.shown)]
 
     def select_cell(self, true: int, guess: int) -> list[int]:
         """Show the images of class `true` that the network called `guess`; returns their indices."""

@@ -36,6 +36,7 @@ from playground.gui.app.messages import error_text, translated
 from playground.gui.background.tasks import Task
 from playground.gui.pages.predict.confusion_panel import ConfusionPanel
 from playground.gui.pages.predict.explain_panel import ExplainPanel
+from playground.gui.project.correction import CorrectionButton, Corrector
 from playground.gui.project.dataset_loader import DatasetLoader
 from playground.gui.project.dropped_files import local_paths
 from playground.gui.widgets.bar_chart import BarChart
@@ -151,17 +152,27 @@ class PredictPage(QWidget):
         self.chosen_label.setWordWrap(True)
         self.chosen_bars = BarChart()
         self.chosen_bars.setObjectName("chosen_top_classes")
+        # "This is really…" (issue 24): the chosen row's image, or a confusion-matrix cell's, into a class.
+        self.corrector = Corrector(document, self)
+        self.correct_button = CorrectionButton(self.corrector, lambda: self._chosen_paths())
+        self.camera_button = QPushButton(self.tr("Camera…"))
+        self.camera_button.setObjectName("live_camera_button")
+        self.camera_button.setToolTip(self.tr("Classify a camera's (or a video's) frames live"))
+        self.camera_button.clicked.connect(lambda: self.open_camera())
+        self.live_dialog = None
         self.explain = ExplainPanel()
         self._explained_name = ""
         self.explain.image_unreadable.connect(self._explained_image_unreadable)
         self.confusion = ConfusionPanel()
+        self.confusion.layout().addWidget(CorrectionButton(self.corrector, self.confusion.selected_paths))
         self.explain.addTab(self.confusion, self.tr("Validation set"))
 
         buttons = QWidget()
         buttons.setObjectName("predict_tools")
         buttons_layout = FlowLayout(buttons)  # wraps on a narrow screen instead of widening the page
-        for widget in (self.open_button, self.imagenet_button, self.add_button, self.paste_button, self.top_k,
-                       self.clear_button, self.csv_button, self.export_button):  # fmt: skip
+        for widget in (self.open_button, self.imagenet_button, self.add_button, self.paste_button,
+                       self.camera_button, self.top_k, self.clear_button, self.csv_button,
+                       self.export_button):  # fmt: skip
             buttons_layout.addWidget(widget)
         self.hint.setWordWrap(True)
         left = QWidget()
@@ -174,6 +185,7 @@ class PredictPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.chosen_label)
         right_layout.addWidget(self.chosen_bars)
+        right_layout.addWidget(self.correct_button)
         right_layout.addWidget(self.explain, 1)
         self.splitter = RememberedSplitter("predict", Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -238,7 +250,7 @@ class PredictPage(QWidget):
         return ", ".join(names) + (", …" if len(checkpoint.class_names) > CLASSES_NAMED else "")
 
     def _update_buttons(self) -> None:
-        for button in (self.add_button, self.csv_button, self.paste_button):
+        for button in (self.add_button, self.csv_button, self.paste_button, self.camera_button):
             button.setEnabled(self.has_model)
         self.export_button.setEnabled(self.checkpoint is not None)
         self.confusion.compute_button.setEnabled(self.checkpoint is not None)
@@ -450,6 +462,24 @@ class PredictPage(QWidget):
         self.table.setRowCount(0)
         self.explain.clear()
         self.hint.show()
+
+    # ------------------------------------------------------------------ camera and corrections
+
+    def open_camera(self):
+        """Live prediction of a camera's frames in a window beside this one; a frozen frame joins the table."""
+        from playground.gui.pages.predict.live_panel import LiveDialog, LivePanel
+
+        if self.live_dialog is None:
+            panel = LivePanel(lambda: self._predictor() if self.has_model else None, self.corrector,
+                              Path(self.pasted.name), top_k=self.top_k.value)  # fmt: skip
+            panel.frame_frozen.connect(lambda path, title: self.add_images([path], title=title))
+            self.live_dialog = LiveDialog(panel, self)
+        self.live_dialog.show()
+        return self.live_dialog
+
+    def _chosen_paths(self) -> list[str]:
+        result = self.result_at(self.table.currentRow())
+        return [result.path] if result is not None and not result.error else []
 
     # ------------------------------------------------------------------ clipboard
 

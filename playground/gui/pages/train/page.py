@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -85,6 +86,11 @@ class TrainPage(QWidget):
         self.log.setReadOnly(True)
         tabs = QTabWidget()
         tabs.addTab(self.log, self.tr("Log"))
+        self.added_note = QLabel()  # images put into the data since the last run (recorded, corrected)
+        self.added_note.setObjectName("images_added_note")
+        self.added_note.setWordWrap(True)
+        self.runs_panel.layout().insertWidget(1, self.added_note)
+        document.images_added.connect(lambda *_: self._refresh_run_list())
         model_row, self.model_buttons = run_model_buttons()
         self.runs_panel.layout().addWidget(model_row)
         for name, button in self.model_buttons.items():
@@ -549,6 +555,10 @@ class TrainPage(QWidget):
     def _refresh_run_list(self) -> None:
         self.runs_panel.show_runs(self.runs, mark=self._model_mark)
         self._update_model_buttons()
+        from playground.gui.project.correction import added_since_text
+
+        self.added_note.setText(added_since_text(self.document, self.runs[-1].started_at if self.runs else None))
+        self.added_note.setVisible(bool(self.added_note.text()))
 
     def run_name(self, run: RunRecord) -> str:
         return self.runs_panel.run_name(run)
