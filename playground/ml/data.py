@@ -1,7 +1,9 @@
 """Datasets as the engine sees them: uint8 tensors in memory, split, normalised, batched.
 
-Small datasets are decoded once and kept in memory as uint8 N×C×H×W tensors (a 2,000-image
-folder at 64x64 RGB is 25 MB); augmentation then runs on batches without touching the disk.
+Datasets are decoded once and kept in memory as uint8 N×C×H×W tensors (a 2,000-image folder at
+64x64 RGB is 25 MB); augmentation then runs on batches without touching the disk. A folder whose
+decoded images do not fit the memory the app may use is decoded into the cache on disk instead
+and read from there memory-mapped, a batch at a time (`streamed_cache`, `MappedImages`).
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from playground.ml import image_cache
+from playground.ml import image_cache, memory_budget, streamed_cache
 from playground.ml.builtin import builtin_dataset
 from playground.ml.folders import resolve_source_folder, scan_image_folder
 from playground.ml.images import BadImage, decode_image
+from playground.ml.mapped_images import MappedImages
 from playground.spec import messages
 from playground.spec.errors import DataError, PlaygroundError
 from playground.spec.messages import Message, text_of
@@ -48,7 +51,7 @@ class SkippedFile:
 
 @dataclass
 class ImageSet:
-    images: torch.Tensor  # uint8, N×C×H×W
+    images: torch.Tensor | MappedImages  # uint8, N×C×H×W; mapped from the disk when larger than memory
     labels: torch.Tensor  # int64, N
     class_names: tuple[str, ...]
     skipped: list[SkippedFile] = field(default_factory=list)
@@ -63,7 +66,13 @@ class ImageSet:
 
     def subset(self, indices: torch.Tensor) -> ImageSet:
         paths = [self.paths[i] for i in indices.tolist()] if self.paths is not None else None
-        return ImageSet(self.images[indices], self.labels[indices], self.class_names, [], paths)
+        images = self.images.subset(indices) if isinstance(self.images, MappedImages) else self.images[indices]
+        return ImageSet(images, self.labels[indices], self.class_names, [], paths)
+
+    @property
+    def mapped(self) -> bool:
+        """Read from the disk as needed (larger than the memory the app may use)."""
+        return isinstance(self.images, MappedImages)
 
 
 # ---------------------------------------------------------------------------------------- arrays
@@ -91,14 +100,12 @@ def _resize_chunk(chunk: torch.Tensor, size: tuple[int, int], channels: int) -> 
     return chunk.round().clamp_(0, 255).to(torch.uint8)
 
 
-MEMORY_SHARE = 0.5  # a dataset may take at most this share of the machine's memory
+MEMORY_SHARE = 0.5  # a dataset may take at most this share of the memory the app may use
 
 
 def _total_memory() -> int:
-    try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):  # not on this system: assume a small laptop
-        return 8 * 1024**3
+    """The memory the app may use: the machine's, what is free, and a container's or cgroup's limit."""
+    return memory_budget.usable_bytes()
 
 
 # Preparing a set makes float copies of a chunk of it at a time; the estimate counts the largest.
@@ -111,6 +118,10 @@ def _bytes_per_pixel(count: int, channels: int) -> int:
     kept, plus the largest float working copy made while resizing or measuring it."""
     working = max(min(count, RESIZE_CHUNK) * 4 * 3, min(count, STATS_CHUNK) * 8 * 2)
     return channels * (count + working)
+
+
+def fits_in_memory(count: int, channels: int, size: tuple[int, int]) -> bool:
+    return _bytes_per_pixel(count, channels) * size[0] * size[1] <= _total_memory() * MEMORY_SHARE
 
 
 def check_fits_in_memory(count: int, channels: int, size: tuple[int, int]) -> None:
@@ -214,10 +225,11 @@ def load_image_folder(
     should_stop: Callable[[], bool] | None = None,
 ) -> ImageSet:
     class_names, files = scan_image_folder(root)
-    check_fits_in_memory(len(files), channels, size)
     resolved = Path(root).resolve()
     key = image_cache.key_of(["folder", str(resolved), list(class_names), [label for _, label in files],
                               list(size), channels], [path for path, _ in files], root=Path(root))  # fmt: skip
+    if not fits_in_memory(len(files), channels, size):
+        return _mapped_image_folder(key, root, class_names, files, size, channels, progress, should_stop)
     cached = image_cache.load(key, (channels, *size))
     if cached is not None:  # decoded before (by the window, or the last time this project was open)
         if progress is not None:
@@ -228,6 +240,40 @@ def load_image_folder(
     extra = {"paths": image_set.paths, "skipped": [_skipped_record(s) for s in image_set.skipped]}
     image_cache.store(key, image_set.images, image_set.labels, extra)
     return image_set
+
+
+def _mapped_image_folder(key, root, class_names, files, size, channels, progress, should_stop) -> ImageSet:
+    """A folder larger than the memory the app may use: decoded into the cache on disk a chunk at a
+    time (once), then read from there memory-mapped."""
+    shape = (channels, *size)
+    mapped = streamed_cache.load(key, shape)
+    if mapped is not None and not _fits_folder(mapped, len(class_names)):
+        streamed_cache.path_of(key).unlink(missing_ok=True)  # not this folder's: decoded again
+        mapped = None
+    if mapped is None:
+        paths = [path for path, _ in files]
+
+        def decode(indices: list[int]):
+            first = indices[0]
+            report = None if progress is None else lambda done, _chunk: progress(first + done, len(paths))
+            return decode_files([paths[i] for i in indices], size, channels, report, should_stop)
+
+        def describe(kept: list[int], skipped: list[SkippedFile]) -> dict:
+            return {"paths": [str(paths[i]) for i in kept], "skipped": [_skipped_record(s) for s in skipped]}
+
+        mapped = streamed_cache.decode_into_cache(key, shape, [label for _, label in files], decode, describe)
+    elif progress is not None:
+        progress(len(files), len(files))
+    skipped = [_skipped_from_record(record) for record in mapped.extra.get("skipped", [])]
+    _check_every_class_readable(root, class_names, mapped.labels, skipped)
+    return ImageSet(mapped.images, mapped.labels, class_names, skipped, mapped.extra["paths"])
+
+
+def _fits_folder(mapped: streamed_cache.MappedSet, classes: int) -> bool:
+    """A path for every image and every label one of the folder's classes."""
+    paths = mapped.extra.get("paths")
+    count = len(mapped.labels)
+    return isinstance(paths, list) and len(paths) == count and (count == 0 or int(mapped.labels.max()) < classes)
 
 
 def _skipped_record(skipped: SkippedFile) -> dict:
@@ -248,7 +294,13 @@ def _decode_image_folder(root, class_names, files, size, channels, progress, sho
     arrays, skipped = decode_files([path for path, _ in files], size, channels, progress, should_stop)
     good = [i for i, array in enumerate(arrays) if array is not None]
     labels = torch.tensor([files[i][1] for i in good], dtype=torch.int64)
-    counts = torch.bincount(labels, minlength=len(class_names)) if good else torch.zeros(len(class_names))
+    _check_every_class_readable(root, class_names, labels, skipped)
+    images = torch.from_numpy(np.stack([arrays[i] for i in good]))
+    return ImageSet(images, labels, class_names, skipped, [str(files[i][0]) for i in good])
+
+
+def _check_every_class_readable(root, class_names, labels: torch.Tensor, skipped: list[SkippedFile]) -> None:
+    counts = torch.bincount(labels, minlength=len(class_names)) if len(labels) else torch.zeros(len(class_names))
     for label, count in enumerate(counts.tolist()):
         if count == 0:
             skipped_here = sum(1 for s in skipped if Path(s.path).is_relative_to(Path(root) / class_names[label]))
@@ -257,8 +309,6 @@ def _decode_image_folder(root, class_names, files, size, channels, progress, sho
                     messages.CLASS_WITHOUT_READABLE_IMAGES, name=class_names[label], folder=root, skipped=skipped_here
                 )
             )
-    images = torch.from_numpy(np.stack([arrays[i] for i in good]))
-    return ImageSet(images, labels, class_names, skipped, [str(files[i][0]) for i in good])
 
 
 def load_dataset(

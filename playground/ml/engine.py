@@ -69,7 +69,27 @@ def make_optimizer(parameters, settings: TrainingSettings) -> torch.optim.Optimi
     return torch.optim.Adam(parameters, lr=lr, weight_decay=decay)
 
 
-def make_scheduler(optimizer: torch.optim.Optimizer, settings: TrainingSettings, total_epochs: int):
+ONE_CYCLE_WARMUP = 0.25  # share of the steps over which one-cycle climbs to the learning rate
+ONE_CYCLE_START = 0.1  # ... from this share of it; it then falls along a cosine to nearly nothing
+
+
+def one_cycle_factor(progress: float) -> float:
+    """The one-cycle learning-rate factor at `progress` (0..1 of all steps): a short climb lets a high
+    rate settle the weights quickly without blowing up, the long fall then fine-tunes them."""
+    progress = min(max(progress, 0.0), 1.0)
+    if progress < ONE_CYCLE_WARMUP:
+        return ONE_CYCLE_START + (1 - ONE_CYCLE_START) * progress / ONE_CYCLE_WARMUP
+    fall = (progress - ONE_CYCLE_WARMUP) / (1 - ONE_CYCLE_WARMUP)
+    return 0.005 + 0.995 * 0.5 * (1 + math.cos(math.pi * fall))
+
+
+def make_scheduler(
+    optimizer: torch.optim.Optimizer, settings: TrainingSettings, total_epochs: int, batches_per_epoch: int = 1
+):
+    """The schedule, stepped once an epoch; one-cycle is stepped every batch (`steps_per_batch`)."""
+    if settings.lr_schedule == "one_cycle":
+        steps = max(total_epochs * batches_per_epoch, 1)
+        return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: one_cycle_factor(step / steps))
     if settings.lr_schedule == "step":
         return torch.optim.lr_scheduler.StepLR(optimizer, step_size=settings.step_size, gamma=settings.gamma)
     if settings.lr_schedule == "cosine":
@@ -102,7 +122,8 @@ class _Run:
     std: torch.Tensor
     amp_dtype: torch.dtype | None
     scaler: torch.amp.GradScaler | None
-    loss_fn: nn.Module = field(default_factory=nn.CrossEntropyLoss)
+    loss_fn: nn.Module = field(default_factory=nn.CrossEntropyLoss)  # training's (label smoothing)
+    steps_per_batch: bool = False  # the schedule moves every batch (one-cycle), not every epoch
     cached_features: bool = False  # batches are the frozen base's features: only the head runs
     distributed: Distributed | None = None
     trainer: nn.Module | None = None  # under torchrun: the model in DistributedDataParallel
@@ -163,6 +184,8 @@ def train_one_epoch(
         else:
             loss.backward()
             run.optimizer.step()
+        if run.steps_per_batch:
+            run.scheduler.step()
         loss_sum.add_(loss.detach(), alpha=len(targets))  # on the device: no sync per batch
         correct.add_((logits.detach().argmax(1) == targets).sum())
         seen += len(targets)
@@ -264,7 +287,12 @@ def base_features(run: _Run, images: torch.Tensor, batch_size: int, control: Tra
 
 
 def _make_run(
-    project: Project, data: PreparedData, model: nn.Module | None, target: torch.device, total_epochs: int
+    project: Project,
+    data: PreparedData,
+    model: nn.Module | None,
+    target: torch.device,
+    total_epochs: int,
+    world_size: int = 1,
 ) -> _Run:
     settings = project.training
     if model is None:
@@ -277,7 +305,8 @@ def _make_run(
     optimizer = make_optimizer(parameters, settings)
     # A cosine schedule spans the project's epochs (or more, when asked for more), so a run that
     # is stopped and resumed follows the same curve as one that never stopped.
-    scheduler = make_scheduler(optimizer, settings, max(settings.epochs, total_epochs))
+    batches = batch_count(-(-len(data.train) // world_size), settings.batch_size)  # this process's, under torchrun
+    scheduler = make_scheduler(optimizer, settings, max(settings.epochs, total_epochs), batches)
     amp_dtype = _autocast_dtype(target, settings)
     shape = (1, len(data.mean), 1, 1)
     return _Run(
@@ -289,6 +318,8 @@ def _make_run(
         torch.tensor(data.std, device=target).view(shape),
         amp_dtype,
         torch.amp.GradScaler("cuda") if amp_dtype == torch.float16 else None,
+        nn.CrossEntropyLoss(label_smoothing=settings.label_smoothing),
+        steps_per_batch=settings.lr_schedule == "one_cycle",
     )
 
 
@@ -381,7 +412,7 @@ def fit(
     if model is None:  # a network of many GB (30,000 units typed by mistake) is refused, not built
         check_network_fits(project, len(data.class_names), settings.batch_size, training=True)
     try:
-        run = _make_run(project, data, model, target, total_epochs)
+        run = _make_run(project, data, model, target, total_epochs, distributed.world_size if distributed else 1)
     except Exception as error:
         if _is_out_of_memory(error):
             raise PlaygroundError(
@@ -477,7 +508,7 @@ def fit(
                     evaluate(run, val_images, data.val.labels, settings.batch_size) if has_val else (None, None)
                 )
             learning_rate = optimizer.param_groups[0]["lr"]
-            if scheduler is not None:
+            if scheduler is not None and not run.steps_per_batch:
                 scheduler.step()
             score = val_acc if has_val else train_acc
             is_best = best_score is None or score > best_score

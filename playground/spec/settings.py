@@ -10,7 +10,7 @@ from playground.spec import fields, messages
 from playground.spec.messages import Message
 
 OPTIMIZERS = ("sgd", "momentum", "adam", "adamw")  # "momentum": SGD with momentum
-SCHEDULES = ("none", "step", "cosine")
+SCHEDULES = ("none", "step", "cosine", "one_cycle")  # one_cycle: up for the first quarter, then down, per batch
 FILL_MODES = ("nearest", "constant", "reflect", "wrap")
 
 
@@ -118,6 +118,7 @@ class TrainingSettings(_Settings):
         "lr_schedule": fields.choice(*SCHEDULES),
         "step_size": fields.integer(1, 100_000),
         "gamma": fields.number(0.0, 1.0),
+        "label_smoothing": fields.number(0.0, 0.5),
         "early_stopping_patience": fields.integer(0, 100_000),
         "seed": fields.integer(0, 2**31 - 1),
         "device": _device,
@@ -132,6 +133,7 @@ class TrainingSettings(_Settings):
     lr_schedule: str = "none"
     step_size: int = 10  # "step": multiply the rate by gamma every step_size epochs
     gamma: float = 0.1
+    label_smoothing: float = 0.0  # the training target: 1 - this for the true class, the rest shared by the others
     early_stopping_patience: int = 0  # 0: off; else stop after this many epochs without a better val acc
     seed: int = 0
     device: str = "auto"

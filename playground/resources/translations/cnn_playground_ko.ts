@@ -2445,10 +2445,6 @@
         <translation>학습률 스케줄</translation>
     </message>
     <message>
-        <source>How the learning rate changes from epoch to epoch.</source>
-        <translation>에포크마다 학습률이 바뀌는 방식입니다.</translation>
-    </message>
-    <message>
         <source>Step size (epochs)</source>
         <translation>스텝 크기 (에포크)</translation>
     </message>
@@ -2463,6 +2459,14 @@
     <message>
         <source>Step decay: what the learning rate is multiplied by.</source>
         <translation>단계 감쇠: 학습률에 곱하는 값입니다.</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>레이블 스무딩</translation>
+    </message>
+    <message>
+        <source>Trains towards a little less than 100% for the true class: a brake on overconfidence.</source>
+        <translation>정답 클래스를 100%보다 조금 낮게 목표로 학습합니다: 지나친 확신을 막는 브레이크입니다.</translation>
     </message>
     <message>
         <source>Weight decay</source>
@@ -2647,6 +2651,14 @@
     <message>
         <source>Training failed</source>
         <translation>훈련 실패</translation>
+    </message>
+    <message>
+        <source>one-cycle</source>
+        <translation>원사이클</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes from epoch to epoch; one-cycle climbs for the first quarter of the steps, then falls, batch by batch.</source>
+        <translation>학습률이 에포크마다 어떻게 바뀌는지; 원사이클은 처음 4분의 1 스텝 동안 올라갔다가 배치마다 내려갑니다.</translation>
     </message>
     <message>
         <source>automatic</source>
@@ -3601,6 +3613,14 @@
     <message>
         <source>{count} images of {channels}×{height}×{width} need {needed} GB of memory, more than this machine can spare ({allowed} GB) — use a smaller image size (at most about {largest}×{largest})</source>
         <translation>{channels}×{height}×{width} 이미지 {count}개에는 메모리 {needed} GB가 필요해 이 컴퓨터가 내줄 수 있는 양({allowed} GB)보다 많습니다 — 이미지 크기를 줄이세요 (최대 약 {largest}×{largest})</translation>
+    </message>
+    <message>
+        <source>{count} images are more than memory holds, so they are decoded to the disk, but they need {needed} GB there and {folder} has {free} GB free — free some space or use a smaller image size</source>
+        <translation>이미지 {count}개는 메모리에 다 들어가지 않아 디스크에 디코딩해 두는데, 거기에 {needed} GB가 필요하고 {folder}에는 {free} GB만 비어 있습니다 — 공간을 비우거나 이미지 크기를 줄이세요</translation>
+    </message>
+    <message>
+        <source>the decoded images written to {path} cannot be read back — is the disk failing?</source>
+        <translation>{path}에 써 둔 디코딩된 이미지를 다시 읽을 수 없습니다 — 디스크에 문제가 있나요?</translation>
     </message>
     <message>
         <source>{source} is not installed on this machine — {how}</source>
