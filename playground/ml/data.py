@@ -111,6 +111,7 @@ def _total_memory() -> int:
 # Preparing a set makes float copies of a chunk of it at a time; the estimate counts the largest.
 RESIZE_CHUNK = 1024  # images resized at once: float32 input, interpolated and rounded copies
 STATS_CHUNK = 2048  # images measured at once by channel_stats: float64 values and their squares
+STATS_BYTES = 64 * 1024**2  # ... and at most this much of those at once
 
 
 def _bytes_per_pixel(count: int, channels: int) -> int:
@@ -348,7 +349,10 @@ def channel_stats(images: torch.Tensor) -> tuple[list[float], list[float]]:
     channels = images.shape[1]
     total = torch.zeros(channels, dtype=torch.float64)
     squares = torch.zeros(channels, dtype=torch.float64)
-    for chunk in images.split(STATS_CHUNK):  # chunks: a float copy of the whole set would not fit
+    # Chunks: a float copy of the whole set would not fit; of at most STATS_BYTES each (a set read from
+    # the disk may be large images in a small memory).
+    per_image = max(1, images[0].numel() * 16) if len(images) else 1  # float64 values and their squares
+    for chunk in images.split(max(1, min(STATS_CHUNK, STATS_BYTES // per_image))):
         values = chunk.transpose(0, 1).reshape(channels, -1).double() / 255.0
         total += values.sum(dim=1)
         squares += (values * values).sum(dim=1)

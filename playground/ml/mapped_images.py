@@ -51,16 +51,16 @@ class MappedImages:
 
     # ------------------------------------------------------------------ reading
 
-    def _positions(self, key) -> torch.Tensor:
-        everything = torch.arange(len(self))
-        return everything[key] if not isinstance(key, torch.Tensor) else everything[key.long()]
+    def _rows_of(self, key) -> torch.Tensor:
+        positions = torch.arange(*key.indices(len(self))) if isinstance(key, slice) else torch.as_tensor(key).long()
+        return positions if self.rows is None else self.rows[positions]
 
     def __getitem__(self, key) -> torch.Tensor:
         """An image (int) or a batch (slice, index tensor), read from the file into memory."""
         if isinstance(key, int):
             row = key if self.rows is None else int(self.rows[key])
             return self.base[row].clone()
-        rows = self._positions(key) if self.rows is None else self.rows[self._positions(key)]
+        rows = self._rows_of(key)
         # In file order: neighbouring images share pages and the disk reads forward.
         ordered, order = rows.sort()
         batch = torch.empty((len(rows), *self.base.shape[1:]), dtype=torch.uint8)

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from playground.ml import image_cache
+from playground.ml import image_cache, memory_budget
 from playground.ml.mapped_images import MappedImages
 from playground.spec import messages
 from playground.spec.errors import DataError
@@ -33,7 +33,7 @@ from playground.spec.messages import Message
 
 SUFFIX = ".mapped-images.safetensors"
 HEADER_BYTES = 1024  # reserved for the JSON header; 8 + 1024 keeps the images 8-byte aligned
-CHUNK_BYTES = 64 * 1024**2  # decoded at once, then written and dropped from the page cache
+CHUNK_BYTES = 32 * 1024**2  # decoded at once (at most a 16th of the usable memory), written, dropped from the cache
 DISK_MARGIN = 256 * 1024**2  # left free on the disk after the set is written
 KEEP = 2  # mapped sets kept in the cache (each may be larger than the machine's memory)
 
@@ -126,7 +126,7 @@ def decode_into_cache(
     check_disk_space(len(labels_of_files), shape)
     folder = image_cache.cache_dir()
     per_image = math.prod(shape)
-    chunk = max(1, CHUNK_BYTES // per_image)
+    chunk = max(1, min(CHUNK_BYTES, memory_budget.usable_bytes() // 16) // per_image)
     fd, temp = tempfile.mkstemp(prefix=f".{key}.", suffix=".cnnpg-tmp", dir=folder)
     labels: list[int] = []
     kept: list[int] = []
@@ -139,8 +139,8 @@ def decode_into_cache(
                 arrays, chunk_skipped = decode(indices)
                 skipped += chunk_skipped
                 good = [(i, a) for i, a in zip(indices, arrays, strict=True) if a is not None]
-                if good:
-                    out.write(np.stack([a for _, a in good]).tobytes())
+                for _, array in good:  # one by one: no stacked copy of the chunk
+                    out.write(memoryview(np.ascontiguousarray(array)))
                 labels += [labels_of_files[i] for i, _ in good]
                 kept += [i for i, _ in good]
                 _drop_from_page_cache(out)  # written pages leave memory: the set is larger than it

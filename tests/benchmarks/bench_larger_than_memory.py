@@ -221,6 +221,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=128)
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--work", default="", help="a folder on a disk (not tmpfs) for the photos and the cache")
+    parser.add_argument("--only", choices=("ours", "imagefolder"), help="run one contender")
     parser.add_argument("--child", choices=("ours", "imagefolder"), help=argparse.SUPPRESS)
     parser.add_argument("--cgroup", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
@@ -241,8 +242,8 @@ def main() -> None:
     env = {**os.environ, "CNN_PLAYGROUND_CACHE_DIR": str(work / "cache"), "PYTHONPATH": str(Path(__file__).parents[2])}
     cgroup = Cgroup(limit)
     try:
-        results = {"ours": run_child(cgroup, "ours", args, folder, env)}
-        results["imagefolder"] = run_child(cgroup, "imagefolder", args, folder, env)
+        results = {name: run_child(cgroup, name, args, folder, env)
+                   for name in ("ours", "imagefolder") if args.only in (None, name)}  # fmt: skip
     finally:
         cgroup.remove()
     decoded = count * 3 * args.size * args.size
@@ -259,7 +260,7 @@ def main() -> None:
         print(f"  {name:<12} epochs {', '.join(f'{s:,.0f}' for s in speeds)} images/s; steady {min(steady):,.0f}; "
               f"cgroup peak {result['peak'] / 1024**2:,.0f} MB of {limit / 1024**2:,.0f}; "
               f"peak RSS {result['max_rss'] / 1024**2:,.0f} MB; killed {result['killed']}")  # fmt: skip
-    if all(not r.get("returncode") for r in results.values()):
+    if len(results) == 2 and all(not r.get("returncode") for r in results.values()):
         ours_speed = statistics.median(results["ours"]["speeds"][1:] or results["ours"]["speeds"])
         theirs = statistics.median(results["imagefolder"]["speeds"])
         first = results["ours"]
