@@ -491,6 +491,11 @@ TOO_MANY_IMAGES = (
     "{count} images of {channels}×{height}×{width} need {needed} GB of memory, more than this machine can spare"
     " ({allowed} GB) — use a smaller image size (at most about {largest}×{largest})"
 )
+LARGE_SET_NO_DISK = (
+    "{count} images are more than memory holds, so they are decoded to the disk, but they need {needed} GB there"
+    " and {folder} has {free} GB free — free some space or use a smaller image size"
+)
+LARGE_SET_UNREADABLE = "the decoded images written to {path} cannot be read back — is the disk failing?"
 DATASET_NOT_INSTALLED = "{source} is not installed on this machine — {how}"
 
 # --- files, checkpoints and jobs (issue 15)

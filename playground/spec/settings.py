@@ -10,7 +10,7 @@ from playground.spec import fields, messages
 from playground.spec.messages import Message
 
 OPTIMIZERS = ("sgd", "momentum", "adam", "adamw")  # "momentum": SGD with momentum
-SCHEDULES = ("none", "step", "cosine")
+SCHEDULES = ("none", "step", "cosine", "one_cycle")  # one_cycle: up for the first quarter, then down, per batch
 FILL_MODES = ("nearest", "constant", "reflect", "wrap")
 
 
@@ -112,6 +112,7 @@ class TrainingSettings(_Settings):
         "lr_schedule": fields.Choice(SCHEDULES),
         "step_size": fields.Integer(1, 100_000),
         "gamma": fields.Number(0.0, 1.0),
+        "label_smoothing": fields.Number(0.0, 0.5),
         "early_stopping_patience": fields.Integer(0, 100_000),
         "seed": fields.Integer(0, 2**31 - 1),
         "device": _device,
@@ -126,6 +127,7 @@ class TrainingSettings(_Settings):
     lr_schedule: str = "none"
     step_size: int = 10  # "step": multiply the rate by gamma every step_size epochs
     gamma: float = 0.1
+    label_smoothing: float = 0.0  # the training target: 1 - this for the true class, the rest shared by the others
     early_stopping_patience: int = 0  # 0: off; else stop after this many epochs without a better val acc
     seed: int = 0
     device: str = "auto"

@@ -198,9 +198,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--photos", type=int, default=1000, help="photos in the dropped folder (0: skip)")
+    parser.add_argument("--device", default="cpu", help="cpu, or cuda on a GPU machine (tests/benchmarks/gpu_check.sh)")
     args = parser.parse_args()
     project = load_project(example_projects()["lenet5-digits"])
-    training = project.training.__class__(**{**project.training.to_dict(), "epochs": args.epochs, "device": "cpu"})
+    training = project.training.__class__(**{**project.training.to_dict(), "epochs": args.epochs,
+                                             "device": args.device})  # fmt: skip
     project = project.replace(training=training)
     project_file = Path(tempfile.mkdtemp()) / "lenet.json"
     save_project(project, project_file)
@@ -220,7 +222,8 @@ def main() -> None:
         cli_start.append(cli_start_up(project_file))
     mini_lateness = feature_extraction_lateness()
 
-    print(f"LeNet-5 on digits, {args.epochs} epochs, CPU, {os.cpu_count()} cores, {args.rounds} rounds (medians)")
+    cores = os.cpu_count()
+    print(f"LeNet-5 on digits, {args.epochs} epochs, {args.device}, {cores} cores, {args.rounds} rounds (medians)")
     print("Timer lateness on the window's thread")
     print(lateness_line("training, the first in a fresh process", first_lateness))
     print(lateness_line("training, later runs", lateness))

@@ -5,9 +5,10 @@
 Contenders, alternating, median of the rounds, for each network:
   bare       decode_image + normalise + model(x) + softmax, nothing else
   predictor  Predictor.predict_files (what `cnn-playground predict` and the page run)
-  page       PredictPage.add_images, offscreen: the above plus the table row and its thumbnail
-             (the explanation is computed after the answer is shown, so it is not in here)
-Goal: page <= 1.2x bare.
+  page       PredictPage.add_images until the row is in the table, offscreen: the above on the
+             page's background task, the hand-over to the window's thread, the row and its
+             thumbnail (the explanation is computed after the answer is shown, so it is not in here)
+Goal: page - bare <= max(0.2 x bare, 1 ms).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from playground.spec.presets import PRESETS
 from playground.spec.project import Project
 from playground.spec.settings import DataSettings
 
-GOAL = 1.2
+GOAL_SHARE, GOAL_MS = 0.2, 1.0  # the page may add a fifth of the bare time, or 1 ms where that is more
 
 
 def checkpoint_for(preset: str, size: int, channels: int, classes: int = 10) -> Checkpoint:
@@ -72,12 +73,21 @@ def through_predictor(predictor: Predictor, path: Path):
 
 
 def through_page(page, path: Path):
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    page.classify_task.part_ready.connect(lambda _part: loop.quit())  # after the page's own slot: the row is in
+
     def run() -> float:
         page.clear()
         start = time.perf_counter()
         page.add_images([path])
+        loop.exec()
         elapsed = time.perf_counter() - start
+        assert page.table.rowCount() == 1
         page.explain_timer.stop()  # the explanation comes after the answer: not part of its latency
+        while page.classifying:  # the task's end, before the next round
+            loop.processEvents()
         return elapsed
 
     return run
@@ -122,8 +132,9 @@ def main() -> None:
             print(f"\n{preset} ({channels}×{size}×{size}), a {opened.width}×{opened.height} JPEG")
         for name, value in medians.items():
             print(f"  {name:<10} {value:8.2f} ms   {value / medians['bare']:.2f}x bare")
-        ratio = medians["page"] / medians["bare"]
-        print(f"  page / bare: {ratio:.2f}  (goal <= {GOAL}: {'meets' if ratio <= GOAL else 'MISSES'})")
+        extra, allowed = medians["page"] - medians["bare"], max(GOAL_SHARE * medians["bare"], GOAL_MS)
+        verdict = "meets" if extra <= allowed else "MISSES"
+        print(f"  page - bare: {extra:.2f} ms  (goal <= {allowed:.2f} ms: {verdict})")
         page.deleteLater()
 
 

@@ -64,3 +64,39 @@ def test_plots_survive_thousands_of_redraws_and_relayed_signals(qtbot):
         plots.repaint()
     assert len(received) == 3000 and plots.redraws >= 1000
     assert plots.drawn_count("loss", "batch") == plots.point_count("loss", "batch") == 3000
+
+
+def test_hidden_plots_collect_points_and_draw_once_when_shown(qtbot):
+    from playground.gui.widgets.training_plots import REDRAW_MS
+
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(900, 400)
+    for i in range(50):  # another page is in front: the points come, nothing is drawn
+        plots.add_batch(i / 10, 1.0 / (i + 1), i / 50)
+    qtbot.wait(3 * REDRAW_MS)
+    assert plots.redraws == 0 and plots.drawn_count("loss", "batch") == 0
+    plots.show()
+    qtbot.waitExposed(plots)
+    assert plots.redraws == 1 and plots.drawn_count("loss", "batch") == 50
+    qtbot.wait(3 * REDRAW_MS)
+    assert plots.redraws == 1 and not plots.timer.isActive()  # nothing new: no wake-ups
+
+
+def test_a_stream_of_points_is_drawn_a_few_times_a_second(qtbot):
+    import time
+
+    from playground.gui.widgets.training_plots import REDRAW_MS
+
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.show()
+    qtbot.waitExposed(plots)
+    started = time.perf_counter()
+    i = 0
+    while time.perf_counter() - started < 1.0:  # points as fast as they can come, for a second
+        plots.add_batch(i / 100, 1.0, 0.5)
+        i += 1
+        qtbot.wait(2)
+    elapsed = time.perf_counter() - started
+    assert 1 <= plots.redraws <= elapsed * 1000 / REDRAW_MS + 1 and plots.redraws < i  # not one per point

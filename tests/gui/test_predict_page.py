@@ -277,3 +277,27 @@ def test_the_chosen_image_is_decoded_off_the_windows_thread(window, trained, qtb
     page.table.setCurrentCell(2, 1)
     qtbot.waitUntil(lambda: bool(decoded_on) and not page.explain.maps_task.busy)
     assert not any(decoded_on) and page.explain.maps  # a large photo's decode never stalls the window
+
+
+def test_a_grey_models_answer_and_explanation_decode_the_file_once(window, trained, qtbot, monkeypatch):
+    from PIL import Image
+
+    page = _opened(window, trained, qtbot)
+    assert page.checkpoint.project.data.channels == 1  # a grey model: its thumbnail is the grey image it saw
+    photo = sorted((trained / "new" / "flower").glob("*.jpg"))[0]
+    opened = []
+    real_open = Image.open
+
+    def counting(fp, *args, **kwargs):
+        opened.append(Path(fp))
+        return real_open(fp, *args, **kwargs)
+
+    monkeypatch.setattr(Image, "open", counting)
+    page.add_images([photo])
+    _wait_classified(page, qtbot)
+    qtbot.waitUntil(lambda: bool(page.explain.maps) and not page.explain.maps_task.busy, timeout=30_000)
+    assert page.table.rowCount() == 1 and page.explain.image.shape == (1, 12, 12)
+    assert opened == [photo]  # the table's row, its thumbnail and the explanation: one decode
+    page.table.setCurrentCell(-1, -1)
+    page.table.setCurrentCell(0, 1)  # chosen again later: read again, since the file may have changed
+    qtbot.waitUntil(lambda: len(opened) == 2 and not page.explain.maps_task.busy, timeout=30_000)

@@ -4,9 +4,12 @@ Each race is made to happen with events the test holds (never with sleeps): the 
 where the race would be, the test does what the window would do meanwhile, then lets it go on.
 """
 
+import os
 import threading
+from pathlib import Path
 
 import pytest
+import torch
 from PySide6.QtCore import QObject, QThread
 
 from playground.gui.app import translation
@@ -269,3 +272,29 @@ def test_stop_all_cancels_and_joins_every_thread(task, owner):
     Task.stop_all(timeout=WAIT)
     assert saw_cancel == [True]
     assert not [t for t in threading.enumerate() if t.name in (f"{THREAD_PREFIX}-test", f"{THREAD_PREFIX}-other")]
+
+
+# ---------------------------------------------------------------- torch's threads on a task's thread
+
+TASKS = Path("/proc/self/task")  # one entry per OS thread of this process (Linux)
+
+
+@pytest.mark.skipif(not TASKS.is_dir() or (os.cpu_count() or 1) < 2, reason="needs Linux and 2 cores")
+def test_torch_on_a_tasks_thread_starts_no_threads_beyond_the_processes_setting(qtbot):
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)  # the window's setting; a fresh thread would otherwise start a team of every core
+    images, conv = torch.rand(64, 3, 64, 64), torch.nn.Conv2d(3, 8, 3)
+
+    def forward(context):
+        threads = len(list(TASKS.iterdir()))
+        with torch.no_grad():
+            conv(images).sum()
+        return len(list(TASKS.iterdir())) - threads
+
+    try:
+        task = Task(None, "threads")
+        with qtbot.waitSignal(task.finished, timeout=10_000) as outcome:
+            task.start(forward)
+        assert outcome.args == [0]  # starting that team cost a grey LeNet's answer 10 ms on the Predict page
+    finally:
+        torch.set_num_threads(before)

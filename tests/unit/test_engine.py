@@ -183,6 +183,33 @@ def test_a_resumed_cosine_schedule_follows_the_same_curve(digits, tmp_path):
     assert straight == sorted(straight, reverse=True) and straight[-1] < 0.002
 
 
+def test_one_cycle_climbs_then_falls_batch_by_batch_and_resumes_on_the_same_curve(digits, tmp_path):
+    project = tiny_project(epochs=4, lr_schedule="one_cycle", learning_rate=0.01, batch_size=256)
+    straight = [e.learning_rate for e in _run(project, digits) if isinstance(e, EpochFinished)]
+    # the rate each epoch ended at: at a quarter of the steps it has climbed to the top, then it falls
+    assert straight[0] == pytest.approx(0.01, rel=0.05) and straight == sorted(straight, reverse=True)
+    assert straight[-1] < 0.0002  # nearly nothing at the end: the last steps fine-tune
+    _run(project, digits, epochs=2, out_dir=tmp_path)
+    resumed = _run(project, digits, resume=load_checkpoint(tmp_path / "last.pt"))
+    rates = [h["learning_rate"] for h in load_checkpoint(tmp_path / "last.pt").history[:2]]
+    rates += [e.learning_rate for e in resumed if isinstance(e, EpochFinished)]
+    assert rates == pytest.approx(straight)
+    from playground.ml.training.engine import one_cycle_factor
+
+    climb = [one_cycle_factor(p / 100) for p in range(26)]
+    assert climb == sorted(climb) and climb[0] == pytest.approx(0.1) and climb[-1] == pytest.approx(1.0, abs=0.02)
+
+
+def test_label_smoothing_trains_towards_less_than_certainty(digits):
+    def final_train_loss(smoothing: float) -> float:
+        events = _run(tiny_project(epochs=3, label_smoothing=smoothing, learning_rate=0.01), digits)
+        return [e for e in events if isinstance(e, EpochFinished)][-1]
+
+    plain, smoothed = final_train_loss(0.0), final_train_loss(0.2)
+    # smoothed targets have entropy: their loss cannot reach zero; the answers stay as good
+    assert smoothed.train_loss > plain.train_loss + 0.2 and smoothed.val_acc > 0.8
+
+
 def test_resuming_with_other_classes_or_another_network_is_refused(digits, tmp_path):
     _run(tiny_project(epochs=1), digits, out_dir=tmp_path)
     checkpoint = load_checkpoint(tmp_path / "last.pt")

@@ -238,6 +238,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP('spec', '{name} cannot be a class name: use letters, digits, spaces, - or _'),
     QT_TRANSLATE_NOOP('spec', 'there is already a class called {name}'),
     QT_TRANSLATE_NOOP('spec', '{count} images of {channels}×{height}×{width} need {needed} GB of memory, more than this machine can spare ({allowed} GB) — use a smaller image size (at most about {largest}×{largest})'),
+    QT_TRANSLATE_NOOP('spec', '{count} images are more than memory holds, so they are decoded to the disk, but they need {needed} GB there and {folder} has {free} GB free — free some space or use a smaller image size'),
+    QT_TRANSLATE_NOOP('spec', 'the decoded images written to {path} cannot be read back — is the disk failing?'),
     QT_TRANSLATE_NOOP('spec', '{source} is not installed on this machine — {how}'),
     QT_TRANSLATE_NOOP('spec', '{path}: {problem}'),
     QT_TRANSLATE_NOOP('spec', 'project file not found: {path}'),

@@ -7,6 +7,10 @@ measured on 2 cores, redrawing ~18 times a second cost training 40-50% of its im
 curves are redrawn 5 times a second, the x axis is fixed to the run's epochs (an axis whose range
 changes regenerates its ticks on every paint) and accuracy's y axis is fixed to 0..1. Other
 habits: float64 arrays, clip to view, peak downsampling, 1 px pens (2 px was 6x slower).
+
+What is not on screen is not drawn: hidden plots (another page, a minimised window) only collect
+points and draw once when they are shown again; and the timer runs only while there is something
+new to draw, so an idle or hidden window never wakes up for the plots.
 """
 
 from __future__ import annotations
@@ -97,18 +101,23 @@ class TrainingPlots(QWidget):
         self._dirty = False
         self.redraws = 0
         self.timer = QTimer(self)
+        self.timer.setSingleShot(True)  # started by new points: nothing new, no wake-ups
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self.redraw)
-        self.timer.start()
 
     # ---------------------------------------------------------------- data in
+
+    def _changed(self) -> None:
+        self._dirty = True
+        if not self.timer.isActive():
+            self.timer.start()
 
     def clear(self) -> None:
         for series in self.series.values():
             series.clear()
         self._best = {"loss": ([], []), "acc": ([], [])}
         self._smoothed = {"loss": None, "acc": None}
-        self._dirty = True
+        self._changed()
 
     def set_epoch_span(self, first: int, last: int) -> None:
         """Fix the x axis to the epochs of the run in progress (no re-ranging while it grows)."""
@@ -123,7 +132,7 @@ class TrainingPlots(QWidget):
             smooth = value if previous is None else SMOOTHING * value + (1 - SMOOTHING) * previous
             self._smoothed[metric] = smooth
             self.series[metric, "batch"].add(position, smooth)
-        self._dirty = True
+        self._changed()
 
     def add_epoch(self, epoch: int, train_loss, train_acc, val_loss, val_acc) -> None:
         self.series["loss", "train"].add(epoch, train_loss)
@@ -131,7 +140,7 @@ class TrainingPlots(QWidget):
         if val_loss is not None:
             self.series["loss", "val"].add(epoch, val_loss)
             self.series["acc", "val"].add(epoch, val_acc)
-        self._dirty = True
+        self._changed()
 
     def mark_phase_starts(self, epochs: list[int]) -> None:
         """A vertical line after each epoch where fine-tuning began (phase two of transfer learning)."""
@@ -152,7 +161,7 @@ class TrainingPlots(QWidget):
             self._best["loss"] = ([epoch], [loss])
         if accuracy is not None:
             self._best["acc"] = ([epoch], [accuracy])
-        self._dirty = True
+        self._changed()
 
     def show_history(self, history: list[dict]) -> None:
         """Draw a finished run from its epoch records (no batch curve)."""
@@ -208,8 +217,12 @@ class TrainingPlots(QWidget):
 
     # ---------------------------------------------------------------- drawing
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.redraw()  # what came while hidden
+
     def redraw(self) -> None:
-        if not self._dirty:
+        if not self._dirty or not self.isVisible():  # hidden: drawn when shown (showEvent)
             return
         self._dirty = False
         self.redraws += 1

@@ -18,11 +18,12 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from playground.ml.data import image_cache
+from playground.ml.data import image_cache, streamed_cache
 from playground.ml.data.builtin import builtin_dataset
 from playground.ml.data.folders import resolve_source_folder, scan_image_folder
 from playground.ml.data.images import BadImage, decode_image
-from playground.ml.machine.memory_budget import RESIZE_CHUNK, STATS_CHUNK, check_images_fit
+from playground.ml.data.mapped_images import MappedImages
+from playground.ml.machine.memory_budget import RESIZE_CHUNK, STATS_BYTES, STATS_CHUNK, check_images_fit, images_fit
 from playground.spec import messages
 from playground.spec.errors import DataError
 from playground.spec.messages import Message, text_of
@@ -46,7 +47,7 @@ class SkippedFile:
 
 @dataclass
 class ImageSet:
-    images: torch.Tensor  # uint8, N×C×H×W
+    images: torch.Tensor | MappedImages  # uint8, N×C×H×W; mapped from the disk when larger than memory
     labels: torch.Tensor  # int64, N
     class_names: tuple[str, ...]
     skipped: list[SkippedFile] = field(default_factory=list)
@@ -61,7 +62,13 @@ class ImageSet:
 
     def subset(self, indices: torch.Tensor) -> ImageSet:
         paths = [self.paths[i] for i in indices.tolist()] if self.paths is not None else None
-        return ImageSet(self.images[indices], self.labels[indices], self.class_names, [], paths)
+        images = self.images.subset(indices) if isinstance(self.images, MappedImages) else self.images[indices]
+        return ImageSet(images, self.labels[indices], self.class_names, [], paths)
+
+    @property
+    def mapped(self) -> bool:
+        """Read from the disk as needed (larger than the memory the app may use)."""
+        return isinstance(self.images, MappedImages)
 
 
 # ---------------------------------------------------------------------------------------- arrays
@@ -159,10 +166,11 @@ def load_image_folder(
     should_stop: Callable[[], bool] | None = None,
 ) -> ImageSet:
     class_names, files = scan_image_folder(root)
-    check_images_fit(len(files), channels, size)
     resolved = Path(root).resolve()
     description = ["folder", str(resolved), list(class_names), list(size), channels]
     source = image_cache.source_of(description, files, len(class_names), root=Path(root))
+    if not images_fit(len(files), channels, size):  # larger than memory: decoded to the disk, read mapped
+        return _mapped_image_folder(source, root, class_names, files, size, channels, progress, should_stop)
     cached = image_cache.load(source, (channels, *size))
     if cached is not None:  # decoded before (by the window, or the last time this project was open)
         if progress is not None:
@@ -176,6 +184,43 @@ def load_image_folder(
     extra = {"rows": rows, "skipped": [_skipped_record(s, row_of[s.path]) for s in image_set.skipped]}
     image_cache.store(source, image_set.images, image_set.labels, extra)
     return image_set
+
+
+def _mapped_image_folder(source, root, class_names, files, size, channels, progress, should_stop) -> ImageSet:
+    """A folder larger than the memory the app may use: decoded into the cache on disk a chunk at a
+    time (once), then read from there memory-mapped. Its key is the source's (every file's name,
+    size, times and label), and what it holds is checked against the folder on every read."""
+    shape, key = (channels, *size), source.key[:40]
+    mapped = streamed_cache.load(key, shape)
+    if mapped is not None and not _fits_folder(mapped, len(class_names)):
+        streamed_cache.path_of(key).unlink(missing_ok=True)  # not this folder's: decoded again
+        mapped = None
+    if mapped is None:
+        paths = [path for path, _ in files]
+        row_of = {str(path): row for row, path in enumerate(paths)}
+
+        def decode(indices: list[int]):
+            first = indices[0]
+            report = None if progress is None else lambda done, _chunk: progress(first + done, len(paths))
+            return decode_files([paths[i] for i in indices], size, channels, report, should_stop)
+
+        def describe(kept: list[int], skipped: list[SkippedFile]) -> dict:
+            return {"paths": [str(paths[i]) for i in kept],
+                    "skipped": [_skipped_record(s, row_of[s.path]) for s in skipped]}  # fmt: skip
+
+        mapped = streamed_cache.decode_into_cache(key, shape, [label for _, label in files], decode, describe)
+    elif progress is not None:
+        progress(len(files), len(files))
+    skipped = [_skipped_from_record(record) for record in mapped.extra.get("skipped", [])]
+    _check_every_class_readable(root, class_names, mapped.labels, skipped)
+    return ImageSet(mapped.images, mapped.labels, class_names, skipped, mapped.extra["paths"])
+
+
+def _fits_folder(mapped: streamed_cache.MappedSet, classes: int) -> bool:
+    """A path for every image and every label one of the folder's classes."""
+    paths = mapped.extra.get("paths")
+    count = len(mapped.labels)
+    return isinstance(paths, list) and len(paths) == count and (count == 0 or int(mapped.labels.max()) < classes)
 
 
 def _skipped_record(skipped: SkippedFile, row: int) -> dict:
@@ -197,7 +242,13 @@ def _decode_image_folder(root, class_names, files, size, channels, progress, sho
     arrays, skipped = decode_files([path for path, _ in files], size, channels, progress, should_stop)
     good = [i for i, array in enumerate(arrays) if array is not None]
     labels = torch.tensor([files[i][1] for i in good], dtype=torch.int64)
-    counts = torch.bincount(labels, minlength=len(class_names)) if good else torch.zeros(len(class_names))
+    _check_every_class_readable(root, class_names, labels, skipped)
+    images = torch.from_numpy(np.stack([arrays[i] for i in good]))
+    return ImageSet(images, labels, class_names, skipped, [str(files[i][0]) for i in good]), good
+
+
+def _check_every_class_readable(root, class_names, labels: torch.Tensor, skipped: list[SkippedFile]) -> None:
+    counts = torch.bincount(labels, minlength=len(class_names)) if len(labels) else torch.zeros(len(class_names))
     for label, count in enumerate(counts.tolist()):
         if count == 0:
             skipped_here = sum(1 for s in skipped if Path(s.path).is_relative_to(Path(root) / class_names[label]))
@@ -206,8 +257,6 @@ def _decode_image_folder(root, class_names, files, size, channels, progress, sho
                     messages.CLASS_WITHOUT_READABLE_IMAGES, name=class_names[label], folder=root, skipped=skipped_here
                 )
             )
-    images = torch.from_numpy(np.stack([arrays[i] for i in good]))
-    return ImageSet(images, labels, class_names, skipped, [str(files[i][0]) for i in good]), good
 
 
 def load_dataset(
@@ -247,7 +296,10 @@ def channel_stats(images: torch.Tensor) -> tuple[list[float], list[float]]:
     channels = images.shape[1]
     total = torch.zeros(channels, dtype=torch.float64)
     squares = torch.zeros(channels, dtype=torch.float64)
-    for chunk in images.split(STATS_CHUNK):  # chunks: a float copy of the whole set would not fit
+    # Chunks: a float copy of the whole set would not fit; of at most STATS_BYTES each (a set read from
+    # the disk may be large images in a small memory).
+    per_image = max(1, images[0].numel() * 16) if len(images) else 1  # float64 values and their squares
+    for chunk in images.split(max(1, min(STATS_CHUNK, STATS_BYTES // per_image))):
         values = chunk.transpose(0, 1).reshape(channels, -1).double() / 255.0
         total += values.sum(dim=1)
         squares += (values * values).sum(dim=1)

@@ -203,6 +203,7 @@ def gigabytes(count: float) -> str:
 # Preparing a set makes float copies of a chunk of it at a time; the estimate counts the largest.
 RESIZE_CHUNK = 1024  # images resized at once: float32 input, interpolated and rounded copies
 STATS_CHUNK = 2048  # images measured at once by channel_stats: float64 values and their squares
+STATS_BYTES = 64 * 1024**2  # ... and at most this much of those at once
 
 
 def _bytes_per_pixel(count: int, channels: int) -> int:
@@ -210,6 +211,12 @@ def _bytes_per_pixel(count: int, channels: int) -> int:
     kept, plus the largest float working copy made while resizing or measuring it."""
     working = max(min(count, RESIZE_CHUNK) * 4 * 3, min(count, STATS_CHUNK) * 8 * 2)
     return channels * (count + working)
+
+
+def images_fit(count: int, channels: int, size: tuple[int, int]) -> bool:
+    """Whether a dataset's images and their float working copies fit in memory at this size (else a
+    folder is decoded to the disk and read memory-mapped)."""
+    return _bytes_per_pixel(count, channels) * size[0] * size[1] <= usable_bytes() * DATA_SHARE
 
 
 def check_images_fit(count: int, channels: int, size: tuple[int, int]) -> None:

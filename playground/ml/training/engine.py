@@ -78,7 +78,27 @@ def make_optimizer(parameters, settings: TrainingSettings) -> torch.optim.Optimi
     return torch.optim.Adam(parameters, lr=lr, weight_decay=decay)
 
 
-def make_scheduler(optimizer: torch.optim.Optimizer, settings: TrainingSettings, total_epochs: int):
+ONE_CYCLE_WARMUP = 0.25  # share of the steps over which one-cycle climbs to the learning rate
+ONE_CYCLE_START = 0.1  # ... from this share of it; it then falls along a cosine to nearly nothing
+
+
+def one_cycle_factor(progress: float) -> float:
+    """The one-cycle learning-rate factor at `progress` (0..1 of all steps): a short climb lets a high
+    rate settle the weights quickly without blowing up, the long fall then fine-tunes them."""
+    progress = min(max(progress, 0.0), 1.0)
+    if progress < ONE_CYCLE_WARMUP:
+        return ONE_CYCLE_START + (1 - ONE_CYCLE_START) * progress / ONE_CYCLE_WARMUP
+    fall = (progress - ONE_CYCLE_WARMUP) / (1 - ONE_CYCLE_WARMUP)
+    return 0.005 + 0.995 * 0.5 * (1 + math.cos(math.pi * fall))
+
+
+def make_scheduler(
+    optimizer: torch.optim.Optimizer, settings: TrainingSettings, total_epochs: int, batches_per_epoch: int = 1
+):
+    """The schedule, stepped once an epoch; one-cycle is stepped every batch (`steps_per_batch`)."""
+    if settings.lr_schedule == "one_cycle":
+        steps = max(total_epochs * batches_per_epoch, 1)
+        return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: one_cycle_factor(step / steps))
     if settings.lr_schedule == "step":
         return torch.optim.lr_scheduler.StepLR(optimizer, step_size=settings.step_size, gamma=settings.gamma)
     if settings.lr_schedule == "cosine":
@@ -116,7 +136,8 @@ class RunState:
     scaler: torch.amp.GradScaler | None
     total_epochs: int
     control: TrainingControl
-    loss_fn: nn.Module = field(default_factory=nn.CrossEntropyLoss)
+    loss_fn: nn.Module = field(default_factory=nn.CrossEntropyLoss)  # training's (label smoothing)
+    steps_per_batch: bool = False  # the schedule moves every batch (one-cycle), not every epoch
     cached_features: bool = False  # batches are the frozen base's features: only the head runs
     distributed: Distributed | None = None
     trainer: nn.Module | None = None  # under torchrun: the model in DistributedDataParallel
@@ -223,6 +244,8 @@ def train_one_epoch(
         else:
             loss.backward()
             run.optimizer.step()
+        if run.steps_per_batch:
+            run.scheduler.step()
         loss_sum.add_(loss.detach(), alpha=len(targets))  # on the device: no sync per batch
         correct.add_((logits.detach().argmax(1) == targets).sum())
         seen += len(targets)
@@ -338,6 +361,7 @@ def _build_state(
     target: torch.device,
     total_epochs: int,
     control: TrainingControl,
+    world_size: int = 1,
 ) -> RunState:
     settings = project.training
     if model is None:
@@ -350,7 +374,8 @@ def _build_state(
     optimizer = make_optimizer(parameters, settings)
     # A cosine schedule spans the project's epochs (or more, when asked for more), so a run that
     # is stopped and resumed follows the same curve as one that never stopped.
-    scheduler = make_scheduler(optimizer, settings, max(settings.epochs, total_epochs))
+    batches = batch_count(-(-len(data.train) // world_size), settings.batch_size)  # this process's, under torchrun
+    scheduler = make_scheduler(optimizer, settings, max(settings.epochs, total_epochs), batches)
     amp_dtype = _autocast_dtype(target, settings)
     shape = (1, len(data.mean), 1, 1)
     return RunState(
@@ -367,6 +392,8 @@ def _build_state(
         total_epochs=total_epochs,
         control=control,
         seed=settings.seed,
+        loss_fn=nn.CrossEntropyLoss(label_smoothing=settings.label_smoothing),
+        steps_per_batch=settings.lr_schedule == "one_cycle",
     )
 
 
@@ -505,7 +532,8 @@ def prepare_run_state(
     if model is None:  # a network of many GB (30,000 units typed by mistake) is refused, not built
         check_network_fits(project, len(data.class_names), settings.batch_size, training=True)
     try:
-        state = _build_state(project, data, model, target, total_epochs, control or TrainingControl())
+        world_size = distributed.world_size if distributed else 1
+        state = _build_state(project, data, model, target, total_epochs, control or TrainingControl(), world_size)
     except Exception as error:
         if _is_out_of_memory(error):
             raise PlaygroundError(
@@ -562,7 +590,7 @@ def _train_epochs(state: RunState) -> Generator[Event, None, str]:
                 else (None, None)
             )
         learning_rate = state.optimizer.param_groups[0]["lr"]
-        if state.scheduler is not None:
+        if state.scheduler is not None and not state.steps_per_batch:
             state.scheduler.step()
         score = val_acc if state.has_val else train_acc
         is_best = state.best_score is None or score > state.best_score

@@ -1206,7 +1206,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Not added:
 {0}</source>
-        <translation>추가하지 않음:
+        <translation>추가하지 못함:
 {0}</translation>
     </message>
     <message>
@@ -2901,7 +2901,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Rate</source>
-        <translation>속도</translation>
+        <translation>비율</translation>
     </message>
     <message>
         <source>No camera found: play a video file or a folder of images</source>
@@ -3116,10 +3116,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>학습률 스케줄</translation>
     </message>
     <message>
-        <source>How the learning rate changes from epoch to epoch.</source>
-        <translation>에포크마다 학습률이 바뀌는 방식입니다.</translation>
-    </message>
-    <message>
         <source>Step size (epochs)</source>
         <translation>스텝 크기 (에포크)</translation>
     </message>
@@ -3134,6 +3130,14 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Step decay: what the learning rate is multiplied by.</source>
         <translation>단계 감쇠: 학습률에 곱하는 값입니다.</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>레이블 스무딩</translation>
+    </message>
+    <message>
+        <source>Trains towards a little less than 100% for the true class: a brake on overconfidence.</source>
+        <translation>정답 클래스를 100%보다 조금 낮게 목표로 학습합니다: 지나친 확신을 막는 브레이크입니다.</translation>
     </message>
     <message>
         <source>Weight decay</source>
@@ -3326,6 +3330,14 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Training failed</source>
         <translation>훈련 실패</translation>
+    </message>
+    <message>
+        <source>one-cycle</source>
+        <translation>원사이클</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes from epoch to epoch; one-cycle climbs for the first quarter of the steps, then falls, batch by batch.</source>
+        <translation>학습률이 에포크마다 어떻게 바뀌는지; 원사이클은 처음 4분의 1 스텝 동안 올라갔다가 배치마다 내려갑니다.</translation>
     </message>
     <message>
         <source>automatic</source>
@@ -4404,6 +4416,14 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>{channels}×{height}×{width} 이미지 {count}개에는 메모리 {needed} GB가 필요해 이 컴퓨터가 내줄 수 있는 양({allowed} GB)보다 많습니다 — 이미지 크기를 줄이세요 (최대 약 {largest}×{largest})</translation>
     </message>
     <message>
+        <source>{count} images are more than memory holds, so they are decoded to the disk, but they need {needed} GB there and {folder} has {free} GB free — free some space or use a smaller image size</source>
+        <translation>이미지 {count}개는 메모리에 다 들어가지 않아 디스크에 디코딩해 두는데, 거기에 {needed} GB가 필요하고 {folder}에는 {free} GB만 비어 있습니다 — 공간을 비우거나 이미지 크기를 줄이세요</translation>
+    </message>
+    <message>
+        <source>the decoded images written to {path} cannot be read back — is the disk failing?</source>
+        <translation>{path}에 써 둔 디코딩된 이미지를 다시 읽을 수 없습니다 — 디스크에 문제가 있나요?</translation>
+    </message>
+    <message>
         <source>{source} is not installed on this machine — {how}</source>
         <translation>{source}이(가) 이 컴퓨터에 설치되어 있지 않습니다 — {how}</translation>
     </message>
@@ -4642,6 +4662,62 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>not ready: {count} thing(s) the lessons need are missing</source>
         <translation>준비 안 됨: 수업에 필요한 것 {count}개가 없습니다</translation>
+    </message>
+    <message>
+        <source>no camera was found on this computer — connect one, or play a video file or a folder of images instead</source>
+        <translation>이 컴퓨터에서 카메라를 찾지 못했습니다 — 카메라를 연결하거나, 대신 동영상 파일이나 이미지 폴더를 재생하세요</translation>
+    </message>
+    <message>
+        <source>camera {number} could not be opened: another app may be using it, or the computer&apos;s privacy settings do not allow this app to use it{hint}</source>
+        <translation>카메라 {number}을(를) 열 수 없습니다: 다른 앱이 사용 중이거나, 컴퓨터의 개인 정보 보호 설정이 이 앱의 카메라 사용을 허용하지 않습니다{hint}</translation>
+    </message>
+    <message>
+        <source> (System Settings → Privacy &amp; Security → Camera)</source>
+        <translation> (시스템 설정 → 개인정보 보호 및 보안 → 카메라)</translation>
+    </message>
+    <message>
+        <source> (Settings → Privacy &amp; security → Camera: let desktop apps use the camera)</source>
+        <translation> (설정 → 개인 정보 및 보안 → 카메라: 데스크톱 앱이 카메라에 액세스하도록 허용)</translation>
+    </message>
+    <message>
+        <source> (close the other app; check that you may use /dev/video{number})</source>
+        <translation> (다른 앱을 닫고, /dev/video{number}을(를) 쓸 권한이 있는지 확인하세요)</translation>
+    </message>
+    <message>
+        <source>camera {number} opened but sends no picture: another app may be using it, or access was denied{hint}</source>
+        <translation>카메라 {number}이(가) 열렸지만 화면을 보내지 않습니다: 다른 앱이 사용 중이거나 접근이 거부되었습니다{hint}</translation>
+    </message>
+    <message>
+        <source>camera {number} stopped sending pictures — was it unplugged? What was recorded so far is kept</source>
+        <translation>카메라 {number}이(가) 화면을 보내지 않습니다 — 연결이 빠졌나요? 지금까지 녹화한 것은 그대로 남아 있습니다</translation>
+    </message>
+    <message>
+        <source>{source} was not found — give a camera (camera:0), a video file or a folder of images</source>
+        <translation>{source}을(를) 찾을 수 없습니다 — 카메라(camera:0), 동영상 파일 또는 이미지 폴더를 지정하세요</translation>
+    </message>
+    <message>
+        <source>{path} could not be read as a video: it is damaged or in a format that cannot be decoded</source>
+        <translation>{path}을(를) 동영상으로 읽을 수 없습니다: 손상되었거나 디코딩할 수 없는 형식입니다</translation>
+    </message>
+    <message>
+        <source>{path} has no picture to show</source>
+        <translation>{path}에는 보여 줄 화면이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} is one image, not a video — put the images in a folder and play the folder</source>
+        <translation>{path}은(는) 동영상이 아니라 이미지 한 장입니다 — 이미지들을 폴더에 넣고 그 폴더를 재생하세요</translation>
+    </message>
+    <message>
+        <source>{path} holds no image files (.png, .jpg, …) to play</source>
+        <translation>{path}에 재생할 이미지 파일(.png, .jpg, …)이 없습니다</translation>
+    </message>
+    <message>
+        <source>frame {number} could not be saved in {folder}: {reason}</source>
+        <translation>프레임 {number}을(를) {folder}에 저장할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{target} is not a class folder: give the dataset folder and the class, as DATASET/CLASS (for example my_images/cats)</source>
+        <translation>{target}은(는) 클래스 폴더가 아닙니다: 데이터셋 폴더와 클래스를 DATASET/CLASS 형식으로 지정하세요 (예: my_images/cats)</translation>
     </message>
     <message>
         <source>checkpoint not found: {path}</source>
@@ -5026,62 +5102,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>{path} exists and is not a bundle made by CNN Playground — it is left as it is; choose another name</source>
         <translation>{path}이(가) 이미 있고 CNN Playground가 만든 번들이 아니어서 그대로 두었습니다 — 다른 이름을 고르세요</translation>
-    </message>
-    <message>
-        <source>no camera was found on this computer — connect one, or play a video file or a folder of images instead</source>
-        <translation>이 컴퓨터에서 카메라를 찾지 못했습니다 — 카메라를 연결하거나, 대신 동영상 파일이나 이미지 폴더를 재생하세요</translation>
-    </message>
-    <message>
-        <source>camera {number} could not be opened: another app may be using it, or the computer&apos;s privacy settings do not allow this app to use it{hint}</source>
-        <translation>카메라 {number}을(를) 열 수 없습니다: 다른 앱이 사용 중이거나, 컴퓨터의 개인 정보 보호 설정이 이 앱의 카메라 사용을 허용하지 않습니다{hint}</translation>
-    </message>
-    <message>
-        <source> (System Settings → Privacy &amp; Security → Camera)</source>
-        <translation> (시스템 설정 → 개인정보 보호 및 보안 → 카메라)</translation>
-    </message>
-    <message>
-        <source> (Settings → Privacy &amp; security → Camera: let desktop apps use the camera)</source>
-        <translation> (설정 → 개인 정보 및 보안 → 카메라: 데스크톱 앱이 카메라에 액세스하도록 허용)</translation>
-    </message>
-    <message>
-        <source> (close the other app; check that you may use /dev/video{number})</source>
-        <translation> (다른 앱을 닫고, /dev/video{number}을(를) 쓸 권한이 있는지 확인하세요)</translation>
-    </message>
-    <message>
-        <source>camera {number} opened but sends no picture: another app may be using it, or access was denied{hint}</source>
-        <translation>카메라 {number}이(가) 열렸지만 화면을 보내지 않습니다: 다른 앱이 사용 중이거나 접근이 거부되었습니다{hint}</translation>
-    </message>
-    <message>
-        <source>camera {number} stopped sending pictures — was it unplugged? What was recorded so far is kept</source>
-        <translation>카메라 {number}이(가) 화면을 보내지 않습니다 — 연결이 빠졌나요? 지금까지 녹화한 것은 그대로 남아 있습니다</translation>
-    </message>
-    <message>
-        <source>{source} was not found — give a camera (camera:0), a video file or a folder of images</source>
-        <translation>{source}을(를) 찾을 수 없습니다 — 카메라(camera:0), 동영상 파일 또는 이미지 폴더를 지정하세요</translation>
-    </message>
-    <message>
-        <source>{path} could not be read as a video: it is damaged or in a format that cannot be decoded</source>
-        <translation>{path}을(를) 동영상으로 읽을 수 없습니다: 손상되었거나 디코딩할 수 없는 형식입니다</translation>
-    </message>
-    <message>
-        <source>{path} has no picture to show</source>
-        <translation>{path}에는 보여 줄 화면이 없습니다</translation>
-    </message>
-    <message>
-        <source>{path} is one image, not a video — put the images in a folder and play the folder</source>
-        <translation>{path}은(는) 동영상이 아니라 이미지 한 장입니다 — 이미지들을 폴더에 넣고 그 폴더를 재생하세요</translation>
-    </message>
-    <message>
-        <source>{path} holds no image files (.png, .jpg, …) to play</source>
-        <translation>{path}에 재생할 이미지 파일(.png, .jpg, …)이 없습니다</translation>
-    </message>
-    <message>
-        <source>frame {number} could not be saved in {folder}: {reason}</source>
-        <translation>프레임 {number}을(를) {folder}에 저장할 수 없습니다: {reason}</translation>
-    </message>
-    <message>
-        <source>{target} is not a class folder: give the dataset folder and the class, as DATASET/CLASS (for example my_images/cats)</source>
-        <translation>{target}은(는) 클래스 폴더가 아닙니다: 데이터셋 폴더와 클래스를 DATASET/CLASS 형식으로 지정하세요 (예: my_images/cats)</translation>
     </message>
 </context>
 </TS>

@@ -182,17 +182,21 @@ class ExplainPanel(QTabWidget):
         self.cam_note.setText(self.tr("Select a classified image to see where the network looked."))
         self.filter_note.setText(self.tr("The filters appear once a model is there."))
 
-    def show_image(self, predictor, path: str, predicted: int) -> None:
-        """Explain the image in `path`, classified as class `predicted`. Decoding it and the forward
-        pass run on a background task (a 24-megapixel photo takes a fifth of a second to decode);
-        the maps appear when they are done, or `image_unreadable` says why there are none."""
+    def show_image(self, predictor, path: str, predicted: int, seen=None) -> None:
+        """Explain the image in `path`, classified as class `predicted`; `seen`, when given, is the
+        image as the network saw it when classifying (C×H×W uint8), so the file is not decoded again.
+        Decoding and the forward pass run on a background task (a 24-megapixel photo takes a fifth
+        of a second to decode); the maps appear when they are done, or `image_unreadable` says why
+        there are none."""
 
         def compute(context):
+            import torch
+
             from playground.ml import explain  # torch: loaded in the background by now
             from playground.ml.data.images import BadImage
 
             try:
-                image = predictor.load_image(path)
+                image = torch.as_tensor(seen) if seen is not None else predictor.load_image(path)
             except BadImage as bad:  # changed or removed since it was classified
                 return text_of(bad)
             layers = explain.spatial_layers(predictor)

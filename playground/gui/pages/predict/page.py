@@ -97,6 +97,8 @@ class PredictPage(QWidget):
         self.classify_task.cancelled.connect(self._classification_ended)
         self._waiting: list[tuple[list[Path], str]] = []  # dropped while a classification was running
         self._first_new: int | None = None  # a large validation set takes a while
+        # The first new image as the network saw it: explained without decoding its file again.
+        self._just_seen: tuple[int, object] | None = None
 
         self.model_label = QLabel()
         self.model_label.setObjectName("predict_model_label")
@@ -385,6 +387,7 @@ class PredictPage(QWidget):
         self.table.setSortingEnabled(True)
         self.hint.hide()
         if self._first_new is not None:
+            self._just_seen = (self._first_new, images[0])
             self.select_result(self._first_new)  # explain the first new image
             self._first_new = None
 
@@ -445,7 +448,10 @@ class PredictPage(QWidget):
         self.chosen_bars.set_values([(name, p) for name, p in result.top], "{:.1%}".format)
         predictor = self._predictor()
         self._explained_name = Path(result.path).name
-        self.explain.show_image(predictor, result.path, predictor.class_names.index(result.top[0][0]))
+        index = self.table.item(row, 1).data(Qt.ItemDataRole.UserRole)
+        seen = self._just_seen[1] if self._just_seen and self._just_seen[0] == index else None
+        self._just_seen = None  # chosen again later, the file is read again (it may have changed since)
+        self.explain.show_image(predictor, result.path, predictor.class_names.index(result.top[0][0]), seen)
 
     def _explained_image_unreadable(self, reason: str) -> None:  # changed or removed since it was classified
         self.chosen_label.setText(self.tr("{0}: {1}").format(self._explained_name, reason))
@@ -459,6 +465,7 @@ class PredictPage(QWidget):
         self._waiting.clear()
         self.classify_task.forget()
         self.results.clear()
+        self._just_seen = None
         self.table.setRowCount(0)
         self.explain.clear()
         self.hint.show()

@@ -135,7 +135,8 @@ class TrainPage(QWidget):
     def _build_settings(self) -> None:
         """The form comes from TrainingSettings' own readers (bounds, choices); this page gives
         the words, and says which settings apply when."""
-        schedules = {"none": self.tr("constant"), "step": self.tr("step decay"), "cosine": self.tr("cosine")}
+        schedules = {"none": self.tr("constant"), "step": self.tr("step decay"), "cosine": self.tr("cosine"),
+                     "one_cycle": self.tr("one-cycle")}  # fmt: skip
         views = [
             FieldView("epochs", self.tr("Epochs"),
                       self.tr("How many times training goes through every training image.")),
@@ -150,12 +151,16 @@ class TrainPage(QWidget):
                       self.tr("The share of the previous step that each step keeps (SGD with momentum)."),
                       decimals=3, shown=lambda t: t.optimizer == "momentum"),
             FieldView("lr_schedule", self.tr("Learning-rate schedule"),
-                      self.tr("How the learning rate changes from epoch to epoch."), options=schedules),
+                      self.tr("How the learning rate changes from epoch to epoch; one-cycle climbs for the first"
+                              " quarter of the steps, then falls, batch by batch."), options=schedules),
             FieldView("step_size", self.tr("Step size (epochs)"),
                       self.tr("Step decay: the learning rate is multiplied by gamma every this many epochs."),
                       shown=lambda t: t.lr_schedule == "step"),
             FieldView("gamma", self.tr("Gamma"), self.tr("Step decay: what the learning rate is multiplied by."),
                       decimals=3, shown=lambda t: t.lr_schedule == "step"),
+            FieldView("label_smoothing", self.tr("Label smoothing"),
+                      self.tr("Trains towards a little less than 100% for the true class: a brake on overconfidence."),
+                      decimals=2),
             FieldView("weight_decay", self.tr("Weight decay"),
                       self.tr("Pulls the weights towards zero a little every step: a brake on overfitting."),
                       decimals=5),
