@@ -12,7 +12,7 @@ from importlib import resources  # noqa: E402
 
 import pytest  # noqa: E402
 
-CACHE_ENV = "CNN_PLAYGROUND_CACHE_DIR"  # playground.ml.image_cache's (named here: that module imports torch)
+CACHE_ENV = "CNN_PLAYGROUND_CACHE_DIR"  # playground.ml.data.image_cache's (named here: that module imports torch)
 
 
 @pytest.fixture

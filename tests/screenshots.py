@@ -19,9 +19,9 @@ SCREEN = Path(__file__).with_name("offscreen-screen.json")
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")
 os.environ.setdefault("CNN_PLAYGROUND_CONFIG_DIR", tempfile.mkdtemp())
 
-from playground.gui.app import make_application  # noqa: E402
-from playground.gui.main_window import MainWindow  # noqa: E402
 from playground.gui.pages.augment_page import TYPICAL  # noqa: E402
+from playground.gui.window.launch import make_application  # noqa: E402
+from playground.gui.window.main_window import MainWindow  # noqa: E402
 from playground.resources import example_projects  # noqa: E402
 from playground.spec.project import load_project  # noqa: E402
 
@@ -100,7 +100,7 @@ def main(out: Path) -> None:
 
 def shoot_learning(out: Path, language: str) -> None:
     """Two lessons and the lab mid-step (set up by the first lesson's "Try it"), in one language."""
-    from playground.gui.translation import install_translators
+    from playground.gui.app.translation import install_translators
 
     install_translators(language)
     window = MainWindow(load_project(example_projects()["lenet5-digits"]))

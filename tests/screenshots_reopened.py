@@ -55,9 +55,9 @@ def wait(app, condition, seconds: float = 120) -> None:
 
 
 def shoot_language(project_path: Path, out: Path, language: str) -> None:
-    from playground.gui.app import make_application
-    from playground.gui.main_window import MainWindow
-    from playground.gui.translation import install_translators
+    from playground.gui.app.translation import install_translators
+    from playground.gui.window.launch import make_application
+    from playground.gui.window.main_window import MainWindow
 
     app = make_application()
     install_translators(language)

@@ -17,10 +17,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).with_name('offscreen-screen.json')}")
 os.environ.setdefault("CNN_PLAYGROUND_CONFIG_DIR", tempfile.mkdtemp())
 
-from playground.gui.application import make_application
-from playground.gui.main_window import MainWindow
-from playground.gui.tasks import Task
-from playground.gui.translation import install_translators
+from playground.gui.app.application import make_application
+from playground.gui.app.translation import install_translators
+from playground.gui.background.tasks import Task
+from playground.gui.window.main_window import MainWindow
 from playground.resources import example_projects
 from playground.spec.project import load_project
 

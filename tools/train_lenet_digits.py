@@ -15,11 +15,11 @@ import time
 
 import torch
 
-from playground.ml.checkpoints import Checkpoint, save_checkpoint
-from playground.ml.data import prepare_data
-from playground.ml.engine import fit
-from playground.ml.events import EpochFinished, Finished
-from playground.ml.walkthrough import SHIPPED_LENET
+from playground.ml.data.prepare import prepare_data
+from playground.ml.files.checkpoints import Checkpoint, save_checkpoint
+from playground.ml.inference.walkthrough import SHIPPED_LENET
+from playground.ml.training.engine import fit
+from playground.ml.training.events import EpochFinished, Finished
 from playground.resources import example_projects
 from playground.spec.project import load_project
 

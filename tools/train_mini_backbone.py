@@ -15,9 +15,9 @@ import time
 import torch
 from safetensors.torch import save_file
 
-from playground.ml.data import iterate_batches, load_builtin, normalize, stratified_split
-from playground.ml.pretrained import MINI_WEIGHTS, PlaygroundMini
-from playground.ml.transforms import build_augmentation
+from playground.ml.data.prepare import iterate_batches, load_builtin, normalize, stratified_split
+from playground.ml.data.transforms import build_augmentation
+from playground.ml.network.pretrained import MINI_WEIGHTS, PlaygroundMini
 from playground.spec.backbones import IMAGENET_MEAN, IMAGENET_STD
 from playground.spec.settings import AugmentationSettings
 

@@ -2,7 +2,7 @@
 sheet (the same lesson and seed give the same sheet, on any machine), and its answer key.
 
 Pure Python: which exercises, in which order, with which numbers. The PDF is drawn by the window's side
-(playground.gui.worksheet_pdf), in the interface's language.
+(playground.gui.pages.learn.worksheet_pdf), in the interface's language.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Output-size and parameter arithmetic of a network, in pure Python, with the formula as text.
 
 This is what the builder shows live and what `cnn-playground summary` prints; tests check it
-against the nn.Module that `playground.ml.build` makes from the same spec.
+against the nn.Module that `playground.ml.network.build` makes from the same spec.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 from _timing import alternate, report, timed
 from sample_photos import make_photo_folder
 
-from playground.ml.data import load_image_folder
+from playground.ml.data.prepare import load_image_folder
 
 
 def main() -> None:

@@ -24,12 +24,12 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).parent))
 from _timing import alternate, report, timed
 
-from playground.ml.build import build_model
-from playground.ml.data import iterate_batches, load_image_folder, normalize, prepare_data
-from playground.ml.engine import fit
-from playground.ml.events import EpochFinished
-from playground.ml.synthetic import SHAPE_CLASSES, draw_shape
-from playground.ml.transforms import build_augmentation
+from playground.ml.data.prepare import iterate_batches, load_image_folder, normalize, prepare_data
+from playground.ml.data.synthetic import SHAPE_CLASSES, draw_shape
+from playground.ml.data.transforms import build_augmentation
+from playground.ml.network.build import build_model
+from playground.ml.training.engine import fit
+from playground.ml.training.events import EpochFinished
 from playground.resources import example_projects
 from playground.spec.project import load_project
 from playground.spec.settings import AugmentationSettings

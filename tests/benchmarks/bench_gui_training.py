@@ -35,8 +35,8 @@ sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parents[1])]  # b
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 
-from playground.gui.app import make_application  # noqa: E402
-from playground.gui.main_window import MainWindow  # noqa: E402
+from playground.gui.window.launch import make_application  # noqa: E402
+from playground.gui.window.main_window import MainWindow  # noqa: E402
 from playground.resources import example_projects  # noqa: E402
 from playground.spec.project import load_project, project_from_dict, save_project  # noqa: E402
 
@@ -162,8 +162,8 @@ def predict_folder(photos: int) -> tuple[float, float, list[float]]:
     from bench_predict import checkpoint_for
     from sample_photos import make_photo_folder
 
-    from playground.ml.folders import images_under
-    from playground.ml.predict import Predictor
+    from playground.ml.data.folders import images_under
+    from playground.ml.inference.predict import Predictor
 
     folder = make_photo_folder(Path(tempfile.mkdtemp()) / "photos", per_class=photos // 2, size=480)
     files = images_under(folder)

@@ -27,11 +27,11 @@ import torch
 from PIL import Image
 from sklearn.datasets import load_sample_image
 
-from playground.ml.checkpoints import Checkpoint
-from playground.ml.data import normalize
-from playground.ml.images import decode_image
-from playground.ml.predict import Predictor
-from playground.ml.transfer import build_network
+from playground.ml.data.images import decode_image
+from playground.ml.data.prepare import normalize
+from playground.ml.files.checkpoints import Checkpoint
+from playground.ml.inference.predict import Predictor
+from playground.ml.network.transfer import build_network
 from playground.spec.presets import PRESETS
 from playground.spec.project import Project
 from playground.spec.settings import DataSettings
@@ -89,8 +89,8 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(1)  # as the GUI thread would: the other core belongs to the window
 
-    from playground.gui.app import make_application
     from playground.gui.pages.predict.page import PredictPage
+    from playground.gui.window.launch import make_application
 
     make_application([])
     folder = Path(tempfile.mkdtemp(prefix="bench-predict-"))

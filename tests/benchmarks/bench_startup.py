@@ -20,8 +20,8 @@ import time
 start = time.perf_counter()
 import os
 from PySide6.QtCore import QEvent, QObject
-from playground.gui.app import make_application
-from playground.gui.main_window import MainWindow
+from playground.gui.window.launch import make_application
+from playground.gui.window.main_window import MainWindow
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):

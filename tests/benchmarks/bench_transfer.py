@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from playground.ml import engine
-from playground.ml.data import prepare_data
-from playground.ml.events import EpochFinished, Started
+from playground.ml.data.prepare import prepare_data
+from playground.ml.training import engine
+from playground.ml.training.events import EpochFinished, Started
 from playground.spec.project import project_from_dict
 
 

@@ -16,9 +16,9 @@ import dataclasses
 import statistics
 import time
 
-from playground.ml import engine
-from playground.ml.data import prepare_data
-from playground.ml.events import EpochFinished
+from playground.ml.data.prepare import prepare_data
+from playground.ml.training import engine
+from playground.ml.training.events import EpochFinished
 from playground.resources import example_projects
 from playground.spec.project import load_project
 

@@ -1,6 +1,6 @@
 import pytest
 
-from playground.gui.settings import CONFIG_ENV
+from playground.gui.app.config import CONFIG_ENV
 from playground.resources import example_projects
 from playground.spec.project import load_project
 
@@ -12,8 +12,8 @@ def no_threads_left_behind():
     yield
     import threading
 
-    from playground.gui.tasks import THREAD_PREFIX, Task
-    from playground.gui.training_process import TrainingProcess
+    from playground.gui.background.tasks import THREAD_PREFIX, Task
+    from playground.gui.background.training_process import TrainingProcess
 
     left_running = [client for client in TrainingProcess._live if client.child_alive]
     TrainingProcess.stop_all()
@@ -40,7 +40,7 @@ def lenet():
 
 @pytest.fixture
 def window(qtbot, lenet):
-    from playground.gui.main_window import MainWindow
+    from playground.gui.window.main_window import MainWindow
 
     window = MainWindow(lenet)
     # Closing at teardown must not ask about unsaved changes.

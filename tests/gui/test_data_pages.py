@@ -10,8 +10,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from playground.gui.main_window import MainWindow
-from playground.ml import engine, transforms
+from playground.gui.window.main_window import MainWindow
+from playground.ml.data import transforms
+from playground.ml.training import engine
 from playground.spec.project import load_project
 from playground.spec.settings import AugmentationSettings
 
@@ -134,7 +135,7 @@ def test_a_bad_class_name_is_refused(window, tmp_path, dialogs):
 
 def test_loading_can_be_cancelled_and_resumed(window, tmp_path, qtbot, monkeypatch):
     big = make_photo_folder(tmp_path / "big", per_class=150, size=96)
-    from playground.ml import data
+    from playground.ml.data import prepare as data
 
     decode = data.decode_image
 
@@ -253,8 +254,8 @@ def test_a_loader_deleted_while_loading_ends_quietly(tmp_path, qtbot, monkeypatc
 
     from PySide6.QtCore import QEvent, QObject
 
-    from playground.gui.dataset_loader import DatasetLoader
-    from playground.ml import data
+    from playground.gui.project.dataset_loader import DatasetLoader
+    from playground.ml.data import prepare as data
     from playground.spec.settings import DataSettings
 
     folder = make_photo_folder(tmp_path / "photos", per_class=30, size=48)

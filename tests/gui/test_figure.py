@@ -57,7 +57,7 @@ def test_the_figure_exports_an_svg_with_the_labels_and_a_png_at_twice_its_size(p
 
 
 def test_a_samples_output_is_drawn_untrained_then_with_the_trained_weights(page, qtbot):
-    from playground.ml.walkthrough import shipped_lenet
+    from playground.ml.inference.walkthrough import shipped_lenet
 
     view = page.figure
     with qtbot.waitSignal(view.samples_task.finished, timeout=30_000):

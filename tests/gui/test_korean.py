@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui import translation
+from playground.gui.app import translation
 
 # Words that stay as they are in Korean: names of networks, products and formats, the course's
 # own loanwords, and what comes from the user's data (the project's name, its class names).
@@ -78,7 +78,7 @@ def korean():
 
 @pytest.fixture
 def korean_window(korean, qtbot, lenet):
-    from playground.gui.main_window import MainWindow
+    from playground.gui.window.main_window import MainWindow
 
     window = MainWindow(lenet)
     qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
@@ -149,30 +149,30 @@ def test_the_language_is_a_setting_applied_on_restart(window, monkeypatch):
 
 
 def test_the_presets_are_marked_for_translation_word_for_word():
-    from playground.gui.layer_labels import PRESET_TEXTS
+    from playground.gui.widgets.layer_labels import PRESET_TEXTS
     from playground.spec.presets import PRESETS
 
     for preset in PRESETS.values():
         assert preset.title in PRESET_TEXTS and preset.description in PRESET_TEXTS, preset.key
-    from playground.gui.layer_labels import DATASET_TEXTS
-    from playground.ml.builtin import BUILTIN_DATASETS
+    from playground.gui.widgets.layer_labels import DATASET_TEXTS
+    from playground.ml.data.builtin import BUILTIN_DATASETS
 
     for dataset in BUILTIN_DATASETS.values():
         assert dataset.title in DATASET_TEXTS and dataset.description in DATASET_TEXTS, dataset.name
 
 
 def test_the_messages_made_outside_the_window_are_listed_for_the_translators():
-    from playground.gui.messages import noop_module
+    from playground.gui.app.messages import noop_module
     from playground.resources import resource_path
 
-    generated = resource_path().parent / "gui" / "spec_messages.py"
+    generated = resource_path().parent / "gui" / "app" / "spec_messages.py"
     assert generated.read_text(encoding="utf-8") == noop_module(), "run python tools/update_translations.py"
 
 
 def test_a_shape_error_reads_korean_in_the_builder(korean_window):
     import dataclasses
 
-    from playground.gui.messages import translated
+    from playground.gui.app.messages import translated
     from playground.spec.shapes import summarize_project
 
     project = korean_window.document.project
@@ -188,9 +188,9 @@ def test_a_shape_error_reads_korean_in_the_builder(korean_window):
 
 def test_data_problems_read_korean(korean_window, tmp_path):
     """A folder without class folders, and a file that is not an image, said in Korean."""
-    from playground.gui.messages import error_text, translated
-    from playground.ml.folders import scan_image_folder
-    from playground.ml.predict import Prediction
+    from playground.gui.app.messages import error_text, translated
+    from playground.ml.data.folders import scan_image_folder
+    from playground.ml.inference.predict import Prediction
     from playground.spec.errors import DataError
 
     (tmp_path / "photos").mkdir()
@@ -199,7 +199,7 @@ def test_data_problems_read_korean(korean_window, tmp_path):
     assert str(error.value).startswith("no class folders in")  # the command line's English
     assert HANGUL.search(error_text(error.value)) and str(tmp_path / "photos") in error_text(error.value)
     (tmp_path / "x.png").write_text("not a picture")
-    from playground.ml.images import BadImage, decode_image
+    from playground.ml.data.images import BadImage, decode_image
 
     with pytest.raises(BadImage) as bad:
         decode_image(tmp_path / "x.png", (8, 8), 1)
@@ -312,7 +312,7 @@ def _table_cells(table: QTableWidget):
 
 def test_the_pretrained_picker_reads_korean_with_its_missing_weights(korean, qtbot, tmp_path, monkeypatch, dialogs):
     from playground.gui.pages.model.pretrained_dialog import PretrainedDialog
-    from playground.ml import pretrained
+    from playground.ml.network import pretrained
     from playground.spec.backbones import BACKBONES
 
     monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch"))
@@ -361,7 +361,7 @@ def test_the_window_s_dialogs_read_korean(korean_window, tmp_path, dialogs):
 
 
 def test_a_shape_error_names_the_layer_in_korean():
-    from playground.gui.messages import translated
+    from playground.gui.app.messages import translated
     from playground.spec.layers import Conv2d, Flatten, MaxPool2d
     from playground.spec.shapes import infer_shapes
 
@@ -381,7 +381,7 @@ def test_a_shape_error_names_the_layer_in_korean():
 def test_the_confusion_legend_reads_korean(korean_window):
     import torch
 
-    from playground.ml.explain import Confusion
+    from playground.ml.inference.explain import Confusion
 
     window = korean_window
     window.show_page(window.pages.indexOf(window.predict_page))
@@ -397,7 +397,7 @@ def test_the_confusion_legend_reads_korean(korean_window):
 
 
 def test_a_new_project_is_named_in_korean(korean, qtbot):
-    from playground.gui.main_window import MainWindow
+    from playground.gui.window.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())

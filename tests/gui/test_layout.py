@@ -5,7 +5,7 @@ and the window never makes itself larger than the screen."""
 import pytest
 from PySide6.QtWidgets import QApplication, QTabWidget
 
-from playground.gui import translation
+from playground.gui.app import translation
 
 from .layout_checks import layout_problems
 
@@ -30,7 +30,7 @@ def screen_size(request):
 
 @pytest.fixture
 def small_window(language, screen_size, qtbot, lenet):
-    from playground.gui.main_window import MainWindow
+    from playground.gui.window.main_window import MainWindow
 
     window = MainWindow(lenet)
     qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())

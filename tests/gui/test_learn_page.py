@@ -438,7 +438,7 @@ def test_a_digit_goes_through_the_shipped_lenet_and_its_cells_are_explained(qtbo
 
 
 def test_a_drawn_digit_goes_through_too_and_a_users_model_can_be_walked(qtbot):
-    from playground.ml.walkthrough import shipped_lenet
+    from playground.ml.inference.walkthrough import shipped_lenet
 
     panel = _walkthrough(qtbot)
     before = panel.trace

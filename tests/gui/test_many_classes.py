@@ -57,7 +57,7 @@ def test_the_data_page_scrolls_a_hundred_long_class_names(small_window, many_cla
 
 
 def test_the_confusion_matrix_of_a_hundred_classes_is_numbered_and_clickable(small_window):
-    from playground.ml.explain import Confusion
+    from playground.ml.inference.explain import Confusion
 
     window = small_window
     window.show_page(window.pages.indexOf(window.predict_page))

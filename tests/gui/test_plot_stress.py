@@ -7,9 +7,9 @@ This file imports no torch, so it also runs in a bare venv with another PySide6 
 
 import threading
 
-from playground.gui.training_process import TrainingProcess
+from playground.gui.background.training_process import TrainingProcess
 from playground.gui.widgets.training_plots import TrainingPlots
-from playground.ml.events import BatchFinished, EpochFinished
+from playground.ml.training.events import BatchFinished, EpochFinished
 
 
 def test_plots_survive_thousands_of_redraws_and_relayed_signals(qtbot):
@@ -29,9 +29,26 @@ def test_plots_survive_thousands_of_redraws_and_relayed_signals(qtbot):
 
     def emit_many():
         for i in range(3000):
-            worker.batch_finished.emit(BatchFinished(1, i + 1, 3000, 1.0 / (i + 1), i / 3000, 100.0))
+            worker.batch_finished.emit(
+                BatchFinished(
+                    epoch=1, batch=i + 1, batches=3000, loss=1.0 / (i + 1), accuracy=i / 3000, images_per_second=100.0
+                )
+            )
             if i % 3 == 0:
-                worker.epoch_finished.emit(EpochFinished(i, 3000, 1.0, 0.5, 1.1, 0.4, 0.1, 100.0, 0.001, False))
+                worker.epoch_finished.emit(
+                    EpochFinished(
+                        epoch=i,
+                        epochs=3000,
+                        train_loss=1.0,
+                        train_acc=0.5,
+                        val_loss=1.1,
+                        val_acc=0.4,
+                        seconds=0.1,
+                        images_per_second=100.0,
+                        learning_rate=0.001,
+                        is_best=False,
+                    )
+                )
 
     sender = threading.Thread(target=emit_many)
     sender.start()

@@ -11,8 +11,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from playground.cli import main
-from playground.ml.checkpoints import load_checkpoint
-from playground.ml.predict import Predictor
+from playground.ml.files.checkpoints import load_checkpoint
+from playground.ml.inference.predict import Predictor
 from playground.spec.project import save_project
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
@@ -167,7 +167,7 @@ def test_grad_cam_follows_the_chosen_class_and_filters_show(window, trained, qtb
 
 
 def test_clicking_a_confusion_cell_lists_exactly_those_images(window, trained, qtbot):
-    from playground.ml.explain import confusion
+    from playground.ml.inference.explain import confusion
 
     page = _opened(window, trained, qtbot)
     panel = page.confusion

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QTabWidget
 
-from playground.gui.presentation import PRESENTATION, presentation
+from playground.gui.window.presentation import PRESENTATION, presentation
 
 from .layout_checks import layout_problems
 
@@ -21,7 +21,7 @@ def _action(window, name):
 
 
 def test_presentation_mode_scales_the_window_together(window, qtbot):
-    from playground.gui.main_window import MainWindow
+    from playground.gui.window.main_window import MainWindow
 
     window.resize(1024, 768)
     window.show_page(window.pages.indexOf(window.model_page))
@@ -57,7 +57,7 @@ def test_presentation_mode_scales_the_window_together(window, qtbot):
 
 
 def test_zooming_steps_and_is_remembered(window, qtbot):
-    from playground.gui.main_window import MainWindow
+    from playground.gui.window.main_window import MainWindow
 
     zoom_in, zoom_out = _action(window, "action_zoom_in"), _action(window, "action_zoom_out")
     assert QKeySequence("Ctrl+=") in zoom_in.shortcuts() and QKeySequence("Ctrl+-") in zoom_out.shortcuts()

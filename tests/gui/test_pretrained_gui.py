@@ -7,7 +7,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from playground.gui.pages.model.pretrained_dialog import PretrainedDialog
-from playground.ml import pretrained
+from playground.ml.network import pretrained
 from playground.spec.backbones import BACKBONES
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from unit.helpers import write_class_folder
 
 from playground.cli import main
-from playground.gui.main_window import MainWindow
+from playground.gui.window.main_window import MainWindow
 from playground.spec.layers import Conv2d, Dense, Flatten, MaxPool2d
 from playground.spec.project import Project, load_project, save_project
 from playground.spec.saved_runs import read_saved_runs, runs_folder

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from playground.gui import translation
-from playground.gui.pages.train_page import RunRecord
+from playground.gui.app import translation
+from playground.gui.pages.train.runs import RunRecord
 from playground.spec.settings import TrainingSettings
 
 

@@ -11,11 +11,11 @@ import pytest
 import torch
 from PySide6.QtWidgets import QMessageBox
 
-from playground.gui import translation
-from playground.gui.main_window import MainWindow
-from playground.gui.training_process import TrainingProcess
-from playground.ml.checkpoints import load_checkpoint
-from playground.ml.events import BatchFinished
+from playground.gui.app import translation
+from playground.gui.background.training_process import TrainingProcess
+from playground.gui.window.main_window import MainWindow
+from playground.ml.files.checkpoints import load_checkpoint
+from playground.ml.training.events import BatchFinished
 from playground.spec.layers import Conv2d, Dense, Flatten, MaxPool2d
 from playground.spec.project import Project
 from playground.spec.settings import DataSettings, TrainingSettings
@@ -81,8 +81,8 @@ def inject_into_child(monkeypatch, tmp_path, code: str) -> None:
 
 
 FAIL_IN_BATCH_50 = """
-    from playground.ml import engine
-    from playground.ml.transfer import build_network
+    from playground.ml.training import engine
+    from playground.ml.network.transfer import build_network
 
     def failing_build(*args, **kwargs):
         model = build_network(*args, **kwargs)
@@ -219,7 +219,7 @@ def test_a_nan_loss_shows_a_message_and_keeps_the_last_good_weights(page, qtbot,
 
 OUT_OF_MEMORY_ONCE = FAIL_IN_BATCH_50.format(
     failure="raise torch.OutOfMemoryError('CUDA out of memory. Tried to allocate 2.00 GiB')"
-).replace("from playground.ml import engine", "import torch\n    from playground.ml import engine")
+).replace("from playground.ml.training import engine", "import torch\n    from playground.ml.training import engine")
 
 
 def test_out_of_memory_offers_a_smaller_batch_and_keeps_the_weights(page, qtbot, monkeypatch, tmp_path, dialogs):
@@ -275,7 +275,9 @@ def test_a_playground_module_where_the_window_started_is_not_what_trains(page, q
 
 def test_a_batch_loss_that_is_not_a_number_is_not_drawn(page):
     page.ensure_plots()
-    page._on_batch(BatchFinished(1, 1, 10, None, None, 100.0))  # how a NaN crosses the protocol
+    page._on_batch(
+        BatchFinished(epoch=1, batch=1, batches=10, loss=None, accuracy=None, images_per_second=100.0)
+    )  # how a NaN crosses the protocol
     assert page.plots.point_count("loss", "batch") == 0
 
 
@@ -350,3 +352,24 @@ def test_opening_another_project_while_training_asks_first(page, qtbot, dialogs,
     window.new_project()
     assert "Stop the training and start a new project?" in asked[0]
     assert page.is_training and window.document.project.name == "tiny"
+
+
+def test_a_child_of_another_protocol_version_is_refused_in_the_windows_language(qtbot, tmp_path, monkeypatch):
+    """An app updated while the window was open starts a child that speaks another protocol: the
+    window ends it and says why, in Korean on a Korean screen, instead of misreading its records."""
+    from playground.gui.background import training_process
+    from playground.ml.training import protocol
+
+    fake_child = f"import time; print('{{\"protocol\": {protocol.VERSION + 1}}}', flush=True); time.sleep(60)"
+    monkeypatch.setattr(training_process, "training_command", lambda *args, **kwargs: ["-c", fake_child])
+    assert translation.install_translators("ko")
+    try:
+        client = TrainingProcess()
+        said = []
+        client.crashed.connect(said.append)
+        with qtbot.waitSignal(client.stopped, timeout=30_000):
+            client.start(tiny(), base_dir=None, out_dir=tmp_path / "run")
+        assert said and "프로토콜" in said[0] and str(protocol.VERSION + 1) in said[0]
+        assert not client.running
+    finally:
+        translation.install_translators("en")

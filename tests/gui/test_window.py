@@ -8,9 +8,9 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from playground.gui import autosave
-from playground.gui.main_window import MainWindow
-from playground.gui.settings import recent_files
+from playground.gui.app.config import recent_files
+from playground.gui.project import autosave
+from playground.gui.window.main_window import MainWindow
 from playground.spec.project import load_project
 
 Button = QMessageBox.StandardButton
@@ -164,7 +164,8 @@ def _probe(code: str, config_dir) -> subprocess.CompletedProcess:
 
 def test_the_window_paints_before_torch_is_imported(tmp_path):
     result = _probe(
-        "from playground.gui.app import make_application; from playground.gui.main_window import MainWindow;"
+        "from playground.gui.app.application import make_application;"
+        "from playground.gui.window.main_window import MainWindow;"
         "app = make_application(); w = MainWindow(); w.show(); app.processEvents(); w.grab();"
         "print('torch' in sys.modules)",
         tmp_path,
@@ -176,7 +177,7 @@ def test_the_gui_command_opens_a_project(tmp_path):
     """`cnn-playground gui lenet5-digits` end to end, closed by a timer."""
     result = _probe(
         "from PySide6.QtCore import QTimer; from PySide6.QtWidgets import QApplication;"
-        "from playground.gui.app import make_application; from playground.cli import main;"
+        "from playground.gui.window.launch import make_application; from playground.cli import main;"
         "app = make_application();"
         "titles = lambda: [w.windowTitle() for w in QApplication.topLevelWidgets() if w.objectName() == 'main_window'];"
         "QTimer.singleShot(1500, lambda: (print(titles()), app.quit()));"
@@ -226,7 +227,7 @@ def test_the_learning_rate_box_takes_tiny_rates_and_steps_by_factors(window):
 def test_run_folders_of_old_sessions_are_removed(tmp_path):
     import os
 
-    from playground.gui.app import remove_old_runs
+    from playground.gui.window.launch import remove_old_runs
 
     old, recent = tmp_path / "20260101-old", tmp_path / "20261127-recent"
     for folder in (old, recent):

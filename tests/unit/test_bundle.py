@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from playground.cli import main
-from playground.ml import bundle as bundles
-from playground.ml.bundle import make_bundle, open_bundle
+from playground.ml.files import bundle as bundles
+from playground.ml.files.bundle import make_bundle, open_bundle
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import load_project, save_project
 from playground.spec.saved_runs import (
@@ -295,7 +295,9 @@ def test_training_a_shipped_example_by_its_path_leaves_it_as_shipped(tmp_path, m
     from playground.resources import example_projects
 
     example = example_projects()["lenet5-digits"]
-    monkeypatch.setattr("playground.cli._train", lambda args, project, base, job: 0)  # no need to train here
+    monkeypatch.setattr(
+        "playground.cli.train.run_training", lambda request, control, printer: 0
+    )  # no need to train here
     out = tmp_path / "o"
     out.mkdir()
     (out / "last.pt").write_bytes(b"")  # what a run would have left

@@ -3,7 +3,7 @@ import pickle
 import pytest
 import torch
 
-from playground.ml.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
+from playground.ml.files.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
 from playground.spec.errors import CheckpointError
 
 from .helpers import tiny_project

@@ -9,8 +9,10 @@ import torch
 from PIL import Image
 
 from playground.cli import main
-from playground.ml.checkpoints import load_checkpoint
-from playground.ml.predict import Predictor
+from playground.ml.files.checkpoints import load_checkpoint
+from playground.ml.inference.predict import Predictor
+from playground.ml.training import protocol
+from playground.ml.training.events import Event
 from playground.spec.layers import Conv2d
 from playground.spec.project import save_project
 
@@ -54,7 +56,9 @@ def test_train_reaches_95_percent_on_digits_with_lenet(tmp_path):
     result = run_cli("train", "lenet5-digits", "--out", str(tmp_path), "--json")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    epochs = [line for line in lines if line["event"] == "epoch"]
+    assert lines[0] == {"protocol": protocol.VERSION}  # the protocol's records, as the window's child sends them
+    assert all(isinstance(protocol.decode(json.dumps(line)), Event) for line in lines[1:])
+    epochs = [line for line in lines if line.get("event") == "epoch"]
     assert len(epochs) == 10
     assert set(epochs[0]) >= {"epoch", "train_loss", "train_acc", "val_loss", "val_acc", "seconds"}
     done = lines[-1]
@@ -81,7 +85,8 @@ def test_resume_from_the_command_line(trained, capsys):
     assert main(["train", str(trained / "tiny.json"), "--resume", str(trained / "run" / "last.pt"),
                  "--epochs", "3", "--out", str(trained / "run"), "--json"]) == 0  # fmt: skip
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [line["epoch"] for line in lines if line["event"] == "epoch"] == [3]
+    assert [line["epoch"] for line in lines if line.get("event") == "epoch"] == [3]
+    assert lines[-1]["event"] == "attached"  # a project file keeps its run
     assert load_checkpoint(trained / "run" / "last.pt").epoch == 3
 
 
@@ -166,12 +171,13 @@ def test_training_an_image_folder_with_a_bad_file_reports_it(tmp_path, capsys):
 
 
 def test_a_run_stopped_before_its_first_epoch_says_so(tmp_path, capsys, monkeypatch):
-    from playground.ml import engine
-    from playground.ml.events import Finished, Started
+    from playground.ml.training import engine
+    from playground.ml.training.events import Finished, Started
 
     def stopped_at_once(project, data, **kwargs):
-        yield Started("CPU", 0, 3, len(data.train), len(data.val), 10)
-        yield Finished("stopped", 0, 0, None, None, {})
+        yield Started(device="CPU", start_epoch=0, epochs=3, train_images=len(data.train), val_images=len(data.val),
+                      parameters=10)  # fmt: skip
+        yield Finished(reason="stopped", epochs_done=0, best_epoch=0, best_val_acc=None, checkpoint=None)
 
     monkeypatch.setattr(engine, "fit", stopped_at_once)
     save_project(tiny_project(), tmp_path / "p.json")

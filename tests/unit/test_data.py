@@ -6,8 +6,9 @@ import pytest
 import torch
 from PIL import Image
 
-from playground.ml import builtin
-from playground.ml.data import (
+from playground.ml.data import builtin
+from playground.ml.data.folders import class_names_of
+from playground.ml.data.prepare import (
     LoadCancelled,
     load_builtin,
     load_dataset,
@@ -16,8 +17,7 @@ from playground.ml.data import (
     resize_batch,
     stratified_split,
 )
-from playground.ml.folders import class_names_of
-from playground.ml.synthetic import SHAPE_CLASSES, generate_shapes
+from playground.ml.data.synthetic import SHAPE_CLASSES, generate_shapes
 from playground.spec.errors import DataError
 from playground.spec.settings import DataSettings
 
@@ -209,7 +209,7 @@ def test_hidden_and_system_folders_are_not_classes_or_images(tmp_path):
 
 
 def test_a_dataset_too_big_for_memory_is_refused_before_loading(monkeypatch):
-    from playground.ml import data as data_module
+    from playground.ml.data import prepare as data_module
 
     monkeypatch.setattr(data_module, "_total_memory", lambda: 200 * 1024**2)
     with pytest.raises(DataError, match=r"1,797 images of 3×512×512 need 22.4 GB of memory.*at most about 33×33"):
@@ -217,7 +217,7 @@ def test_a_dataset_too_big_for_memory_is_refused_before_loading(monkeypatch):
 
 
 def test_channel_statistics_match_a_direct_computation():
-    from playground.ml.data import channel_stats
+    from playground.ml.data.prepare import channel_stats
 
     torch.manual_seed(0)
     images = torch.randint(0, 256, (5000, 3, 4, 4), dtype=torch.uint8)

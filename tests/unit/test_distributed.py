@@ -9,8 +9,8 @@ import pytest
 import torch
 
 from playground.cli import main
-from playground.ml.checkpoints import load_checkpoint
-from playground.ml.distributed import RECORD_SHARDS_ENV, Distributed
+from playground.ml.files.checkpoints import load_checkpoint
+from playground.ml.training.distributed import RECORD_SHARDS_ENV, Distributed
 from playground.spec.project import save_project
 from unit.helpers import tiny_project
 

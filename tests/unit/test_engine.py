@@ -5,12 +5,12 @@ import time
 import pytest
 import torch
 
-from playground.ml import engine as engine_module
-from playground.ml.build import build_model
-from playground.ml.checkpoints import load_checkpoint
-from playground.ml.data import prepare_data
-from playground.ml.engine import TrainingControl, fit
-from playground.ml.events import BatchFinished, EpochFinished, Failed, Finished, Started
+from playground.ml.data.prepare import prepare_data
+from playground.ml.files.checkpoints import load_checkpoint
+from playground.ml.network.build import build_model
+from playground.ml.training import engine as engine_module
+from playground.ml.training.engine import TrainingControl, fit, run_to_end
+from playground.ml.training.events import BatchFinished, EpochFinished, Failed, Finished, Started
 from playground.spec.errors import CheckpointError, PlaygroundError
 from playground.spec.layers import BatchNorm2d, Conv2d, Dropout
 from playground.spec.settings import AugmentationSettings
@@ -25,12 +25,16 @@ def digits():
 
 
 def _run(project, data, **kwargs):
-    return list(fit(project, data, **kwargs))
+    return run_to_end(fit(project, data, **kwargs))[0]
+
+
+def _run_with_result(project, data, **kwargs):
+    return run_to_end(fit(project, data, **kwargs))
 
 
 def test_training_learns_and_reports_every_epoch(digits, tmp_path):
     project = tiny_project(epochs=3)
-    events = _run(project, digits, out_dir=tmp_path)
+    events, result = _run_with_result(project, digits, out_dir=tmp_path)
     assert isinstance(events[0], Started) and events[0].parameters == 4 * 9 + 4 + 4 * 5 * 5 * 10 + 10
     epochs = [e for e in events if isinstance(e, EpochFinished)]
     assert [e.epoch for e in epochs] == [1, 2, 3]
@@ -41,7 +45,8 @@ def test_training_learns_and_reports_every_epoch(digits, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["best.pt", "last.pt"]
     best = load_checkpoint(tmp_path / "best.pt")
     assert best.epoch == done.best_epoch and best.best_val_acc == done.best_val_acc
-    assert all(torch.equal(best.weights[k], done.model_state[k]) for k in best.weights)
+    assert all(torch.equal(best.weights[k], result.best_model_state[k]) for k in best.weights)
+    assert result.epoch == 3 and not any(isinstance(v, torch.Tensor) for e in events for v in vars(e).values())
 
 
 def test_batch_events_are_throttled(digits):
@@ -93,14 +98,14 @@ def test_nan_loss_stops_with_a_message_and_keeps_the_last_good_weights(digits, t
     project = tiny_project(epochs=3)
     batches_per_epoch = -(-len(digits.train) // project.training.batch_size)
     model = _model_failing_at(project, digits, batches_per_epoch + 3, lambda out: out * float("nan"))
-    events = _run(project, digits, model=model, out_dir=tmp_path)
+    events, result = _run_with_result(project, digits, model=model, out_dir=tmp_path)
     failed = events[-1]
-    assert isinstance(failed, Failed) and failed.reason == "nan" and failed.epoch == 2
+    assert isinstance(failed, Failed) and failed.reason == "nan" and failed.epoch == 2 and result.epoch == 1
     assert "NaN" in failed.message and "lower learning rate" in failed.message
     epoch_one = load_checkpoint(tmp_path / "last.pt")
     assert epoch_one.epoch == 1
     for name, tensor in epoch_one.model_state.items():
-        assert torch.equal(failed.model_state[name], tensor)
+        assert torch.equal(result.model_state[name], tensor)
         assert torch.equal(model.state_dict()[name], tensor)  # the live model is rolled back too
 
 
@@ -113,23 +118,29 @@ def test_out_of_memory_stops_with_advice_and_keeps_weights(digits):
     torch.manual_seed(0)
     model = _model_failing_at(project, digits, 5, explode)
     before = {k: v.clone() for k, v in model.state_dict().items()}
-    events = _run(project, digits, model=model)
+    events, result = _run_with_result(project, digits, model=model)
     failed = events[-1]
     assert isinstance(failed, Failed) and failed.reason == "out_of_memory" and failed.epoch == 1
     assert "smaller batch size such as 16" in failed.message
     for name, tensor in before.items():  # rolled back to where epoch 1 started, not half-trained
-        assert torch.equal(failed.model_state[name], tensor) and torch.equal(model.state_dict()[name], tensor)
+        assert torch.equal(result.model_state[name], tensor) and torch.equal(model.state_dict()[name], tensor)
 
 
 def test_stop_ends_training_between_batches(digits):
     control = TrainingControl()
     events = []
-    for event in fit(tiny_project(epochs=50, batch_size=8), digits, control=control):
+    run = fit(tiny_project(epochs=50, batch_size=8), digits, control=control)
+    while True:
+        try:
+            event = next(run)
+        except StopIteration as end:
+            result = end.value
+            break
         events.append(event)
         if isinstance(event, BatchFinished):
             control.stop.set()
     assert isinstance(events[-1], Finished) and events[-1].reason == "stopped"
-    assert events[-1].epochs_done == 0 and events[-1].model_state
+    assert events[-1].epochs_done == 0 and result.epoch == 0 and result.model_state  # the weights as they were
 
 
 def test_pause_holds_and_resume_continues(digits):

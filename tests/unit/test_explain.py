@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 import torch
 
-from playground.ml import explain
-from playground.ml.checkpoints import load_checkpoint
-from playground.ml.data import ImageSet, prepare_image_set
-from playground.ml.engine import fit
-from playground.ml.predict import ImagenetPredictor, Predictor
+from playground.ml.data.prepare import ImageSet, prepare_image_set
+from playground.ml.files.checkpoints import load_checkpoint
+from playground.ml.inference import explain
+from playground.ml.inference.predict import ImagenetPredictor, Predictor
+from playground.ml.training.engine import fit
 from playground.spec.layers import Conv2d, Dense, GlobalAvgPool, MaxPool2d
 from playground.spec.project import Project
 from playground.spec.settings import DataSettings, TrainingSettings
@@ -158,7 +158,7 @@ def test_the_cli_predicts_with_an_imagenet_network_as_it_is(palace_and_mobilenet
 def test_every_block_of_every_imagenet_network_is_explained(key, monkeypatch):
     """base_blocks regroups a network's modules into Sequentials its forward never calls: hooks
     on those caught nothing (ResNet, VGG and timm's networks had maps missing)."""
-    from playground.ml import pretrained
+    from playground.ml.network import pretrained
 
     if pretrained.network(key).source == "timm":
         pytest.importorskip("timm")

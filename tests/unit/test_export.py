@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 import torch
 
-from playground.ml.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
-from playground.ml.export import NormalizedModel, export_checkpoint, python_code
-from playground.ml.predict import model_from_checkpoint
+from playground.ml.files.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
+from playground.ml.inference.export import NormalizedModel, export_checkpoint, python_code
+from playground.ml.inference.predict import model_from_checkpoint
 from playground.spec.layers import AvgPool2d, BatchNorm2d, Conv2d, Dense, Dropout, GlobalAvgPool, MaxPool2d, MinPool2d
 from playground.spec.project import Project
 from playground.spec.settings import DataSettings
@@ -34,7 +34,7 @@ def checkpoint(tmp_path_factory) -> Checkpoint:
             Dense(units="auto"),
         ),
     )
-    from playground.ml.build import build_model
+    from playground.ml.network.build import build_model
 
     torch.manual_seed(0)
     model = build_model(project.input_shape, project.layers, 5)

@@ -130,8 +130,8 @@ def test_a_network_with_only_a_flatten_and_a_pool_has_no_window_on_a_bar(lenet):
 def test_a_sample_gives_every_box_its_picture_with_the_weights_it_says(lenet):
     import torch
 
-    from playground.ml.layer_outputs import sample_outputs
-    from playground.ml.walkthrough import digit_set, shipped_lenet
+    from playground.ml.inference.layer_outputs import sample_outputs
+    from playground.ml.inference.walkthrough import digit_set, shipped_lenet
 
     digit = torch.as_tensor(digit_set()[0][0])[None]  # 1×8×8: brought to the network's 1×32×32
     fresh = sample_outputs(lenet, 10, digit, None)

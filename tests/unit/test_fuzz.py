@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from playground.ml.images import BadImage, decode_image
+from playground.ml.data.images import BadImage, decode_image
 from playground.spec.errors import PlaygroundError
 from playground.spec.project import load_project
 

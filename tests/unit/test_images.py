@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from playground.ml.images import BadImage, decode_image
+from playground.ml.data.images import BadImage, decode_image
 
 
 def test_16_bit_grayscale_is_scaled_to_8_bit(tmp_path):

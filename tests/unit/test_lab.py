@@ -9,7 +9,7 @@ import torch.nn.functional as F
 
 from playground.cli import main
 from playground.lessons.lab import LabError, conv_vs_dense, convolve, parse_grid, pool, usage_counts
-from playground.ml.modules import MinPool2d, PaddedAvgPool2d
+from playground.ml.network.modules import MinPool2d, PaddedAvgPool2d
 from playground.spec.shapes import resolve_padding
 
 ONE_TO_25 = [[r * 5 + c + 1 for c in range(5)] for r in range(5)]

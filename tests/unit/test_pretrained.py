@@ -9,7 +9,7 @@ import pytest
 import torch
 from torch import nn
 
-from playground.ml import pretrained
+from playground.ml.network import pretrained
 from playground.spec.errors import CheckpointError
 
 
@@ -86,7 +86,7 @@ def test_safetensors_weights_import(tmp_path):
 
 @pytest.mark.parametrize("key", list(pretrained.NETWORKS))
 def test_freeze_counts_are_right_for_every_network(key):
-    from playground.ml.transfer import TransferModel
+    from playground.ml.network.transfer import TransferModel
 
     backbone = pretrained.network(key)
     for trainable_blocks in (0, 1, backbone.blocks):
@@ -123,7 +123,7 @@ def test_xception_looks_under_timms_url_name_in_the_torch_cache(offline_homes):
 
 
 def test_genuine_imagenet_mobilenet_v2_recognises_a_palace(palace_and_mobilenet):
-    from playground.ml.predict import ImagenetPredictor
+    from playground.ml.inference.predict import ImagenetPredictor
 
     [prediction] = ImagenetPredictor("mobilenet_v2").predict_files([palace_and_mobilenet], top_k=5)
     top = prediction.top

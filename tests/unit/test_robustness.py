@@ -14,11 +14,12 @@ import torch
 from PIL import Image
 
 from playground.cli import main, printable
-from playground.ml import checkpoints, data
-from playground.ml.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
-from playground.ml.images import BadImage, decode_image
-from playground.ml.predict import Predictor
-from playground.ml.transfer import build_network
+from playground.ml.data import prepare as data
+from playground.ml.data.images import BadImage, decode_image
+from playground.ml.files import checkpoints
+from playground.ml.files.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
+from playground.ml.inference.predict import Predictor
+from playground.ml.network.transfer import build_network
 from playground.spec.errors import CheckpointError, PlaygroundError
 from playground.spec.layers import Dense, Flatten
 from playground.spec.project import save_project
@@ -225,7 +226,7 @@ def test_a_malicious_checkpoint_is_said_plainly(tmp_path, capsys):
     ],
 )
 def test_weights_import_refuses_integer_or_nan_tensors(tmp_path, capsys, spoil, needle):
-    from playground.ml import pretrained
+    from playground.ml.network import pretrained
 
     state = pretrained.architecture("mobilenet_v3_small").state_dict()
     name = next(key for key, tensor in state.items() if tensor.is_floating_point())
@@ -243,7 +244,7 @@ def test_resuming_a_checkpoint_of_another_project_is_refused(tmp_path, capsys):
     other = tiny_project().replace(data=DataSettings(source="builtin:digits", image_size=(16, 16), channels=1))
     save_project(other, tmp_path / "other.json")
     assert main(["train", str(tmp_path / "other.json"), "--resume", str(tmp_path / "c.pt")]) == 2
-    _one_error_line(capsys, "was not saved for", "data.image_size, data.val_fraction differ")
+    _one_error_line(capsys, "cannot continue in", "data.image_size, data.val_fraction changed since it was saved")
 
 
 def test_an_unwritable_out_is_noticed_before_training(tmp_path, capsys):
@@ -299,7 +300,6 @@ def test_warnings_never_come_before_the_error_line(monkeypatch, capsys):
         warnings.warn("a library's advice\nover several lines", UserWarning, stacklevel=1)
         raise PlaygroundError("the one line")
 
-    monkeypatch.setattr(cli, "cmd_datasets", warns_then_fails)
     monkeypatch.setattr(cli.build_parser().__class__, "parse_args", lambda self, argv=None: _args(warns_then_fails))
     assert main(["datasets"]) == 2
     assert capsys.readouterr().err == "error: the one line\n"

@@ -5,7 +5,7 @@ import random
 import pytest
 import torch
 
-from playground.ml.build import build_model
+from playground.ml.network.build import build_model
 from playground.spec.errors import ShapeError
 from playground.spec.layers import (
     Activation,

@@ -114,7 +114,7 @@ def test_every_command_in_the_guide_runs_or_at_least_parses(tmp_path, monkeypatc
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_pretrained_networks_file_is_named_as_the_app_looks_for_it(language):
     pytest.importorskip("torchvision")
-    from playground.ml.pretrained import app_weights_dir, where_to_get
+    from playground.ml.network.pretrained import app_weights_dir, where_to_get
 
     guide = teachers_guide(language)
     for key, backbone in BACKBONES.items():

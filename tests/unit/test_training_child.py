@@ -10,9 +10,11 @@ import time
 import pytest
 import torch
 
-from playground.ml import data, image_cache, protocol
-from playground.ml.data import load_image_folder
-from playground.ml.events import BatchFinished, EpochFinished, Failed, Finished, Loading, Refused, Started
+from playground.ml.data import image_cache
+from playground.ml.data import prepare as data
+from playground.ml.data.prepare import load_image_folder
+from playground.ml.training import protocol
+from playground.ml.training.events import BatchFinished, EpochFinished, Failed, Finished, Loading, Refused, Started
 from playground.spec import messages
 from playground.spec.messages import Message
 from playground.spec.project import save_project
@@ -22,13 +24,26 @@ from .helpers import tiny_project, write_class_folder
 
 def test_events_cross_the_protocol_unchanged_and_messages_stay_translatable():
     events = [
-        Started("CPU", 0, 3, 100, 20, 1234, False),
-        BatchFinished(1, 2, 10, 0.5, 0.25, 1000.0),
-        EpochFinished(1, 3, 0.5, 0.6, 0.7, 0.8, 1.5, 900.0, 0.001, True),
-        Finished("completed", 3, 2, 0.9, "/runs/best.pt"),
-        Loading(5, 10),
-        Failed("nan", Message(messages.LOSS_NOT_FINITE, epoch=2, previous=1, learning_rate="0.1"), 2),
-        Refused(Message(messages.NO_LAYERS)),
+        Started(device="CPU", start_epoch=0, epochs=3, train_images=100, val_images=20, parameters=1234),
+        BatchFinished(epoch=1, batch=2, batches=10, loss=0.5, accuracy=0.25, images_per_second=1000.0),
+        EpochFinished(
+            epoch=1,
+            epochs=3,
+            train_loss=0.5,
+            train_acc=0.6,
+            val_loss=0.7,
+            val_acc=0.8,
+            seconds=1.5,
+            images_per_second=900.0,
+            learning_rate=0.001,
+            is_best=True,
+        ),
+        Finished(reason="completed", epochs_done=3, best_epoch=2, best_val_acc=0.9, checkpoint="/runs/best.pt"),
+        Loading(done=5, total=10),
+        Failed(
+            reason="nan", message=Message(messages.LOSS_NOT_FINITE, epoch=2, previous=1, learning_rate="0.1"), epoch=2
+        ),
+        Refused(message=Message(messages.NO_LAYERS)),
     ]
     for event in events:
         line = protocol.encode(event)
@@ -40,7 +55,9 @@ def test_events_cross_the_protocol_unchanged_and_messages_stay_translatable():
 
 
 def test_a_nan_loss_travels_as_json_null_and_junk_is_refused():
-    line = protocol.encode(BatchFinished(1, 1, 1, float("nan"), 0.0, 1.0))
+    line = protocol.encode(
+        BatchFinished(epoch=1, batch=1, batches=1, loss=float("nan"), accuracy=0.0, images_per_second=1.0)
+    )
     assert "NaN" not in line and json.loads(line)["loss"] is None
     for junk in ("", "not json", "[1, 2]", '{"event": "unknown"}', '{"event": "batch", "epoch": 1}', "{" * 10_000):
         with pytest.raises(protocol.ProtocolError):
@@ -223,7 +240,7 @@ def test_what_a_library_prints_never_breaks_a_protocol_line(tmp_path):
 def test_a_full_disk_is_one_translatable_refusal_and_the_finished_epochs_stay(tmp_path):
     save_project(tiny_project(epochs=3), tmp_path / "p.json")
     full_at_epoch_2 = (
-        "import errno\nfrom playground.ml import engine\nsave = engine.save_checkpoint\ncalls = []\n"
+        "import errno\nfrom playground.ml.training import engine\nsave = engine.save_checkpoint\ncalls = []\n"
         "def failing(checkpoint, path):\n    calls.append(path)\n"
         "    if len(calls) > 1:\n        raise OSError(errno.ENOSPC, 'No space left on device', str(path))\n"
         "    return save(checkpoint, path)\nengine.save_checkpoint = failing\n"

@@ -9,13 +9,14 @@ import torch
 from torch import nn
 
 from playground.cli import main
-from playground.ml import engine, pretrained
-from playground.ml.checkpoints import load_checkpoint
-from playground.ml.data import prepare_data
-from playground.ml.engine import fit
-from playground.ml.events import EpochFinished
-from playground.ml.predict import Predictor
-from playground.ml.transfer import TransferModel, build_network
+from playground.ml.data.prepare import prepare_data
+from playground.ml.files.checkpoints import load_checkpoint
+from playground.ml.inference.predict import Predictor
+from playground.ml.network import pretrained
+from playground.ml.network.transfer import TransferModel, build_network
+from playground.ml.training import engine
+from playground.ml.training.engine import fit
+from playground.ml.training.events import EpochFinished
 from playground.spec.backbones import BACKBONES
 from playground.spec.errors import SpecError
 from playground.spec.project import project_from_dict, save_project

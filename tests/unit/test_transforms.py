@@ -2,7 +2,7 @@ import pytest
 import torch
 from torchvision.transforms import v2
 
-from playground.ml.transforms import BatchAugmentation, affine_grid, build_augmentation, inverse_affine_matrices
+from playground.ml.data.transforms import BatchAugmentation, affine_grid, build_augmentation, inverse_affine_matrices
 from playground.spec.settings import AugmentationSettings
 
 

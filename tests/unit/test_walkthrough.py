@@ -10,9 +10,9 @@ import pytest
 import torch
 from torch import nn
 
-from playground.ml.checkpoints import load_checkpoint
-from playground.ml.predict import Predictor
-from playground.ml.walkthrough import (
+from playground.ml.files.checkpoints import load_checkpoint
+from playground.ml.inference.predict import Predictor
+from playground.ml.inference.walkthrough import (
     SHIPPED_LENET,
     Walkthrough,
     conv_cell,

@@ -72,7 +72,7 @@ def test_the_worksheet_and_its_answer_key_as_pdf(tmp_path, capsys, qapp):
 
 
 def test_under_a_korean_locale_the_sheet_is_korean_with_its_font_embedded(tmp_path, monkeypatch, qapp):
-    from playground.gui.translation import install_translators
+    from playground.gui.app.translation import install_translators
 
     monkeypatch.setenv("CNN_PLAYGROUND_LANGUAGE", "ko")
     sheet = tmp_path / "ko.pdf"

@@ -1,6 +1,6 @@
 """The Augmentation page: Keras ImageDataGenerator's settings and a live preview.
 
-The preview applies `playground.ml.transforms.build_augmentation` — the very function training
+The preview applies `playground.ml.data.transforms.build_augmentation` — the very function training
 uses — to 16 copies of one training image, so what the learner sees is what the network gets.
 """
 
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.dataset_loader import DatasetLoader
-from playground.gui.document import ProjectDocument
+from playground.gui.project.dataset_loader import DatasetLoader
+from playground.gui.project.document import ProjectDocument
 from playground.gui.widgets.images import ImageGrid
 from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
 from playground.spec.project import Project
@@ -296,7 +296,7 @@ class AugmentPage(QWidget):
             return None
         import torch  # loaded with the images, on the loader's thread
 
-        from playground.ml.transforms import build_augmentation
+        from playground.ml.data.transforms import build_augmentation
 
         image = image_set.images[self.image_index % len(image_set)]
         batch = image.unsqueeze(0).repeat(PREVIEW_COUNT, 1, 1, 1)
@@ -339,6 +339,6 @@ class AugmentPage(QWidget):
 
 
 if __name__ == "__main__":
-    from playground.gui.standalone import run_alone
+    from playground.gui.pages.standalone import run_alone
 
     run_alone(lambda document, classes, loader: AugmentPage(document, loader))

@@ -34,18 +34,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.dataset_loader import DatasetLoader
-from playground.gui.document import ProjectDocument
-from playground.gui.dropped_files import local_paths
-from playground.gui.layer_labels import tr
-from playground.gui.messages import error_text, translated
-from playground.gui.settings import config_dir
+from playground.gui.app.config import config_dir
+from playground.gui.app.messages import error_text, translated
+from playground.gui.project.dataset_loader import DatasetLoader
+from playground.gui.project.document import ProjectDocument
+from playground.gui.project.dropped_files import local_paths
 from playground.gui.widgets.bar_chart import BarChart
 from playground.gui.widgets.images import ImageGrid, image_file_filter
+from playground.gui.widgets.layer_labels import tr
 from playground.gui.widgets.panels import RememberedSplitter, fitted_scroll_panel
-from playground.ml import folders
-from playground.ml.builtin import BUILTIN_DATASETS
-from playground.ml.folders import resolve_source_folder
+from playground.ml.data import folders
+from playground.ml.data.builtin import BUILTIN_DATASETS
+from playground.ml.data.folders import resolve_source_folder
 from playground.spec.errors import DataError
 from playground.spec.project import Project
 
@@ -558,6 +558,6 @@ class DataPage(QWidget):
 
 
 if __name__ == "__main__":
-    from playground.gui.standalone import run_alone
+    from playground.gui.pages.standalone import run_alone
 
     run_alone(lambda document, classes, loader: DataPage(document, classes, loader))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QStyle, QWidget
 
-from playground.gui.settings import app_settings
+from playground.gui.app.config import app_settings
 
 
 class VerticalScrollPanel(QScrollArea):

@@ -17,7 +17,7 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from playground.gui.layer_labels import tr
+from playground.gui.widgets.layer_labels import tr
 
 REDRAW_MS = 200
 SMOOTHING = 0.3  # weight of the newest batch report in the running average that is drawn

@@ -2536,14 +2536,10 @@
     </message>
 </context>
 <context>
-    <name>TrainPage</name>
+    <name>RunsPanel</name>
     <message>
-        <source>Log</source>
-        <translation>로그</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>실행 기록</translation>
+        <source>Tick runs to overlay their curves on the plots, each in a colour of its own.</source>
+        <translation>실행 기록을 체크하면 그 곡선이 각자의 색으로 그래프에 겹쳐 그려집니다.</translation>
     </message>
     <message>
         <source>SGD</source>
@@ -2552,6 +2548,61 @@
     <message>
         <source>SGD with momentum</source>
         <translation>SGD (모멘텀)</translation>
+    </message>
+    <message>
+        <source>Run {0}</source>
+        <translation>실행 {0}</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>조기 종료</translation>
+    </message>
+    <message>
+        <source>NaN loss</source>
+        <translation>NaN 손실</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>메모리 부족</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>{name} · {time} · {optimizer}, learning rate {rate}, batch {batch}, augmentation {augmentation}, {dropout} dropout layers · {epochs} epochs, best validation accuracy {best} · {outcome}</source>
+        <translation>{name} · {time} · {optimizer}, 학습률 {rate}, 배치 {batch}, 데이터 증식 {augmentation}, 드롭아웃 층 {dropout}개 · {epochs} 에포크, 최고 검증 정확도 {best} · {outcome}</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>켜짐</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끄기</translation>
+    </message>
+</context>
+<context>
+    <name>TrainPage</name>
+    <message>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행 기록</translation>
     </message>
     <message>
         <source>constant</source>
@@ -2580,10 +2631,6 @@
     <message>
         <source>Epochs</source>
         <translation>에포크</translation>
-    </message>
-    <message>
-        <source>Tick runs to overlay their curves on the plots, each in a colour of its own.</source>
-        <translation>실행 기록을 체크하면 그 곡선이 각자의 색으로 그래프에 겹쳐 그려집니다.</translation>
     </message>
     <message>
         <source>How many times training goes through every training image.</source>
@@ -2840,46 +2887,6 @@
     <message>
         <source>Could not write the run folder {0} (is the disk full or read-only?).</source>
         <translation>실행 폴더 {0}에 쓸 수 없습니다 (디스크가 가득 찼거나 읽기 전용인가요?).</translation>
-    </message>
-    <message>
-        <source>Run {0}</source>
-        <translation>실행 {0}</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>실행 중</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>멈춤</translation>
-    </message>
-    <message>
-        <source>stopped early</source>
-        <translation>조기 종료</translation>
-    </message>
-    <message>
-        <source>NaN loss</source>
-        <translation>NaN 손실</translation>
-    </message>
-    <message>
-        <source>out of memory</source>
-        <translation>메모리 부족</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <source>{name} · {time} · {optimizer}, learning rate {rate}, batch {batch}, augmentation {augmentation}, {dropout} dropout layers · {epochs} epochs, best validation accuracy {best} · {outcome}</source>
-        <translation>{name} · {time} · {optimizer}, 학습률 {rate}, 배치 {batch}, 데이터 증식 {augmentation}, 드롭아웃 층 {dropout}개 · {epochs} 에포크, 최고 검증 정확도 {best} · {outcome}</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>켜짐</translation>
     </message>
     <message>
         <source>Save checkpoint</source>
@@ -4046,12 +4053,16 @@
         <translation>체크포인트의 가중치가 그 네트워크에 맞지 않습니다: {reason}</translation>
     </message>
     <message>
-        <source>{checkpoint} was not saved for {project}: {keys} differ — resume with the checkpoint&apos;s own project, or train without --resume</source>
-        <translation>{checkpoint}은(는) {project}을(를) 위해 저장된 것이 아닙니다: {keys}이(가) 다릅니다 — 체크포인트의 프로젝트로 이어서 훈련하거나 --resume 없이 훈련하세요</translation>
-    </message>
-    <message>
         <source>cannot write to {folder}: {reason} — choose another --out folder</source>
         <translation>{folder}에 쓸 수 없습니다: {reason} — 다른 --out 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <source>{checkpoint} cannot continue in {project}: {keys} changed since it was saved — change them back, or start a new run</source>
+        <translation>{checkpoint}은(는) {project}에서 이어서 훈련할 수 없습니다: 저장한 뒤로 {keys}이(가) 바뀌었습니다 — 되돌리거나 새로 훈련을 시작하세요</translation>
+    </message>
+    <message>
+        <source>the training process speaks protocol version {found}, this window version {expected} — the app was updated while it was open: restart it</source>
+        <translation>훈련 프로세스의 프로토콜 버전은 {found}, 이 창은 {expected}입니다 — 앱이 열려 있는 동안 업데이트되었습니다: 앱을 다시 시작하세요</translation>
     </message>
     <message>
         <source>image not found: {path}</source>

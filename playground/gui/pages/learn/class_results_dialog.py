@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.messages import translated
-from playground.gui.translation import installed_language
+from playground.gui.app.messages import translated
+from playground.gui.app.translation import installed_language
 from playground.lessons.class_results import (
     SUFFIX,
     StudentResults,

@@ -1,5 +1,5 @@
 """A small square to draw a digit on with the mouse: 32×32 cells of ink, as the drawings behind
-scikit-learn's 8×8 digits were (playground.ml.walkthrough.digit_from_drawing counts them the same way)."""
+scikit-learn's 8×8 digits were (playground.ml.inference.walkthrough.digit_from_drawing counts them the same way)."""
 
 from __future__ import annotations
 

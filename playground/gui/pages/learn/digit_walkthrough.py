@@ -5,7 +5,7 @@ weights and bias, then the activation; a pooling cell's window; a dense unit's l
 contributions; the output's probabilities.
 
 The network is the LeNet-5 the app ships (playground/resources/models) or the user's own trained
-model (`set_model`). The arithmetic is playground.ml.walkthrough's (checked against torch there).
+model (`set_model`). The arithmetic is playground.ml.inference.walkthrough's (checked against torch there).
 Loading torch and the model, and each digit's forward pass, run on background Tasks: the pass itself
 is 0.6 ms with one thread but 30-60 ms with torch's two on a 2-core CPU (measured), too long for the
 window's thread. A cell's arithmetic and its text (a few hundred products) stay on it: 2–15 ms
@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.layer_labels import activation_name, block_title, layer_settings
-from playground.gui.messages import error_text
+from playground.gui.app.messages import error_text
+from playground.gui.background.tasks import Task
 from playground.gui.pages.learn.digit_canvas import DigitCanvas
 from playground.gui.pages.learn.map_view import MapGrid, MapView
-from playground.gui.tasks import Task
 from playground.gui.widgets.bar_chart import BarChart
+from playground.gui.widgets.layer_labels import activation_name, block_title, layer_settings
 from playground.spec.errors import PlaygroundError
 
 MAPS_SHOWN = 32  # per layer: a wide network of the user's would otherwise fill the screen
@@ -72,7 +72,7 @@ class DigitWalkthrough(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("digit_walkthrough")
-        self.walk = None  # playground.ml.walkthrough.Walkthrough, once torch and the model are loaded
+        self.walk = None  # playground.ml.inference.walkthrough.Walkthrough, once torch and the model are loaded
         self.digits: np.ndarray | None = None  # scikit-learn's digits, 0–255
         self.labels: np.ndarray | None = None
         self.trace = None
@@ -181,7 +181,7 @@ class DigitWalkthrough(QWidget):
         self.model_label.setText(self.tr("Loading the network…"))
 
         def load(context):
-            from playground.ml.walkthrough import Walkthrough, digit_set, shipped_lenet
+            from playground.ml.inference.walkthrough import Walkthrough, digit_set, shipped_lenet
 
             try:
                 walk = Walkthrough(checkpoint if checkpoint is not None else shipped_lenet())
@@ -225,7 +225,7 @@ class DigitWalkthrough(QWidget):
 
     def use_drawing(self) -> None:
         if self.walk is not None and self.canvas.ink.any():
-            from playground.ml.walkthrough import digit_from_drawing
+            from playground.ml.inference.walkthrough import digit_from_drawing
 
             self.show_digit(digit_from_drawing(self.canvas.ink))
 
@@ -312,7 +312,7 @@ class DigitWalkthrough(QWidget):
 
     def explain(self, index: int, which: int, row: int, col: int) -> None:
         """Explain output cell (`row`, `col`) of map `which` of layer `index` (a unit's: row 0, col = unit)."""
-        from playground.ml.walkthrough import layer_kind
+        from playground.ml.inference.walkthrough import layer_kind
 
         if self.trace is None or index < 0:
             return
@@ -404,7 +404,7 @@ class DigitWalkthrough(QWidget):
 
     def _flattened_from(self, index: int) -> tuple[int, int, int] | None:
         """The maps a dense layer's inputs were laid out from (by a Flatten, or its own implicit one)."""
-        from playground.ml.walkthrough import layer_kind
+        from playground.ml.inference.walkthrough import layer_kind
 
         below = self.trace.layer_input(index)
         if below.dim() == 3:
@@ -455,6 +455,6 @@ class DigitWalkthrough(QWidget):
 
 
 if __name__ == "__main__":
-    from playground.gui.standalone import run_alone
+    from playground.gui.pages.standalone import run_alone
 
     run_alone(lambda document, classes, loader: DigitWalkthrough())

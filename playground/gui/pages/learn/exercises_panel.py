@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.messages import translated
+from playground.gui.app.config import config_dir
+from playground.gui.app.messages import translated
+from playground.gui.app.translation import installed_language
 from playground.gui.pages.learn.grids import CURRENT, DONE, PAD, WINDOW, GridTable
-from playground.gui.settings import config_dir
-from playground.gui.translation import installed_language
 from playground.lessons.content import lessons
 from playground.lessons.exercises import CellPuzzle, Exercise, check, exercise_count, make_exercise
 from playground.lessons.progress import FIRST_TRY, PROGRESS_FILE, WITH_HELP, Progress

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.messages import error_text
+from playground.gui.app.messages import error_text
 from playground.gui.pages.learn.grids import GridTable
 from playground.gui.widgets.flow_layout import FlowLayout
 from playground.lessons.content import LAB_SETTINGS
@@ -214,6 +214,6 @@ class ImageLab(QWidget):
 
 
 if __name__ == "__main__":
-    from playground.gui.standalone import run_alone
+    from playground.gui.pages.standalone import run_alone
 
     run_alone(lambda document, classes, loader: ImageLab())

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.messages import error_text, translated
+from playground.gui.app.messages import error_text, translated
 from playground.gui.pages.learn.grids import CURRENT, DONE, WINDOW, GridTable
 from playground.gui.widgets.flow_layout import FlowLayout
 from playground.lessons.content import LAB_SETTINGS

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.messages import error_text
+from playground.gui.app.messages import error_text
 from playground.gui.pages.learn.exercises_panel import ExercisesPanel
 from playground.lessons.content import LessonError, lessons
 

@@ -53,6 +53,6 @@ class LearnPage(QTabWidget):
 
 
 if __name__ == "__main__":
-    from playground.gui.standalone import run_alone
+    from playground.gui.pages.standalone import run_alone
 
     run_alone(lambda document, classes, loader: LearnPage())

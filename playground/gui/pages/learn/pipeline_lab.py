@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.messages import error_text, translated
+from playground.gui.app.messages import error_text, translated
 from playground.gui.pages.learn.grids import CURRENT, DONE, WINDOW, GridTable
 from playground.gui.pages.learn.lab import default_filter, default_input
 from playground.lessons.content import LAB_SETTINGS
@@ -384,6 +384,6 @@ def _first(grid, count: int):
 
 
 if __name__ == "__main__":
-    from playground.gui.standalone import run_alone
+    from playground.gui.pages.standalone import run_alone
 
     run_alone(lambda document, classes, loader: PipelineLab())

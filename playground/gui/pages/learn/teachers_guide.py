@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTextBrowser
 
-from playground.gui.messages import error_text
+from playground.gui.app.messages import error_text
 from playground.lessons.content import LessonError, teachers_guide
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.worksheet_pdf import write_worksheet_pdf
+from playground.gui.pages.learn.worksheet_pdf import write_worksheet_pdf
 from playground.lessons.worksheet import MAX_SEED, make_worksheet
 
 

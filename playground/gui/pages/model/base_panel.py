@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from playground.gui.layer_labels import tr
+from playground.gui.widgets.layer_labels import tr
 from playground.spec.project import Project
 from playground.spec.shapes import group, shape_text, summarize_project
 

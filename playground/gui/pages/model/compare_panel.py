@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from playground.gui.layer_labels import tr
+from playground.gui.widgets.layer_labels import tr
 from playground.spec.compare import DenseComparison, compare_with_dense
 from playground.spec.shapes import group
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.layer_labels import block_title
+from playground.gui.background.tasks import Task
 from playground.gui.pages.model.figure_painting import BoxLabels, paint_figure
-from playground.gui.tasks import Task
 from playground.gui.widgets.flow_layout import FlowLayout
+from playground.gui.widgets.layer_labels import block_title
 from playground.spec.backbones import BACKBONES
 from playground.spec.figure import Box, Figure, figure_of, figure_to_fit
 from playground.spec.project import Project
@@ -36,7 +36,7 @@ def _sample_image(image_set):
 
     if image_set is not None and len(image_set):
         return image_set.images[0]
-    from playground.ml.walkthrough import digit_set
+    from playground.ml.inference.walkthrough import digit_set
 
     return torch.as_tensor(digit_set()[0][0])[None]
 
@@ -216,7 +216,7 @@ class FigureView(QWidget):
         self.samples_note.setText(self.tr("Running a sample through the network…"))
 
         def run(context):
-            from playground.ml.layer_outputs import sample_outputs  # torch: only once asked for
+            from playground.ml.inference.layer_outputs import sample_outputs  # torch: only once asked for
 
             return sample_outputs(project, classes, _sample_image(image_set), checkpoint)
 

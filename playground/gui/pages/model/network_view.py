@@ -10,10 +10,10 @@ from PySide6.QtCore import QByteArray, QMimeData, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
-from playground.gui.icons import block_icon
-from playground.gui.layer_labels import block_title, layer_settings, tr
-from playground.gui.messages import translated
+from playground.gui.app.messages import translated
 from playground.gui.pages.model.palette import BLOCK_MIME
+from playground.gui.widgets.icons import block_icon
+from playground.gui.widgets.layer_labels import block_title, layer_settings, tr
 from playground.spec.shapes import LayerInfo, NetworkSummary, group, shape_text
 
 LAYER_MIME = "application/x-cnn-playground-layer"

@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.document import ProjectDocument
-from playground.gui.layer_labels import block_title, tr
-from playground.gui.messages import error_text, translated
+from playground.gui.app.messages import error_text, translated
 from playground.gui.pages.model.base_panel import BasePanel
 from playground.gui.pages.model.code_dialog import CodeDialog
 from playground.gui.pages.model.compare_panel import ComparePanel
@@ -32,7 +30,9 @@ from playground.gui.pages.model.network_view import NetworkView
 from playground.gui.pages.model.palette import BlockPalette
 from playground.gui.pages.model.pretrained_dialog import PretrainedDialog
 from playground.gui.pages.model.properties import LayerProperties
+from playground.gui.project.document import ProjectDocument
 from playground.gui.widgets.flow_layout import FlowLayout
+from playground.gui.widgets.layer_labels import block_title, tr
 from playground.gui.widgets.panels import RememberedSplitter, scroll_panel
 from playground.spec.backbones import BACKBONES
 from playground.spec.errors import PlaygroundError
@@ -326,7 +326,7 @@ class ModelPage(QWidget):
                 ),
             )
             return None
-        from playground.ml.export import python_code  # torch: loaded in the background by now
+        from playground.ml.inference.export import python_code  # torch: loaded in the background by now
 
         try:
             code = python_code(self.project, tuple(names))
@@ -340,6 +340,6 @@ class ModelPage(QWidget):
 
 
 if __name__ == "__main__":
-    from playground.gui.standalone import run_alone
+    from playground.gui.pages.standalone import run_alone
 
     run_alone(lambda document, classes, loader: ModelPage(document, classes))

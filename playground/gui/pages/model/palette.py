@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QStyle
 
-from playground.gui.icons import block_icon
-from playground.gui.layer_labels import block_explanation, block_title
+from playground.gui.widgets.icons import block_icon
+from playground.gui.widgets.layer_labels import block_explanation, block_title
 from playground.spec.layers import LAYER_TYPES
 
 BLOCK_MIME = "application/x-cnn-playground-block"

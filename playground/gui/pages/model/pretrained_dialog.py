@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from playground.gui.messages import error_text, translated
+from playground.gui.app.messages import error_text, translated
 from playground.spec.backbones import BACKBONES
 from playground.spec.errors import PlaygroundError
 
@@ -94,7 +94,7 @@ class PretrainedDialog(QDialog):
         self.table.selectRow([k for k, _ in self.rows].index(key))
 
     def _selected(self) -> None:
-        from playground.ml import pretrained
+        from playground.ml.network import pretrained
 
         key = self.key
         if key is None:
@@ -113,7 +113,7 @@ class PretrainedDialog(QDialog):
         self.use_button.setEnabled(where is not None)
 
     def import_weights(self, path: str | None = None) -> bool:
-        from playground.ml import pretrained
+        from playground.ml.network import pretrained
 
         key = self.key
         if key is None:

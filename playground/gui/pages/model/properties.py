@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.layer_labels import activation_name, block_explanation, block_title, tr
+from playground.gui.widgets.layer_labels import activation_name, block_explanation, block_title, tr
 from playground.spec.layers import ACTIVATIONS, Activation, Conv2d, Dense, Dropout, Layer, _Pool2d
 
 

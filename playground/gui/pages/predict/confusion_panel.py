@@ -47,7 +47,7 @@ class ConfusionPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("confusion_panel")
-        self.result = None  # playground.ml.explain.Confusion
+        self.result = None  # playground.ml.inference.explain.Confusion
         self.images = None  # the validation ImageSet it was computed on
         self.shown: list[int] = []  # the images listed under the matrix (indices into the set)
 

@@ -1,7 +1,7 @@
 """Why the network said what it said, for one image: its feature maps layer by layer, Grad-CAM
 for any class, and the filters the network learned.
 
-The numbers come from playground.ml.explain; this module only turns them into pictures.
+The numbers come from playground.ml.inference.explain; this module only turns them into pictures.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.layer_labels import block_title, layer_settings
-from playground.gui.messages import translated
-from playground.gui.tasks import Task
+from playground.gui.app.messages import translated
+from playground.gui.background.tasks import Task
 from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.heatmap import grey_image, overlay
 from playground.gui.widgets.images import ImageGrid, to_pixmap
+from playground.gui.widgets.layer_labels import block_title, layer_settings
 from playground.gui.widgets.panels import scroll_panel
 from playground.spec.messages import text_of
 
@@ -54,7 +54,7 @@ class ExplainPanel(QTabWidget):
         self.setObjectName("explain_panel")
         self.predictor = None
         self.image = None  # the uint8 C×H×W tensor the network saw
-        self.layers = []  # playground.ml.explain.SpatialLayer
+        self.layers = []  # playground.ml.inference.explain.SpatialLayer
         self.maps: list[np.ndarray] = []  # per layer: the first MAX_MAPS of its C×H×W outputs
         self.channels: list[int] = []  # per layer: C, all of its maps
         self.cam: np.ndarray | None = None
@@ -189,7 +189,7 @@ class ExplainPanel(QTabWidget):
 
         def compute(context):
             from playground.ml import explain  # torch: loaded in the background by now
-            from playground.ml.images import BadImage
+            from playground.ml.data.images import BadImage
 
             try:
                 image = predictor.load_image(path)
@@ -207,7 +207,7 @@ class ExplainPanel(QTabWidget):
             self.image_unreadable.emit(translated(result))
             return
         predictor, image, predicted, layers, maps, outputs = result
-        from playground.ml import explain
+        from playground.ml.inference import explain
 
         new_model = predictor is not self.predictor
         self.predictor, self.image, self.layers = predictor, image, layers
@@ -284,7 +284,7 @@ class ExplainPanel(QTabWidget):
         layer = self.layers[self.cam_layer.currentIndex()]
 
         def compute(context):
-            from playground.ml.explain import grad_cam
+            from playground.ml.inference.explain import grad_cam
 
             return predictor, image, class_index, grad_cam(predictor, image, class_index, layer).numpy()
 
@@ -323,7 +323,7 @@ class ExplainPanel(QTabWidget):
         index = self.filter_layer.currentData()
         if self.predictor is None or index is None:
             return
-        from playground.ml.explain import conv_filters
+        from playground.ml.inference.explain import conv_filters
 
         weights = conv_filters(self.predictor, self.layers[index]).numpy()
         filters, channels, height, width = weights.shape

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.dataset_loader import DatasetLoader
-from playground.gui.dropped_files import local_paths
-from playground.gui.messages import error_text, translated
+from playground.gui.app.messages import error_text, translated
+from playground.gui.background.tasks import Task
 from playground.gui.pages.predict.confusion_panel import ConfusionPanel
 from playground.gui.pages.predict.explain_panel import ExplainPanel
-from playground.gui.tasks import Task
+from playground.gui.project.dataset_loader import DatasetLoader
+from playground.gui.project.dropped_files import local_paths
 from playground.gui.widgets.bar_chart import BarChart
 from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.images import image_file_filter, to_pixmap
@@ -77,7 +77,7 @@ class PredictPage(QWidget):
         self.document, self.loader = document, loader  # for the validation images of the project
         self.checkpoint = None
         self.predictor = None
-        self.results = []  # playground.ml.predict.Prediction, one per row
+        self.results = []  # playground.ml.inference.predict.Prediction, one per row
         self.pasted = tempfile.TemporaryDirectory(prefix="cnn-playground-pasted-")  # goes with the page
         self.validation_loader = DatasetLoader(self)  # for a checkpoint trained on other images
         self.confusion_task = Task(self, "confusion")
@@ -234,13 +234,13 @@ class PredictPage(QWidget):
 
     def _predictor(self):
         if self.predictor is None:
-            from playground.ml.predict import Predictor  # torch: loaded in the background by now
+            from playground.ml.inference.predict import Predictor  # torch: loaded in the background by now
 
             self.predictor = Predictor(self.checkpoint)
         return self.predictor
 
     def _fill_imagenet_menu(self) -> None:
-        from playground.ml.pretrained import find_weights
+        from playground.ml.network.pretrained import find_weights
         from playground.spec.backbones import BACKBONES
 
         menu = self.imagenet_button.menu()
@@ -262,7 +262,7 @@ class PredictPage(QWidget):
 
     def use_imagenet_network(self, key: str) -> bool:
         """Predict with an ImageNet network as it is (1,000 classes, its own preprocessing)."""
-        from playground.ml.predict import ImagenetPredictor
+        from playground.ml.inference.predict import ImagenetPredictor
         from playground.spec.backbones import BACKBONES
 
         try:
@@ -292,8 +292,8 @@ class PredictPage(QWidget):
                 return False
 
         def read(context):
-            from playground.ml.checkpoints import load_checkpoint
-            from playground.ml.predict import Predictor
+            from playground.ml.files.checkpoints import load_checkpoint
+            from playground.ml.inference.predict import Predictor
 
             checkpoint = load_checkpoint(path)
             return checkpoint, Predictor(checkpoint)  # now: a checkpoint whose weights do not fit fails here
@@ -320,7 +320,7 @@ class PredictPage(QWidget):
             return 0
         if paths is None:
             paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Images to classify"), "", image_file_filter())
-        from playground.ml.folders import images_under
+        from playground.ml.data.folders import images_under
 
         files = []
         for path in map(Path, paths):
@@ -467,8 +467,8 @@ class PredictPage(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export model"), suggested, self.tr(file_filter))
             if not path:
                 return None
-        from playground.ml.checkpoints import save_checkpoint
-        from playground.ml.export import export_checkpoint
+        from playground.ml.files.checkpoints import save_checkpoint
+        from playground.ml.inference.export import export_checkpoint
 
         try:
             if fmt == "checkpoint":
@@ -507,8 +507,8 @@ class PredictPage(QWidget):
                 )
             )
             return
-        from playground.ml.data import prepare_image_set
-        from playground.ml.explain import confusion
+        from playground.ml.data.prepare import prepare_image_set
+        from playground.ml.inference.explain import confusion
 
         # The same split as training (same fraction and seed): these images were never trained on.
         val = prepare_image_set(image_set, checkpoint.project.data.val_fraction, checkpoint.project.training.seed).val
@@ -558,6 +558,6 @@ class PredictPage(QWidget):
 
 
 if __name__ == "__main__":
-    from playground.gui.standalone import run_alone
+    from playground.gui.pages.standalone import run_alone
 
     run_alone(lambda document, classes, loader: PredictPage(document, loader))
