@@ -177,16 +177,10 @@ class TextPrinter:
         self._progress.close()
         prepared = self._prepared
         if isinstance(event, Started):
-            started = Message(
-                messages.CLI_TRAIN_STARTED,
-                name=prepared.project.name,
-                parameters=f"{event.parameters:,}",
-                train=event.train_images,
-                val=event.val_images,
-                device=event.device,
-                out=str(prepared.out),
-            )
-            print(printable(translated(started)))  # fmt: skip
+            started = Message(messages.CLI_TRAIN_STARTED, name=prepared.project.name,
+                              parameters=f"{event.parameters:,}", train=event.train_images, val=event.val_images,
+                              device=event.device, out=str(prepared.out))  # fmt: skip
+            print(printable(translated(started)))
         elif isinstance(event, EpochFinished):
             print(format_epoch(event), flush=True)
         elif isinstance(event, Finished):
@@ -220,6 +214,7 @@ _REASONS = {"completed": messages.CLI_REASON_COMPLETED, "early_stopping": messag
 
 
 def finished_text(event: Finished, has_val: bool) -> str:
+    """The outcome's line, in the system's language."""
     if event.best_val_acc is None:
         best = Message(messages.CLI_NO_EPOCH)
     else:

@@ -56,8 +56,10 @@ def test_a_training_run_reports_in_the_systems_language(monkeypatch):
     from playground.cli.train import format_epoch as _format_epoch
     from playground.ml.training.events import EpochFinished, Finished
 
-    epoch = EpochFinished(3, 10, 0.5, 0.8, 0.6, 0.75, 2.5, 640.0, 0.001, True)
-    finished = Finished("early_stopping", 5, 3, 0.75, "runs/x/best.pt", None)
+    epoch = EpochFinished(epoch=3, epochs=10, train_loss=0.5, train_acc=0.8, val_loss=0.6, val_acc=0.75, seconds=2.5,
+                          images_per_second=640.0, learning_rate=0.001, is_best=True)  # fmt: skip
+    finished = Finished(reason="early_stopping", epochs_done=5, best_epoch=3, best_val_acc=0.75,
+                        checkpoint="runs/x/best.pt")  # fmt: skip
     monkeypatch.setenv("CNN_PLAYGROUND_LANGUAGE", "ko")
     line = _format_epoch(epoch)
     assert (
