@@ -14,13 +14,15 @@ def add_parser(commands) -> None:
 
 
 def _start_qt():
-    """A QGuiApplication for fonts and translations; Linux with no display uses the offscreen platform
+    """Qt for fonts and translations; Linux with no display uses the offscreen platform
     (the same fontconfig fonts the window would get)."""
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    return QGuiApplication.instance() or QGuiApplication(["cnn-playground"])
+    # A QApplication, not a QGuiApplication: the process may open a window later (tests do), and
+    # Qt has one application object per process.
+    return QApplication.instance() or QApplication(["cnn-playground"])
 
 
 def run(args) -> int:

@@ -48,11 +48,12 @@ def _guide_writer():
     """Qt prints the guide to PDF; without a display on Linux it uses the offscreen platform."""
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from playground.gui.widgets.guide_document import write_guide_pdf
 
-    _guide_writer.app = QGuiApplication.instance() or QGuiApplication(["cnn-playground"])  # kept alive
+    # A QApplication (not a QGuiApplication), the one kind of application object a window can use later
+    _guide_writer.app = QApplication.instance() or QApplication(["cnn-playground"])  # kept alive
     return write_guide_pdf
 
 
