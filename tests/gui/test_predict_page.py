@@ -145,6 +145,9 @@ def test_feature_map_grids_have_each_layers_channels_and_size(window, trained, q
         assert panel.map_grid.count() == channels
         assert panel.maps[row].shape == (channels, side, side)
         assert f"{channels} feature maps of {side}×{side}" in panel.maps_note.text()
+    window.resize(1024, 768)  # a projector: the description reads in lines, not a word to a line
+    QApplication.processEvents()
+    assert panel.maps_note.width() >= panel.layer_list.width() + panel.map_grid.width()
     # a click on a map enlarges it
     rect = panel.map_grid.visualItemRect(panel.map_grid.item(2))
     QTest.mouseClick(panel.map_grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

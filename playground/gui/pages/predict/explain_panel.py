@@ -97,13 +97,15 @@ class ExplainPanel(QTabWidget):
         side.addWidget(self.enlarged)
         side.addWidget(self.enlarged_caption)
         side.addStretch(1)
-        middle = QVBoxLayout()
-        middle.addWidget(self.maps_note)
-        middle.addWidget(self.map_grid, 1)
-        layout = QHBoxLayout(tab)
-        layout.addWidget(self.layer_list)
-        layout.addLayout(middle, 1)
-        layout.addLayout(side)
+        columns = QHBoxLayout()
+        columns.addWidget(self.layer_list)
+        columns.addWidget(self.map_grid, 1)
+        columns.addLayout(side)
+        # The description across the whole tab: between the layer list and the enlarged map it had
+        # about 70 px at 1024×768, a word to a line.
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.maps_note)
+        layout.addLayout(columns, 1)
         self.layer_list.currentRowChanged.connect(self.show_layer_maps)
         self.map_grid.currentRowChanged.connect(self.enlarge_map)
         return tab
