@@ -19,7 +19,7 @@ from pathlib import Path
 from playground.resources import example_projects
 from playground.spec import messages
 from playground.spec.errors import DataError, PlaygroundError
-from playground.spec.messages import Message
+from playground.spec.messages import Message, text_of
 from playground.spec.project import Project, load_project, remove_stale_temp_files
 from playground.spec.shapes import NetworkSummary, group, shape_text, summarize_project
 from playground.spec.text import json_text, printable
@@ -134,17 +134,22 @@ def cmd_summary(args) -> int:
     from playground.ml.folders import class_names_of
 
     project, base = _open_project(args.project)
+    data_problem = None
     try:
         num_classes = len(class_names_of(project.data.source, base))
-    except DataError:
+    except DataError as error:
         num_classes = None  # the shapes can still be shown; 'auto' units stay unknown
+        data_problem = text_of(error)
     summary = summarize_project(project, num_classes)
+    # Unknown classes are the data's problem (a missing folder, an empty class), not the Dense layer's:
+    # that is what is said.
+    problem = data_problem if data_problem and summary.error else summary.error
     if args.json:
-        _print_json(summary_dict(summary, project))
+        _print_json({**summary_dict(summary, project), "error": problem or None})
     else:
         print(summary_table(project, summary))
-    if summary.error:
-        print(f"error: {printable(summary.error)}", file=sys.stderr)
+    if problem:
+        print(f"error: {printable(problem)}", file=sys.stderr)
         return 2
     return 0
 

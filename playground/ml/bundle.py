@@ -379,9 +379,12 @@ def _extract(
         except FileExistsError:  # two names for one file on this system ("A.png" and "a.png" on macOS)
             raise PlaygroundError(Message(messages.BUNDLE_UNSAFE_NAME, path=path, name=shown)) from None
         written.files.append(target)
-        with sink:
-            for block in _checked_blocks(archive, member, path, name):
-                sink.write(block)
+        try:
+            with sink:
+                for block in _checked_blocks(archive, member, path, name):
+                    sink.write(block)
+        except OSError as error:  # a full disk says which file it was writing
+            raise OSError(error.errno, error.strerror, str(target)) from None
 
 
 def _checked_blocks(archive: zipfile.ZipFile, member: _Member, path: Path, name: str):

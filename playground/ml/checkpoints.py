@@ -309,6 +309,25 @@ def _from_payload(payload: Any) -> Checkpoint:
     )
 
 
+MAX_COUNTER_VALUES = 16  # a counter (BatchNorm's num_batches_tracked) is one number; more is a weight
+
+
+def restore_counters(state: dict[str, torch.Tensor], expected: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Counters the network keeps as integers (BatchNorm's num_batches_tracked) brought back to their
+    type when a dtype-conversion script made them float along with the weights: whole, finite,
+    non-negative numbers only. Anything else keeps its type, for check_weight_values to judge."""
+    restored = dict(state)
+    for name, tensor in state.items():
+        want = expected.get(name)
+        if want is None or want.is_floating_point() or not tensor.is_floating_point():
+            continue
+        if tensor.numel() > MAX_COUNTER_VALUES or not bool(torch.isfinite(tensor).all()):
+            continue
+        if bool((tensor == tensor.round()).all()) and bool((tensor >= 0).all()):
+            restored[name] = tensor.to(want.dtype)
+    return restored
+
+
 def check_weight_values(
     state: dict[str, torch.Tensor], expected: dict[str, torch.Tensor], path: str | os.PathLike, network: str
 ) -> None:

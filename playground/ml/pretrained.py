@@ -236,9 +236,10 @@ def import_weights(source: str | os.PathLike, key: str) -> Path:
     source = Path(source)
     if not source.is_file():
         raise CheckpointError(Message(messages.WEIGHTS_FILE_NOT_FOUND, path=str(source)))
-    from playground.ml.checkpoints import check_weight_values
+    from playground.ml.checkpoints import check_weight_values, restore_counters
 
     model, state = architecture(key), read_state_dict(source)
+    state = restore_counters(state, model.state_dict())  # a float32 copy of the weights, its counters too
     check_weight_values(state, model.state_dict(), source, network(key).title)  # int16 or NaN: not weights
     fit_weights(model, state, source, key)
     suffix = ".safetensors" if source.suffix == ".safetensors" else ".pth"
