@@ -3679,8 +3679,12 @@
         <translation>계층의 목록이어야 합니다. 실제 값: {found}</translation>
     </message>
     <message>
-        <source>the network has {params} parameters: {needed} GB of memory, more than this machine can spare ({allowed} GB) — use fewer units or filters (a typo such as 30000 units?)</source>
-        <translation>네트워크의 파라미터가 {params}개입니다: 메모리 {needed} GB가 필요해 이 컴퓨터가 내줄 수 있는 양({allowed} GB)보다 많습니다 — 유닛이나 필터 수를 줄이세요 (30000 유닛 같은 오타인가요?)</translation>
+        <source>the network needs {needed} GB of memory, more than this machine can spare ({allowed} GB): {weights} GB for its {params} parameters and the copies kept of them, {activations} GB for what its layers output for {images} images at once — use fewer units or filters (a typo such as 30000 units?), smaller images or a smaller batch</source>
+        <translation>네트워크에 {needed} GB의 메모리가 필요하지만 이 컴퓨터가 내줄 수 있는 양({allowed} GB)보다 많습니다: 파라미터 {params}개와 그 사본에 {weights} GB, 이미지 {images}장을 한 번에 처리할 때 층들이 내는 출력에 {activations} GB — 유닛이나 필터 수를 줄이거나(30000 유닛 같은 오타인가요?), 이미지나 배치 크기를 줄이세요</translation>
+    </message>
+    <message>
+        <source>{path} is a link (to {target}) — a bundle packs only the project&apos;s own files, never what a link points to; replace the link by a copy of the file, or remove it</source>
+        <translation>{path}은(는) 링크({target}을(를) 가리킴)입니다 — 번들에는 프로젝트 자신의 파일만 담고, 링크가 가리키는 것은 담지 않습니다. 링크를 파일의 복사본으로 바꾸거나 지우세요</translation>
     </message>
     <message>
         <source>checkpoint not found: {path}</source>
@@ -3703,12 +3707,48 @@
         <translation>{path}은(는) 텐서 {needed} GB를 선언해 이 컴퓨터가 내줄 수 있는 양({allowed} GB)보다 많습니다 — 불러오지 않았습니다</translation>
     </message>
     <message>
+        <source>{path} declares {declared} MB of contents in a file of {size} MB — no checkpoint CNN Playground writes does that; it is damaged or was made to harm, and was not loaded</source>
+        <translation>{path}은(는) {size} MB 파일 안에 {declared} MB의 내용이 있다고 선언합니다 — CNN Playground가 쓰는 체크포인트는 그렇지 않습니다. 손상되었거나 해를 끼치려고 만든 파일이라 불러오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{path} could not be read: this machine has not enough free memory for it — close other programs, or open it on a machine with more memory</source>
+        <translation>{path}을(를) 읽을 수 없습니다: 이 컴퓨터에 남은 메모리가 부족합니다 — 다른 프로그램을 닫거나 메모리가 더 많은 컴퓨터에서 여세요</translation>
+    </message>
+    <message>
+        <source>not enough free memory to read it</source>
+        <translation>읽을 메모리가 부족합니다</translation>
+    </message>
+    <message>
+        <source>it asks to run code</source>
+        <translation>코드를 실행하라고 요구합니다</translation>
+    </message>
+    <message>
+        <source>it is not a PyTorch or safetensors file</source>
+        <translation>PyTorch나 safetensors 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>it is truncated or damaged</source>
+        <translation>잘렸거나 손상되었습니다</translation>
+    </message>
+    <message>
+        <source>it holds something other than tensors and numbers</source>
+        <translation>텐서와 숫자가 아닌 것이 들어 있습니다</translation>
+    </message>
+    <message>
         <source>{path} holds NaN or infinite weights ({tensor}) — it cannot classify; use an earlier checkpoint</source>
         <translation>{path}에 NaN이나 무한대 가중치가 있습니다 ({tensor}) — 분류할 수 없습니다. 이전 체크포인트를 쓰세요</translation>
     </message>
     <message>
         <source>the checkpoint&apos;s weights do not fit its network: {reason}</source>
         <translation>체크포인트의 가중치가 그 네트워크에 맞지 않습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: its weights do not fit the network it describes ({reason}) — it is damaged or was changed; use another checkpoint</source>
+        <translation>{path}: 가중치가 파일이 설명하는 네트워크에 맞지 않습니다({reason}) — 손상되었거나 변경되었습니다. 다른 체크포인트를 사용하세요</translation>
+    </message>
+    <message>
+        <source>{path}: the network it describes cannot be built ({problem}) — use another checkpoint</source>
+        <translation>{path}: 파일이 설명하는 네트워크를 만들 수 없습니다({problem}) — 다른 체크포인트를 사용하세요</translation>
     </message>
     <message>
         <source>{checkpoint} was not saved for {project}: {keys} differ — resume with the checkpoint&apos;s own project, or train without --resume</source>
@@ -3831,6 +3871,14 @@
         <translation>{path}은(는) CNN Playground의 실행 목록이 아닙니다: {key}이(가) 앱이 쓰는 형식이 아닙니다</translation>
     </message>
     <message>
+        <source>{path} already lists {limit} runs, as many as a project keeps — train with --no-attach, or copy the project file under a new name (its list of runs starts afresh)</source>
+        <translation>{path}에 이미 훈련 기록이 {limit}개 있어 프로젝트가 보관할 수 있는 최대치입니다 — --no-attach로 훈련하거나, 프로젝트 파일을 새 이름으로 복사하세요(훈련 기록 목록이 새로 시작됩니다)</translation>
+    </message>
+    <message>
+        <source>{path} was left as it was: with this run it could not be read back ({problem}) — train with --no-attach, or copy the project file under a new name (its list of runs starts afresh)</source>
+        <translation>{path}은(는) 그대로 두었습니다: 이 훈련 기록을 더하면 다시 읽을 수 없게 됩니다({problem}) — --no-attach로 훈련하거나, 프로젝트 파일을 새 이름으로 복사하세요(훈련 기록 목록이 새로 시작됩니다)</translation>
+    </message>
+    <message>
         <source>{path} is larger than {limit} MB, more than any project&apos;s list of runs</source>
         <translation>{path}이(가) {limit} MB보다 큽니다 — 어떤 프로젝트의 실행 목록보다도 큽니다</translation>
     </message>
@@ -3891,6 +3939,10 @@
         <translation>{path}을(를) 열지 않았습니다: 프로젝트가 번들 밖의 {source}에서 이미지를 읽습니다</translation>
     </message>
     <message>
+        <source>{path} was not opened: {file} could not be written ({reason}) — is the disk full or read-only? Nothing of the bundle was kept</source>
+        <translation>{path}을(를) 열지 않았습니다: {file}을(를) 쓸 수 없습니다({reason}) — 디스크가 가득 찼거나 읽기 전용인가요? 번들의 어떤 것도 남기지 않았습니다</translation>
+    </message>
+    <message>
         <source>{path} was not opened: {problem}</source>
         <translation>{path}을(를) 열지 않았습니다: {problem}</translation>
     </message>
@@ -3901,10 +3953,6 @@
     <message>
         <source>{path} exists and is not a bundle made by CNN Playground — it is left as it is; choose another name</source>
         <translation>{path}이(가) 이미 있고 CNN Playground가 만든 번들이 아니어서 그대로 두었습니다 — 다른 이름을 고르세요</translation>
-    </message>
-    <message>
-        <source>{path} is a link to {target}, outside the images&apos; folder {root} — a bundle holds only the dataset&apos;s own files; replace the link by a copy</source>
-        <translation>{path}은(는) 이미지 폴더 {root} 밖의 {target}을(를) 가리키는 링크입니다 — 번들에는 데이터셋 자신의 파일만 들어갑니다. 링크를 복사본으로 바꾸세요</translation>
     </message>
 </context>
 </TS>
