@@ -3683,6 +3683,30 @@
         <translation>네트워크에 {needed} GB의 메모리가 필요하지만 이 컴퓨터가 내줄 수 있는 양({allowed} GB)보다 많습니다: 파라미터 {params}개와 그 사본에 {weights} GB, 이미지 {images}장을 한 번에 처리할 때 층들이 내는 출력에 {activations} GB — 유닛이나 필터 수를 줄이거나(30000 유닛 같은 오타인가요?), 이미지나 배치 크기를 줄이세요</translation>
     </message>
     <message>
+        <source>a training job of {count} images would need a manifest larger than the {limit} MB check-job reads — train on fewer images, or in several jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot go into a bundle: its name holds a character another system cannot keep (\, :, a control character) or is over 1024 characters long — rename it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bundle would hold {count} files, more than the {limit} a bundle may hold — use fewer images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is {size} MB, more than the {limit} MB one file of a bundle may take — it cannot go into a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bundle would take {size} MB, more than the {limit} MB a bundle may take — use fewer or smaller images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not written: it would not open again ({problem})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path} is a link (to {target}) — a bundle packs only the project&apos;s own files, never what a link points to; replace the link by a copy of the file, or remove it</source>
         <translation>{path}은(는) 링크({target}을(를) 가리킴)입니다 — 번들에는 프로젝트 자신의 파일만 담고, 링크가 가리키는 것은 담지 않습니다. 링크를 파일의 복사본으로 바꾸거나 지우세요</translation>
     </message>
