@@ -3684,27 +3684,27 @@
     </message>
     <message>
         <source>a training job of {count} images would need a manifest larger than the {limit} MB check-job reads — train on fewer images, or in several jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 {count}장의 훈련 작업은 check-job이 읽는 {limit} MB보다 큰 매니페스트가 필요합니다 — 더 적은 이미지로, 또는 여러 작업으로 나누어 훈련하세요</translation>
     </message>
     <message>
         <source>{path} cannot go into a bundle: its name holds a character another system cannot keep (\, :, a control character) or is over 1024 characters long — rename it</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 번들에 넣을 수 없습니다: 이름에 다른 시스템이 가질 수 없는 문자(\, :, 제어 문자)가 있거나 1024자보다 깁니다 — 이름을 바꾸세요</translation>
     </message>
     <message>
         <source>the bundle would hold {count} files, more than the {limit} a bundle may hold — use fewer images</source>
-        <translation type="unfinished"></translation>
+        <translation>번들에 파일이 {count}개 들어가게 되어 번들이 담을 수 있는 {limit}개보다 많습니다 — 이미지를 줄이세요</translation>
     </message>
     <message>
         <source>{path} is {size} MB, more than the {limit} MB one file of a bundle may take — it cannot go into a bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) {size} MB로, 번들의 파일 하나가 가질 수 있는 {limit} MB보다 큽니다 — 번들에 넣을 수 없습니다</translation>
     </message>
     <message>
         <source>the bundle would take {size} MB, more than the {limit} MB a bundle may take — use fewer or smaller images</source>
-        <translation type="unfinished"></translation>
+        <translation>번들이 {size} MB가 되어 번들이 가질 수 있는 {limit} MB보다 큽니다 — 이미지를 줄이거나 더 작게 하세요</translation>
     </message>
     <message>
         <source>{path} was not written: it would not open again ({problem})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 쓰지 않았습니다: 다시 열 수 없게 됩니다({problem})</translation>
     </message>
     <message>
         <source>{path} is a link (to {target}) — a bundle packs only the project&apos;s own files, never what a link points to; replace the link by a copy of the file, or remove it</source>
