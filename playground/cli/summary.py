@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import sys
 
+from playground.cli.language import translated
 from playground.cli.text import print_json, printable
+from playground.spec import messages
 from playground.spec.errors import DataError
+from playground.spec.messages import Message, text_of
 from playground.spec.project import Project
 from playground.spec.project_paths import open_project
 from playground.spec.shapes import NetworkSummary, group, shape_text, summarize_project
@@ -103,16 +106,21 @@ def run(args) -> int:
     from playground.ml.data.folders import class_names_of
 
     project, base = open_project(args.project)
+    data_problem = None
     try:
         num_classes = len(class_names_of(project.data.source, base))
-    except DataError:
+    except DataError as error:
         num_classes = None  # the shapes can still be shown; 'auto' units stay unknown
+        data_problem = text_of(error)
     summary = summarize_project(project, num_classes)
+    # Unknown classes are the data's problem (a missing folder, an empty class), not the Dense layer's:
+    # that is what is said.
+    problem = data_problem if data_problem and summary.error else summary.error
     if args.json:
-        print_json(summary_dict(summary, project))
+        print_json({**summary_dict(summary, project), "error": problem or None})
     else:
         print(summary_table(project, summary))
-    if summary.error:
-        print(f"error: {printable(summary.error)}", file=sys.stderr)
+    if problem:
+        print(printable(translated(Message(messages.CLI_ERROR, message=problem))), file=sys.stderr)
         return 2
     return 0

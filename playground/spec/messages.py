@@ -583,6 +583,10 @@ JOB_MANIFEST_DAMAGED = "{path} is missing or damaged: {reason}"
 JOB_MANIFEST_MALFORMED = (
     "{path} is not a training job's manifest: its {key} is not what export-job writes — export the job again"
 )
+JOB_TOO_LARGE = (
+    "a training job of {count} images would need a manifest larger than the {limit} MB check-job reads — train on"
+    " fewer images, or in several jobs"
+)
 JOB_MANIFEST_TOO_LARGE = "{path} is larger than {limit} MB, more than any training job's manifest"
 IMAGE_NOT_A_FILE = "not a regular file"
 WEIGHTS_WRONG_KIND = (
@@ -674,6 +678,20 @@ BUNDLE_FILE_CHANGED = (
     "{path} was not opened: {name} differs from its manifest (size or SHA-256) — the bundle is damaged or was changed"
 )
 BUNDLE_READS_OUTSIDE = "{path} was not opened: its project reads images from {source}, outside the bundle"
+BUNDLE_NAME_UNPORTABLE = (
+    "{path} cannot go into a bundle: its name holds a character another system cannot keep (\\, :, a control"
+    " character) or is over 1024 characters long — rename it"
+)
+BUNDLE_TOO_MANY_TO_PACK = (
+    "the bundle would hold {count} files, more than the {limit} a bundle may hold — use fewer images"
+)
+BUNDLE_FILE_TOO_LARGE_TO_PACK = (
+    "{path} is {size} MB, more than the {limit} MB one file of a bundle may take — it cannot go into a bundle"
+)
+BUNDLE_TOO_LARGE_TO_PACK = (
+    "the bundle would take {size} MB, more than the {limit} MB a bundle may take — use fewer or smaller images"
+)
+BUNDLE_NOT_MADE = "{path} was not written: it would not open again ({problem})"
 BUNDLE_NOT_WRITTEN = (
     "{path} was not opened: {file} could not be written ({reason}) — is the disk full or read-only? Nothing of the"
     " bundle was kept"

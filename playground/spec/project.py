@@ -244,7 +244,21 @@ def load_project(path: str | os.PathLike) -> Project:
 
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
-    atomic_write_bytes(Path(path), project.to_json().encode("utf-8"))
+    atomic_write_bytes(Path(path), project_bytes(project, path))
+
+
+def project_bytes(project: Project, path: str | os.PathLike = "project") -> bytes:
+    """The project file's bytes, checked by the very reader that will open them: what the app
+    writes, it reads back (a name of megabytes would otherwise make a file the app refuses)."""
+    text = project.to_json()
+    payload = text.encode("utf-8")
+    if len(payload) > MAX_FILE_BYTES:
+        raise SpecError(Message(messages.PROJECT_TOO_LARGE, path=path, limit=MAX_FILE_BYTES // 1024**2))
+    try:
+        project_from_json(text)
+    except SpecError as error:
+        raise SpecError(Message(messages.AT_KEY, path=path, problem=text_of(error))) from None
+    return payload
 
 
 TEMP_PREFIX = ".cnnpg-"  # what marks a temp file as this app's: cleaning never touches anyone else's

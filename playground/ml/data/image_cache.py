@@ -35,6 +35,7 @@ CACHE_ENV = "CNN_PLAYGROUND_CACHE_DIR"
 FORMAT = 1  # part of every key: a new layout never reads an old file
 LIMIT_BYTES = 4 * 1024**3  # the cache's total size; beyond it the least recently used go
 SUFFIX = ".images.safetensors"
+MAX_METADATA_BYTES = 64 * 1024**2  # safetensors reads a header of at most 100 MB: what is written reads back
 
 
 def cache_dir() -> Path:
@@ -164,13 +165,16 @@ def store(source: Source, images: torch.Tensor, labels: torch.Tensor, extra: dic
     target = _path(source)
     if images.numel() > LIMIT_BYTES // 2:
         return  # a set that would push everything else out is decoded each time instead
+    metadata = {"extra": json_text(extra), "made_from": source.made_from}
+    if sum(len(text) for text in metadata.values()) > MAX_METADATA_BYTES:
+        return  # a header safetensors would refuse to read back: decoded each time instead
     temp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".cnnpg-tmp", dir=folder)
         os.close(fd)
         tensors = {"images": images.contiguous(), "labels": labels.to(torch.int64).contiguous()}
-        save_file(tensors, temp, metadata={"extra": json_text(extra), "made_from": source.made_from})
+        save_file(tensors, temp, metadata=metadata)
         os.replace(temp, target)
         temp = None
         _trim(folder, LIMIT_BYTES)

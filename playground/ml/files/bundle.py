@@ -33,12 +33,13 @@ from playground.ml.data.folders import APP_DATASET_MARKER, resolve_source_folder
 from playground.ml.files.file_hash import file_sha256
 from playground.spec import messages
 from playground.spec.errors import PlaygroundError
-from playground.spec.messages import Message
+from playground.spec.messages import Message, text_of
 from playground.spec.project import (
     TEMP_PREFIX,
     TEMP_SUFFIX,
     Project,
     load_project,
+    project_bytes,
     project_from_json,
     read_json_text,
 )
@@ -134,19 +135,20 @@ def make_bundle(project_path: str | os.PathLike, out: str | os.PathLike) -> Path
     for name, path in files.items():  # a checkpoint the bundle's users could not predict with is not handed out
         if name.endswith(".pt"):
             check_bundle_checkpoint(path)
-    project_bytes = project.to_json().encode("utf-8")
-    entries = [{"path": PROJECT, "bytes": len(project_bytes), "sha256": hashlib.sha256(project_bytes).hexdigest()}]
+    project_text = project_bytes(project, project_path)
+    entries = [{"path": PROJECT, "bytes": len(project_text), "sha256": hashlib.sha256(project_text).hexdigest()}]
     entries += [
         {"path": name, "bytes": path.stat().st_size, "sha256": file_sha256(path)} for name, path in files.items()
     ]
     manifest = {"format": BUNDLE_FORMAT, "project": PROJECT, "files": entries}
+    _check_packable(manifest, files, out)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=out.parent)
     os.close(fd)
     try:
         with zipfile.ZipFile(temp_name, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(MANIFEST, json_bytes(manifest, indent=1))
-            archive.writestr(PROJECT, project_bytes)
+            archive.writestr(PROJECT, project_text)
             for name, path in files.items():
                 info = _MemberInfo.from_file(path, name)
                 info.compress_type = zipfile.ZIP_STORED if path.suffix.lower() in _STORED else zipfile.ZIP_DEFLATED
@@ -154,12 +156,42 @@ def make_bundle(project_path: str | os.PathLike, out: str | os.PathLike) -> Path
                     shutil.copyfileobj(source, sink, 1 << 20)
         with open(temp_name, "rb+") as handle:
             os.fsync(handle.fileno())
+        _check_opens(Path(temp_name), out)
         os.chmod(temp_name, 0o644)
         os.replace(temp_name, out)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
     return out
+
+
+def _check_packable(manifest: dict, files: dict[str, Path], out: Path) -> None:
+    """Before writing: every limit `open_bundle` enforces, said about the project's own file that
+    breaks it (a name Windows cannot hold, a file or a total too large), not as a bundle refused later."""
+    for name, path in files.items():
+        if not _safe_name(name):
+            raise PlaygroundError(Message(messages.BUNDLE_NAME_UNPORTABLE, path=path))
+    if len(files) + 2 > MAX_FILES:
+        raise PlaygroundError(Message(messages.BUNDLE_TOO_MANY_TO_PACK, count=len(files) + 2, limit=MAX_FILES))
+    for entry in manifest["files"]:
+        if entry["bytes"] > MAX_FILE_BYTES:
+            where = files.get(entry["path"], entry["path"])
+            raise PlaygroundError(Message(messages.BUNDLE_FILE_TOO_LARGE_TO_PACK, path=where,
+                                          size=entry["bytes"] // 1024**2, limit=MAX_FILE_BYTES // 1024**2))  # fmt: skip
+    manifest_bytes = len(json_bytes(manifest, indent=1))
+    total = sum(entry["bytes"] for entry in manifest["files"]) + manifest_bytes  # as opening counts: every member
+    if total > MAX_TOTAL_BYTES or manifest_bytes > MAX_MANIFEST_BYTES:
+        raise PlaygroundError(Message(messages.BUNDLE_TOO_LARGE_TO_PACK, size=total // 1024**2,
+                                      limit=MAX_TOTAL_BYTES // 1024**2))  # fmt: skip
+
+
+def _check_opens(written: Path, out: Path) -> None:
+    """After writing, before it replaces anything: the archive passes every check opening it makes."""
+    try:
+        with zipfile.ZipFile(written) as archive:
+            _check_archive(archive, out)
+    except PlaygroundError as error:
+        raise PlaygroundError(Message(messages.BUNDLE_NOT_MADE, path=out, problem=text_of(error))) from None
 
 
 class _MemberInfo(zipfile.ZipInfo):
@@ -378,9 +410,12 @@ def _extract(
         except FileExistsError:  # two names for one file on this system ("A.png" and "a.png" on macOS)
             raise PlaygroundError(Message(messages.BUNDLE_UNSAFE_NAME, path=path, name=shown)) from None
         written.files.append(target)
-        with sink:
-            for block in _checked_blocks(archive, member, path, name):
-                sink.write(block)
+        try:
+            with sink:
+                for block in _checked_blocks(archive, member, path, name):
+                    sink.write(block)
+        except OSError as error:  # a full disk says which file it was writing
+            raise OSError(error.errno, error.strerror, str(target)) from None
 
 
 def _checked_blocks(archive: zipfile.ZipFile, member: _Member, path: Path, name: str):

@@ -73,6 +73,7 @@ def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike) -> Path:
     # Straight into the (temporary, then renamed) file: serialising into memory first held the
     # checkpoint's bytes, and the copies of a growing buffer, beside the weights.
     payload = checkpoint.to_payload()
+    checkpoint_from_payload(payload, path)  # what is written is what load_checkpoint accepts
     atomic_write(Path(path), lambda handle: torch.save(payload, handle))
     return Path(path)
 

@@ -122,7 +122,14 @@ def _write_job(project: Project, root: Path | None, folder: Path) -> None:
     atomic_write_bytes(folder / "README.txt", text.encode("utf-8", "surrogateescape"))
     # Its own scripts too: an edited train.sh would run its extra lines on the machine that trains.
     manifest["scripts"] = [_entry(folder / name, name) for name in SCRIPTS]
-    atomic_write_bytes(folder / "manifest.json", json_bytes(manifest, indent=1))
+    payload = json_bytes(manifest, indent=1)
+    # What check-job will read, checked as it will read it: a manifest it refuses is not written.
+    if len(payload) > MAX_MANIFEST_BYTES:
+        raise DataError(
+            Message(messages.JOB_TOO_LARGE, count=len(manifest["images"]), limit=MAX_MANIFEST_BYTES // 1024**2)
+        )
+    _check_manifest(json.loads(payload), folder / "manifest.json")
+    atomic_write_bytes(folder / "manifest.json", payload)
 
 
 JOB_FORMAT = "cnn-playground-job/1"
@@ -180,7 +187,10 @@ def _read_manifest(path: Path) -> dict:
     except (OSError, ValueError, RecursionError) as error:  # RecursionError: nested too deep to parse
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
         raise DataError(Message(messages.JOB_MANIFEST_DAMAGED, path=path, reason=reason[:160])) from None
+    return _check_manifest(manifest, path)
 
+
+def _check_manifest(manifest, path: Path) -> dict:
     def malformed(key: str) -> DataError:
         return DataError(Message(messages.JOB_MANIFEST_MALFORMED, path=path, key=key))
 

@@ -237,6 +237,7 @@ def check_weights_file(source: Path, key: str) -> None:
         raise CheckpointError(Message(messages.WEIGHTS_FILE_NOT_FOUND, path=str(source)))
 
     model, state = architecture(key), read_state_dict(source)
+    state = restore_counters(state, model.state_dict())  # a float32 copy of the weights, its counters too
     check_weight_values(state, model.state_dict(), source, network(key).title)  # int16 or NaN: not weights
     fit_weights(model, state, source, key)
 
@@ -329,6 +330,25 @@ def imagenet_image(image: Image.Image, preprocessing: ImagenetPreprocessing) -> 
 def imagenet_categories() -> tuple[str, ...]:
     """ImageNet-1k's 1,000 class names in the order every ImageNet classifier uses."""
     return tuple(_weights_versions("resnet18")[0].meta["categories"])
+
+
+MAX_COUNTER_VALUES = 16  # a counter (BatchNorm's num_batches_tracked) is one number; more is a weight
+
+
+def restore_counters(state: dict[str, torch.Tensor], expected: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Counters the network keeps as integers (BatchNorm's num_batches_tracked) brought back to their
+    type when a dtype-conversion script made them float along with the weights: whole, finite,
+    non-negative numbers only. Anything else keeps its type, for check_weight_values to judge."""
+    restored = dict(state)
+    for name, tensor in state.items():
+        want = expected.get(name)
+        if want is None or want.is_floating_point() or not tensor.is_floating_point():
+            continue
+        if tensor.numel() > MAX_COUNTER_VALUES or not bool(torch.isfinite(tensor).all()):
+            continue
+        if bool((tensor == tensor.round()).all()) and bool((tensor >= 0).all()):
+            restored[name] = tensor.to(want.dtype)
+    return restored
 
 
 def check_weight_values(

@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>Flatten</source>
-        <translation>평면화 (Flatten)</translation>
+        <translation>평탄화 (Flatten)</translation>
     </message>
     <message>
         <source>Global average pool</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>The unfrozen base blocks learn at this fraction of the learning rate</source>
-        <translation>동결 해제된 베이스 블록은 학습률에 이 비율을 곱한 값으로 훈련합니다</translation>
+        <translation>동결 해제된 베이스 블록은 학습률에 이 비율을 곱한 값으로 학습합니다</translation>
     </message>
     <message>
         <source>Remove the pretrained base</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>A filter is shared by every position of the image, so its weights are learned once.</source>
-        <translation>필터는 이미지의 모든 위치에서 공유되므로 가중치를 한 번만 배웁니다.</translation>
+        <translation>필터는 이미지의 모든 위치에서 공유되므로 가중치를 한 번만 학습합니다.</translation>
     </message>
     <message>
         <source>{0} params</source>
@@ -1154,11 +1154,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>A pooling layer learns no parameters: its rule (the largest, the mean or the smallest value of each window) is fixed.</source>
-        <translation>풀링 층에는 학습할 파라미터가 없습니다: 규칙(각 윈도우의 가장 큰 값, 평균, 가장 작은 값)이 정해져 있습니다.</translation>
+        <translation>풀링 층은 파라미터를 학습하지 않습니다: 규칙(각 윈도우의 가장 큰 값, 평균, 가장 작은 값)이 정해져 있습니다.</translation>
     </message>
     <message>
         <source>{0} filter(s) here learn {1} parameters; a dense layer making the same {2} outputs from these {3} inputs would learn {4}.</source>
-        <translation>여기서 필터 {0}개의 학습할 파라미터는 {1}개입니다. 같은 입력 {3}개로 같은 출력 {2}개를 만드는 Dense 층이라면 학습할 파라미터가 {4}개입니다.</translation>
+        <translation>여기서 필터 {0}개는 파라미터 {1}개를 학습합니다. 같은 입력 {3}개로 같은 출력 {2}개를 만드는 Dense 층이라면 {4}개를 학습합니다.</translation>
     </message>
     <message>
         <source>Press Step to slide the window over the input.</source>
@@ -1494,7 +1494,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Layer {0} has no weights and no window: it passes its input on as it is (a flatten lays the maps end to end).</source>
-        <translation>{0}번째 층에는 가중치도 윈도우도 없습니다. 입력을 그대로 넘깁니다(평면화(Flatten)는 맵들을 한 줄로 이어 붙입니다).</translation>
+        <translation>{0}번째 층에는 가중치도 윈도우도 없습니다. 입력을 그대로 넘깁니다(Flatten은 맵들을 한 줄로 이어 붙입니다).</translation>
     </message>
     <message>
         <source>Input map {0}</source>
@@ -1762,7 +1762,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>{0} filters of {1}×{2}×{3}: what the first layer looks for in the pixels (edges, colours, blobs). Bright = a large weight, dark = a negative one.</source>
-        <translation>{1}×{2}×{3} 필터 {0}개: 첫 번째 층이 픽셀에서 찾는 것 (경계선, 색, 얼룩). 밝음 = 큰 가중치, 어두움 = 음수 가중치.</translation>
+        <translation>{1}×{2}×{3} 필터 {0}개: 첫 번째 층이 픽셀에서 찾는 것 (가장자리, 색, 얼룩). 밝음 = 큰 가중치, 어두움 = 음수 가중치.</translation>
     </message>
     <message>
         <source>{0} filters of {1}×{2}×{3}. Each is as deep as its input ({1} channels): shown is the slice that looks at input channel {4}.</source>
@@ -1817,7 +1817,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Each box shows a sample&apos;s output, untrained: fresh weights (train the network to see what it learned).</source>
-        <translation>각 상자는 샘플의 출력을 보여 줍니다. 훈련 전: 새로 초기화한 가중치입니다(네트워크를 훈련하면 배운 내용이 보입니다).</translation>
+        <translation>각 상자는 샘플의 출력을 보여 줍니다. 훈련 전: 새로 초기화한 가중치입니다(네트워크를 훈련하면 학습한 내용이 보입니다).</translation>
     </message>
     <message>
         <source>The sample is a built-in digit, not an image of the project&apos;s data: load the data on the Data page to see its first image here.</source>
@@ -2013,7 +2013,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Lesson</source>
-        <translation>수업</translation>
+        <translation>강의</translation>
     </message>
     <message>
         <source>Exercises</source>
@@ -2493,7 +2493,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Flatten → Dense</source>
-        <translation>평면화 (Flatten) → Dense 층</translation>
+        <translation>Flatten (평탄화) → Dense 층</translation>
     </message>
     <message>
         <source>Weights (a row per unit)</source>
@@ -2513,7 +2513,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Convolution: {0}. Pooling: {1}. Flatten: {2} numbers.</source>
-        <translation>합성곱: {0}. 풀링: {1}. 평면화: 숫자 {2}개.</translation>
+        <translation>합성곱: {0}. 풀링: {1}. 평탄화: 숫자 {2}개.</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -2525,7 +2525,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Flatten: the pooled maps one after the other, each row by row: {0}</source>
-        <translation>평면화: 풀링된 맵을 차례로, 각 맵은 행 순서대로 이어 붙입니다: {0}</translation>
+        <translation>평탄화: 풀링된 맵을 차례로, 각 맵은 행 순서대로 이어 붙입니다: {0}</translation>
     </message>
     <message>
         <source>Unit {0}: {1}</source>
@@ -2794,7 +2794,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>A network trained on ImageNet&apos;s 1.2 million photos already knows edges, textures and parts of objects. Keep its base, put a new head on top and train that on your images.</source>
-        <translation>ImageNet의 사진 120만 장으로 훈련된 네트워크는 이미 경계선, 질감, 물체의 부분을 알고 있습니다. 그 베이스는 그대로 두고 위에 새 헤드(분류기)를 얹어 내 이미지로 훈련하세요.</translation>
+        <translation>ImageNet의 사진 120만 장으로 훈련된 네트워크는 이미 가장자리, 질감, 물체의 부분을 알고 있습니다. 그 베이스는 그대로 두고 위에 새 헤드(분류기)를 얹어 내 이미지로 훈련하세요.</translation>
     </message>
     <message>
         <source>— (animals)</source>
@@ -3060,6 +3060,14 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>코사인</translation>
     </message>
     <message>
+        <source>one-cycle</source>
+        <translation>원사이클</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes from epoch to epoch; one-cycle climbs for the first quarter of the steps, then falls, batch by batch.</source>
+        <translation>학습률이 에포크마다 어떻게 바뀌는지; 원사이클은 처음 4분의 1 스텝 동안 올라갔다가 배치마다 내려갑니다.</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>끄기</translation>
     </message>
@@ -3074,10 +3082,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Epochs</source>
         <translation>에포크</translation>
-    </message>
-    <message>
-        <source>one-cycle</source>
-        <translation>원사이클</translation>
     </message>
     <message>
         <source>How many times training goes through every training image.</source>
@@ -3233,7 +3237,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Fine-tuning from epoch {0}: the top {1} blocks of the base learn too, at {2}× the rate.</source>
-        <translation>에포크 {0}부터 미세 조정: 베이스의 위쪽 블록 {1}개도 학습률의 {2}배로 훈련합니다.</translation>
+        <translation>에포크 {0}부터 미세 조정: 베이스의 위쪽 블록 {1}개도 학습률의 {2}배로 학습합니다.</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -3320,16 +3324,20 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>훈련 실패: {0}</translation>
     </message>
     <message>
+        <source> · ★ the project&apos;s model (its last epoch)</source>
+        <translation> · ★ 프로젝트의 모델 (마지막 에포크)</translation>
+    </message>
+    <message>
+        <source> · ★ the project&apos;s model (its best epoch)</source>
+        <translation> · ★ 프로젝트의 모델 (최고 에포크)</translation>
+    </message>
+    <message>
         <source>The project&apos;s model and its {0} runs are back: Predict uses the model of {1}; Continue training goes on from its last epoch.</source>
         <translation>프로젝트의 모델과 실행 {0}개가 돌아왔습니다. 예측은 {1}의 모델을 쓰고, 이어서 훈련은 그 마지막 에포크부터 이어 갑니다.</translation>
     </message>
     <message>
         <source>Training failed</source>
         <translation>훈련 실패</translation>
-    </message>
-    <message>
-        <source>How the learning rate changes from epoch to epoch; one-cycle climbs for the first quarter of the steps, then falls, batch by batch.</source>
-        <translation>학습률이 에포크마다 어떻게 바뀌는지; 원사이클은 처음 4분의 1 스텝 동안 올라갔다가 배치마다 내려갑니다.</translation>
     </message>
     <message>
         <source>automatic</source>
@@ -3342,14 +3350,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Could not write the run folder {0} (is the disk full or read-only?).</source>
         <translation>실행 폴더 {0}에 쓸 수 없습니다 (디스크가 가득 찼거나 읽기 전용인가요?).</translation>
-    </message>
-    <message>
-        <source> · ★ the project&apos;s model (its last epoch)</source>
-        <translation> · ★ 프로젝트의 모델 (마지막 에포크)</translation>
-    </message>
-    <message>
-        <source> · ★ the project&apos;s model (its best epoch)</source>
-        <translation> · ★ 프로젝트의 모델 (최고 에포크)</translation>
     </message>
     <message>
         <source>Save checkpoint</source>
@@ -3489,7 +3489,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <name>spec</name>
     <message>
         <source>layer {number}, {layer}: needs a C×H×W input but gets a flat vector of {size} — move it before the Flatten/Dense layers</source>
-        <translation>{number}번 층, {layer}: C×H×W 입력이 필요한데 길이 {size}의 평탄한 벡터를 받습니다 — 평면화(Flatten)/Dense 층 앞으로 옮기세요</translation>
+        <translation>{number}번 층, {layer}: C×H×W 입력이 필요한데 길이 {size}의 평탄한 벡터를 받습니다 — Flatten/Dense 층 앞으로 옮기세요</translation>
     </message>
     <message>
         <source>layer {number}, {layer}: padding {padding} is not smaller than the pool size {height}x{width} — some windows would see only padding</source>
@@ -3513,11 +3513,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the network has no layers — add at least a Flatten and a Dense layer</source>
-        <translation>네트워크에 층이 없습니다 — 적어도 평면화(Flatten) 층과 Dense 층을 추가하세요</translation>
+        <translation>네트워크에 층이 없습니다 — 적어도 Flatten 층과 Dense 층을 추가하세요</translation>
     </message>
     <message>
         <source>the network ends in a {shape} feature map; it must end in {classes} class scores — add Flatten (or Global average pool) and Dense with units &apos;auto&apos;</source>
-        <translation>네트워크가 {shape} 특징 맵으로 끝납니다. 클래스 점수 {classes}개로 끝나야 합니다 — 평면화(Flatten) 층(또는 전역 평균 풀링)과 유닛 수 &apos;auto&apos;인 Dense 층을 추가하세요</translation>
+        <translation>네트워크가 {shape} 특징 맵으로 끝납니다. 클래스 점수 {classes}개로 끝나야 합니다 — Flatten(또는 전역 평균 풀링)과 유닛 수 &apos;auto&apos;인 Dense 층을 추가하세요</translation>
     </message>
     <message>
         <source>the last layer gives {scores} scores but the data has {classes} classes — set the last Dense layer&apos;s units to &apos;auto&apos;</source>
@@ -3525,7 +3525,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>flattens its {shape} input to {size} first</source>
-        <translation>먼저 {shape} 입력을 {size}개 값으로 평면화합니다</translation>
+        <translation>먼저 {shape} 입력을 {size}개 값으로 평탄화합니다</translation>
     </message>
     <message>
         <source>no parameters</source>
@@ -3609,7 +3609,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the dense layer needs {inputs} weights per unit, one for each flattened value (got {weights})</source>
-        <translation>Dense 층은 유닛마다 평면화된 값 하나당 가중치 하나, 즉 {inputs}개의 가중치가 필요합니다(현재 {weights}개)</translation>
+        <translation>Dense 층은 유닛마다 평탄화된 값 하나당 가중치 하나, 즉 {inputs}개의 가중치가 필요합니다(현재 {weights}개)</translation>
     </message>
     <message>
         <source>height {height}; width {width}</source>
@@ -3617,11 +3617,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the lesson index is unreadable: {error}</source>
-        <translation>수업 목록을 읽을 수 없습니다: {error}</translation>
+        <translation>강의 목록을 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
         <source>lesson {lesson} has no {language} text ({path})</source>
-        <translation>수업 {lesson}에 {language} 본문이 없습니다({path})</translation>
+        <translation>강의 {lesson}에 {language} 본문이 없습니다({path})</translation>
     </message>
     <message>
         <source>{path}: the first line must be the title (&apos;# …&apos;)</source>
@@ -3629,19 +3629,19 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>lesson {lesson}: try: unknown {unknown} / missing {missing} lab settings</source>
-        <translation>수업 {lesson}: 직접 해 보기: 알 수 없는 실습 설정 {unknown} / 빠진 실습 설정 {missing}</translation>
+        <translation>강의 {lesson}: 직접 해 보기: 알 수 없는 실습 설정 {unknown} / 빠진 실습 설정 {missing}</translation>
     </message>
     <message>
         <source>lesson {lesson}: try.{key}: {value} is not one of {allowed}</source>
-        <translation>수업 {lesson}: 직접 해 보기의 {key}: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
+        <translation>강의 {lesson}: 직접 해 보기의 {key}: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
     </message>
     <message>
         <source>lesson {lesson}: try: the builder opens with a preset or a pretrained network, one of them</source>
-        <translation>수업 {lesson}: 직접 해 보기: 모델 빌더는 프리셋 또는 사전 훈련된 네트워크 중 하나로 열립니다</translation>
+        <translation>강의 {lesson}: 직접 해 보기: 모델 빌더는 프리셋 또는 사전 훈련된 네트워크 중 하나로 열립니다</translation>
     </message>
     <message>
         <source>lesson {lesson}: try.open: {value} is not one of {allowed}</source>
-        <translation>수업 {lesson}: 직접 해 보기의 open: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
+        <translation>강의 {lesson}: 직접 해 보기의 open: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
     </message>
     <message>
         <source>Type a number, e.g. 12.</source>
@@ -3797,7 +3797,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Input: {height}×{width}×{channels}, flattened into a Dense layer of {units} units. How many parameters does the Dense layer learn?</source>
-        <translation>입력: {height}×{width}×{channels}, 평면화되어 유닛 {units}개의 Dense 층으로 들어갑니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
+        <translation>입력: {height}×{width}×{channels}, 평탄화되어 유닛 {units}개의 Dense 층으로 들어갑니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>Every unit has one weight per input value and one bias.</source>
@@ -3809,7 +3809,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>A {height}×{width} colour image (RGB) is flattened. How many numbers does the vector hold?</source>
-        <translation>{height}×{width} 컬러 이미지(RGB)를 평면화합니다. 벡터에는 숫자가 몇 개 있습니까?</translation>
+        <translation>{height}×{width} 컬러 이미지(RGB)를 평탄화합니다. 벡터에는 숫자가 몇 개 있습니까?</translation>
     </message>
     <message>
         <source>A colour image has 3 channels: height · width · channels.</source>
@@ -3833,7 +3833,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>What would pooling learn? Its rule (max, average, min) is fixed.</source>
-        <translation>풀링이 무엇을 배울까요? 규칙(최대, 평균, 최소)은 정해져 있습니다.</translation>
+        <translation>풀링이 무엇을 학습할까요? 규칙(최대, 평균, 최소)은 정해져 있습니다.</translation>
     </message>
     <message>
         <source>0: a pooling layer has no parameters; it only keeps the largest value of each window.</source>
@@ -3853,19 +3853,19 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Image: {size}×{size}. {filters} filters of {kernel}×{kernel} (stride 1, no padding), then 2×2 max pooling with stride 2, then Flatten. How many numbers does Flatten give?</source>
-        <translation>이미지: {size}×{size}. {kernel}×{kernel} 필터 {filters}개(스트라이드 1, 패딩 없음), 스트라이드 2의 2×2 최대 풀링, 그다음 평면화(Flatten). 평면화하면 숫자가 몇 개 나옵니까?</translation>
+        <translation>이미지: {size}×{size}. {kernel}×{kernel} 필터 {filters}개(스트라이드 1, 패딩 없음), 스트라이드 2의 2×2 최대 풀링, 그다음 Flatten. Flatten은 숫자를 몇 개 내놓습니까?</translation>
     </message>
     <message>
         <source>Find the pooled width; Flatten gives width · height · filters numbers.</source>
-        <translation>풀링된 너비를 구하세요. 평면화(Flatten)하면 너비 · 높이 · 필터 수만큼의 숫자가 나옵니다.</translation>
+        <translation>풀링된 너비를 구하세요. Flatten은 너비 · 높이 · 필터 수만큼의 숫자를 내놓습니다.</translation>
     </message>
     <message>
         <source>Convolution: {conv}. Pooling: {pool}. Flatten: {out}·{out}·{filters} = {answer}.</source>
-        <translation>합성곱: {conv}. 풀링: {pool}. 평면화: {out}·{out}·{filters} = {answer}.</translation>
+        <translation>합성곱: {conv}. 풀링: {pool}. Flatten: {out}·{out}·{filters} = {answer}.</translation>
     </message>
     <message>
         <source>After convolution and pooling, a {size}×{size}×{channels} feature map is flattened into a Dense layer of {units} units. How many parameters does that Dense layer learn?</source>
-        <translation>합성곱과 풀링을 거친 {size}×{size}×{channels} 특징 맵을 평면화하여 유닛 {units}개의 Dense 층에 넣습니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
+        <translation>합성곱과 풀링을 거친 {size}×{size}×{channels} 특징 맵을 평탄화하여 유닛 {units}개의 Dense 층에 넣습니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>One label per image, one box, several boxes, or one label per pixel?</source>
@@ -3965,7 +3965,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>The base is frozen and pooling learns nothing: count only the new Dense layer&apos;s parameters.</source>
-        <translation>베이스는 동결되어 있고 풀링에는 학습할 파라미터가 없습니다: 새 Dense 층의 파라미터만 세세요.</translation>
+        <translation>베이스는 동결되어 있고 풀링은 아무것도 학습하지 않습니다: 새 Dense 층의 파라미터만 세세요.</translation>
     </message>
     <message>
         <source>Global average pooling leaves {channels} numbers: {channels}·{classes} + {classes} = {answer}.</source>
@@ -3973,11 +3973,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>The same frozen base ({channels}×{size}×{size}) is followed by Flatten and a Dense layer for {classes} classes. How many parameters are trained?</source>
-        <translation>같은 동결된 베이스({channels}×{size}×{size}) 뒤에 평면화(Flatten) 층과 {classes}개 클래스를 위한 Dense 층이 옵니다. 훈련되는 파라미터는 몇 개입니까?</translation>
+        <translation>같은 동결된 베이스({channels}×{size}×{size}) 뒤에 Flatten과 {classes}개 클래스를 위한 Dense 층이 옵니다. 훈련되는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>Flatten keeps every value: channels · height · width inputs to the Dense layer.</source>
-        <translation>평면화(Flatten)는 모든 값을 남깁니다: 채널 · 높이 · 너비 개의 입력이 Dense 층으로 들어갑니다.</translation>
+        <translation>Flatten은 모든 값을 남깁니다: 채널 · 높이 · 너비 개의 입력이 Dense 층으로 들어갑니다.</translation>
     </message>
     <message>
         <source>{channels}·{size}·{size} = {inputs} inputs: {inputs}·{classes} + {classes} = {answer}.</source>
@@ -3990,34 +3990,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>{steps}: the feature map is {answer}×{answer}.</source>
         <translation>{steps}: 특징 맵은 {answer}×{answer}입니다.</translation>
-    </message>
-    <message>
-        <source>A convolutional layer has {filters} filters of {kernel}×{kernel}; its input is {height}×{width}×{channels} (height × width × channels). How many parameters does it learn (weights and biases)?</source>
-        <translation>합성곱 계층에 {kernel}×{kernel} 필터가 {filters}개 있고, 입력은 {height}×{width}×{channels}(높이 × 너비 × 채널)입니다. 이 층이 학습하는 파라미터(가중치와 편향)는 몇 개입니까?</translation>
-    </message>
-    <message>
-        <source>{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}; the image&apos;s height and width do not count.</source>
-        <translation>{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}. 이미지의 높이와 너비는 상관이 없습니다.</translation>
-    </message>
-    <message>
-        <source>{inputs}·{outputs} + {outputs} = {answer} parameters, against only {conv} parameters for the filters.</source>
-        <translation>{inputs}·{outputs} + {outputs} = 파라미터 {answer}개. 필터의 파라미터는 {conv}개뿐입니다.</translation>
-    </message>
-    <message>
-        <source>&apos;Same&apos; padding at stride 2 halves the size, rounding up (the Padding lesson): each step gives ⌈size/2⌉.</source>
-        <translation>스트라이드 2의 Same 패딩은 크기를 절반으로 줄이고 올림합니다(&apos;패딩&apos; 수업). 단계마다 ⌈크기/2⌉가 됩니다.</translation>
-    </message>
-    <message>
-        <source>A run of {epochs} epochs without early stopping gave these validation accuracies after epochs 1, 2, 3, …: {scores} %. With early stopping at patience {patience} (training stops once {patience} epochs have passed since the best; an epoch is better only when it beats the best so far, a tie does not), after which epoch would training have stopped?</source>
-        <translation>조기 종료 없이 {epochs} 에포크를 훈련했더니 에포크 1, 2, 3, … 뒤의 검증 정확도가 {scores} %였습니다. 조기 종료 대기를 {patience} 에포크로 두고 조기 종료를 썼다면(가장 좋은 에포크 뒤 {patience} 에포크가 지나면 훈련을 멈춥니다. 지금까지의 최고 값을 넘어야만 더 좋은 에포크이고, 같은 값은 넘은 것이 아닙니다) 몇 번째 에포크 뒤에 훈련이 멈췄을까요?</translation>
-    </message>
-    <message>
-        <source>A run of {epochs} epochs without early stopping gave these validation accuracies after epochs 1, 2, 3, …: {scores} %. With early stopping at patience {patience} (training stops once {patience} epochs have passed since the best; an epoch is better only when it beats the best so far, a tie does not), which epoch&apos;s weights would be kept?</source>
-        <translation>조기 종료 없이 {epochs} 에포크를 훈련했더니 에포크 1, 2, 3, … 뒤의 검증 정확도가 {scores} %였습니다. 조기 종료 대기를 {patience} 에포크로 두고 조기 종료를 썼다면(가장 좋은 에포크 뒤 {patience} 에포크가 지나면 훈련을 멈춥니다. 지금까지의 최고 값을 넘어야만 더 좋은 에포크이고, 같은 값은 넘은 것이 아닙니다) 몇 번째 에포크의 가중치가 남을까요?</translation>
-    </message>
-    <message>
-        <source>Go through the epochs in order and keep the best validation accuracy so far (a tie does not beat it); training stops at the first epoch that comes {patience} epochs after the best.</source>
-        <translation>에포크를 차례로 보며 지금까지의 최고 검증 정확도를 기억하세요(같은 값은 최고 값을 넘지 못합니다). 최고 에포크에서 {patience} 에포크가 지난 첫 에포크에서 훈련이 멈춥니다.</translation>
     </message>
     <message>
         <source>The best validation accuracy is {best} % at epoch {best_epoch}; {patience} epochs later, after epoch {stop_epoch}, training stops and keeps the weights of epoch {best_epoch}.</source>
@@ -4169,7 +4141,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>flatten</source>
-        <translation>평면화(Flatten)</translation>
+        <translation>평탄화(Flatten)</translation>
     </message>
     <message>
         <source>global_avgpool</source>
@@ -4501,11 +4473,163 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the network needs {needed} GB of memory, more than this machine can spare ({allowed} GB): {weights} GB for its {params} parameters and the copies kept of them, {activations} GB for what its layers output for {images} images at once — use fewer units or filters (a typo such as 30000 units?), smaller images or a smaller batch</source>
-        <translation type="unfinished"></translation>
+        <translation>네트워크에 {needed} GB의 메모리가 필요하지만 이 컴퓨터가 내줄 수 있는 양({allowed} GB)보다 많습니다: 파라미터 {params}개와 그 사본에 {weights} GB, 이미지 {images}장을 한 번에 처리할 때 층들이 내는 출력에 {activations} GB — 유닛이나 필터 수를 줄이거나(30000 유닛 같은 오타인가요?), 이미지나 배치 크기를 줄이세요</translation>
+    </message>
+    <message>
+        <source>the file is damaged, or it is not a PyTorch checkpoint</source>
+        <translation>파일이 손상되었거나 PyTorch 체크포인트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{checkpoint} cannot continue in {project}: {keys} changed since it was saved — change them back, or start a new run</source>
+        <translation>{checkpoint}은(는) {project}에서 이어서 훈련할 수 없습니다: 저장한 뒤로 {keys}이(가) 바뀌었습니다 — 되돌리거나 새로 훈련을 시작하세요</translation>
+    </message>
+    <message>
+        <source>the training process speaks protocol version {found}, this window version {expected} — the app was updated while it was open: restart it</source>
+        <translation>훈련 프로세스의 프로토콜 버전은 {found}, 이 창은 {expected}입니다 — 앱이 열려 있는 동안 업데이트되었습니다: 앱을 다시 시작하세요</translation>
+    </message>
+    <message>
+        <source>a training job of {count} images would need a manifest larger than the {limit} MB check-job reads — train on fewer images, or in several jobs</source>
+        <translation>이미지 {count}장의 훈련 작업은 check-job이 읽는 {limit} MB보다 큰 매니페스트가 필요합니다 — 더 적은 이미지로, 또는 여러 작업으로 나누어 훈련하세요</translation>
+    </message>
+    <message>
+        <source>output size: {formula}</source>
+        <translation>출력 크기: {formula}</translation>
+    </message>
+    <message>
+        <source>no lesson {lesson} has exercises: use one of {known}</source>
+        <translation>연습 문제가 있는 수업 {lesson}이(가) 없습니다: 다음 중 하나를 쓰세요: {known}</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number from 0 to {largest}, got {seed}</source>
+        <translation>--seed는 0부터 {largest}까지의 정수여야 합니다. 받은 값: {seed}</translation>
+    </message>
+    <message>
+        <source>{path} does not end in .pdf: a worksheet is written as a PDF</source>
+        <translation>{path}의 끝이 .pdf가 아닙니다. 연습지는 PDF로 씁니다</translation>
+    </message>
+    <message>
+        <source>wrote {path}: the worksheet of {lesson}, sheet {seed}</source>
+        <translation>{path}에 썼습니다: {lesson} 연습지, {seed}번</translation>
+    </message>
+    <message>
+        <source>wrote {path}: the answer key of {lesson}, sheet {seed}</source>
+        <translation>{path}에 썼습니다: {lesson} 정답지, {seed}번</translation>
+    </message>
+    <message>
+        <source>larger than {limit} KB: not a progress file</source>
+        <translation>{limit} KB보다 큽니다: 진도 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot be read: {error}</source>
+        <translation>읽을 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>damaged: not readable as a progress file</source>
+        <translation>손상됨: 진도 파일로 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>not a CNN Playground progress file</source>
+        <translation>CNN Playground 진도 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>changed after it was exported (its checksum does not match)</source>
+        <translation>내보낸 뒤에 바뀌었습니다(체크섬이 맞지 않음)</translation>
+    </message>
+    <message>
+        <source>not what the app writes: a name or a lesson&apos;s entry is missing or wrong</source>
+        <translation>앱이 쓰는 형식이 아닙니다: 이름이나 수업 항목이 없거나 잘못되었습니다</translation>
+    </message>
+    <message>
+        <source>a second file of {student}: {first} is already in the table</source>
+        <translation>{student}의 두 번째 파일: {first}이(가) 이미 표에 있습니다</translation>
+    </message>
+    <message>
+        <source>{name}: {parameters} parameters, {train} training and {val} validation images, on {device}; writing to {out}</source>
+        <translation>{name}: 파라미터 {parameters}개, 훈련 이미지 {train}장과 검증 이미지 {val}장, 장치 {device}, 저장 위치 {out}</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs}  train loss {loss} acc {acc}{val}  {speed} img/s  {seconds} s{best}</source>
+        <translation>에포크 {epoch}/{epochs}  훈련 손실 {loss} 정확도 {acc}{val}  초당 이미지 {speed}장  {seconds}초{best}</translation>
+    </message>
+    <message>
+        <source>  val loss {loss} acc {acc}</source>
+        <translation>  검증 손실 {loss} 정확도 {acc}</translation>
+    </message>
+    <message>
+        <source>  *best</source>
+        <translation>  *최고</translation>
+    </message>
+    <message>
+        <source>{reason}: {best}; checkpoint {checkpoint}</source>
+        <translation>{reason}: {best}, 체크포인트 {checkpoint}</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>early stopping</source>
+        <translation>조기 종료</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>no epoch finished</source>
+        <translation>끝난 에포크가 없습니다</translation>
+    </message>
+    <message>
+        <source>best validation accuracy {accuracy} (epoch {epoch})</source>
+        <translation>최고 검증 정확도 {accuracy} (에포크 {epoch})</translation>
+    </message>
+    <message>
+        <source>best training accuracy {accuracy} (epoch {epoch}; no validation split)</source>
+        <translation>최고 훈련 정확도 {accuracy} (에포크 {epoch}, 검증용 데이터 없음)</translation>
+    </message>
+    <message>
+        <source>skipped {count} unreadable files:</source>
+        <translation>읽을 수 없는 파일 {count}개를 건너뛰었습니다:</translation>
+    </message>
+    <message>
+        <source>stopping after this batch (Ctrl+C again to quit at once)</source>
+        <translation>이 배치가 끝나면 멈춥니다(바로 끝내려면 Ctrl+C를 한 번 더)</translation>
+    </message>
+    <message>
+        <source>error: {message}</source>
+        <translation>오류: {message}</translation>
+    </message>
+    <message>
+        <source>warning: {message}</source>
+        <translation>경고: {message}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단되었습니다</translation>
+    </message>
+    <message>
+        <source>{path} cannot go into a bundle: its name holds a character another system cannot keep (\, :, a control character) or is over 1024 characters long — rename it</source>
+        <translation>{path}은(는) 번들에 넣을 수 없습니다: 이름에 다른 시스템이 가질 수 없는 문자(\, :, 제어 문자)가 있거나 1024자보다 깁니다 — 이름을 바꾸세요</translation>
+    </message>
+    <message>
+        <source>the bundle would hold {count} files, more than the {limit} a bundle may hold — use fewer images</source>
+        <translation>번들에 파일이 {count}개 들어가게 되어 번들이 담을 수 있는 {limit}개보다 많습니다 — 이미지를 줄이세요</translation>
+    </message>
+    <message>
+        <source>{path} is {size} MB, more than the {limit} MB one file of a bundle may take — it cannot go into a bundle</source>
+        <translation>{path}은(는) {size} MB로, 번들의 파일 하나가 가질 수 있는 {limit} MB보다 큽니다 — 번들에 넣을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the bundle would take {size} MB, more than the {limit} MB a bundle may take — use fewer or smaller images</source>
+        <translation>번들이 {size} MB가 되어 번들이 가질 수 있는 {limit} MB보다 큽니다 — 이미지를 줄이거나 더 작게 하세요</translation>
+    </message>
+    <message>
+        <source>{path} was not written: it would not open again ({problem})</source>
+        <translation>{path}을(를) 쓰지 않았습니다: 다시 열 수 없게 됩니다({problem})</translation>
     </message>
     <message>
         <source>{path} is a link (to {target}) — a bundle packs only the project&apos;s own files, never what a link points to; replace the link by a copy of the file, or remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 링크({target}을(를) 가리킴)입니다 — 번들에는 프로젝트 자신의 파일만 담고, 링크가 가리키는 것은 담지 않습니다. 링크를 파일의 복사본으로 바꾸거나 지우세요</translation>
     </message>
     <message>
         <source>CNN Playground {version}: checking this computer</source>
@@ -4716,12 +4840,36 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>체크포인트를 찾을 수 없습니다: {path}</translation>
     </message>
     <message>
-        <source>{path} is not a valid checkpoint ({reason})</source>
-        <translation>{path}은(는) 올바른 체크포인트가 아닙니다 ({reason})</translation>
+        <source>A convolutional layer has {filters} filters of {kernel}×{kernel}; its input is {height}×{width}×{channels} (height × width × channels). How many parameters does it learn (weights and biases)?</source>
+        <translation>합성곱 계층에 {kernel}×{kernel} 필터가 {filters}개 있고, 입력은 {height}×{width}×{channels}(높이 × 너비 × 채널)입니다. 이 층이 학습하는 파라미터(가중치와 편향)는 몇 개입니까?</translation>
     </message>
     <message>
-        <source>the file is damaged, or it is not a PyTorch checkpoint</source>
-        <translation>파일이 손상되었거나 PyTorch 체크포인트가 아닙니다</translation>
+        <source>{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}; the image&apos;s height and width do not count.</source>
+        <translation>{kernel}·{kernel}·{channels}·{filters} + {filters} = {answer}. 이미지의 높이와 너비는 상관이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{inputs}·{outputs} + {outputs} = {answer} parameters, against only {conv} parameters for the filters.</source>
+        <translation>{inputs}·{outputs} + {outputs} = 파라미터 {answer}개. 필터의 파라미터는 {conv}개뿐입니다.</translation>
+    </message>
+    <message>
+        <source>&apos;Same&apos; padding at stride 2 halves the size, rounding up (the Padding lesson): each step gives ⌈size/2⌉.</source>
+        <translation>스트라이드 2의 Same 패딩은 크기를 절반으로 줄이고 올림합니다(&apos;패딩&apos; 수업). 단계마다 ⌈크기/2⌉가 됩니다.</translation>
+    </message>
+    <message>
+        <source>A run of {epochs} epochs without early stopping gave these validation accuracies after epochs 1, 2, 3, …: {scores} %. With early stopping at patience {patience} (training stops once {patience} epochs have passed since the best; an epoch is better only when it beats the best so far, a tie does not), after which epoch would training have stopped?</source>
+        <translation>조기 종료 없이 {epochs} 에포크를 훈련했더니 에포크 1, 2, 3, … 뒤의 검증 정확도가 {scores} %였습니다. 조기 종료 대기를 {patience} 에포크로 두고 조기 종료를 썼다면(가장 좋은 에포크 뒤 {patience} 에포크가 지나면 훈련을 멈춥니다. 지금까지의 최고 값을 넘어야만 더 좋은 에포크이고, 같은 값은 넘은 것이 아닙니다) 몇 번째 에포크 뒤에 훈련이 멈췄을까요?</translation>
+    </message>
+    <message>
+        <source>A run of {epochs} epochs without early stopping gave these validation accuracies after epochs 1, 2, 3, …: {scores} %. With early stopping at patience {patience} (training stops once {patience} epochs have passed since the best; an epoch is better only when it beats the best so far, a tie does not), which epoch&apos;s weights would be kept?</source>
+        <translation>조기 종료 없이 {epochs} 에포크를 훈련했더니 에포크 1, 2, 3, … 뒤의 검증 정확도가 {scores} %였습니다. 조기 종료 대기를 {patience} 에포크로 두고 조기 종료를 썼다면(가장 좋은 에포크 뒤 {patience} 에포크가 지나면 훈련을 멈춥니다. 지금까지의 최고 값을 넘어야만 더 좋은 에포크이고, 같은 값은 넘은 것이 아닙니다) 몇 번째 에포크의 가중치가 남을까요?</translation>
+    </message>
+    <message>
+        <source>Go through the epochs in order and keep the best validation accuracy so far (a tie does not beat it); training stops at the first epoch that comes {patience} epochs after the best.</source>
+        <translation>에포크를 차례로 보며 지금까지의 최고 검증 정확도를 기억하세요(같은 값은 최고 값을 넘지 못합니다). 최고 에포크에서 {patience} 에포크가 지난 첫 에포크에서 훈련이 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid checkpoint ({reason})</source>
+        <translation>{path}은(는) 올바른 체크포인트가 아닙니다 ({reason})</translation>
     </message>
     <message>
         <source>{path} is not a valid checkpoint: its {key} is not what CNN Playground writes ({found})</source>
@@ -4737,31 +4885,31 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>{path} declares {declared} MB of contents in a file of {size} MB — no checkpoint CNN Playground writes does that; it is damaged or was made to harm, and was not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) {size} MB 파일 안에 {declared} MB의 내용이 있다고 선언합니다 — CNN Playground가 쓰는 체크포인트는 그렇지 않습니다. 손상되었거나 해를 끼치려고 만든 파일이라 불러오지 않았습니다</translation>
     </message>
     <message>
         <source>{path} could not be read: this machine has not enough free memory for it — close other programs, or open it on a machine with more memory</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 읽을 수 없습니다: 이 컴퓨터에 남은 메모리가 부족합니다 — 다른 프로그램을 닫거나 메모리가 더 많은 컴퓨터에서 여세요</translation>
     </message>
     <message>
         <source>not enough free memory to read it</source>
-        <translation type="unfinished"></translation>
+        <translation>읽을 메모리가 부족합니다</translation>
     </message>
     <message>
         <source>it asks to run code</source>
-        <translation type="unfinished"></translation>
+        <translation>코드를 실행하라고 요구합니다</translation>
     </message>
     <message>
         <source>it is not a PyTorch or safetensors file</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch나 safetensors 파일이 아닙니다</translation>
     </message>
     <message>
         <source>it is truncated or damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>잘렸거나 손상되었습니다</translation>
     </message>
     <message>
         <source>it holds something other than tensors and numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>텐서와 숫자가 아닌 것이 들어 있습니다</translation>
     </message>
     <message>
         <source>{path} holds NaN or infinite weights ({tensor}) — it cannot classify; use an earlier checkpoint</source>
@@ -4773,23 +4921,15 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>{path}: its weights do not fit the network it describes ({reason}) — it is damaged or was changed; use another checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: 가중치가 파일이 설명하는 네트워크에 맞지 않습니다({reason}) — 손상되었거나 변경되었습니다. 다른 체크포인트를 사용하세요</translation>
     </message>
     <message>
         <source>{path}: the network it describes cannot be built ({problem}) — use another checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: 파일이 설명하는 네트워크를 만들 수 없습니다({problem}) — 다른 체크포인트를 사용하세요</translation>
     </message>
     <message>
         <source>cannot write to {folder}: {reason} — choose another --out folder</source>
         <translation>{folder}에 쓸 수 없습니다: {reason} — 다른 --out 폴더를 고르세요</translation>
-    </message>
-    <message>
-        <source>{checkpoint} cannot continue in {project}: {keys} changed since it was saved — change them back, or start a new run</source>
-        <translation>{checkpoint}은(는) {project}에서 이어서 훈련할 수 없습니다: 저장한 뒤로 {keys}이(가) 바뀌었습니다 — 되돌리거나 새로 훈련을 시작하세요</translation>
-    </message>
-    <message>
-        <source>the training process speaks protocol version {found}, this window version {expected} — the app was updated while it was open: restart it</source>
-        <translation>훈련 프로세스의 프로토콜 버전은 {found}, 이 창은 {expected}입니다 — 앱이 열려 있는 동안 업데이트되었습니다: 앱을 다시 시작하세요</translation>
     </message>
     <message>
         <source>image not found: {path}</source>
@@ -4888,122 +5028,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>--padding은 valid, same 또는 정수여야 합니다. 실제 값: {found}</translation>
     </message>
     <message>
-        <source>output size: {formula}</source>
-        <translation>출력 크기: {formula}</translation>
-    </message>
-    <message>
-        <source>no lesson {lesson} has exercises: use one of {known}</source>
-        <translation>연습 문제가 있는 수업 {lesson}이(가) 없습니다: 다음 중 하나를 쓰세요: {known}</translation>
-    </message>
-    <message>
-        <source>--seed must be a whole number from 0 to {largest}, got {seed}</source>
-        <translation>--seed는 0부터 {largest}까지의 정수여야 합니다. 받은 값: {seed}</translation>
-    </message>
-    <message>
-        <source>{path} does not end in .pdf: a worksheet is written as a PDF</source>
-        <translation>{path}의 끝이 .pdf가 아닙니다. 연습지는 PDF로 씁니다</translation>
-    </message>
-    <message>
-        <source>wrote {path}: the worksheet of {lesson}, sheet {seed}</source>
-        <translation>{path}에 썼습니다: {lesson} 연습지, {seed}번</translation>
-    </message>
-    <message>
-        <source>wrote {path}: the answer key of {lesson}, sheet {seed}</source>
-        <translation>{path}에 썼습니다: {lesson} 정답지, {seed}번</translation>
-    </message>
-    <message>
-        <source>larger than {limit} KB: not a progress file</source>
-        <translation>{limit} KB보다 큽니다: 진도 파일이 아닙니다</translation>
-    </message>
-    <message>
-        <source>cannot be read: {error}</source>
-        <translation>읽을 수 없습니다: {error}</translation>
-    </message>
-    <message>
-        <source>damaged: not readable as a progress file</source>
-        <translation>손상됨: 진도 파일로 읽을 수 없습니다</translation>
-    </message>
-    <message>
-        <source>not a CNN Playground progress file</source>
-        <translation>CNN Playground 진도 파일이 아닙니다</translation>
-    </message>
-    <message>
-        <source>changed after it was exported (its checksum does not match)</source>
-        <translation>내보낸 뒤에 바뀌었습니다(체크섬이 맞지 않음)</translation>
-    </message>
-    <message>
-        <source>not what the app writes: a name or a lesson&apos;s entry is missing or wrong</source>
-        <translation>앱이 쓰는 형식이 아닙니다: 이름이나 수업 항목이 없거나 잘못되었습니다</translation>
-    </message>
-    <message>
-        <source>a second file of {student}: {first} is already in the table</source>
-        <translation>{student}의 두 번째 파일: {first}이(가) 이미 표에 있습니다</translation>
-    </message>
-    <message>
-        <source>{name}: {parameters} parameters, {train} training and {val} validation images, on {device}; writing to {out}</source>
-        <translation>{name}: 파라미터 {parameters}개, 훈련 이미지 {train}장과 검증 이미지 {val}장, 장치 {device}, 저장 위치 {out}</translation>
-    </message>
-    <message>
-        <source>epoch {epoch}/{epochs}  train loss {loss} acc {acc}{val}  {speed} img/s  {seconds} s{best}</source>
-        <translation>에포크 {epoch}/{epochs}  훈련 손실 {loss} 정확도 {acc}{val}  초당 이미지 {speed}장  {seconds}초{best}</translation>
-    </message>
-    <message>
-        <source>  val loss {loss} acc {acc}</source>
-        <translation>  검증 손실 {loss} 정확도 {acc}</translation>
-    </message>
-    <message>
-        <source>  *best</source>
-        <translation>  *최고</translation>
-    </message>
-    <message>
-        <source>{reason}: {best}; checkpoint {checkpoint}</source>
-        <translation>{reason}: {best}, 체크포인트 {checkpoint}</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <source>early stopping</source>
-        <translation>조기 종료</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>멈춤</translation>
-    </message>
-    <message>
-        <source>no epoch finished</source>
-        <translation>끝난 에포크가 없습니다</translation>
-    </message>
-    <message>
-        <source>best validation accuracy {accuracy} (epoch {epoch})</source>
-        <translation>최고 검증 정확도 {accuracy} (에포크 {epoch})</translation>
-    </message>
-    <message>
-        <source>best training accuracy {accuracy} (epoch {epoch}; no validation split)</source>
-        <translation>최고 훈련 정확도 {accuracy} (에포크 {epoch}, 검증용 데이터 없음)</translation>
-    </message>
-    <message>
-        <source>skipped {count} unreadable files:</source>
-        <translation>읽을 수 없는 파일 {count}개를 건너뛰었습니다:</translation>
-    </message>
-    <message>
-        <source>stopping after this batch (Ctrl+C again to quit at once)</source>
-        <translation>이 배치가 끝나면 멈춥니다(바로 끝내려면 Ctrl+C를 한 번 더)</translation>
-    </message>
-    <message>
-        <source>error: {message}</source>
-        <translation>오류: {message}</translation>
-    </message>
-    <message>
-        <source>warning: {message}</source>
-        <translation>경고: {message}</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>중단되었습니다</translation>
-    </message>
-    <message>
         <source>pooling works on one channel at a time: give --input without &apos;|&apos;</source>
         <translation>풀링은 한 번에 채널 하나에만 적용됩니다: --input에 &apos;|&apos; 없이 입력하세요</translation>
     </message>
@@ -5021,11 +5045,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>{path} already lists {limit} runs, as many as a project keeps — train with --no-attach, or copy the project file under a new name (its list of runs starts afresh)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}에 이미 훈련 기록이 {limit}개 있어 프로젝트가 보관할 수 있는 최대치입니다 — --no-attach로 훈련하거나, 프로젝트 파일을 새 이름으로 복사하세요(훈련 기록 목록이 새로 시작됩니다)</translation>
     </message>
     <message>
         <source>{path} was left as it was: with this run it could not be read back ({problem}) — train with --no-attach, or copy the project file under a new name (its list of runs starts afresh)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}은(는) 그대로 두었습니다: 이 훈련 기록을 더하면 다시 읽을 수 없게 됩니다({problem}) — --no-attach로 훈련하거나, 프로젝트 파일을 새 이름으로 복사하세요(훈련 기록 목록이 새로 시작됩니다)</translation>
     </message>
     <message>
         <source>{path} is larger than {limit} MB, more than any project&apos;s list of runs</source>
@@ -5089,7 +5113,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>{path} was not opened: {file} could not be written ({reason}) — is the disk full or read-only? Nothing of the bundle was kept</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열지 않았습니다: {file}을(를) 쓸 수 없습니다({reason}) — 디스크가 가득 찼거나 읽기 전용인가요? 번들의 어떤 것도 남기지 않았습니다</translation>
     </message>
     <message>
         <source>{path} was not opened: {problem}</source>
