@@ -81,8 +81,14 @@ def shoot_language(project_path: Path, out: Path, language: str) -> None:
     predict = window.predict_page
     window.show_page(window.pages.indexOf(predict))
     images = project_path.parent / "Photos_images"
-    predict.add_images([images / "china" / "china_0003.jpg", images / "flower" / "flower_0005.jpg",
-                        images / "china" / "china_0010.jpg", images / "flower" / "flower_0011.jpg"])  # fmt: skip
+    predict.add_images(
+        [
+            images / "china" / "china_0003.jpg",
+            images / "flower" / "flower_0005.jpg",
+            images / "china" / "china_0010.jpg",
+            images / "flower" / "flower_0011.jpg",
+        ]
+    )
     wait(app, lambda: not predict.classifying)
     predict.select_result(1)
     wait(app, lambda: predict.explain.maps_task.busy, seconds=5)

@@ -36,8 +36,10 @@ def main() -> None:
     for event in fit(project, data, epochs=args.epochs, device="cpu"):
         if isinstance(event, EpochFinished):
             history.append({k: v for k, v in event.to_dict().items() if k != "event"})
-            print(f"epoch {event.epoch}: train {event.train_acc:.1%}, validation {event.val_acc:.1%}"
-                  f" ({event.seconds:.1f} s)")  # fmt: skip
+            print(
+                f"epoch {event.epoch}: train {event.train_acc:.1%}, validation {event.val_acc:.1%}"
+                f" ({event.seconds:.1f} s)"
+            )
         elif isinstance(event, Finished):
             finished = event
     checkpoint = Checkpoint(

@@ -60,8 +60,9 @@ def main() -> int:
 
     (ROOT / "playground" / "gui" / "app" / "spec_messages.py").write_text(noop_module(), encoding="utf-8")
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "playground" / "gui").rglob("*.py"))
-    subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(TS)],
-                   cwd=ROOT, check=True)  # fmt: skip
+    subprocess.run(
+        [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(TS)], cwd=ROOT, check=True
+    )
     TS.write_text(carry_moved(TS.read_text(encoding="utf-8"), known), encoding="utf-8")
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], cwd=ROOT, check=True)
     return 0

@@ -49,9 +49,14 @@ def run(args) -> int:
         from playground.spec import messages
         from playground.spec.messages import Message
 
-        labels = {level: translated(Message(template)) for level, template in
-                  ((doctor.OK, messages.DOCTOR_OK), (doctor.WARNING, messages.DOCTOR_WARNING),
-                   (doctor.NEEDED, messages.DOCTOR_NEEDED))}  # fmt: skip
+        labels = {
+            level: translated(Message(template))
+            for level, template in (
+                (doctor.OK, messages.DOCTOR_OK),
+                (doctor.WARNING, messages.DOCTOR_WARNING),
+                (doctor.NEEDED, messages.DOCTOR_NEEDED),
+            )
+        }
     width = max(len(label) for label in labels.values())
     print(say(doctor.title()))
     for check in checks:

@@ -24,8 +24,12 @@ def add_parser(commands) -> None:
         choices=PLATFORMS,
         help="linux (x86-64), windows (x86-64) or macos (arm64); repeat for several (default: this one)",
     )
-    build.add_argument("--python", action="append", choices=PYTHONS,
-                       help="the classroom PCs' Python; repeat for several (default: this one)")  # fmt: skip
+    build.add_argument(
+        "--python",
+        action="append",
+        choices=PYTHONS,
+        help="the classroom PCs' Python; repeat for several (default: this one)",
+    )
     build.add_argument("--python-installer", metavar="FILE", help="python.org's Windows installer for install.bat")
     build.add_argument(
         "--cpu-only",
@@ -33,7 +37,7 @@ def add_parser(commands) -> None:
         help="Linux: torch's CPU build (no CUDA libraries, GBs smaller) from PyTorch's CPU index",
     )
     build.add_argument("--app-wheel", metavar="FILE", help="the app's wheel (default: built from its source folder)")
-    build.add_argument("--dry-run", action="store_true", help="only find the wheels and measure the sizes")  # fmt: skip
+    build.add_argument("--dry-run", action="store_true", help="only find the wheels and measure the sizes")
     build.set_defaults(run=run)
     check = kit_commands.add_parser("check", help="check every file of a kit against its manifest")
     check.add_argument("folder")

@@ -45,8 +45,15 @@ class EpochProgress:
         if self._bar is None or self._epoch != event.epoch:
             self.close()
             self._epoch = event.epoch
-            self._bar = tqdm(total=event.batches, desc=f"epoch {event.epoch}", unit="batch", file=self.stream,
-                             leave=False, dynamic_ncols=True, disable=False)  # fmt: skip
+            self._bar = tqdm(
+                total=event.batches,
+                desc=f"epoch {event.epoch}",
+                unit="batch",
+                file=self.stream,
+                leave=False,
+                dynamic_ncols=True,
+                disable=False,
+            )
         self._bar.set_postfix_str(
             f"loss {event.loss:.4f} acc {event.accuracy:.1%} {event.images_per_second:,.0f} img/s"
         )

@@ -57,8 +57,13 @@ def add_parser(commands) -> None:
 def request_of(args):
     from playground.ml.training.run_setup import RunRequest
 
-    return RunRequest(project=args.project, out=Path(args.out) if args.out else None, resume=args.resume,
-                      epochs=args.epochs, device=args.device)  # fmt: skip
+    return RunRequest(
+        project=args.project,
+        out=Path(args.out) if args.out else None,
+        resume=args.resume,
+        epochs=args.epochs,
+        device=args.device,
+    )
 
 
 def run(args) -> int:
@@ -167,8 +172,12 @@ class TextPrinter:
         if job is not None:
             settings = prepared.project.training
             print(job.describe(settings.batch_size, settings.learning_rate))
-            print(printable(f"if the job stops or a process fails, resume with --resume {prepared.out / 'last.pt'}"
-                            " (any number of processes)"))  # fmt: skip
+            print(
+                printable(
+                    f"if the job stops or a process fails, resume with --resume {prepared.out / 'last.pt'}"
+                    " (any number of processes)"
+                )
+            )
 
     def event(self, event: Event) -> None:
         if isinstance(event, BatchFinished):
@@ -177,9 +186,15 @@ class TextPrinter:
         self._progress.close()
         prepared = self._prepared
         if isinstance(event, Started):
-            started = Message(messages.CLI_TRAIN_STARTED, name=prepared.project.name,
-                              parameters=f"{event.parameters:,}", train=event.train_images, val=event.val_images,
-                              device=event.device, out=str(prepared.out))  # fmt: skip
+            started = Message(
+                messages.CLI_TRAIN_STARTED,
+                name=prepared.project.name,
+                parameters=f"{event.parameters:,}",
+                train=event.train_images,
+                val=event.val_images,
+                device=event.device,
+                out=str(prepared.out),
+            )
             print(printable(translated(started)))
         elif isinstance(event, EpochFinished):
             print(format_epoch(event), flush=True)
@@ -203,14 +218,25 @@ def format_epoch(event: EpochFinished) -> str:
         val = Message(messages.CLI_EPOCH_VAL, loss=f"{event.val_loss:.4f}", acc=f"{event.val_acc:6.1%}")
     best = Message(messages.CLI_EPOCH_BEST) if event.is_best else ""
     return translated(
-        Message(messages.CLI_EPOCH, epoch=f"{event.epoch:>3}", epochs=event.epochs, loss=f"{event.train_loss:.4f}",
-                acc=f"{event.train_acc:6.1%}", val=val, speed=f"{event.images_per_second:,.0f}",
-                seconds=f"{event.seconds:.1f}", best=best)
-    )  # fmt: skip
+        Message(
+            messages.CLI_EPOCH,
+            epoch=f"{event.epoch:>3}",
+            epochs=event.epochs,
+            loss=f"{event.train_loss:.4f}",
+            acc=f"{event.train_acc:6.1%}",
+            val=val,
+            speed=f"{event.images_per_second:,.0f}",
+            seconds=f"{event.seconds:.1f}",
+            best=best,
+        )
+    )
 
 
-_REASONS = {"completed": messages.CLI_REASON_COMPLETED, "early_stopping": messages.CLI_REASON_EARLY_STOPPING,
-            "stopped": messages.CLI_REASON_STOPPED}  # fmt: skip
+_REASONS = {
+    "completed": messages.CLI_REASON_COMPLETED,
+    "early_stopping": messages.CLI_REASON_EARLY_STOPPING,
+    "stopped": messages.CLI_REASON_STOPPED,
+}
 
 
 def finished_text(event: Finished, has_val: bool) -> str:

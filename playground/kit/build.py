@@ -66,8 +66,17 @@ def build_app_wheel(folder: Path, given: Path | None) -> Path:
     for old in folder.glob("cnn_playground-*.whl"):
         old.unlink()  # the kit's own earlier build of the app: the source may have changed since
     with tempfile.TemporaryDirectory(prefix="cnnpg-wheel-") as scratch:
-        command = [*pip_command(), "wheel", "--no-deps", "--no-build-isolation", "--disable-pip-version-check",
-                   "--quiet", "--wheel-dir", scratch, str(source)]  # fmt: skip
+        command = [
+            *pip_command(),
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--disable-pip-version-check",
+            "--quiet",
+            "--wheel-dir",
+            scratch,
+            str(source),
+        ]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         built = sorted(Path(scratch).glob("cnn_playground-*.whl"))
         if result.returncode != 0 or not built:
@@ -118,8 +127,10 @@ def build_kit(kit: Path, options: KitOptions) -> list[str]:
     started = time.monotonic()
     cpu_reachable = cpu_index_reachable() if any(t.platform == "linux" for t in options.targets) else None
     if options.cpu_only and not cpu_reachable:
-        raise PlaygroundError(f"--cpu-only: torch's CPU index {CPU_TORCH_INDEX} cannot be reached from this machine;"
-                              " build without --cpu-only (the Linux kit then carries the CUDA libraries)")  # fmt: skip
+        raise PlaygroundError(
+            f"--cpu-only: torch's CPU index {CPU_TORCH_INDEX} cannot be reached from this machine;"
+            " build without --cpu-only (the Linux kit then carries the CUDA libraries)"
+        )
     if not options.dry_run:
         kit.mkdir(parents=True, exist_ok=True)
         if any(kit.iterdir()) and not (kit / KIT_INFO).is_file():
@@ -145,8 +156,11 @@ def build_kit(kit: Path, options: KitOptions) -> list[str]:
             sizes.append(
                 TargetSizes(target.name, target.platform, target.python, _sizes(wheels, wheels_folder, options.dry_run))
             )
-            info_targets[target.name] = {"platform": target.platform, "python": target.python,
-                                         "wheels": [w.filename for w in wheels]}  # fmt: skip
+            info_targets[target.name] = {
+                "platform": target.platform,
+                "python": target.python,
+                "wheels": [w.filename for w in wheels],
+            }
     finally:
         if scratch:
             scratch.cleanup()
@@ -164,10 +178,19 @@ def build_kit(kit: Path, options: KitOptions) -> list[str]:
         if installer:
             no_python = []
         write_scripts(kit, sorted({t["python"] for t in info_targets.values()}, reverse=True), installer)
-        info = {"app": APP, "version": __version__, "built": datetime.now(UTC).isoformat(timespec="seconds"),
-                "targets": info_targets, "weights": weights.found, "weights_missing": weights.missing,
-                "weights_refused": weights.refused, "datasets": datasets, "examples": examples, "guide": guides,
-                "python_installer": installer}  # fmt: skip
+        info = {
+            "app": APP,
+            "version": __version__,
+            "built": datetime.now(UTC).isoformat(timespec="seconds"),
+            "targets": info_targets,
+            "weights": weights.found,
+            "weights_missing": weights.missing,
+            "weights_refused": weights.refused,
+            "datasets": datasets,
+            "examples": examples,
+            "guide": guides,
+            "python_installer": installer,
+        }
         (kit / KIT_INFO).write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         _drop_unlisted_wheels(kit, info_targets, say)
         manifest.write_manifest(kit, known)
@@ -188,8 +211,9 @@ def build_kit(kit: Path, options: KitOptions) -> list[str]:
 
 def _sizes(wheels: list[Wheel], folder: Path, dry_run: bool) -> dict[str, int | None]:
     if dry_run:
-        return {w.filename: (folder / w.filename).stat().st_size if w.name == APP else remote_size(w.url)
-                for w in wheels}  # fmt: skip
+        return {
+            w.filename: (folder / w.filename).stat().st_size if w.name == APP else remote_size(w.url) for w in wheels
+        }
     return {w.filename: (folder / w.filename).stat().st_size for w in wheels}
 
 

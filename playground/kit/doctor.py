@@ -69,8 +69,10 @@ def _qt() -> Check:
 
 def _cpu() -> Check:
     cores = os.cpu_count() or 1
-    return Check(OK if cores > 1 else WARNING, Message(messages.DOCTOR_CPU if cores > 1 else messages.DOCTOR_CPU_FEW,
-                                                        cores=cores))  # fmt: skip
+    return Check(
+        OK if cores > 1 else WARNING,
+        Message(messages.DOCTOR_CPU if cores > 1 else messages.DOCTOR_CPU_FEW, cores=cores),
+    )
 
 
 def memory() -> tuple[int | None, int | None]:
@@ -78,10 +80,17 @@ def memory() -> tuple[int | None, int | None]:
     if sys.platform == "win32":
 
         class Status(ctypes.Structure):
-            _fields_ = [("length", ctypes.c_ulong), ("load", ctypes.c_ulong), ("total", ctypes.c_ulonglong),
-                        ("available", ctypes.c_ulonglong), ("page_total", ctypes.c_ulonglong),
-                        ("page_available", ctypes.c_ulonglong), ("virtual_total", ctypes.c_ulonglong),
-                        ("virtual_available", ctypes.c_ulonglong), ("extended", ctypes.c_ulonglong)]  # fmt: skip
+            _fields_ = [
+                ("length", ctypes.c_ulong),
+                ("load", ctypes.c_ulong),
+                ("total", ctypes.c_ulonglong),
+                ("available", ctypes.c_ulonglong),
+                ("page_total", ctypes.c_ulonglong),
+                ("page_available", ctypes.c_ulonglong),
+                ("virtual_total", ctypes.c_ulonglong),
+                ("virtual_available", ctypes.c_ulonglong),
+                ("extended", ctypes.c_ulonglong),
+            ]
 
         status = Status()
         status.length = ctypes.sizeof(Status)
@@ -105,8 +114,14 @@ def _memory() -> Check:
     if available is None:
         return Check(OK, Message(messages.DOCTOR_MEMORY_TOTAL, total=size_text(total)))
     low = available < LOW_MEMORY
-    return Check(WARNING if low else OK, Message(messages.DOCTOR_MEMORY_LOW if low else messages.DOCTOR_MEMORY,
-                                                 available=size_text(available), total=size_text(total)))  # fmt: skip
+    return Check(
+        WARNING if low else OK,
+        Message(
+            messages.DOCTOR_MEMORY_LOW if low else messages.DOCTOR_MEMORY,
+            available=size_text(available),
+            total=size_text(total),
+        ),
+    )
 
 
 def _existing(folder: Path) -> Path:
@@ -118,9 +133,10 @@ def _existing(folder: Path) -> Path:
 def _disk(folder: Path) -> Check:
     free = shutil.disk_usage(_existing(folder)).free
     low = free < LOW_DISK
-    return Check(WARNING if low else OK,
-                 Message(messages.DOCTOR_DISK_LOW if low else messages.DOCTOR_DISK, free=size_text(free),
-                         folder=str(folder)))  # fmt: skip
+    return Check(
+        WARNING if low else OK,
+        Message(messages.DOCTOR_DISK_LOW if low else messages.DOCTOR_DISK, free=size_text(free), folder=str(folder)),
+    )
 
 
 def _font(hangul_font: Callable[[], str | None] | None) -> Check:
@@ -146,8 +162,14 @@ def _datasets() -> list[Check]:
             checks.append(Check(OK, Message(messages.DOCTOR_DATASET, title=title, source=source)))
         elif name in DATASET_PACKAGES:
             level = NEEDED if name in NEEDED_DATASETS else WARNING
-            checks.append(Check(level, Message(messages.DOCTOR_DATASET_PACKAGE, title=title, source=source,
-                                               package=DATASET_PACKAGES[name])))  # fmt: skip
+            checks.append(
+                Check(
+                    level,
+                    Message(
+                        messages.DOCTOR_DATASET_PACKAGE, title=title, source=source, package=DATASET_PACKAGES[name]
+                    ),
+                )
+            )
         else:
             checks.append(Check(WARNING, Message(messages.DOCTOR_FASHION_MISSING)))
     return checks
@@ -190,12 +212,18 @@ def _folders(data_folder: Path) -> list[Check]:
 
     checks = []
     reason = writable(data_folder)
-    checks.append(Check(NEEDED, Message(messages.DOCTOR_FOLDER_NOT_WRITABLE, folder=str(data_folder), reason=reason))
-                  if reason else Check(OK, Message(messages.DOCTOR_FOLDER, folder=str(data_folder))))  # fmt: skip
+    checks.append(
+        Check(NEEDED, Message(messages.DOCTOR_FOLDER_NOT_WRITABLE, folder=str(data_folder), reason=reason))
+        if reason
+        else Check(OK, Message(messages.DOCTOR_FOLDER, folder=str(data_folder)))
+    )
     cache = cache_dir()
     reason = writable(cache)
-    checks.append(Check(WARNING, Message(messages.DOCTOR_CACHE_NOT_WRITABLE, folder=str(cache), reason=reason))
-                  if reason else Check(OK, Message(messages.DOCTOR_CACHE, folder=str(cache))))  # fmt: skip
+    checks.append(
+        Check(WARNING, Message(messages.DOCTOR_CACHE_NOT_WRITABLE, folder=str(cache), reason=reason))
+        if reason
+        else Check(OK, Message(messages.DOCTOR_CACHE, folder=str(cache)))
+    )
     return checks
 
 

@@ -73,11 +73,23 @@ def download(
     staging = folder / STAGING
     staging.mkdir(exist_ok=True)
     pins = [str(local_path(w.url)) if w.name == "cnn-playground" else f"{w.name}=={w.version}" for w in missing]
-    command = [*pip_command(), "download", "--no-deps", "--progress-bar", "off", "--disable-pip-version-check",
-               "--dest", str(staging), *target.pip_options(), *index_options, *pins]  # fmt: skip
+    command = [
+        *pip_command(),
+        "download",
+        "--no-deps",
+        "--progress-bar",
+        "off",
+        "--disable-pip-version-check",
+        "--dest",
+        str(staging),
+        *target.pip_options(),
+        *index_options,
+        *pins,
+    ]
     brought = 0
-    with tqdm(total=sum(sizes.values()), unit="B", unit_scale=True, desc=target.name, disable=None,
-              file=sys.stderr) as bar:  # fmt: skip
+    with tqdm(
+        total=sum(sizes.values()), unit="B", unit_scale=True, desc=target.name, disable=None, file=sys.stderr
+    ) as bar:
         tail: list[str] = []
         with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
             for line in process.stdout:

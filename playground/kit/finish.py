@@ -103,8 +103,12 @@ def windows_launcher(venv: Path) -> Path:
         "$s.TargetPath = $env:CNNPG_EXE; $s.IconLocation = $env:CNNPG_ICO;"
         "$s.WorkingDirectory = $env:USERPROFILE; $s.Save()"
     )  # paths travel in variables: no quoting of a user name with spaces or quotes
-    environment = {**os.environ, "CNNPG_LNK": str(shortcut), "CNNPG_EXE": str(gui_command(venv)),
-                   "CNNPG_ICO": str(icon)}  # fmt: skip
+    environment = {
+        **os.environ,
+        "CNNPG_LNK": str(shortcut),
+        "CNNPG_EXE": str(gui_command(venv)),
+        "CNNPG_ICO": str(icon),
+    }
     subprocess.run(["powershell", "-NoProfile", "-NonInteractive", "-Command", script], env=environment, check=True)
     return shortcut
 

@@ -164,8 +164,10 @@ def main(argv: list[str] | None = None) -> int:
         print(texts["bad_manifest"].format(reason=error), file=sys.stderr)
         return 1
     for problem in problems:
-        print(texts[problem.kind].format(path=problem.path, expected=problem.expected, found=problem.found),
-              file=sys.stderr)  # fmt: skip
+        print(
+            texts[problem.kind].format(path=problem.path, expected=problem.expected, found=problem.found),
+            file=sys.stderr,
+        )
     if problems:
         print(texts["summary"].format(count=len(problems), total=total), file=sys.stderr)
         return 1

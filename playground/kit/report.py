@@ -97,29 +97,46 @@ def report_lines(
     linux_cuda = [t for t in targets if t.platform == "linux" and t.of_part("CUDA libraries (nvidia-*, triton)")]
     if linux_cuda:
         cuda = linux_cuda[0].of_part("CUDA libraries (nvidia-*, triton)")
-        lines += ["", f"On Linux torch comes with its CUDA libraries ({size_text(cuda)} of wheels, about twice that"
-                  " installed), used only with an NVIDIA GPU."]  # fmt: skip
+        lines += [
+            "",
+            f"On Linux torch comes with its CUDA libraries ({size_text(cuda)} of wheels, about twice that"
+            " installed), used only with an NVIDIA GPU.",
+        ]
         if cpu_index_reachable:
             lines.append(
                 f"  To leave them out: build again with --cpu-only (torch's CPU build from {CPU_TORCH_INDEX})."
             )
         else:
-            lines.append(f"  To leave them out: --cpu-only takes torch's CPU build from {CPU_TORCH_INDEX}, which cannot"
-                         " be reached from this machine now.")  # fmt: skip
+            lines.append(
+                f"  To leave them out: --cpu-only takes torch's CPU build from {CPU_TORCH_INDEX}, which cannot"
+                " be reached from this machine now."
+            )
     missing = list(missing_weights)
     if missing:
-        lines += ["", f"Networks whose weights are not on this machine (not in the kit): {', '.join(missing)}",
-                  "  `cnn-playground weights` says where to get each; import them, then build again."]  # fmt: skip
+        lines += [
+            "",
+            f"Networks whose weights are not on this machine (not in the kit): {', '.join(missing)}",
+            "  `cnn-playground weights` says where to get each; import them, then build again.",
+        ]
     for name in no_python:
-        lines += ["", f"No Python in the kit for {name}: the PC needs that Python already, or build again with"
-                  " --python-installer FILE (python.org's Windows installer of that Python, e.g."
-                  " python-3.12.10-amd64.exe)."]  # fmt: skip
+        lines += [
+            "",
+            f"No Python in the kit for {name}: the PC needs that Python already, or build again with"
+            " --python-installer FILE (python.org's Windows installer of that Python, e.g."
+            " python-3.12.10-amd64.exe).",
+        ]
     for target in targets:
         if target.platform == "linux":
-            lines += ["", f"No Python in the kit for {target.name}: install.sh uses the PC's own (Debian 12: 3.11,"
-                      " Ubuntu 24.04: 3.12) with its venv module (Debian and Ubuntu: python3-venv); glibc 2.34 or"
-                      " newer (Ubuntu 22.04, Debian 12)."]  # fmt: skip
+            lines += [
+                "",
+                f"No Python in the kit for {target.name}: install.sh uses the PC's own (Debian 12: 3.11,"
+                " Ubuntu 24.04: 3.12) with its venv module (Debian and Ubuntu: python3-venv); glibc 2.34 or"
+                " newer (Ubuntu 22.04, Debian 12).",
+            ]
         elif target.platform == "macos":
-            lines += ["", f"No Python in the kit for {target.name}: install python.org's Python {target.python} on"
-                      " each Mac first (macOS's own python3 is older)."]  # fmt: skip
+            lines += [
+                "",
+                f"No Python in the kit for {target.name}: install python.org's Python {target.python} on"
+                " each Mac first (macOS's own python3 is older).",
+            ]
     return lines

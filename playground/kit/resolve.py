@@ -47,10 +47,22 @@ def dry_run(requirements: list[str], target: Target, index_options: list[str], d
     """pip's report of the files it would take for `requirements` alone (or with their dependencies)."""
     with tempfile.TemporaryDirectory(prefix="cnnpg-kit-") as scratch:
         report = Path(scratch) / "report.json"
-        command = [*pip_command(), "install", "--dry-run", "--ignore-installed", *([] if deps else ["--no-deps"]),
-                   "--quiet",
-                   "--disable-pip-version-check", "--report", str(report), "--target", str(Path(scratch) / "t"),
-                   *target.pip_options(), *index_options, *requirements]  # fmt: skip
+        command = [
+            *pip_command(),
+            "install",
+            "--dry-run",
+            "--ignore-installed",
+            *([] if deps else ["--no-deps"]),
+            "--quiet",
+            "--disable-pip-version-check",
+            "--report",
+            str(report),
+            "--target",
+            str(Path(scratch) / "t"),
+            *target.pip_options(),
+            *index_options,
+            *requirements,
+        ]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0 or not report.is_file():
             raise PlaygroundError(f"pip could not find wheels for {target.name}: {_pip_error(result)}")
@@ -72,8 +84,9 @@ def _wheel_of(item: dict) -> Wheel:
     filename = url.rsplit("/", 1)[-1].split("#", 1)[0]
     from urllib.parse import unquote
 
-    return Wheel(canonicalize_name(item["metadata"]["name"]), item["metadata"]["version"], unquote(filename), url,
-                 sha256)  # fmt: skip
+    return Wheel(
+        canonicalize_name(item["metadata"]["name"]), item["metadata"]["version"], unquote(filename), url, sha256
+    )
 
 
 def is_native(target: Target) -> bool:

@@ -55,9 +55,13 @@ def check_try_it(lesson_id: str, spec: dict[str, Any]) -> dict[str, Any]:
         missing = set(LAB_SETTINGS) - set(spec)
         if unknown or missing:
             raise LessonError(
-                Message(messages.LESSON_TRY_SETTINGS, lesson=repr(lesson_id), unknown=sorted(unknown),
-                        missing=sorted(missing))
-            )  # fmt: skip
+                Message(
+                    messages.LESSON_TRY_SETTINGS,
+                    lesson=repr(lesson_id),
+                    unknown=sorted(unknown),
+                    missing=sorted(missing),
+                )
+            )
         for key, allowed in LAB_SETTINGS.items():
             value = spec[key]
             if value not in allowed or isinstance(value, bool) != isinstance(next(iter(allowed)), bool):
@@ -74,8 +78,14 @@ def check_try_it(lesson_id: str, spec: dict[str, Any]) -> dict[str, Any]:
         if spec.get("example") not in example_projects():
             raise LessonError(_not_one_of(lesson_id, "example", spec.get("example"), example_projects()))
     else:
-        raise LessonError(Message(messages.LESSON_TRY_OPEN, lesson=repr(lesson_id), value=repr(target),
-                                  allowed=["lab", "builder", "page", "example"]))  # fmt: skip
+        raise LessonError(
+            Message(
+                messages.LESSON_TRY_OPEN,
+                lesson=repr(lesson_id),
+                value=repr(target),
+                allowed=["lab", "builder", "page", "example"],
+            )
+        )
     return spec
 
 

@@ -111,9 +111,14 @@ def _which_idea(lesson: str, slot: int, rng: random.Random) -> Exercise:
     answer = rng.choice(list(IDEAS))
     _, solution, scenarios = IDEAS[answer]
     return Exercise(
-        lesson, slot, Message(rng.choice(scenarios)), answer, Message(m.EX_IDEA_HINT), Message(solution),
+        lesson,
+        slot,
+        Message(rng.choice(scenarios)),
+        answer,
+        Message(m.EX_IDEA_HINT),
+        Message(solution),
         choices=tuple((key, Message(IDEAS[key][0])) for key in IDEAS),
-    )  # fmt: skip
+    )
 
 
 def _shared_weights(lesson: str, slot: int, rng: random.Random) -> Exercise:
@@ -121,10 +126,13 @@ def _shared_weights(lesson: str, slot: int, rng: random.Random) -> Exercise:
     positions = group((size - kernel + 1) ** 2)
     answer = kernel * kernel
     return Exercise(
-        lesson, slot, Message(m.EX_SHARED_WEIGHTS, kernel=kernel, size=size, positions=positions), answer,
+        lesson,
+        slot,
+        Message(m.EX_SHARED_WEIGHTS, kernel=kernel, size=size, positions=positions),
+        answer,
         Message(m.EX_SHARED_WEIGHTS_HINT),
         Message(m.EX_SHARED_WEIGHTS_SOLUTION, kernel=kernel, answer=answer, positions=positions),
-    )  # fmt: skip
+    )
 
 
 def _receptive_field(lesson: str, slot: int, rng: random.Random) -> Exercise:
@@ -132,10 +140,13 @@ def _receptive_field(lesson: str, slot: int, rng: random.Random) -> Exercise:
     layers, kernel = rng.randint(2, 5), rng.choice((3, 5))
     answer = 1 + layers * (kernel - 1)
     return Exercise(
-        lesson, slot, Message(m.EX_RECEPTIVE_FIELD, layers=layers, kernel=kernel), answer,
+        lesson,
+        slot,
+        Message(m.EX_RECEPTIVE_FIELD, layers=layers, kernel=kernel),
+        answer,
         Message(m.EX_RECEPTIVE_FIELD_HINT, kernel=kernel, grow=kernel - 1),
         Message(m.EX_RECEPTIVE_FIELD_SOLUTION, layers=layers, kernel=kernel, answer=answer),
-    )  # fmt: skip
+    )
 
 
 # --- output sizes ---------------------------------------------------------------------------------
@@ -147,10 +158,13 @@ def _conv_size_question(lesson: str, slot: int, rng: random.Random, strides=(1,)
     size = rng.randint(max(kernel, 5), 32)
     answer, formula = conv_size(size, kernel, stride, padding)
     return Exercise(
-        lesson, slot,
+        lesson,
+        slot,
         Message(m.EX_CONV_SIZE, size=size, kernel=kernel, stride=stride, padding=padding),
-        answer, Message(m.EX_SIZE_HINT), Message(m.EX_SIZE_SOLUTION, formula=formula, answer=answer),
-    )  # fmt: skip
+        answer,
+        Message(m.EX_SIZE_HINT),
+        Message(m.EX_SIZE_SOLUTION, formula=formula, answer=answer),
+    )
 
 
 def _pool_size_question(lesson: str, slot: int, rng: random.Random) -> Exercise:
@@ -159,9 +173,13 @@ def _pool_size_question(lesson: str, slot: int, rng: random.Random) -> Exercise:
     size = rng.randint(5, 32)
     answer, formula = conv_size(size, pool, stride)
     return Exercise(
-        lesson, slot, Message(m.EX_POOL_SIZE, size=size, pool=pool, stride=stride),
-        answer, Message(m.EX_SIZE_HINT), Message(m.EX_SIZE_SOLUTION, formula=formula, answer=answer),
-    )  # fmt: skip
+        lesson,
+        slot,
+        Message(m.EX_POOL_SIZE, size=size, pool=pool, stride=stride),
+        answer,
+        Message(m.EX_SIZE_HINT),
+        Message(m.EX_SIZE_SOLUTION, formula=formula, answer=answer),
+    )
 
 
 def _output_numbers(lesson: str, slot: int, rng: random.Random) -> Exercise:
@@ -169,10 +187,13 @@ def _output_numbers(lesson: str, slot: int, rng: random.Random) -> Exercise:
     out, formula = conv_size(size, kernel)
     answer = out * out * filters
     return Exercise(
-        lesson, slot, Message(m.EX_OUTPUT_NUMBERS, size=size, kernel=kernel, filters=filters),
-        answer, Message(m.EX_OUTPUT_NUMBERS_HINT),
+        lesson,
+        slot,
+        Message(m.EX_OUTPUT_NUMBERS, size=size, kernel=kernel, filters=filters),
+        answer,
+        Message(m.EX_OUTPUT_NUMBERS_HINT),
         Message(m.EX_OUTPUT_NUMBERS_SOLUTION, formula=formula, filters=filters, out=out, answer=group(answer)),
-    )  # fmt: skip
+    )
 
 
 def _which_padding(lesson: str, slot: int, rng: random.Random, keep_size: bool) -> Exercise:
@@ -182,10 +203,13 @@ def _which_padding(lesson: str, slot: int, rng: random.Random, keep_size: bool) 
     target, formula = conv_size(size, kernel, 1, answer)
     template = m.EX_WHICH_PADDING_SAME if keep_size else m.EX_WHICH_PADDING
     return Exercise(
-        lesson, slot, Message(template, size=size, kernel=kernel, target=target),
-        answer, Message(m.EX_WHICH_PADDING_HINT),
+        lesson,
+        slot,
+        Message(template, size=size, kernel=kernel, target=target),
+        answer,
+        Message(m.EX_WHICH_PADDING_HINT),
         Message(m.EX_WHICH_PADDING_SOLUTION, target=target, size=size, kernel=kernel, answer=answer, formula=formula),
-    )  # fmt: skip
+    )
 
 
 def _which_stride(lesson: str, slot: int, rng: random.Random) -> Exercise:
@@ -197,9 +221,13 @@ def _which_stride(lesson: str, slot: int, rng: random.Random) -> Exercise:
         if [s for s in range(1, size + 1) if conv_size(size, kernel, s)[0] == target] == [stride]:
             break
     return Exercise(
-        lesson, slot, Message(m.EX_WHICH_STRIDE, size=size, kernel=kernel, target=target),
-        stride, Message(m.EX_WHICH_STRIDE_HINT), Message(m.EX_WHICH_STRIDE_SOLUTION, answer=stride, formula=formula),
-    )  # fmt: skip
+        lesson,
+        slot,
+        Message(m.EX_WHICH_STRIDE, size=size, kernel=kernel, target=target),
+        stride,
+        Message(m.EX_WHICH_STRIDE_HINT),
+        Message(m.EX_WHICH_STRIDE_SOLUTION, answer=stride, formula=formula),
+    )
 
 
 # --- parameter counts -----------------------------------------------------------------------------
@@ -211,9 +239,13 @@ def _conv_params(lesson: str, slot: int, rng: random.Random) -> Exercise:
     answer = kernel * kernel * channels * filters + filters
     values = {"kernel": kernel, "channels": channels, "filters": filters}
     return Exercise(
-        lesson, slot, Message(m.EX_CONV_PARAMS, **values, height=size, width=size), answer,
-        Message(m.EX_CONV_PARAMS_HINT), Message(m.EX_CONV_PARAMS_SOLUTION, **values, answer=group(answer)),
-    )  # fmt: skip
+        lesson,
+        slot,
+        Message(m.EX_CONV_PARAMS, **values, height=size, width=size),
+        answer,
+        Message(m.EX_CONV_PARAMS_HINT),
+        Message(m.EX_CONV_PARAMS_SOLUTION, **values, answer=group(answer)),
+    )
 
 
 def _dense_params(lesson: str, slot: int, rng: random.Random) -> Exercise:
@@ -226,19 +258,26 @@ def _dense_exercise(lesson: str, slot: int, template: str, size: int, channels: 
     answer = inputs * units + units
     values = {"height": size, "width": size, "channels": channels, "units": units}
     return Exercise(
-        lesson, slot, Message(template, **values, size=size), answer, Message(m.EX_DENSE_PARAMS_HINT),
+        lesson,
+        slot,
+        Message(template, **values, size=size),
+        answer,
+        Message(m.EX_DENSE_PARAMS_HINT),
         Message(m.EX_DENSE_PARAMS_SOLUTION, **values, inputs=group(inputs), answer=group(answer)),
-    )  # fmt: skip
+    )
 
 
 def _flatten_length(lesson: str, slot: int, rng: random.Random) -> Exercise:
     height, width = rng.choice((28, 32, 64, 100, 224)), rng.choice((28, 32, 64, 100, 224))
     answer = height * width * 3
     return Exercise(
-        lesson, slot, Message(m.EX_FLATTEN_LENGTH, height=height, width=width), answer,
-        Message(m.EX_FLATTEN_LENGTH_HINT), Message(m.EX_FLATTEN_LENGTH_SOLUTION, height=height, width=width,
-                                                   answer=group(answer)),
-    )  # fmt: skip
+        lesson,
+        slot,
+        Message(m.EX_FLATTEN_LENGTH, height=height, width=width),
+        answer,
+        Message(m.EX_FLATTEN_LENGTH_HINT),
+        Message(m.EX_FLATTEN_LENGTH_SOLUTION, height=height, width=width, answer=group(answer)),
+    )
 
 
 def _dense_same_outputs(lesson: str, slot: int, rng: random.Random) -> Exercise:
@@ -248,21 +287,38 @@ def _dense_same_outputs(lesson: str, slot: int, rng: random.Random) -> Exercise:
     conv = kernel * kernel * channels * filters + filters
     answer = inputs * outputs + outputs
     return Exercise(
-        lesson, slot,
-        Message(m.EX_DENSE_SAME_OUTPUTS, filters=filters, kernel=kernel, size=size, channels=channels,
-                outputs=group(outputs)),
-        answer, Message(m.EX_DENSE_SAME_OUTPUTS_HINT),
-        Message(m.EX_DENSE_SAME_OUTPUTS_SOLUTION, inputs=group(inputs), outputs=group(outputs), answer=group(answer),
-                conv=group(conv)),
-    )  # fmt: skip
+        lesson,
+        slot,
+        Message(
+            m.EX_DENSE_SAME_OUTPUTS,
+            filters=filters,
+            kernel=kernel,
+            size=size,
+            channels=channels,
+            outputs=group(outputs),
+        ),
+        answer,
+        Message(m.EX_DENSE_SAME_OUTPUTS_HINT),
+        Message(
+            m.EX_DENSE_SAME_OUTPUTS_SOLUTION,
+            inputs=group(inputs),
+            outputs=group(outputs),
+            answer=group(answer),
+            conv=group(conv),
+        ),
+    )
 
 
 def _pool_params(lesson: str, slot: int, rng: random.Random) -> Exercise:
     values = {"pool": rng.choice((2, 3)), "size": rng.choice((8, 14, 28)), "channels": rng.choice((6, 16, 32))}
     return Exercise(
-        lesson, slot, Message(m.EX_POOL_PARAMS, **values), 0, Message(m.EX_POOL_PARAMS_HINT),
+        lesson,
+        slot,
+        Message(m.EX_POOL_PARAMS, **values),
+        0,
+        Message(m.EX_POOL_PARAMS_HINT),
         Message(m.EX_POOL_PARAMS_SOLUTION),
-    )  # fmt: skip
+    )
 
 
 # --- the pipeline: convolution, pooling, flatten, dense -------------------------------------------
@@ -278,9 +334,13 @@ def _conv_then_pool(rng: random.Random) -> tuple[int, int, int, str, int, str]:
 def _pipeline_size(lesson: str, slot: int, rng: random.Random) -> Exercise:
     size, kernel, out, conv_formula, _, pool_formula = _conv_then_pool(rng)
     return Exercise(
-        lesson, slot, Message(m.EX_PIPELINE_SIZE, size=size, kernel=kernel), out,
-        Message(m.EX_PIPELINE_SIZE_HINT), Message(m.EX_PIPELINE_SIZE_SOLUTION, conv=conv_formula, pool=pool_formula),
-    )  # fmt: skip
+        lesson,
+        slot,
+        Message(m.EX_PIPELINE_SIZE, size=size, kernel=kernel),
+        out,
+        Message(m.EX_PIPELINE_SIZE_HINT),
+        Message(m.EX_PIPELINE_SIZE_SOLUTION, conv=conv_formula, pool=pool_formula),
+    )
 
 
 def _pipeline_flatten(lesson: str, slot: int, rng: random.Random) -> Exercise:
@@ -288,11 +348,20 @@ def _pipeline_flatten(lesson: str, slot: int, rng: random.Random) -> Exercise:
     filters = rng.choice((4, 6, 8, 16))
     answer = out * out * filters
     return Exercise(
-        lesson, slot, Message(m.EX_PIPELINE_FLATTEN, size=size, kernel=kernel, filters=filters), answer,
+        lesson,
+        slot,
+        Message(m.EX_PIPELINE_FLATTEN, size=size, kernel=kernel, filters=filters),
+        answer,
         Message(m.EX_PIPELINE_FLATTEN_HINT),
-        Message(m.EX_PIPELINE_FLATTEN_SOLUTION, conv=conv_formula, pool=pool_formula, out=out, filters=filters,
-                answer=group(answer)),
-    )  # fmt: skip
+        Message(
+            m.EX_PIPELINE_FLATTEN_SOLUTION,
+            conv=conv_formula,
+            pool=pool_formula,
+            out=out,
+            filters=filters,
+            answer=group(answer),
+        ),
+    )
 
 
 def _pipeline_dense(lesson: str, slot: int, rng: random.Random) -> Exercise:
@@ -303,41 +372,55 @@ def _pipeline_dense(lesson: str, slot: int, rng: random.Random) -> Exercise:
 # --- where CNNs are used --------------------------------------------------------------------------
 
 TASKS = {  # key: (name, worked answer, scenarios, each a whole question)
-    "classification": (m.EX_TASK_CLASSIFICATION, m.EX_SOLUTION_CLASSIFICATION,
-                       (m.EX_SCENARIO_X_RAY, m.EX_SCENARIO_DIGIT)),
+    "classification": (
+        m.EX_TASK_CLASSIFICATION,
+        m.EX_SOLUTION_CLASSIFICATION,
+        (m.EX_SCENARIO_X_RAY, m.EX_SCENARIO_DIGIT),
+    ),
     "localization": (m.EX_TASK_LOCALIZATION, m.EX_SOLUTION_LOCALIZATION, (m.EX_SCENARIO_PET, m.EX_SCENARIO_LOGO)),
     "detection": (m.EX_TASK_DETECTION, m.EX_SOLUTION_DETECTION, (m.EX_SCENARIO_STREET, m.EX_SCENARIO_SHELF)),
     "segmentation": (m.EX_TASK_SEGMENTATION, m.EX_SOLUTION_SEGMENTATION, (m.EX_SCENARIO_TUMOUR, m.EX_SCENARIO_ROAD)),
-}  # fmt: skip
+}
 
 
 def _which_task(lesson: str, slot: int, rng: random.Random) -> Exercise:
     answer = rng.choice(list(TASKS))
     _, solution, scenarios = TASKS[answer]
     return Exercise(
-        lesson, slot, Message(rng.choice(scenarios)), answer, Message(m.EX_TASK_HINT), Message(solution),
+        lesson,
+        slot,
+        Message(rng.choice(scenarios)),
+        answer,
+        Message(m.EX_TASK_HINT),
+        Message(solution),
         choices=tuple((key, Message(TASKS[key][0])) for key in TASKS),
-    )  # fmt: skip
+    )
 
 
 def _segmentation_scores(lesson: str, slot: int, rng: random.Random) -> Exercise:
     height, width, classes = rng.choice((32, 64, 128)), rng.choice((32, 64, 128)), rng.randint(2, 12)
     answer = height * width * classes
     return Exercise(
-        lesson, slot, Message(m.EX_SEGMENTATION_SCORES, height=height, width=width, classes=classes), answer,
+        lesson,
+        slot,
+        Message(m.EX_SEGMENTATION_SCORES, height=height, width=width, classes=classes),
+        answer,
         Message(m.EX_SEGMENTATION_SCORES_HINT),
         Message(m.EX_SEGMENTATION_SCORES_SOLUTION, height=height, width=width, classes=classes, answer=group(answer)),
-    )  # fmt: skip
+    )
 
 
 def _last_layer(lesson: str, slot: int, rng: random.Random) -> Exercise:
     classes, features = rng.randint(2, 20), rng.choice((64, 84, 128, 256, 512))
     answer = features * classes + classes
     return Exercise(
-        lesson, slot, Message(m.EX_LAST_LAYER, classes=classes, features=features), answer,
+        lesson,
+        slot,
+        Message(m.EX_LAST_LAYER, classes=classes, features=features),
+        answer,
         Message(m.EX_LAST_LAYER_HINT),
         Message(m.EX_LAST_LAYER_SOLUTION, classes=classes, features=features, answer=group(answer)),
-    )  # fmt: skip
+    )
 
 
 # --- pretrained networks --------------------------------------------------------------------------
@@ -355,9 +438,13 @@ def _head_gap(lesson: str, slot: int, rng: random.Random) -> Exercise:
     values = _base(rng)
     answer = values["channels"] * values["classes"] + values["classes"]
     return Exercise(
-        lesson, slot, Message(m.EX_HEAD_GAP, **values), answer, Message(m.EX_HEAD_GAP_HINT),
+        lesson,
+        slot,
+        Message(m.EX_HEAD_GAP, **values),
+        answer,
+        Message(m.EX_HEAD_GAP_HINT),
         Message(m.EX_HEAD_GAP_SOLUTION, **values, answer=group(answer)),
-    )  # fmt: skip
+    )
 
 
 def _head_flatten(lesson: str, slot: int, rng: random.Random) -> Exercise:
@@ -365,9 +452,13 @@ def _head_flatten(lesson: str, slot: int, rng: random.Random) -> Exercise:
     inputs = values["channels"] * values["size"] ** 2
     answer = inputs * values["classes"] + values["classes"]
     return Exercise(
-        lesson, slot, Message(m.EX_HEAD_FLATTEN, **values), answer, Message(m.EX_HEAD_FLATTEN_HINT),
+        lesson,
+        slot,
+        Message(m.EX_HEAD_FLATTEN, **values),
+        answer,
+        Message(m.EX_HEAD_FLATTEN_HINT),
         Message(m.EX_HEAD_FLATTEN_SOLUTION, **values, inputs=group(inputs), answer=group(answer)),
-    )  # fmt: skip
+    )
 
 
 def _base_output(lesson: str, slot: int, rng: random.Random) -> Exercise:
@@ -377,9 +468,13 @@ def _base_output(lesson: str, slot: int, rng: random.Random) -> Exercise:
         sizes.append(-(-sizes[-1] // 2))  # ⌈size/2⌉
     steps = " → ".join(map(str, sizes))
     return Exercise(
-        lesson, slot, Message(m.EX_BASE_OUTPUT, halvings=halvings, size=size), sizes[-1],
-        Message(m.EX_BASE_OUTPUT_HINT), Message(m.EX_BASE_OUTPUT_SOLUTION, steps=steps, answer=sizes[-1]),
-    )  # fmt: skip
+        lesson,
+        slot,
+        Message(m.EX_BASE_OUTPUT, halvings=halvings, size=size),
+        sizes[-1],
+        Message(m.EX_BASE_OUTPUT_HINT),
+        Message(m.EX_BASE_OUTPUT_SOLUTION, steps=steps, answer=sizes[-1]),
+    )
 
 
 # --- overfitting ----------------------------------------------------------------------------------
@@ -401,22 +496,40 @@ def _early_stopping_question(lesson: str, slot: int, rng: random.Random, ask_kep
     scores += after + [best + rng.randint(1, 2)] + [best - rng.randint(0, 3) for _ in range(rng.randint(0, 2))]
     stop_epoch, best_epoch = early_stopping(scores, patience)
     values = {"patience": patience, "scores": ", ".join(map(str, scores)), "epochs": len(scores)}
-    solution = Message(m.EX_EARLY_STOPPING_SOLUTION, best=scores[best_epoch - 1], best_epoch=best_epoch,
-                       patience=patience, stop_epoch=stop_epoch)  # fmt: skip
+    solution = Message(
+        m.EX_EARLY_STOPPING_SOLUTION,
+        best=scores[best_epoch - 1],
+        best_epoch=best_epoch,
+        patience=patience,
+        stop_epoch=stop_epoch,
+    )
     return Exercise(
-        lesson, slot, Message(m.EX_BEST_EPOCH if ask_kept else m.EX_STOP_EPOCH, **values),
-        best_epoch if ask_kept else stop_epoch, Message(m.EX_EARLY_STOPPING_HINT, patience=patience), solution,
-    )  # fmt: skip
+        lesson,
+        slot,
+        Message(m.EX_BEST_EPOCH if ask_kept else m.EX_STOP_EPOCH, **values),
+        best_epoch if ask_kept else stop_epoch,
+        Message(m.EX_EARLY_STOPPING_HINT, patience=patience),
+        solution,
+    )
 
 
 def _not_against_overfitting(lesson: str, slot: int, rng: random.Random) -> Exercise:
-    choices = [("augmentation", m.EX_AUGMENTATION), ("dropout", m.EX_DROPOUT),
-               ("early_stopping", m.EX_EARLY_STOPPING), ("more_epochs", m.EX_MORE_EPOCHS)]  # fmt: skip
+    choices = [
+        ("augmentation", m.EX_AUGMENTATION),
+        ("dropout", m.EX_DROPOUT),
+        ("early_stopping", m.EX_EARLY_STOPPING),
+        ("more_epochs", m.EX_MORE_EPOCHS),
+    ]
     rng.shuffle(choices)
     return Exercise(
-        lesson, slot, Message(m.EX_NOT_AGAINST_OVERFITTING), "more_epochs", Message(m.EX_OVERFITTING_HINT),
-        Message(m.EX_OVERFITTING_SOLUTION), choices=tuple((key, Message(text)) for key, text in choices),
-    )  # fmt: skip
+        lesson,
+        slot,
+        Message(m.EX_NOT_AGAINST_OVERFITTING),
+        "more_epochs",
+        Message(m.EX_OVERFITTING_HINT),
+        Message(m.EX_OVERFITTING_SOLUTION),
+        choices=tuple((key, Message(text)) for key, text in choices),
+    )
 
 
 # --- fill in the next cell ------------------------------------------------------------------------
@@ -442,12 +555,15 @@ def _fill_cell(lesson: str, slot: int, rng: random.Random, operation: str, strid
     where = {"row": hidden.row + 1, "col": hidden.col + 1}
     hint_template = m.EX_CELL_CONV_HINT if operation == "conv" else m.EX_CELL_POOL_HINT
     return Exercise(
-        lesson, slot, Message(question, pool=kernel_size, stride=stride, padding=padding, **where),
-        hidden.value, Message(hint_template, top=hidden.top + 1, left=hidden.left + 1),
+        lesson,
+        slot,
+        Message(question, pool=kernel_size, stride=stride, padding=padding, **where),
+        hidden.value,
+        Message(hint_template, top=hidden.top + 1, left=hidden.left + 1),
         Message(m.EX_CELL_SOLUTION, **where, sum=hidden.text),
         cell=CellPuzzle(operation, kernel, trace, step, kernel_size),
         tolerance=AVERAGE_TOLERANCE if operation == "avg" else 0.0,
-    )  # fmt: skip
+    )
 
 
 # --- the exercises of each lesson -----------------------------------------------------------------

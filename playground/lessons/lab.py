@@ -250,8 +250,9 @@ def usage_counts(size: tuple[int, int], kernel: int, stride: int = 1, padding: s
     return counts
 
 
-def conv_vs_dense(size: tuple[int, int], channels: int, kernel: int, filters: int, stride: int = 1,
-                  padding: str | int = "valid") -> tuple[int, int, int]:  # fmt: skip
+def conv_vs_dense(
+    size: tuple[int, int], channels: int, kernel: int, filters: int, stride: int = 1, padding: str | int = "valid"
+) -> tuple[int, int, int]:
     """(outputs, conv parameters, dense parameters) for one layer making the same number of outputs."""
     pads = _padding(padding, size, (kernel, kernel), stride)
     out_h, out_w, _ = _windows(size, (kernel, kernel), stride, pads, messages.LAB_KERNEL_TOO_LARGE)

@@ -103,8 +103,12 @@ def run_pipeline(
         cells = [activation_text(step.value, bias, relu) for step in trace.steps]
         width = len(trace.output[0])
         feature_maps.append([[cells[r * width + c][0] for c in range(width)] for r in range(len(trace.output))])
-        conv_texts.append(tuple(" ; ".join(filter(None, (step.text, extra))) for step, (_, extra) in
-                                zip(trace.steps, cells, strict=True)))  # fmt: skip
+        conv_texts.append(
+            tuple(
+                " ; ".join(filter(None, (step.text, extra)))
+                for step, (_, extra) in zip(trace.steps, cells, strict=True)
+            )
+        )
     pooled = tuple(lab.pool(grid, pool_mode, pool_size, pool_stride) for grid in feature_maps)
     flat = tuple(value for trace in pooled for row in trace.output for value in row)
     dense_biases = dense_biases if dense_biases is not None else [0] * len(dense_weights)
@@ -119,9 +123,15 @@ def run_pipeline(
             DenseUnit(terms, bias, value, f"{products} + {factor_text(bias)} = {number_text(round(value, 4))}")
         )
     return PipelineTrace(
-        convolutions, tuple(feature_maps), tuple(conv_texts), pooled, flat, tuple(units),
-        convolutions[0].formula, pooled[0].formula,
-    )  # fmt: skip
+        convolutions,
+        tuple(feature_maps),
+        tuple(conv_texts),
+        pooled,
+        flat,
+        tuple(units),
+        convolutions[0].formula,
+        pooled[0].formula,
+    )
 
 
 def default_dense_weights(units: int, inputs: int) -> list[list[int]]:

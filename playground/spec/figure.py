@@ -212,9 +212,18 @@ def figure_of(project, num_classes: int | None, row_width: float | None = None) 
             left = x + (slots[i] - widths[i]) / 2 + (volume.stack - 1) * STACK_STEP
             front = Rect(left, middle - height / 2 + slant / 2, thick, height)
             box = Box(
-                volume.kind, volume.index, volume.shape, front, slant, flat, volume.invalid,
-                stack=volume.stack, label_y=labels_top, centre_x=x + slots[i] / 2, label_width=slots[i] + GAP - 6,
-            )  # fmt: skip
+                volume.kind,
+                volume.index,
+                volume.shape,
+                front,
+                slant,
+                flat,
+                volume.invalid,
+                stack=volume.stack,
+                label_y=labels_top,
+                centre_x=x + slots[i] / 2,
+                label_width=slots[i] + GAP - 6,
+            )
             window = _window(volume.layer, boxes[-1], box, same_row=i != row[0]) if boxes else None
             boxes.append(dataclasses.replace(box, window=window))
             x += slots[i] + GAP

@@ -84,8 +84,12 @@ class SavedRuns:
     model_checkpoint: str = CHECKPOINT_FILES[0]  # which of them: its best epoch's (best.pt) or its last (last.pt)
 
     def to_json(self) -> str:
-        data = {"format": RUNS_FORMAT, "model_run": self.model_run, "model_checkpoint": self.model_checkpoint,
-                "runs": [run.to_dict() for run in self.runs]}  # fmt: skip
+        data = {
+            "format": RUNS_FORMAT,
+            "model_run": self.model_run,
+            "model_checkpoint": self.model_checkpoint,
+            "runs": [run.to_dict() for run in self.runs],
+        }
         return json_text(data, indent=1) + "\n"
 
     def run(self, number: int | None) -> SavedRun | None:

@@ -132,15 +132,28 @@ def _window(layer: Layer, number: int, shape: Shape, kernel: Pair, stride: Pair,
     (top, bottom), (left, right) = resolve_padding(padding, (height, width), kernel, stride)
     if (is_pool and max(top, bottom) >= kernel[0]) or (is_pool and max(left, right) >= kernel[1]):
         raise _LayerProblem(
-            Message(messages.PADDING_NOT_SMALLER_THAN_POOL, number=number, layer=layer.describe(),
-                    padding=max(top, bottom, left, right), height=kernel[0], width=kernel[1])
-        )  # fmt: skip
+            Message(
+                messages.PADDING_NOT_SMALLER_THAN_POOL,
+                number=number,
+                layer=layer.describe(),
+                padding=max(top, bottom, left, right),
+                height=kernel[0],
+                width=kernel[1],
+            )
+        )
     if height + top + bottom < kernel[0] or width + left + right < kernel[1]:
         template = messages.INPUT_SMALLER_THAN_POOL if is_pool else messages.INPUT_SMALLER_THAN_KERNEL
         raise _LayerProblem(
-            Message(template, number=number, layer=layer.describe(), height=height, width=width,
-                    kernel_height=kernel[0], kernel_width=kernel[1])
-        )  # fmt: skip
+            Message(
+                template,
+                number=number,
+                layer=layer.describe(),
+                height=height,
+                width=width,
+                kernel_height=kernel[0],
+                kernel_width=kernel[1],
+            )
+        )
     out_h, text_h = _axis_formula(height, kernel[0], stride[0], (top, bottom), padding)
     out_w, text_w = _axis_formula(width, kernel[1], stride[1], (left, right), padding)
     formula = text_h if text_h == text_w else f"H: {text_h}; W: {text_w}"

@@ -167,8 +167,10 @@ def live_prediction(rounds: int) -> None:
             print(f"  {name:<44} {value:>8.1f} frames/s")
         ratio = medians["window (live panel)"] / medians["bare decode + model(x)"]
         fast = medians["window (live panel)"] >= 15
-        print(f"  window / bare: {ratio:.3f} (goal >= 0.9: {'meets' if ratio >= 0.9 else 'MISSES'});"
-              f" window >= 15 frames/s: {'meets' if fast else 'MISSES'}")  # fmt: skip
+        print(
+            f"  window / bare: {ratio:.3f} (goal >= 0.9: {'meets' if ratio >= 0.9 else 'MISSES'});"
+            f" window >= 15 frames/s: {'meets' if fast else 'MISSES'}"
+        )
     window.document.undo_stack.setClean()
     window.close()
 
@@ -176,8 +178,9 @@ def live_prediction(rounds: int) -> None:
 def smoothness_and_recording(seconds: float) -> None:
     app = make_application()
     work = Path(tempfile.mkdtemp())
-    camera = write_object_video(work / "camera.avi", "both", frames=int(30 * (seconds * 3 + 6)), fps=30,
-                                size=(480, 640))  # fmt: skip
+    camera = write_object_video(
+        work / "camera.avi", "both", frames=int(30 * (seconds * 3 + 6)), fps=30, size=(480, 640)
+    )
     window = MainWindow()
     window.resize(1024, 768)
     window.show()

@@ -46,19 +46,31 @@ def main() -> None:
     project = load_project(example_projects()[args.project])
     paths = {}
     for count in (1, args.processes):
-        training = project.training.__class__(**{**project.training.to_dict(), "epochs": 4, "device": args.device,
-                                                 "batch_size": args.batch // count})  # fmt: skip
+        training = project.training.__class__(
+            **{**project.training.to_dict(), "epochs": 4, "device": args.device, "batch_size": args.batch // count}
+        )
         paths[count] = folder / f"p{count}.json"
         save_project(project.replace(training=training), paths[count])
     base = [sys.executable, "-m"]
     commands = {
         "1 process": ([*base, "playground", "train", str(paths[1]), "--out", str(folder / "one"), "--json"], cores),
         f"{args.processes} processes": (
-            [*base, "torch.distributed.run", "--standalone", f"--nproc_per_node={args.processes}", "-m", "playground",
-             "train", str(paths[args.processes]), "--out", str(folder / "many"), "--json"],
+            [
+                *base,
+                "torch.distributed.run",
+                "--standalone",
+                f"--nproc_per_node={args.processes}",
+                "-m",
+                "playground",
+                "train",
+                str(paths[args.processes]),
+                "--out",
+                str(folder / "many"),
+                "--json",
+            ],
             max(cores // args.processes, 1),
         ),
-    }  # fmt: skip
+    }
     rates: dict[str, list[float]] = {name: [] for name in commands}
     for round_number in range(args.rounds):
         order = list(commands.items())[:: -1 if round_number % 2 else 1]

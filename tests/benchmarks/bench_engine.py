@@ -39,8 +39,10 @@ EPOCHS = 3
 
 def engine_vs_bare_loop(rounds: int) -> None:
     project = load_project(example_projects()["lenet5-digits"])
-    project = project.replace(augmentation=AugmentationSettings(), training=project.training.__class__(
-        **{**project.training.to_dict(), "epochs": EPOCHS, "device": "cpu"}))  # fmt: skip
+    project = project.replace(
+        augmentation=AugmentationSettings(),
+        training=project.training.__class__(**{**project.training.to_dict(), "epochs": EPOCHS, "device": "cpu"}),
+    )
     data = prepare_data(project.data, project.training.seed)
     batch_size = project.training.batch_size
 

@@ -45,8 +45,9 @@ def bare_rate(project, data, epochs: int, *, amp: bool, channels_last: bool) -> 
     for _epoch in range(epochs):
         torch.cuda.synchronize()
         started, seen = time.perf_counter(), 0
-        for batch, labels in iterate_batches(data.train.images, data.train.labels, project.training.batch_size,
-                                             shuffle=True):  # fmt: skip
+        for batch, labels in iterate_batches(
+            data.train.images, data.train.labels, project.training.batch_size, shuffle=True
+        ):
             inputs = normalize(batch.to(device, non_blocking=True), mean, std).contiguous(memory_format=memory_format)
             with torch.autocast("cuda", dtype=torch.bfloat16, enabled=amp):
                 loss = torch.nn.functional.cross_entropy(model(inputs).float(), labels.to(device))

@@ -106,8 +106,10 @@ def cli_run(project_file: Path) -> float:
     with tempfile.TemporaryDirectory() as out:
         result = subprocess.run(
             [sys.executable, "-m", "playground", "train", str(project_file), "--json", "--out", out],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     speeds = [json.loads(line)["images_per_second"] for line in result.stdout.splitlines() if '"epoch"' in line]
     return statistics.mean(speeds)
 
@@ -118,8 +120,10 @@ def cli_start_up(project_file: Path) -> float:
         started = time.perf_counter()
         child = subprocess.Popen(
             [sys.executable, "-m", "playground", "train", str(project_file), "--out", out, "--child"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         for line in child.stdout:
             if '"batch"' in line:
                 seconds = time.perf_counter() - started
@@ -201,8 +205,9 @@ def main() -> None:
     parser.add_argument("--device", default="cpu", help="cpu, or cuda on a GPU machine (tests/benchmarks/gpu_check.sh)")
     args = parser.parse_args()
     project = load_project(example_projects()["lenet5-digits"])
-    training = project.training.__class__(**{**project.training.to_dict(), "epochs": args.epochs,
-                                             "device": args.device})  # fmt: skip
+    training = project.training.__class__(
+        **{**project.training.to_dict(), "epochs": args.epochs, "device": args.device}
+    )
     project = project.replace(training=training)
     project_file = Path(tempfile.mkdtemp()) / "lenet.json"
     save_project(project, project_file)

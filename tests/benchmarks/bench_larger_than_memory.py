@@ -130,16 +130,22 @@ def ours(folder: Path, size: int, epochs: int, work: Path) -> dict:
         "name": "larger than memory",
         "data": {"source": str(folder), "image_size": [size, size], "channels": 3, "val_fraction": 0.1},
         "model": {"layers": network_layers()},
-        "training": {"epochs": epochs, "batch_size": BATCH, "optimizer": "adam", "learning_rate": 0.003,
-                     "device": "cpu"},
-    }  # fmt: skip
+        "training": {
+            "epochs": epochs,
+            "batch_size": BATCH,
+            "optimizer": "adam",
+            "learning_rate": 0.003,
+            "device": "cpu",
+        },
+    }
     project_file = work / "project.json"
     project_file.write_text(json.dumps(project))
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "playground", "train", str(project_file), "--json", "--out", str(work / "run")],
-        capture_output=True, text=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         return {"returncode": result.returncode, "error": result.stderr[-2000:]}
@@ -161,15 +167,24 @@ def imagefolder(folder: Path, size: int, epochs: int) -> dict:
     from playground.ml.network.transfer import build_network
     from playground.spec.project import project_from_dict
 
-    project = project_from_dict({
-        "format": "cnn-playground/1", "name": "imagefolder",
-        "data": {"source": "builtin:shapes", "image_size": [size, size], "channels": 3},
-        "model": {"layers": network_layers()},
-    })  # fmt: skip
+    project = project_from_dict(
+        {
+            "format": "cnn-playground/1",
+            "name": "imagefolder",
+            "data": {"source": "builtin:shapes", "image_size": [size, size], "channels": 3},
+            "model": {"layers": network_layers()},
+        }
+    )
     model = build_network(project, CLASSES)
     prepare = transforms.Compose([transforms.Resize((size, size)), transforms.ToTensor()])
-    loader = DataLoader(datasets.ImageFolder(str(folder), prepare), batch_size=BATCH, shuffle=True, num_workers=2,
-                        drop_last=True, persistent_workers=True)  # fmt: skip
+    loader = DataLoader(
+        datasets.ImageFolder(str(folder), prepare),
+        batch_size=BATCH,
+        shuffle=True,
+        num_workers=2,
+        drop_last=True,
+        persistent_workers=True,
+    )
     optimizer = torch.optim.Adam(model.parameters(), lr=0.003)
     loss_function = nn.CrossEntropyLoss()
     speeds = []
@@ -194,17 +209,30 @@ def child(args) -> None:
         result = ours(Path(args.folder), args.size, args.epochs, work)
     else:
         result = imagefolder(Path(args.folder), args.size, args.epochs)
-    result["max_rss"] = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    ) * 1024  # fmt: skip
+    result["max_rss"] = (
+        max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        * 1024
+    )
     print(json.dumps(result))
 
 
 def run_child(cgroup: Cgroup, which: str, args, folder: Path, env: dict) -> dict:
     cgroup.reset_peak()
     kills = cgroup.kills()
-    command = [sys.executable, __file__, "--child", which, "--cgroup", str(cgroup.folder), "--folder", str(folder),
-               "--size", str(args.size), "--epochs", str(args.epochs)]  # fmt: skip
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        which,
+        "--cgroup",
+        str(cgroup.folder),
+        "--folder",
+        str(folder),
+        "--size",
+        str(args.size),
+        "--epochs",
+        str(args.epochs),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, env=env)
     lines = done.stdout.strip().splitlines()
     result = json.loads(lines[-1]) if done.returncode == 0 and lines else {"returncode": done.returncode}
@@ -242,8 +270,11 @@ def main() -> None:
     env = {**os.environ, "CNN_PLAYGROUND_CACHE_DIR": str(work / "cache"), "PYTHONPATH": str(Path(__file__).parents[2])}
     cgroup = Cgroup(limit)
     try:
-        results = {name: run_child(cgroup, name, args, folder, env)
-                   for name in ("ours", "imagefolder") if args.only in (None, name)}  # fmt: skip
+        results = {
+            name: run_child(cgroup, name, args, folder, env)
+            for name in ("ours", "imagefolder")
+            if args.only in (None, name)
+        }
     finally:
         cgroup.remove()
     decoded = count * 3 * args.size * args.size
@@ -257,9 +288,11 @@ def main() -> None:
             continue
         speeds = result["speeds"]
         steady = speeds[1:] or speeds
-        print(f"  {name:<12} epochs {', '.join(f'{s:,.0f}' for s in speeds)} images/s; steady {min(steady):,.0f}; "
-              f"cgroup peak {result['peak'] / 1024**2:,.0f} MB of {limit / 1024**2:,.0f}; "
-              f"peak RSS {result['max_rss'] / 1024**2:,.0f} MB; killed {result['killed']}")  # fmt: skip
+        print(
+            f"  {name:<12} epochs {', '.join(f'{s:,.0f}' for s in speeds)} images/s; steady {min(steady):,.0f}; "
+            f"cgroup peak {result['peak'] / 1024**2:,.0f} MB of {limit / 1024**2:,.0f}; "
+            f"peak RSS {result['max_rss'] / 1024**2:,.0f} MB; killed {result['killed']}"
+        )
     if len(results) == 2 and all(not r.get("returncode") for r in results.values()):
         ours_speed = statistics.median(results["ours"]["speeds"][1:] or results["ours"]["speeds"])
         theirs = statistics.median(results["imagefolder"]["speeds"])

@@ -43,8 +43,11 @@ GOAL_SHARE, GOAL_MS = 0.2, 1.0  # the page may add a fifth of the bare time, or 
 def checkpoint_for(preset: str, size: int, channels: int, classes: int = 10) -> Checkpoint:
     """An untrained network is as fast as a trained one: its weights as a checkpoint."""
     names = tuple(f"class {i}" for i in range(classes))
-    project = Project(name=preset, data=DataSettings(source="builtin:shapes", image_size=(size, size),
-                      channels=channels), layers=PRESETS[preset].layers)  # fmt: skip
+    project = Project(
+        name=preset,
+        data=DataSettings(source="builtin:shapes", image_size=(size, size), channels=channels),
+        layers=PRESETS[preset].layers,
+    )
     model = build_network(project, classes)
     return Checkpoint(project, names, [0.5] * channels, [0.25] * channels, model.state_dict())
 
@@ -109,15 +112,23 @@ def main() -> None:
     Image.open(small).resize((4032, 3024)).save(phone, quality=90)  # a phone camera's 12 megapixels
 
     print(f"one dropped photo, {args.rounds} alternating rounds, medians; torch threads 1")
-    cases = [(small, "lenet5", 32, 1), (small, "tiny_vgg", 64, 3), (small, "vgg_style", 128, 3),
-             (phone, "lenet5", 32, 1), (phone, "vgg_style", 128, 3)]  # fmt: skip
+    cases = [
+        (small, "lenet5", 32, 1),
+        (small, "tiny_vgg", 64, 3),
+        (small, "vgg_style", 128, 3),
+        (phone, "lenet5", 32, 1),
+        (phone, "vgg_style", 128, 3),
+    ]
     for photo, preset, size, channels in cases:
         checkpoint = checkpoint_for(preset, size, channels)
         page = PredictPage()
         page.set_model(checkpoint)
         predictor = page._predictor()
-        contenders = {"bare": bare(predictor, photo), "predictor": through_predictor(predictor, photo),
-                      "page": through_page(page, photo)}  # fmt: skip
+        contenders = {
+            "bare": bare(predictor, photo),
+            "predictor": through_predictor(predictor, photo),
+            "page": through_page(page, photo),
+        }
         for run in contenders.values():
             run()  # warm up
         times: dict[str, list[float]] = {name: [] for name in contenders}

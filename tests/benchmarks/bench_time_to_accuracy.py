@@ -38,8 +38,12 @@ FASHION = DataSettings(source="builtin:fashion-mnist", image_size=(28, 28), chan
 def fashion_before() -> Project:
     """What the issue measured: the VGG-style preset on Fashion-MNIST with the default settings."""
     data = dataclasses.replace(FASHION, image_size=(32, 32))
-    return Project(name="vgg-style, defaults", data=data, layers=PRESETS["vgg_style"].layers,
-                   training=TrainingSettings(epochs=30, device="cpu"))  # fmt: skip
+    return Project(
+        name="vgg-style, defaults",
+        data=data,
+        layers=PRESETS["vgg_style"].layers,
+        training=TrainingSettings(epochs=30, device="cpu"),
+    )
 
 
 def fashion_after() -> Project:
@@ -76,9 +80,15 @@ def one_run(case: str, minutes: float) -> list[dict]:
     try:
         for event in fit(project, data, control=control):
             if isinstance(event, EpochFinished):
-                records.append({"epoch": event.epoch, "val_acc": event.val_acc,
-                                "wall": time.perf_counter() - started, "cpu": _cpu_seconds() - cpu_started,
-                                "images_per_second": event.images_per_second})  # fmt: skip
+                records.append(
+                    {
+                        "epoch": event.epoch,
+                        "val_acc": event.val_acc,
+                        "wall": time.perf_counter() - started,
+                        "cpu": _cpu_seconds() - cpu_started,
+                        "images_per_second": event.images_per_second,
+                    }
+                )
                 print(json.dumps(records[-1]), file=sys.stderr, flush=True)
     finally:
         timer.cancel()
@@ -112,8 +122,12 @@ def main() -> None:
     results: dict[str, list[list[dict]]] = {case: [] for case in cases}
     for run_number in range(args.runs):
         for case in cases if run_number % 2 == 0 else reversed(cases):
-            done = subprocess.run([sys.executable, __file__, "--one", case, "--minutes", str(args.minutes)],
-                                  capture_output=True, text=True, check=True)  # fmt: skip
+            done = subprocess.run(
+                [sys.executable, __file__, "--one", case, "--minutes", str(args.minutes)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             results[case].append(json.loads(done.stdout.strip().splitlines()[-1]))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(

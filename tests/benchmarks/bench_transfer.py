@@ -86,8 +86,10 @@ def main() -> None:
             (head_epoch if mode == "cached" else base_epoch).append(statistics.median(epochs))
     engine.FEATURE_CACHE_SHARE = share
     cached, recomputed = statistics.median(runs["cached"]), statistics.median(runs["recomputed"])
-    print(f"{args.network} at {args.size}x{args.size}, {len(data.train)} training and {len(data.val)} validation"
-          f" images, feature extraction, {args.epochs} epochs, {args.rounds} rounds (medians)")  # fmt: skip
+    print(
+        f"{args.network} at {args.size}x{args.size}, {len(data.train)} training and {len(data.val)} validation"
+        f" images, feature extraction, {args.epochs} epochs, {args.rounds} rounds (medians)"
+    )
     print(f"  one-off feature pass (training + validation images)   {statistics.median(feature_pass):7.2f} s")
     print(f"  an epoch running the frozen base every batch          {statistics.median(base_epoch):7.2f} s")
     print(f"  an epoch of the head on cached features               {statistics.median(head_epoch):7.3f} s")
@@ -98,12 +100,18 @@ def main() -> None:
     print("The first cached run, in this fresh process (the process's one-off costs, then the run's parts):")
     print(f"  importing torch and the app                           {IMPORTED - PROCESS_START:7.2f} s")
     print(f"  loading the images (decoded-image cache)              {loaded - loading:7.2f} s")
-    print(f"  building the network with its pretrained weights      {build_seconds[0]:7.2f} s"
-          f"  (later: {statistics.median(build_seconds[1:] or build_seconds):.2f} s)")  # fmt: skip
-    print(f"  feature pass                                          {feature_pass[0]:7.2f} s"
-          f"  (median {statistics.median(feature_pass):.2f} s)")  # fmt: skip
-    print(f"  first epoch on the cached features                    {first_epochs['cached']:7.3f} s"
-          f"  (median epoch {statistics.median(head_epoch):.3f} s)")  # fmt: skip
+    print(
+        f"  building the network with its pretrained weights      {build_seconds[0]:7.2f} s"
+        f"  (later: {statistics.median(build_seconds[1:] or build_seconds):.2f} s)"
+    )
+    print(
+        f"  feature pass                                          {feature_pass[0]:7.2f} s"
+        f"  (median {statistics.median(feature_pass):.2f} s)"
+    )
+    print(
+        f"  first epoch on the cached features                    {first_epochs['cached']:7.3f} s"
+        f"  (median epoch {statistics.median(head_epoch):.3f} s)"
+    )
     ratio = first / cached
     print(f"  the run: {first:.2f} s against the median cached run {cached:.2f} s: {ratio:.2f}x  (goal <= 1.5x)")
 

@@ -205,8 +205,12 @@ def test_the_generated_code_s_comments_read_korean_and_the_code_still_runs(qapp,
     assert any("파라미터" in text for text in comments) and "내보낸" in docstrings[0]
     code_words = {"MEAN", "STD", "CHECKPOINT", "python", "uint", "this", "file", "state_dict"}
     title = lenet.name  # the project's own name, as the user wrote it
-    foreign = [word for text in notes for word in ENGLISH_WORD.findall(CODE.sub(" ", text.replace(title, "")))
-               if word not in code_words | KEPT]  # fmt: skip
+    foreign = [
+        word
+        for text in notes
+        for word in ENGLISH_WORD.findall(CODE.sub(" ", text.replace(title, "")))
+        if word not in code_words | KEPT
+    ]
     assert not foreign, foreign
     namespace: dict = {}
     exec(compile(code, "generated.py", "exec"), namespace)

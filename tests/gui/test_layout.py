@@ -109,8 +109,9 @@ def test_the_window_fits_small_screens(small_window, screen_size):
     assert not frame_problems(small_window, "as it opens")
 
 
-@pytest.mark.parametrize("page_name", ["data_page", "augment_page", "model_page", "train_page", "predict_page",
-                                       "learn_page"])  # fmt: skip
+@pytest.mark.parametrize(
+    "page_name", ["data_page", "augment_page", "model_page", "train_page", "predict_page", "learn_page"]
+)
 def test_every_page_and_tab_fits_a_small_screen(small_window, factor, page_name):
     """At 1.0× and in presentation mode (1.5×), in English and Korean, on both screens."""
     window = small_window

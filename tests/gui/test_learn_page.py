@@ -287,8 +287,14 @@ def test_bias_relu_and_several_filters_feed_the_next_stage(qtbot):
     assert lab.biases.isVisible() and len(lab.map_tables) == 2 and lab.dense_weights.columnCount() == 8
     lab.dense_weights.setItem(1, 7, QTableWidgetItem("5"))  # a typed weight is kept while it fits
     lab.all_button.click()
-    expected = run_pipeline(lab.input.grid(), [t.grid() for t in lab.filter_tables()], biases=[0, -3], relu=True,
-                            dense_weights=lab.dense_weights.grid(), dense_biases=[0, 0])  # fmt: skip
+    expected = run_pipeline(
+        lab.input.grid(),
+        [t.grid() for t in lab.filter_tables()],
+        biases=[0, -3],
+        relu=True,
+        dense_weights=lab.dense_weights.grid(),
+        dense_biases=[0, 0],
+    )
     assert lab.dense_weights.item(1, 7).text() == "5"
     assert [float(v[0]) for v in _cells(lab.outputs)] == expected.outputs
     assert _cells(lab.map_tables[1])[0] == ["0", "0", "0", "0"]  # the edge filter's −4, −3 → ReLU → 0
@@ -487,7 +493,10 @@ def test_print_a_worksheet_export_progress_and_open_the_class_results(qtbot, tmp
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Ana\n", True))
     assert [a.text() for a in panel.class_button.menu().actions()] == [
-        "Print worksheet…", "Export my progress…", "Class results…"]  # fmt: skip
+        "Print worksheet…",
+        "Export my progress…",
+        "Class results…",
+    ]
     panel.print_action.trigger()
     assert (tmp_path / "padding-1.pdf").read_bytes().startswith(b"%PDF")
     panel.export_action.trigger()

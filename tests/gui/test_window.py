@@ -201,9 +201,14 @@ def test_every_page_module_can_be_opened_alone(qtbot, monkeypatch):
         return 0
 
     monkeypatch.setattr(QApplication, "exec", exec_)
-    for module, page in (("data_page", "DataPage"), ("augment_page", "AugmentPage"), ("train_page", "TrainPage"),
-                         ("model.page", "ModelPage"), ("predict.page", "PredictPage"),
-                         ("learn.page", "LearnPage")):  # fmt: skip
+    for module, page in (
+        ("data_page", "DataPage"),
+        ("augment_page", "AugmentPage"),
+        ("train_page", "TrainPage"),
+        ("model.page", "ModelPage"),
+        ("predict.page", "PredictPage"),
+        ("learn.page", "LearnPage"),
+    ):
         shown.clear()
         with pytest.raises(SystemExit) as exit_:
             runpy.run_module(f"playground.gui.pages.{module}", run_name="__main__")

@@ -17,8 +17,13 @@ from playground.lessons.class_results import (
 from playground.lessons.progress import PROGRESS_FILE, Progress
 from playground.spec import messages as m
 
-HEADERS = {"student": "student", "first_try": "first try", "with_help": "with help", "tried": "tried",
-           "not_tried": "not tried"}  # fmt: skip
+HEADERS = {
+    "student": "student",
+    "first_try": "first try",
+    "with_help": "with help",
+    "tried": "tried",
+    "not_tried": "not tried",
+}
 
 
 def _student(tmp_path, name, solve):

@@ -30,8 +30,15 @@ def test_summary_json_of_lenet(capsys):
     assert data["input_shape"] == [1, 32, 32]
     assert data["total_params"] == 61_706
     assert [layer["output_shape"] for layer in data["layers"]] == [
-        [6, 28, 28], [6, 14, 14], [16, 10, 10], [16, 5, 5], [400], [120], [84], [10]
-    ]  # fmt: skip
+        [6, 28, 28],
+        [6, 14, 14],
+        [16, 10, 10],
+        [16, 5, 5],
+        [400],
+        [120],
+        [84],
+        [10],
+    ]
     assert data["layers"][0] == {**data["layers"][0], "index": 0, "type": "conv2d", "params": 156}
 
 
@@ -82,8 +89,22 @@ def test_train_prints_epochs_for_a_person(trained, capsys):
 
 
 def test_resume_from_the_command_line(trained, capsys):
-    assert main(["train", str(trained / "tiny.json"), "--resume", str(trained / "run" / "last.pt"),
-                 "--epochs", "3", "--out", str(trained / "run"), "--json"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "train",
+                str(trained / "tiny.json"),
+                "--resume",
+                str(trained / "run" / "last.pt"),
+                "--epochs",
+                "3",
+                "--out",
+                str(trained / "run"),
+                "--json",
+            ]
+        )
+        == 0
+    )
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [line["epoch"] for line in lines if line.get("event") == "epoch"] == [3]
     assert lines[-1]["event"] == "attached"  # a project file keeps its run
@@ -175,8 +196,9 @@ def test_a_run_stopped_before_its_first_epoch_says_so(tmp_path, capsys, monkeypa
     from playground.ml.training.events import Finished, Started
 
     def stopped_at_once(project, data, **kwargs):
-        yield Started(device="CPU", start_epoch=0, epochs=3, train_images=len(data.train), val_images=len(data.val),
-                      parameters=10)  # fmt: skip
+        yield Started(
+            device="CPU", start_epoch=0, epochs=3, train_images=len(data.train), val_images=len(data.val), parameters=10
+        )
         yield Finished(reason="stopped", epochs_done=0, best_epoch=0, best_val_acc=None, checkpoint=None)
 
     monkeypatch.setattr(engine, "fit", stopped_at_once)

@@ -13,10 +13,15 @@ from playground.spec.messages import TEMPLATES, Message
 
 @pytest.mark.parametrize(
     ("env", "language"),
-    [({"LANG": "ko_KR.UTF-8"}, "ko"), ({"LANG": "en_US.UTF-8"}, "en"), ({"LC_ALL": "ko_KR", "LANG": "C"}, "ko"),
-     ({"LC_ALL": "C", "LANG": "ko_KR.UTF-8"}, "en"), ({"LANG": "ko_KR", "CNN_PLAYGROUND_LANGUAGE": "en"}, "en"),
-     ({}, "en")],
-)  # fmt: skip
+    [
+        ({"LANG": "ko_KR.UTF-8"}, "ko"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_ALL": "ko_KR", "LANG": "C"}, "ko"),
+        ({"LC_ALL": "C", "LANG": "ko_KR.UTF-8"}, "en"),
+        ({"LANG": "ko_KR", "CNN_PLAYGROUND_LANGUAGE": "en"}, "en"),
+        ({}, "en"),
+    ],
+)
 def test_the_language_is_the_locales(monkeypatch, env, language):
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "CNN_PLAYGROUND_LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
@@ -56,10 +61,21 @@ def test_a_training_run_reports_in_the_systems_language(monkeypatch):
     from playground.cli.train import format_epoch as _format_epoch
     from playground.ml.training.events import EpochFinished, Finished
 
-    epoch = EpochFinished(epoch=3, epochs=10, train_loss=0.5, train_acc=0.8, val_loss=0.6, val_acc=0.75, seconds=2.5,
-                          images_per_second=640.0, learning_rate=0.001, is_best=True)  # fmt: skip
-    finished = Finished(reason="early_stopping", epochs_done=5, best_epoch=3, best_val_acc=0.75,
-                        checkpoint="runs/x/best.pt")  # fmt: skip
+    epoch = EpochFinished(
+        epoch=3,
+        epochs=10,
+        train_loss=0.5,
+        train_acc=0.8,
+        val_loss=0.6,
+        val_acc=0.75,
+        seconds=2.5,
+        images_per_second=640.0,
+        learning_rate=0.001,
+        is_best=True,
+    )
+    finished = Finished(
+        reason="early_stopping", epochs_done=5, best_epoch=3, best_val_acc=0.75, checkpoint="runs/x/best.pt"
+    )
     monkeypatch.setenv("CNN_PLAYGROUND_LANGUAGE", "ko")
     line = _format_epoch(epoch)
     assert (

@@ -18,8 +18,16 @@ TRAINING_IMAGES = 1347  # digits, a quarter kept for validation
 
 
 def torchrun(*args: str, processes: int = 2, env: dict | None = None, timeout: float = 240):
-    command = [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={processes}",
-               "-m", "playground", *args]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--standalone",
+        f"--nproc_per_node={processes}",
+        "-m",
+        "playground",
+        *args,
+    ]
     environment = {**os.environ, "OMP_NUM_THREADS": "1", **(env or {})}
     return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=timeout)
 
@@ -42,8 +50,14 @@ def runs(tmp_path_factory):
     save_project(tiny_project(epochs=2, batch_size=32), folder / "ddp.json")
     save_project(tiny_project(epochs=2, batch_size=64), folder / "single.json")
     (folder / "shards").mkdir()
-    done = torchrun("train", str(folder / "ddp.json"), "--out", str(folder / "ddp"), "--json",
-                    env={RECORD_SHARDS_ENV: str(folder / "shards")})  # fmt: skip
+    done = torchrun(
+        "train",
+        str(folder / "ddp.json"),
+        "--out",
+        str(folder / "ddp"),
+        "--json",
+        env={RECORD_SHARDS_ENV: str(folder / "shards")},
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert main(["train", str(folder / "single.json"), "--out", str(folder / "single"), "--json"]) == 0
     return folder, done
@@ -86,11 +100,32 @@ def test_rank_zero_alone_writes_one_checkpoint(runs):
 
 def test_a_distributed_checkpoint_resumes_with_another_number_of_processes(runs, tmp_path):
     folder, _ = runs
-    assert main(["train", str(folder / "ddp.json"), "--resume", str(folder / "ddp" / "last.pt"), "--epochs", "3",
-                 "--out", str(tmp_path / "alone")]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "train",
+                str(folder / "ddp.json"),
+                "--resume",
+                str(folder / "ddp" / "last.pt"),
+                "--epochs",
+                "3",
+                "--out",
+                str(tmp_path / "alone"),
+            ]
+        )
+        == 0
+    )
     assert load_checkpoint(tmp_path / "alone" / "last.pt").epoch == 3
-    again = torchrun("train", str(folder / "ddp.json"), "--resume", str(tmp_path / "alone" / "last.pt"),
-                     "--epochs", "4", "--out", str(tmp_path / "two"))  # fmt: skip
+    again = torchrun(
+        "train",
+        str(folder / "ddp.json"),
+        "--resume",
+        str(tmp_path / "alone" / "last.pt"),
+        "--epochs",
+        "4",
+        "--out",
+        str(tmp_path / "two"),
+    )
     assert again.returncode == 0, again.stderr[-3000:]
     assert load_checkpoint(tmp_path / "two" / "last.pt").epoch == 4
     assert "batch size 32 per process = 64 per step" in again.stdout
@@ -119,8 +154,21 @@ def test_a_process_that_dies_ends_the_job_and_the_run_resumes(tmp_path):
     assert "rank      : 1" in ended.stderr and "exitcode  : 3" in ended.stderr  # torchrun names the culprit
     last = load_checkpoint(tmp_path / "run" / "last.pt")
     assert last.epoch >= 2
-    assert main(["train", str(tmp_path / "p.json"), "--resume", str(tmp_path / "run" / "last.pt"),
-                 "--epochs", str(last.epoch + 1), "--out", str(tmp_path / "resumed")]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "train",
+                str(tmp_path / "p.json"),
+                "--resume",
+                str(tmp_path / "run" / "last.pt"),
+                "--epochs",
+                str(last.epoch + 1),
+                "--out",
+                str(tmp_path / "resumed"),
+            ]
+        )
+        == 0
+    )
 
 
 def test_an_exported_training_job_runs_elsewhere_under_torchrun(tmp_path, capsys):

@@ -267,13 +267,15 @@ def test_continuing_with_a_changed_learning_rate_uses_it(digits, tmp_path):
 def test_stop_is_honoured_while_a_frozen_base_computes_its_features(tmp_path):
     from playground.spec.project import project_from_dict
 
-    project = project_from_dict({
-        "format": "cnn-playground/1",
-        "data": {"source": "builtin:shapes", "image_size": [32, 32], "channels": 3},
-        "model": {"layers": [{"type": "global_avgpool"}, {"type": "dense", "units": "auto"}]},
-        "training": {"epochs": 2, "batch_size": 64, "device": "cpu"},
-        "pretrained": {"network": "playground_mini", "mode": "feature_extraction"},
-    })  # fmt: skip
+    project = project_from_dict(
+        {
+            "format": "cnn-playground/1",
+            "data": {"source": "builtin:shapes", "image_size": [32, 32], "channels": 3},
+            "model": {"layers": [{"type": "global_avgpool"}, {"type": "dense", "units": "auto"}]},
+            "training": {"epochs": 2, "batch_size": 64, "device": "cpu"},
+            "pretrained": {"network": "playground_mini", "mode": "feature_extraction"},
+        }
+    )
     control = TrainingControl()
     control.stop.set()  # pressed while the features are being computed
     events = _run(project, prepare_data(project.data, 0), control=control, out_dir=tmp_path)

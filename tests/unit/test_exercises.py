@@ -26,8 +26,10 @@ def _shapes(input_shape, *layers):
 
 
 def _conv(size, kernel, stride=1, padding=0, channels=1, filters=1):
-    return _shapes((channels, size, size), Conv2d(filters=filters, kernel=(kernel, kernel), stride=(stride, stride),
-                                                  padding=(padding, padding)))  # fmt: skip
+    return _shapes(
+        (channels, size, size),
+        Conv2d(filters=filters, kernel=(kernel, kernel), stride=(stride, stride), padding=(padding, padding)),
+    )
 
 
 def _width(size, kernel, stride=1, padding=0):
@@ -94,8 +96,12 @@ def _expected(exercise):
     if q == m.EX_POOL_PARAMS:
         return _shapes((v["channels"], v["size"], v["size"]), MaxPool2d(size=(v["pool"],) * 2)).total_params
     if q in (m.EX_PIPELINE_SIZE, m.EX_PIPELINE_FLATTEN):
-        summary = _shapes((1, v["size"], v["size"]), Conv2d(filters=v.get("filters", 1), kernel=(v["kernel"],) * 2),
-                          MaxPool2d(size=(2, 2)), Flatten())  # fmt: skip
+        summary = _shapes(
+            (1, v["size"], v["size"]),
+            Conv2d(filters=v.get("filters", 1), kernel=(v["kernel"],) * 2),
+            MaxPool2d(size=(2, 2)),
+            Flatten(),
+        )
         pooled = summary.layers[1].output_shape
         return pooled[2] if q == m.EX_PIPELINE_SIZE else summary.output_shape[0]
     if q == m.EX_SEGMENTATION_SCORES:  # a 1×1 convolution giving one score per class at every pixel
@@ -162,8 +168,11 @@ def test_the_numbers_are_fresh_each_time():
 
 
 def test_fill_in_the_next_cell_covers_convolution_padding_stride_and_every_pooling():
-    cells = [make_exercise(lesson, slot, random.Random(1)).cell
-             for lesson in exercises.LESSON_EXERCISES for slot in range(exercise_count(lesson))]  # fmt: skip
+    cells = [
+        make_exercise(lesson, slot, random.Random(1)).cell
+        for lesson in exercises.LESSON_EXERCISES
+        for slot in range(exercise_count(lesson))
+    ]
     cells = [cell for cell in cells if cell is not None]
     assert {cell.operation for cell in cells} == {"conv", "max", "avg", "min"}
     assert any(cell.trace.pads != ((0, 0), (0, 0)) for cell in cells)  # padding

@@ -41,8 +41,16 @@ def test_lenet5_has_the_input_and_a_box_per_layer_sized_by_its_shape(lenet):
     assert [box.kind for box in figure.boxes] == ["input", *(layer.type for layer in lenet.layers)]
     assert [box.index for box in figure.boxes] == [None, *range(len(lenet.layers))]
     assert [box.shape for box in figure.boxes] == [
-        (1, 32, 32), (6, 28, 28), (6, 14, 14), (16, 10, 10), (16, 5, 5), (400,), (120,), (84,), (10,)
-    ]  # fmt: skip
+        (1, 32, 32),
+        (6, 28, 28),
+        (6, 14, 14),
+        (16, 10, 10),
+        (16, 5, 5),
+        (400,),
+        (120,),
+        (84,),
+        (10,),
+    ]
     boxes = figure.boxes
     assert boxes[1].front.height > boxes[2].front.height  # 28 > 14 high
     assert boxes[1].slant > boxes[2].slant  # and deep

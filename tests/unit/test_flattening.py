@@ -7,8 +7,14 @@ import torch.nn.functional as F
 from playground.lessons.flattening import compare_shift, flatten, shift_right
 from playground.lessons.lab import IMAGE_FILTERS
 
-STROKE = [[0, 0, 0, 0, 0, 0], [0, 9, 9, 9, 0, 0], [0, 0, 0, 9, 0, 0], [0, 0, 9, 9, 0, 0], [0, 0, 0, 9, 0, 0],
-          [0, 9, 9, 9, 0, 0]]  # fmt: skip
+STROKE = [
+    [0, 0, 0, 0, 0, 0],
+    [0, 9, 9, 9, 0, 0],
+    [0, 0, 0, 9, 0, 0],
+    [0, 0, 9, 9, 0, 0],
+    [0, 0, 0, 9, 0, 0],
+    [0, 9, 9, 9, 0, 0],
+]
 
 
 def test_shift_and_flatten_are_what_a_dense_layer_sees():

@@ -35,8 +35,9 @@ def _command_line_refusal(capsys, args) -> str:
 
 
 def _child_refusal(args) -> str:
-    child = subprocess.run([sys.executable, "-m", "playground", "train", *args, "--child"], input=b"",
-                           capture_output=True, timeout=120)  # fmt: skip
+    child = subprocess.run(
+        [sys.executable, "-m", "playground", "train", *args, "--child"], input=b"", capture_output=True, timeout=120
+    )
     records = [protocol.decode(line) for line in child.stdout.splitlines() if line.strip()]
     assert child.returncode == 2, child.stderr
     assert records[0] == protocol.VERSION and len(records) == 2 and isinstance(records[1], Refused)
@@ -115,7 +116,20 @@ def test_a_resumed_run_trains_the_data_of_the_project_given(tmp_path, checkpoint
     second = tmp_path / "second.json"
     save_project(tiny_project(source=str(more), epochs=2), second)
     capsys.readouterr()
-    assert main(["train", str(second), "--out", str(tmp_path / "run"), "--resume", str(tmp_path / "run" / "last.pt"),
-                 "--json", "--no-attach"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "train",
+                str(second),
+                "--out",
+                str(tmp_path / "run"),
+                "--resume",
+                str(tmp_path / "run" / "last.pt"),
+                "--json",
+                "--no-attach",
+            ]
+        )
+        == 0
+    )
     started = next(json.loads(line) for line in capsys.readouterr().out.splitlines() if '"started"' in line)
     assert started["train_images"] + started["val_images"] == 16  # P's folder, 8 a class (C's had 6)

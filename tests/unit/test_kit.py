@@ -105,8 +105,14 @@ def test_install_sh_checks_the_kit_before_installing_anything(tmp_path):
     (kit / "wheels" / "b-2.0-py3-none-any.whl").write_bytes(b"X" * 3000)
     target = tmp_path / "installed"
     environment = {**os.environ, "LC_ALL": "C", "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
-    result = subprocess.run(["sh", str(kit / "install.sh"), str(target)], capture_output=True, text=True,
-                            env=environment, timeout=60, check=False)  # fmt: skip
+    result = subprocess.run(
+        ["sh", str(kit / "install.sh"), str(target)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "damaged: wheels/b-2.0-py3-none-any.whl" in result.stderr
     assert not target.exists()
@@ -158,9 +164,16 @@ def test_resolution_asks_pip_for_each_level_with_the_targets_markers(monkeypatch
     def fake_dry_run(requirements, target, index_options):
         asked.append(requirements)
         names = ["app"] + [r.split("=")[0].split(">")[0].split("<")[0] for r in requirements[1:]]
-        return [{"metadata": {"name": n, "version": "1", "requires_dist": metadata[n]},
-                 "download_info": {"url": f"https://x/{n}-1-py3-none-any.whl",
-                                   "archive_info": {"hashes": {"sha256": "0" * 64}}}} for n in names]  # fmt: skip
+        return [
+            {
+                "metadata": {"name": n, "version": "1", "requires_dist": metadata[n]},
+                "download_info": {
+                    "url": f"https://x/{n}-1-py3-none-any.whl",
+                    "archive_info": {"hashes": {"sha256": "0" * 64}},
+                },
+            }
+            for n in names
+        ]
 
     monkeypatch.setattr(resolve, "dry_run", fake_dry_run)
     monkeypatch.setattr(resolve, "is_native", lambda target: False)  # as when building for another PC
@@ -186,18 +199,36 @@ def test_the_size_report_says_what_cuda_costs_on_linux_and_that_windows_gets_cpu
     assert part_of_wheel("nvidia_cudnn_cu13-9.24.0.43-py3-none-manylinux_2_27_x86_64.whl").startswith("CUDA")
     assert part_of_wheel("torch-2.14.1-cp311-cp311-win_amd64.whl") == "torch and torchvision"
     assert part_of_wheel("pyside6_essentials-6.11.3-cp310-abi3-win_amd64.whl") == "Qt (PySide6)"
-    linux = TargetSizes("linux-x86-64-py3.11", "linux", "3.11", {
-        "torch-2.14.1-cp311-cp311-manylinux_2_28_x86_64.whl": 500 * 1024**2,
-        "nvidia_cublas-13.1.1.3-py3-none-manylinux_2_27_x86_64.whl": 2 * 1024**3,
-        "cnn_playground-0.1.0-py3-none-any.whl": 1024**2,
-    })  # fmt: skip
-    windows = TargetSizes("windows-x86-64-py3.11", "windows", "3.11", {
-        "torch-2.14.1-cp311-cp311-win_amd64.whl": 200 * 1024**2,
-        "cnn_playground-0.1.0-py3-none-any.whl": 1024**2,
-    })  # fmt: skip
+    linux = TargetSizes(
+        "linux-x86-64-py3.11",
+        "linux",
+        "3.11",
+        {
+            "torch-2.14.1-cp311-cp311-manylinux_2_28_x86_64.whl": 500 * 1024**2,
+            "nvidia_cublas-13.1.1.3-py3-none-manylinux_2_27_x86_64.whl": 2 * 1024**3,
+            "cnn_playground-0.1.0-py3-none-any.whl": 1024**2,
+        },
+    )
+    windows = TargetSizes(
+        "windows-x86-64-py3.11",
+        "windows",
+        "3.11",
+        {
+            "torch-2.14.1-cp311-cp311-win_amd64.whl": 200 * 1024**2,
+            "cnn_playground-0.1.0-py3-none-any.whl": 1024**2,
+        },
+    )
     mac = TargetSizes("macos-arm64-py3.12", "macos", "3.12", {"torch-2.14.1-cp312-none-macosx_11_0_arm64.whl": None})
-    text = "\n".join(report_lines("Kit", [linux, windows, mac], {"pretrained weights": 44 * 1024**2}, ["vgg16"],
-                                  ["windows-x86-64-py3.11"], cpu_index_reachable=False))  # fmt: skip
+    text = "\n".join(
+        report_lines(
+            "Kit",
+            [linux, windows, mac],
+            {"pretrained weights": 44 * 1024**2},
+            ["vgg16"],
+            ["windows-x86-64-py3.11"],
+            cpu_index_reachable=False,
+        )
+    )
     assert re.search(r"CUDA libraries \(nvidia-\*, triton\) +2.0 GB", text)
     assert "of which CUDA libraries 2.0 GB" in text
     assert "--cpu-only" in text and "cannot be reached" in text

@@ -39,8 +39,12 @@ def _torch_pipeline(image, filters, stride, padding, biases, relu, mode, size, p
     kernel = len(filters[0])
     spec = padding if isinstance(padding, str) else (padding, padding)
     (top, bottom), (left, right) = resolve_padding(spec, (len(image), len(image[0])), (kernel, kernel), (stride,) * 2)
-    x = F.conv2d(F.pad(x, (left, right, top, bottom)), torch.tensor([[f] for f in filters], dtype=torch.float64),
-                 torch.tensor(biases, dtype=torch.float64), stride=stride)  # fmt: skip
+    x = F.conv2d(
+        F.pad(x, (left, right, top, bottom)),
+        torch.tensor([[f] for f in filters], dtype=torch.float64),
+        torch.tensor(biases, dtype=torch.float64),
+        stride=stride,
+    )
     if relu:
         x = F.relu(x)
     if mode == "max":
@@ -66,8 +70,15 @@ def test_the_whole_chain_agrees_with_torch(seed):
     relu = rng.random() < 0.5
     mode, pool_size = rng.choice(["max", "avg", "min"]), rng.randint(1, 2)
     pool_stride = rng.randint(1, 2)
-    settings = {"stride": stride, "padding": padding, "biases": biases, "relu": relu, "pool_mode": mode,
-                "pool_size": pool_size, "pool_stride": pool_stride}  # fmt: skip
+    settings = {
+        "stride": stride,
+        "padding": padding,
+        "biases": biases,
+        "relu": relu,
+        "pool_mode": mode,
+        "pool_size": pool_size,
+        "pool_stride": pool_stride,
+    }
     try:
         inputs = len(run_pipeline(image, filters, **settings).flat)  # without a dense layer: how many it needs
     except LabError as error:  # a map smaller than the pool: said, and nothing for torch to compare
@@ -76,8 +87,9 @@ def test_the_whole_chain_agrees_with_torch(seed):
     weights = [[rng.randint(-2, 2) for _ in range(inputs)] for _ in range(rng.randint(1, 3))]
     dense_biases = [rng.randint(-3, 3) for _ in weights]
     trace = run_pipeline(image, filters, **settings, dense_weights=weights, dense_biases=dense_biases)
-    expected = _torch_pipeline(image, filters, stride, padding, biases, relu, mode, pool_size, pool_stride, weights,
-                               dense_biases)  # fmt: skip
+    expected = _torch_pipeline(
+        image, filters, stride, padding, biases, relu, mode, pool_size, pool_stride, weights, dense_biases
+    )
     assert torch.allclose(torch.tensor([trace.outputs], dtype=torch.float64), expected)
     assert len(trace.flat) == inputs
 

@@ -179,8 +179,20 @@ def test_the_4x4_stride_example_is_what_the_lab_computes(language):
 @pytest.mark.parametrize("language", ["en", "ko"])
 def test_the_named_networks_of_the_course_are_in_the_applications_lesson(language):
     text = _by_id(language)["where-cnns-are-used"]
-    for network in ("LeNet", "AlexNet", "VGG", "ResNet", "ResNeXt", "YOLO", "YOLOv3", "DenseNet", "Mask R-CNN",
-                    "EfficientNet", "ViT", "GAN"):  # fmt: skip
+    for network in (
+        "LeNet",
+        "AlexNet",
+        "VGG",
+        "ResNet",
+        "ResNeXt",
+        "YOLO",
+        "YOLOv3",
+        "DenseNet",
+        "Mask R-CNN",
+        "EfficientNet",
+        "ViT",
+        "GAN",
+    ):
         assert f"**{network}" in text, network
 
 

@@ -37,8 +37,14 @@ def _python(code: str, *, limit_as: int | None = None, cgroup: Path | None = Non
             f"resource.setrlimit(resource.RLIMIT_AS, (size + {limit_as}, resource.RLIM_INFINITY))\n"
         )
     environment = {**os.environ, "PYTHONPATH": str(REPO), "OMP_NUM_THREADS": "1"}
-    return subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code)], capture_output=True, text=True,
-                          timeout=timeout, env=environment, cwd=REPO)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-c", prelude + textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=environment,
+        cwd=REPO,
+    )
 
 
 # ------------------------------------------------------------------------------------ what is usable

@@ -145,8 +145,9 @@ def test_the_guide_and_the_pipeline_lesson_name_the_walkthrough_tab_as_the_learn
     from tests.unit.test_lessons import _korean_interface_text
 
     korean_tab = _korean_interface_text("LearnPage", "Digit walk-through")
-    pipeline = {language: next(lesson for lesson in lessons(language) if lesson.id == "cnn-pipeline")
-                for language in LANGUAGES}  # fmt: skip
+    pipeline = {
+        language: next(lesson for lesson in lessons(language) if lesson.id == "cnn-pipeline") for language in LANGUAGES
+    }
     assert "Digit walk-through" in pipeline["en"].markdown and "Digit walk-through" in teachers_guide("en")
     assert f"{korean_tab} 탭" in pipeline["ko"].markdown and f"배우기 → {korean_tab}" in teachers_guide("ko")
 

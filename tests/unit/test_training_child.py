@@ -67,8 +67,10 @@ def test_a_nan_loss_travels_as_json_null_and_junk_is_refused():
 def _child(project_file, out, *extra):
     return subprocess.Popen(
         [sys.executable, "-m", "playground", "train", str(project_file), "--out", str(out), "--child", *extra],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _events(child):
@@ -227,9 +229,20 @@ def test_what_a_library_prints_never_breaks_a_protocol_line(tmp_path):
     save_project(tiny_project(epochs=1), tmp_path / "p.json")
     noisy = "import builtins, sys\nsys.stdout.write('a library says hello without a newline')\n"
     child = subprocess.Popen(
-        [sys.executable, "-m", "playground", "train", str(tmp_path / "p.json"), "--out", str(tmp_path / "run"),
-         "--child"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_with_sitecustomize(tmp_path, noisy),
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "playground",
+            "train",
+            str(tmp_path / "p.json"),
+            "--out",
+            str(tmp_path / "run"),
+            "--child",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=_with_sitecustomize(tmp_path, noisy),
+    )
     lines = child.stdout.read().splitlines()
     child.wait(60)
     decoded = [protocol.decode(line) for line in lines if line.strip() and b"hello" not in line]  # not a library's
@@ -246,9 +259,20 @@ def test_a_full_disk_is_one_translatable_refusal_and_the_finished_epochs_stay(tm
         "    return save(checkpoint, path)\nengine.save_checkpoint = failing\n"
     )
     child = subprocess.Popen(
-        [sys.executable, "-m", "playground", "train", str(tmp_path / "p.json"), "--out", str(tmp_path / "run"),
-         "--child"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_with_sitecustomize(tmp_path, full_at_epoch_2),
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "playground",
+            "train",
+            str(tmp_path / "p.json"),
+            "--out",
+            str(tmp_path / "run"),
+            "--child",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=_with_sitecustomize(tmp_path, full_at_epoch_2),
+    )
     events = list(_events(child))
     assert child.wait(60) == 2
     assert isinstance(events[-1], Refused) and events[-1].message.template == messages.RUN_FOLDER_NOT_WRITABLE
@@ -261,10 +285,26 @@ def test_under_torchrun_a_stop_is_honoured_in_epochs_of_a_few_batches(tmp_path):
     few_batches = tiny_project(epochs=200, batch_size=512)  # digits: 1,347 images, 2 processes: 2 batches each
     save_project(few_batches, tmp_path / "p.json")
     child = subprocess.Popen(
-        [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc-per-node=2", "-m", "playground",
-         "train", str(tmp_path / "p.json"), "--out", str(tmp_path / "run"), "--child", "--device", "cpu"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "torch.distributed.run",
+            "--standalone",
+            "--nproc-per-node=2",
+            "-m",
+            "playground",
+            "train",
+            str(tmp_path / "p.json"),
+            "--out",
+            str(tmp_path / "run"),
+            "--child",
+            "--device",
+            "cpu",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     finished = None
     for event in _events(child):
         if isinstance(event, EpochFinished) and event.epoch == 1:

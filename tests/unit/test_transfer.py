@@ -36,10 +36,13 @@ SCRATCH = [
 
 
 def project(layers=HEAD, pretrained_settings=None, size=64, channels=3, augmentation=None, epochs=3):
-    data = {"format": "cnn-playground/1", "name": "transfer",
-            "data": {"source": "builtin:shapes", "image_size": [size, size], "channels": channels, "val_fraction": 0.5},
-            "model": {"layers": layers},
-            "training": {"epochs": epochs, "batch_size": 32, "seed": 0, "device": "cpu"}}  # fmt: skip
+    data = {
+        "format": "cnn-playground/1",
+        "name": "transfer",
+        "data": {"source": "builtin:shapes", "image_size": [size, size], "channels": channels, "val_fraction": 0.5},
+        "model": {"layers": layers},
+        "training": {"epochs": epochs, "batch_size": 32, "seed": 0, "device": "cpu"},
+    }
     if pretrained_settings is not None:
         data["pretrained"] = pretrained_settings
     if augmentation:
@@ -195,11 +198,14 @@ def test_the_shipped_mini_backbone_fine_tunes_digits_far_beyond_scratch():
 
     def digits(layers, pretrained_settings=None):
         spec = project(layers, pretrained_settings, size=32)
-        return spec.replace(data=spec.data.__class__(source="builtin:digits", image_size=(32, 32), channels=3,
-                                                     val_fraction=0.5))  # fmt: skip
+        return spec.replace(
+            data=spec.data.__class__(source="builtin:digits", image_size=(32, 32), channels=3, val_fraction=0.5)
+        )
 
-    tuned = digits([{"type": "flatten"}, {"type": "dense", "units": "auto"}],
-                   {"network": "playground_mini", "mode": "fine_tuning", "trainable_blocks": 5})  # fmt: skip
+    tuned = digits(
+        [{"type": "flatten"}, {"type": "dense", "units": "auto"}],
+        {"network": "playground_mini", "mode": "fine_tuning", "trainable_blocks": 5},
+    )
     data = prepare_data(tuned.data, 0)
     transfer = [e.val_acc for e in fit(tuned, data) if isinstance(e, EpochFinished)][-1]
     scratch = [e.val_acc for e in fit(digits(SCRATCH), data) if isinstance(e, EpochFinished)][-1]
@@ -214,12 +220,16 @@ def test_two_phase_fine_tuning_keeps_the_head_and_continues_the_curve(tmp_path):
     data = prepare_data(first.data, 0)
     list(fit(first, data, out_dir=tmp_path / "run"))
     head_trained = load_checkpoint(tmp_path / "run" / "best.pt")
-    second = first.replace(pretrained=first.pretrained.__class__(**{**mini, "mode": "fine_tuning",
-                                                                     "trainable_blocks": 1}))  # fmt: skip
+    second = first.replace(
+        pretrained=first.pretrained.__class__(**{**mini, "mode": "fine_tuning", "trainable_blocks": 1})
+    )
     events = list(fit(second, data, epochs=head_trained.epoch + 2, out_dir=tmp_path / "run", resume=head_trained))
     done = load_checkpoint(tmp_path / "run" / "last.pt")
-    assert [r["epoch"] for r in done.history] == [*range(1, head_trained.epoch + 1), head_trained.epoch + 1,
-                                                 head_trained.epoch + 2]  # fmt: skip
+    assert [r["epoch"] for r in done.history] == [
+        *range(1, head_trained.epoch + 1),
+        head_trained.epoch + 1,
+        head_trained.epoch + 2,
+    ]
     assert done.history[: head_trained.epoch] == head_trained.history  # the same curve, continued
     before, after = head_trained.model_state, done.model_state
     blocks = BACKBONES["playground_mini"].blocks
@@ -237,12 +247,26 @@ def test_the_command_line_fine_tunes_from_a_feature_extraction_checkpoint(tmp_pa
     first = project(pretrained_settings=mini, size=32, epochs=1)
     save_project(first, tmp_path / "head.json")
     assert main(["train", str(tmp_path / "head.json"), "--out", str(tmp_path / "run")]) == 0
-    tuned = first.replace(pretrained=first.pretrained.__class__(**{**mini, "mode": "fine_tuning",
-                                                                    "trainable_blocks": 1}))  # fmt: skip
+    tuned = first.replace(
+        pretrained=first.pretrained.__class__(**{**mini, "mode": "fine_tuning", "trainable_blocks": 1})
+    )
     save_project(tuned, tmp_path / "tune.json")
     head = load_checkpoint(tmp_path / "run" / "best.pt")
-    assert main(["train", str(tmp_path / "tune.json"), "--resume", str(tmp_path / "run" / "best.pt"), "--epochs", "2",
-                 "--out", str(tmp_path / "run")]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "train",
+                str(tmp_path / "tune.json"),
+                "--resume",
+                str(tmp_path / "run" / "best.pt"),
+                "--epochs",
+                "2",
+                "--out",
+                str(tmp_path / "run"),
+            ]
+        )
+        == 0
+    )
     done = load_checkpoint(tmp_path / "run" / "last.pt")
     assert done.project.pretrained.mode == "fine_tuning" and done.epoch == 2
     top = f"base.{BACKBONES['playground_mini'].blocks - 1}."

@@ -23,9 +23,13 @@ def test_no_augmentation_means_no_transform():
 def test_geometry_matches_torchvision_v2_affine(angle, translate, scale, shear):
     image = _batch(n=1, size=20)[0].float()
     expected = v2.functional.affine(
-        image, angle=angle, translate=list(translate), scale=scale, shear=[shear, 0.0],
+        image,
+        angle=angle,
+        translate=list(translate),
+        scale=scale,
+        shear=[shear, 0.0],
         interpolation=v2.InterpolationMode.BILINEAR,
-    )  # fmt: skip
+    )
     matrix = inverse_affine_matrices(
         torch.tensor([angle]),
         torch.tensor([translate], dtype=torch.float),

@@ -45,15 +45,19 @@ def test_every_interface_string_of_the_code_is_in_the_translation(tmp_path):
     copy = tmp_path / "ko.ts"
     shutil.copyfile(TS, copy)
     sources = sorted(str(p) for p in (REPO / "playground" / "gui").rglob("*.py"))
-    subprocess.run([_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(copy)],
-                   check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(copy)],
+        check=True,
+        capture_output=True,
+    )
     missing = [f"{c}: {s!r}" for c, s, t in _messages(copy) if t.get("type") == "unfinished"]
     assert not missing, "run python tools/update_translations.py and translate:\n" + "\n".join(missing)
 
 
 def test_the_app_loads_a_qm_compiled_from_the_ts(tmp_path):
-    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(tmp_path / "ko.qm")], check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(TS), "-qm", str(tmp_path / "ko.qm")], check=True, capture_output=True
+    )
     shipped = TS.with_suffix(".qm")
     assert shipped.read_bytes() == (tmp_path / "ko.qm").read_bytes(), "run python tools/update_translations.py"
 

@@ -92,9 +92,14 @@ def test_the_scan_finds_plain_strings_and_lets_messages_through():
         "    raise ShapeError(problem, layer_index=0)\n"
         "    raise ValueError('a programming error, not the user\\'s')\n"
     )
-    errors = _error_classes({"x.py": tree} | {"errors": ast.parse(
-        "class SpecError(PlaygroundError): pass\nclass DataError(PlaygroundError): pass\n"
-        "class CheckpointError(PlaygroundError): pass\nclass ShapeError(PlaygroundError): pass\n"
-    )})  # fmt: skip
+    errors = _error_classes(
+        {"x.py": tree}
+        | {
+            "errors": ast.parse(
+                "class SpecError(PlaygroundError): pass\nclass DataError(PlaygroundError): pass\n"
+                "class CheckpointError(PlaygroundError): pass\nclass ShapeError(PlaygroundError): pass\n"
+            )
+        }
+    )
     lines = _plain_raises({"x.py": tree}, errors)["x.py"]
     assert [int(line.split(":")[1]) for line in lines] == [3, 4, 5, 6]

@@ -28,8 +28,20 @@ from playground.spec.text import json_text, printable
 
 from .helpers import REPO, tiny_project, write_class_folder
 
-TORCH_WORDS = ("PyTorch 2.6", "weights_only", "Weights only", "torch.load", "file an issue", "WeightsUnpickler",
-               "alloc_cpu", "enforce fail", "safe_globals", "trust", "miniz", "\x1b")  # fmt: skip
+TORCH_WORDS = (
+    "PyTorch 2.6",
+    "weights_only",
+    "Weights only",
+    "torch.load",
+    "file an issue",
+    "WeightsUnpickler",
+    "alloc_cpu",
+    "enforce fail",
+    "safe_globals",
+    "trust",
+    "miniz",
+    "\x1b",
+)
 
 
 def _zip_with_numpy() -> bytes:
@@ -67,9 +79,11 @@ def test_torchs_texts_never_reach_the_user(tmp_path, capsys, monkeypatch, name):
     message = caught.value.args[0]
     assert isinstance(message, Message) and str(path) in message  # translatable, naming the file
     assert all(isinstance(v, Message) for k, v in message.values.items() if k == "reason")
-    for command in (["export", str(path), "--format", "onnx", "--output", str(tmp_path / "o")],
-                    ["weights", "import", str(path), "--network", "resnet18"],
-                    ["predict", str(path), str(path)]):  # fmt: skip
+    for command in (
+        ["export", str(path), "--format", "onnx", "--output", str(tmp_path / "o")],
+        ["weights", "import", str(path), "--network", "resnet18"],
+        ["predict", str(path), str(path)],
+    ):
         assert main(command) == 2
         err = capsys.readouterr().err
         assert err.startswith("error: ") and err.count("\n") == 1 and str(path) in err, err
@@ -81,8 +95,10 @@ def test_allocator_text_never_reaches_the_user(tmp_path, monkeypatch):
     path.write_bytes(_torch_file())
 
     def out_of_memory(*args, **kwargs):
-        raise RuntimeError("[enforce fail at alloc_cpu.cpp:127] data. DefaultCPUAllocator: not enough memory: you"
-                           " tried to allocate 4400000000 bytes.")  # fmt: skip
+        raise RuntimeError(
+            "[enforce fail at alloc_cpu.cpp:127] data. DefaultCPUAllocator: not enough memory: you"
+            " tried to allocate 4400000000 bytes."
+        )
 
     monkeypatch.setattr(torch, "load", out_of_memory)
     with pytest.raises(CheckpointError) as caught:
@@ -109,8 +125,9 @@ def test_a_full_disk_while_unpacking_names_the_file_and_leaves_nothing(tmp_path)
             print(error)
     """
     environment = {**os.environ, "PYTHONPATH": str(REPO)}
-    ran = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, env=environment,
-                         timeout=120)  # fmt: skip
+    ran = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, env=environment, timeout=120
+    )
     assert "could not be written" in ran.stdout and str(tmp_path / "out" / "project_images") in ran.stdout, ran.stderr
     assert "Nothing of the bundle was kept" in ran.stdout and not (tmp_path / "out").exists()
 

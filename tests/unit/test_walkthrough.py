@@ -76,12 +76,22 @@ def test_conv_cells_with_stride_padding_and_activations_match_torch():
     conv = nn.Conv2d(3, 4, kernel_size=(3, 2), stride=(2, 1), padding=(1, 1))
     output = conv(image[None])[0].detach()
     for filter, row, col in ((0, 0, 0), (1, 3, 6), (3, 2, 3)):
-        cell = conv_cell(image, conv.weight.detach(), conv.bias.detach(), stride=(2, 1), pads=(1, 1),
-                         activation="relu", filter=filter, row=row, col=col)  # fmt: skip
+        cell = conv_cell(
+            image,
+            conv.weight.detach(),
+            conv.bias.detach(),
+            stride=(2, 1),
+            pads=(1, 1),
+            activation="relu",
+            filter=filter,
+            row=row,
+            col=col,
+        )
         assert cell.total == pytest.approx(float(output[filter, row, col]), abs=1e-5)
         assert cell.activated == max(cell.total, 0.0)
-    corner = conv_cell(image, conv.weight.detach(), None, stride=(2, 1), pads=(1, 1), activation="tanh",
-                       filter=0, row=0, col=0)  # fmt: skip
+    corner = conv_cell(
+        image, conv.weight.detach(), None, stride=(2, 1), pads=(1, 1), activation="tanh", filter=0, row=0, col=0
+    )
     assert sum(term.padding for term in corner.terms) == 3 * 4  # the top row and left column of each channel
     assert all(term.value == 0 for term in corner.terms if term.padding)
     assert corner.activated == pytest.approx(math.tanh(corner.total), abs=1e-6)
@@ -99,8 +109,11 @@ def test_every_pool_cell_is_torch_pooling(mode, torch_pool):
         cell = pool_cell(image, mode=mode, size=(2, 2), stride=(2, 2), pads=(0, 0), channel=channel, row=row, col=col)
         assert cell.result == pytest.approx(float(output[channel, row, col]), abs=1e-6)
         assert sorted((term.row, term.col) for term in cell.values) == [
-            (2 * row, 2 * col), (2 * row, 2 * col + 1), (2 * row + 1, 2 * col), (2 * row + 1, 2 * col + 1)
-        ]  # fmt: skip
+            (2 * row, 2 * col),
+            (2 * row, 2 * col + 1),
+            (2 * row + 1, 2 * col),
+            (2 * row + 1, 2 * col + 1),
+        ]
 
 
 def test_the_lenet_pooling_cells_are_the_layers_outputs(lenet, digit_trace):
@@ -144,7 +157,8 @@ def test_a_drawing_becomes_a_digit_as_scikit_learn_made_them():
 def test_a_network_on_a_pretrained_base_is_refused_with_a_message():
     project = load_project(example_projects()["lenet5-digits"])
     checkpoint = shipped_lenet()
-    on_base = dataclasses.replace(checkpoint, project=dataclasses.replace(
-        project, pretrained=PretrainedSettings(network="playground_mini")))  # fmt: skip
+    on_base = dataclasses.replace(
+        checkpoint, project=dataclasses.replace(project, pretrained=PretrainedSettings(network="playground_mini"))
+    )
     with pytest.raises(PlaygroundError, match="pretrained"):
         Walkthrough(on_base)

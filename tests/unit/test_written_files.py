@@ -178,9 +178,17 @@ def test_a_file_a_bundle_would_refuse_is_refused_when_packing(photos_project, tm
     assert not (tmp_path / "b.cnnpg").exists()
 
 
-@pytest.mark.parametrize("limit, over", [("MAX_FILES", False), ("MAX_FILES", True),
-                                         ("MAX_FILE_BYTES", False), ("MAX_FILE_BYTES", True),
-                                         ("MAX_TOTAL_BYTES", False), ("MAX_TOTAL_BYTES", True)])  # fmt: skip
+@pytest.mark.parametrize(
+    "limit, over",
+    [
+        ("MAX_FILES", False),
+        ("MAX_FILES", True),
+        ("MAX_FILE_BYTES", False),
+        ("MAX_FILE_BYTES", True),
+        ("MAX_TOTAL_BYTES", False),
+        ("MAX_TOTAL_BYTES", True),
+    ],
+)
 def test_bundles_at_and_past_each_limit(photos_project, tmp_path, monkeypatch, limit, over):
     bundle = make_bundle(photos_project, tmp_path / "measure.cnnpg")
     import zipfile

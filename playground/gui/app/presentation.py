@@ -210,8 +210,11 @@ def add_view_actions(menu: QMenu, window: QWidget, pages: QStackedWidget) -> QAc
     mode.triggered.connect(lambda: step_within_screen(window, presentation.toggle))
     zoom_in = QAction(QCoreApplication.translate("Presentation", "Zoom &in"), window)
     zoom_in.setObjectName("action_zoom_in")
-    zoom_in.setShortcuts(_unique([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"),
-                                  *QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn)]))  # fmt: skip
+    zoom_in.setShortcuts(
+        _unique(
+            [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), *QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn)]
+        )
+    )
     zoom_in.triggered.connect(lambda: step_within_screen(window, presentation.zoom_in))
     zoom_out = QAction(QCoreApplication.translate("Presentation", "Zoom &out"), window)
     zoom_out.setObjectName("action_zoom_out")

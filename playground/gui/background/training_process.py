@@ -31,8 +31,9 @@ STDERR_LINES_KEPT = 40  # the end of the child's stderr, for the log when it die
 ALL_GPUS = "cuda:all"  # the device choice that trains on every GPU under torchrun
 
 
-def training_command(project_file: Path, out_dir: Path, *, resume: Path | None, epochs: int | None,
-                     device: str | None, gpus: int = 0) -> list[str]:  # fmt: skip
+def training_command(
+    project_file: Path, out_dir: Path, *, resume: Path | None, epochs: int | None, device: str | None, gpus: int = 0
+) -> list[str]:
     """The child's command line (without the interpreter): the command line's own `train`."""
     arguments = ["train", str(project_file), "--out", str(out_dir), "--child"]
     if resume is not None:
@@ -40,8 +41,17 @@ def training_command(project_file: Path, out_dir: Path, *, resume: Path | None, 
     if epochs is not None:
         arguments += ["--epochs", str(epochs)]
     if gpus > 1:  # one process per GPU, DDP, as `torchrun ... cnn-playground train` does
-        return ["-m", "torch.distributed.run", "--standalone", f"--nproc-per-node={gpus}", "-m", "playground",
-                *arguments, "--device", "cuda"]  # fmt: skip
+        return [
+            "-m",
+            "torch.distributed.run",
+            "--standalone",
+            f"--nproc-per-node={gpus}",
+            "-m",
+            "playground",
+            *arguments,
+            "--device",
+            "cuda",
+        ]
     if device is not None:
         arguments += ["--device", device]
     return ["-m", "playground", *arguments]
@@ -101,8 +111,17 @@ class TrainingProcess(QObject):
     def paused(self) -> bool:
         return self.running and self._paused
 
-    def start(self, project: Project, *, base_dir: Path | None, out_dir: Path, resume: Path | None = None,
-              epochs: int | None = None, device: str | None = None, gpus: int = 0) -> None:  # fmt: skip
+    def start(
+        self,
+        project: Project,
+        *,
+        base_dir: Path | None,
+        out_dir: Path,
+        resume: Path | None = None,
+        epochs: int | None = None,
+        device: str | None = None,
+        gpus: int = 0,
+    ) -> None:
         """Start the child on `project` (its data loaded by the child: a folder comes from the
         decoded-image cache the window's own load filled)."""
         if self.running:
@@ -121,8 +140,9 @@ class TrainingProcess(QObject):
         environment.insert("PYTHONSAFEPATH", "1")  # torchrun's workers too
         process.setProcessEnvironment(environment)
         process.setProgram(sys.executable)
-        process.setArguments(training_command(project_file, out_dir, resume=resume, epochs=epochs,
-                                              device=device, gpus=gpus))  # fmt: skip
+        process.setArguments(
+            training_command(project_file, out_dir, resume=resume, epochs=epochs, device=device, gpus=gpus)
+        )
         process.readyReadStandardOutput.connect(self._read_events)
         process.readyReadStandardError.connect(self._read_errors)
         process.finished.connect(self._ended)

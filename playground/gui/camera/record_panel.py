@@ -61,8 +61,9 @@ class RecordingState:
 class RecordPanel(QWidget):
     files_changed = Signal(str)  # the class whose folder got (or lost) files
 
-    def __init__(self, dataset_folder: Path, class_names: list[str], input_size: tuple[int, int], parent=None,
-                 cameras=None):  # fmt: skip
+    def __init__(
+        self, dataset_folder: Path, class_names: list[str], input_size: tuple[int, int], parent=None, cameras=None
+    ):
         super().__init__(parent)
         self.setObjectName("record_panel")
         self.dataset_folder = Path(dataset_folder)

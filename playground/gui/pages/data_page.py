@@ -559,8 +559,13 @@ class DataPage(QWidget):
         editable = folder is not None and folder.is_dir() and folders.is_app_dataset(folder)
         self.classes.editable = editable
         self.drop_hint.setVisible(editable)
-        for button in (self.add_class_button, self.rename_button, self.remove_button, self.add_images_button,
-                       self.record_button):  # fmt: skip
+        for button in (
+            self.add_class_button,
+            self.rename_button,
+            self.remove_button,
+            self.add_images_button,
+            self.record_button,
+        ):
             button.setEnabled(editable)
         shown = (data, self.document.base_dir)
         if shown != self._shown or self.isVisible():  # other edits (a layer, a slider) change nothing here

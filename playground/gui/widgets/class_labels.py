@@ -6,24 +6,38 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-BUILTIN_CLASS_NAMES = frozenset({
-    # builtin:shapes
-    QT_TRANSLATE_NOOP("ClassNames", "circle"), QT_TRANSLATE_NOOP("ClassNames", "square"),
-    QT_TRANSLATE_NOOP("ClassNames", "triangle"), QT_TRANSLATE_NOOP("ClassNames", "star"),
-    QT_TRANSLATE_NOOP("ClassNames", "cross"),
-    # builtin:animals
-    QT_TRANSLATE_NOOP("ClassNames", "bear"), QT_TRANSLATE_NOOP("ClassNames", "bird"),
-    QT_TRANSLATE_NOOP("ClassNames", "cat"), QT_TRANSLATE_NOOP("ClassNames", "cow"),
-    QT_TRANSLATE_NOOP("ClassNames", "dog"), QT_TRANSLATE_NOOP("ClassNames", "elephant"),
-    QT_TRANSLATE_NOOP("ClassNames", "giraffe"), QT_TRANSLATE_NOOP("ClassNames", "horse"),
-    QT_TRANSLATE_NOOP("ClassNames", "sheep"), QT_TRANSLATE_NOOP("ClassNames", "zebra"),
-    # builtin:fashion-mnist
-    QT_TRANSLATE_NOOP("ClassNames", "T-shirt/top"), QT_TRANSLATE_NOOP("ClassNames", "Trouser"),
-    QT_TRANSLATE_NOOP("ClassNames", "Pullover"), QT_TRANSLATE_NOOP("ClassNames", "Dress"),
-    QT_TRANSLATE_NOOP("ClassNames", "Coat"), QT_TRANSLATE_NOOP("ClassNames", "Sandal"),
-    QT_TRANSLATE_NOOP("ClassNames", "Shirt"), QT_TRANSLATE_NOOP("ClassNames", "Sneaker"),
-    QT_TRANSLATE_NOOP("ClassNames", "Bag"), QT_TRANSLATE_NOOP("ClassNames", "Ankle boot"),
-})  # fmt: skip
+BUILTIN_CLASS_NAMES = frozenset(
+    {
+        # builtin:shapes
+        QT_TRANSLATE_NOOP("ClassNames", "circle"),
+        QT_TRANSLATE_NOOP("ClassNames", "square"),
+        QT_TRANSLATE_NOOP("ClassNames", "triangle"),
+        QT_TRANSLATE_NOOP("ClassNames", "star"),
+        QT_TRANSLATE_NOOP("ClassNames", "cross"),
+        # builtin:animals
+        QT_TRANSLATE_NOOP("ClassNames", "bear"),
+        QT_TRANSLATE_NOOP("ClassNames", "bird"),
+        QT_TRANSLATE_NOOP("ClassNames", "cat"),
+        QT_TRANSLATE_NOOP("ClassNames", "cow"),
+        QT_TRANSLATE_NOOP("ClassNames", "dog"),
+        QT_TRANSLATE_NOOP("ClassNames", "elephant"),
+        QT_TRANSLATE_NOOP("ClassNames", "giraffe"),
+        QT_TRANSLATE_NOOP("ClassNames", "horse"),
+        QT_TRANSLATE_NOOP("ClassNames", "sheep"),
+        QT_TRANSLATE_NOOP("ClassNames", "zebra"),
+        # builtin:fashion-mnist
+        QT_TRANSLATE_NOOP("ClassNames", "T-shirt/top"),
+        QT_TRANSLATE_NOOP("ClassNames", "Trouser"),
+        QT_TRANSLATE_NOOP("ClassNames", "Pullover"),
+        QT_TRANSLATE_NOOP("ClassNames", "Dress"),
+        QT_TRANSLATE_NOOP("ClassNames", "Coat"),
+        QT_TRANSLATE_NOOP("ClassNames", "Sandal"),
+        QT_TRANSLATE_NOOP("ClassNames", "Shirt"),
+        QT_TRANSLATE_NOOP("ClassNames", "Sneaker"),
+        QT_TRANSLATE_NOOP("ClassNames", "Bag"),
+        QT_TRANSLATE_NOOP("ClassNames", "Ankle boot"),
+    }
+)
 
 
 def class_label(name: str, source: str) -> str:

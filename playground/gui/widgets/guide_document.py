@@ -14,8 +14,14 @@ def write_guide_pdf(markdown: str, language: str, path: Path) -> None:
         raise RuntimeError("write_guide_pdf needs a QGuiApplication")
     writer = QPdfWriter(str(path))
     writer.setTitle("CNN Playground — Teacher's guide" if language == "en" else "CNN Playground — 교사용 안내서")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))  # fmt: skip
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 18, 18, 18),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     document = QTextDocument()
     document.setMarkdown(markdown)
     document.print_(writer)  # with no page size of its own, the document is laid out on the writer's pages

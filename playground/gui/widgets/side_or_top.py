@@ -21,8 +21,13 @@ class SideOrTop(QWidget):
 
     def _room_for_both(self, width: int) -> bool:
         margins = self.box.contentsMargins()
-        needed = (self.side.sizeHint().width() + self.box.spacing() + self.main.minimumSizeHint().width()
-                  + margins.left() + margins.right())  # fmt: skip
+        needed = (
+            self.side.sizeHint().width()
+            + self.box.spacing()
+            + self.main.minimumSizeHint().width()
+            + margins.left()
+            + margins.right()
+        )
         return width >= needed
 
     def minimumSizeHint(self) -> QSize:
@@ -32,8 +37,11 @@ class SideOrTop(QWidget):
         return QSize(width + margins.left() + margins.right(), super().minimumSizeHint().height())
 
     def resizeEvent(self, event) -> None:
-        direction = (QBoxLayout.Direction.LeftToRight if self._room_for_both(event.size().width())
-                     else QBoxLayout.Direction.TopToBottom)  # fmt: skip
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if self._room_for_both(event.size().width())
+            else QBoxLayout.Direction.TopToBottom
+        )
         if direction != self.box.direction():
             self.box.setDirection(direction)
         super().resizeEvent(event)

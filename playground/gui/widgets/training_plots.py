@@ -150,8 +150,9 @@ class TrainingPlots(QWidget):
         pen = self.pg.mkPen("#555", width=1, style=self.pg.QtCore.Qt.PenStyle.DashDotLine)
         for epoch in epochs:
             for plot in self.plots.values():
-                line = self.pg.InfiniteLine(pos=epoch, angle=90, pen=pen, label=tr("fine-tuning"),
-                                            labelOpts={"position": 0.95, "color": "#555"})  # fmt: skip
+                line = self.pg.InfiniteLine(
+                    pos=epoch, angle=90, pen=pen, label=tr("fine-tuning"), labelOpts={"position": 0.95, "color": "#555"}
+                )
                 plot.addItem(line)
                 self.phase_lines.append((plot, line))
 

@@ -65,16 +65,28 @@ def _puzzle(cell: CellPuzzle, answers: bool) -> str:
     (top, bottom), (left, right) = trace.pads
     padded = trace.padded[0]
     height, width = len(padded), len(padded[0])
-    pads = {(r, c): GREY for r in range(height) for c in range(width)
-            if r < top or r >= height - bottom or c < left or c >= width - right}  # fmt: skip
+    pads = {
+        (r, c): GREY
+        for r in range(height)
+        for c in range(width)
+        if r < top or r >= height - bottom or c < left or c >= width - right
+    }
     window = {(hidden.top + i, hidden.left + j): WINDOW for i in range(cell.window) for j in range(cell.window)}
     shown = [list(row) for row in padded]
     if cell.kernel is None:  # pooling's padding is no value at all: an empty grey cell
         shown = [[None if (r, c) in pads else value for c, value in enumerate(row)] for r, row in enumerate(shown)]
     cols = len(trace.output[0])
-    output = [[value if r * cols + c < cell.step or (answers and r * cols + c == cell.step)
-               else "?" if r * cols + c == cell.step else None
-               for c, value in enumerate(row)] for r, row in enumerate(trace.output)]  # fmt: skip
+    output = [
+        [
+            value
+            if r * cols + c < cell.step or (answers and r * cols + c == cell.step)
+            else "?"
+            if r * cols + c == cell.step
+            else None
+            for c, value in enumerate(row)
+        ]
+        for r, row in enumerate(trace.output)
+    ]
     parts = [(_tr("input"), _grid(shown, {**pads, **window}))]
     if cell.kernel is not None:
         parts.append((_tr("filter"), _grid(cell.kernel)))
@@ -103,8 +115,10 @@ def _question(number: int, exercise: Exercise, answers: bool) -> str:
         )
         parts.append(f'<ul style="list-style-type: none">{items}</ul>')
     if answers:
-        parts.append(f"<p><b>{html.escape(_tr('answer'))}</b> {html.escape(_answer_text(exercise))}<br/>"
-                     f"{html.escape(translated(exercise.solution))}</p>")  # fmt: skip
+        parts.append(
+            f"<p><b>{html.escape(_tr('answer'))}</b> {html.escape(_answer_text(exercise))}<br/>"
+            f"{html.escape(translated(exercise.solution))}</p>"
+        )
     elif not exercise.choices:
         parts.append(f"<p>{html.escape(_tr('answer'))} ____________________</p>")
     return "".join(parts)
@@ -118,8 +132,10 @@ def worksheet_html(sheet: Worksheet, answers: bool = False) -> str:
         f"<p>{html.escape(_tr('seed').format(sheet.seed))}</p>",
     ]
     if not answers:
-        lines.append(f"<p>{html.escape(_tr('name'))} ______________________ &nbsp;&nbsp; "
-                     f"{html.escape(_tr('date'))} ____________</p>")  # fmt: skip
+        lines.append(
+            f"<p>{html.escape(_tr('name'))} ______________________ &nbsp;&nbsp; "
+            f"{html.escape(_tr('date'))} ____________</p>"
+        )
     lines.append("<hr/>")
     lines += [_question(number, exercise, answers) for number, exercise in enumerate(sheet.exercises, start=1)]
     return "".join(lines)

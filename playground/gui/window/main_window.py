@@ -186,10 +186,12 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("Save &as…"), lambda: self.save_as(), QKeySequence.StandardKey.SaveAs, "action_save_as"
         )
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("Export training &job…"), lambda: self.export_training_job(), None,
-                     "action_export_job")  # fmt: skip
-        self._action(file_menu, self.tr("Export project &bundle…"), lambda: self.export_bundle(), None,
-                     "action_export_bundle")  # fmt: skip
+        self._action(
+            file_menu, self.tr("Export training &job…"), lambda: self.export_training_job(), None, "action_export_job"
+        )
+        self._action(
+            file_menu, self.tr("Export project &bundle…"), lambda: self.export_bundle(), None, "action_export_bundle"
+        )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "action_quit")
 
@@ -248,10 +250,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Training job not written"), error_text(error))
             return None
         self.statusBar().showMessage(
-            self.tr("Training job written to {0}: copy it to the machine that trains and run train.sh there"
-                    " (its README.txt says how).").format(written),
+            self.tr(
+                "Training job written to {0}: copy it to the machine that trains and run train.sh there"
+                " (its README.txt says how)."
+            ).format(written),
             20000,
-        )  # fmt: skip
+        )
         return written
 
     def choose_language(self, value: str) -> None:
@@ -277,8 +281,12 @@ class MainWindow(QMainWindow):
             from playground.ml.inference.walkthrough import shipped_lenet  # read in ~10 ms; torch is loaded by now
 
             self.predict_page.set_model(shipped_lenet())  # a fresh install: the LeNet-5 the app ships
-        pages = {"data": self.data_page, "augment": self.augment_page, "train": self.train_page,
-                 "predict": self.predict_page}  # fmt: skip
+        pages = {
+            "data": self.data_page,
+            "augment": self.augment_page,
+            "train": self.train_page,
+            "predict": self.predict_page,
+        }
         self.show_page(self.pages.indexOf(pages[setup["page"]]))
 
     def _fill_recent_menu(self) -> None:
@@ -388,11 +396,13 @@ class MainWindow(QMainWindow):
         if not self.document.is_modified:
             return True
         text = (
-            self.tr("“{0}” has a trained model that is not saved yet: without saving, the model and its runs are"
-                    " lost. Save the project first?")
+            self.tr(
+                "“{0}” has a trained model that is not saved yet: without saving, the model and its runs are"
+                " lost. Save the project first?"
+            )
             if self.work.has_unsaved_model
             else self.tr("Save the changes to “{0}” first?")
-        )  # fmt: skip
+        )
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
@@ -440,9 +450,10 @@ class MainWindow(QMainWindow):
 
     def _work_not_restored(self, why: str) -> None:
         QMessageBox.warning(
-            self, self.tr("Trained model not opened"),
+            self,
+            self.tr("Trained model not opened"),
             self.tr("The project is open, but its trained model and runs could not be read: {0}").format(why),
-        )  # fmt: skip
+        )
 
     def _bundle_refused(self, why: str) -> None:
         self.statusBar().clearMessage()  # no longer "Checking and unpacking…"
@@ -459,8 +470,9 @@ class MainWindow(QMainWindow):
             return False
         if out is None:
             suggestion = str(self.document.path.with_suffix(".cnnpg"))
-            out, _ = QFileDialog.getSaveFileName(self, self.tr("Export project bundle"), suggestion,
-                                                 self.tr(BUNDLE_FILTER))  # fmt: skip
+            out, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export project bundle"), suggestion, self.tr(BUNDLE_FILTER)
+            )
             if not out:
                 return False
         self.work.write_bundle(self.document.path, Path(out))
@@ -498,9 +510,10 @@ class MainWindow(QMainWindow):
         except (PlaygroundError, OSError) as error:
             self.document.undo_stack.resetClean()  # the work is not kept: still unsaved
             QMessageBox.warning(
-                self, self.tr("Trained model not saved"),
+                self,
+                self.tr("Trained model not saved"),
                 self.tr("The project was saved, but not its trained model and runs: {0}").format(error_text(error)),
-            )  # fmt: skip
+            )
             return False
         add_recent_file(path)
         autosave.clear()
@@ -592,11 +605,13 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
-            self.tr("Keep the run being trained (the epochs finished so far) with “{0}”? Save the project, or"
-                    " close without saving it.").format(shown_name(self.document.project.name)),
+            self.tr(
+                "Keep the run being trained (the epochs finished so far) with “{0}”? Save the project, or"
+                " close without saving it."
+            ).format(shown_name(self.document.project.name)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
-        )  # fmt: skip
+        )
         if answer not in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
             return
         self.closing_after_training = answer == QMessageBox.StandardButton.Save

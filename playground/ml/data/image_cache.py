@@ -77,9 +77,13 @@ class Source:
 
 
 def source_of(
-    description: list, files: list[tuple[Path, int | None]], num_classes: int, *, root: Path | None = None,
+    description: list,
+    files: list[tuple[Path, int | None]],
+    num_classes: int,
+    *,
+    root: Path | None = None,
     count: int | None = None,
-) -> Source:  # fmt: skip
+) -> Source:
     """The Source of `files` (each with its label): each file's name (relative to `root`, so the same
     folder reached through `..` or a link gives the same key), size, times and inode (a file
     replaced with the same size and a restored time still differs in its ctime)."""

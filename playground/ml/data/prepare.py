@@ -113,8 +113,9 @@ def _load_builtin_through_disk_cache(dataset, size: tuple[int, int], channels: i
     location = Path(dataset.location()) if dataset.location() else None
     files = sorted(location.iterdir()) if location is not None and location.is_dir() else []
     description = ["builtin", dataset.name, str(location), list(size), channels]
-    source = image_cache.source_of(description, [(file, None) for file in files], len(dataset.class_names),
-                                   count=dataset.size)  # fmt: skip
+    source = image_cache.source_of(
+        description, [(file, None) for file in files], len(dataset.class_names), count=dataset.size
+    )
     cached = image_cache.load(source, (channels, *size))
     if cached is not None:
         return ImageSet(cached.images, cached.labels, dataset.class_names)
@@ -205,8 +206,10 @@ def _mapped_image_folder(source, root, class_names, files, size, channels, progr
             return decode_files([paths[i] for i in indices], size, channels, report, should_stop)
 
         def describe(kept: list[int], skipped: list[SkippedFile]) -> dict:
-            return {"paths": [str(paths[i]) for i in kept],
-                    "skipped": [_skipped_record(s, row_of[s.path]) for s in skipped]}  # fmt: skip
+            return {
+                "paths": [str(paths[i]) for i in kept],
+                "skipped": [_skipped_record(s, row_of[s.path]) for s in skipped],
+            }
 
         mapped = streamed_cache.decode_into_cache(key, shape, [label for _, label in files], decode, describe)
     elif progress is not None:

@@ -110,9 +110,14 @@ def check_disk_space(count: int, shape: tuple[int, int, int]) -> None:
     free = shutil.disk_usage(folder).free
     if needed > free:
         raise DataError(
-            Message(messages.LARGE_SET_NO_DISK, count=f"{count:,}", needed=f"{needed / 1024**3:.1f}",
-                    free=f"{free / 1024**3:.1f}", folder=str(folder))
-        )  # fmt: skip
+            Message(
+                messages.LARGE_SET_NO_DISK,
+                count=f"{count:,}",
+                needed=f"{needed / 1024**3:.1f}",
+                free=f"{free / 1024**3:.1f}",
+                folder=str(folder),
+            )
+        )
 
 
 Decode = Callable[[list[int]], tuple[list[np.ndarray | None], list]]  # file indices -> arrays, skipped
@@ -151,11 +156,17 @@ def decode_into_cache(
             out.write(extra)
             header = {
                 "images": {"dtype": "U8", "shape": [len(labels), *shape], "data_offsets": [0, image_bytes]},
-                "labels": {"dtype": "I64", "shape": [len(labels)],
-                           "data_offsets": [image_bytes, image_bytes + 8 * len(labels)]},
-                "extra": {"dtype": "U8", "shape": [len(extra)],
-                          "data_offsets": [image_bytes + 8 * len(labels), image_bytes + 8 * len(labels) + len(extra)]},
-            }  # fmt: skip
+                "labels": {
+                    "dtype": "I64",
+                    "shape": [len(labels)],
+                    "data_offsets": [image_bytes, image_bytes + 8 * len(labels)],
+                },
+                "extra": {
+                    "dtype": "U8",
+                    "shape": [len(extra)],
+                    "data_offsets": [image_bytes + 8 * len(labels), image_bytes + 8 * len(labels) + len(extra)],
+                },
+            }
             text = json.dumps(header).encode("ascii")
             out.seek(0)
             out.write(struct.pack("<Q", HEADER_BYTES) + text.ljust(HEADER_BYTES, b" "))

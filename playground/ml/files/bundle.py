@@ -176,13 +176,20 @@ def _check_packable(manifest: dict, files: dict[str, Path], out: Path) -> None:
     for entry in manifest["files"]:
         if entry["bytes"] > MAX_FILE_BYTES:
             where = files.get(entry["path"], entry["path"])
-            raise PlaygroundError(Message(messages.BUNDLE_FILE_TOO_LARGE_TO_PACK, path=where,
-                                          size=entry["bytes"] // 1024**2, limit=MAX_FILE_BYTES // 1024**2))  # fmt: skip
+            raise PlaygroundError(
+                Message(
+                    messages.BUNDLE_FILE_TOO_LARGE_TO_PACK,
+                    path=where,
+                    size=entry["bytes"] // 1024**2,
+                    limit=MAX_FILE_BYTES // 1024**2,
+                )
+            )
     manifest_bytes = len(json_bytes(manifest, indent=1))
     total = sum(entry["bytes"] for entry in manifest["files"]) + manifest_bytes  # as opening counts: every member
     if total > MAX_TOTAL_BYTES or manifest_bytes > MAX_MANIFEST_BYTES:
-        raise PlaygroundError(Message(messages.BUNDLE_TOO_LARGE_TO_PACK, size=total // 1024**2,
-                                      limit=MAX_TOTAL_BYTES // 1024**2))  # fmt: skip
+        raise PlaygroundError(
+            Message(messages.BUNDLE_TOO_LARGE_TO_PACK, size=total // 1024**2, limit=MAX_TOTAL_BYTES // 1024**2)
+        )
 
 
 def _check_opens(written: Path, out: Path) -> None:
@@ -304,8 +311,15 @@ def _check_archive(archive: zipfile.ZipFile, path: Path) -> dict[str, _Member]:
         if info.flag_bits & 0x1:
             raise PlaygroundError(Message(messages.BUNDLE_DAMAGED, path=path, reason="encrypted"))
         if info.file_size > MAX_FILE_BYTES:
-            raise PlaygroundError(Message(messages.BUNDLE_FILE_TOO_LARGE, path=path, name=printable(repr(name)),
-                                          size=info.file_size // 1024**2, limit=MAX_FILE_BYTES // 1024**2))  # fmt: skip
+            raise PlaygroundError(
+                Message(
+                    messages.BUNDLE_FILE_TOO_LARGE,
+                    path=path,
+                    name=printable(repr(name)),
+                    size=info.file_size // 1024**2,
+                    limit=MAX_FILE_BYTES // 1024**2,
+                )
+            )
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size >= RATIO_CHECKED_FROM and ratio > MAX_RATIO:
             raise PlaygroundError(

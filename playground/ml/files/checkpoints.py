@@ -140,9 +140,13 @@ def _check_declared_size(path: Path) -> None:
     # crafted or damaged file (a 3.9 MB file declaring 4.4 GB), refused before anything is read.
     if declared > size or any(info.compress_type != zipfile.ZIP_STORED for info in infos):
         raise CheckpointError(
-            Message(messages.CHECKPOINT_INFLATES, path=path, declared=f"{declared / 1024**2:,.1f}",
-                    size=f"{size / 1024**2:,.1f}")
-        )  # fmt: skip
+            Message(
+                messages.CHECKPOINT_INFLATES,
+                path=path,
+                declared=f"{declared / 1024**2:,.1f}",
+                size=f"{size / 1024**2:,.1f}",
+            )
+        )
     check_file_contents_fit(path, declared)
 
 

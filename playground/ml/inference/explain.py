@@ -167,5 +167,10 @@ def confusion(predictor: Predictor, images: ImageSet, batch_size: int = 256) -> 
     predicted_all = torch.cat(predicted) if predicted else torch.zeros(0, dtype=torch.long)
     matrix = torch.zeros(count, count, dtype=torch.long)
     matrix.index_put_((images.labels, predicted_all), torch.ones_like(predicted_all), accumulate=True)
-    return Confusion(predictor.class_names, images.labels, predicted_all,
-                     torch.cat(confidence) if confidence else torch.zeros(0), matrix)  # fmt: skip
+    return Confusion(
+        predictor.class_names,
+        images.labels,
+        predicted_all,
+        torch.cat(confidence) if confidence else torch.zeros(0),
+        matrix,
+    )

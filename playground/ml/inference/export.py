@@ -102,8 +102,9 @@ def _docstring_safe(text: str) -> str:
     return text.replace("\\", "/").replace('"""', "'''")
 
 
-def python_code(project: Project, class_names: tuple[str, ...], mean=None, std=None,
-                notes: CodeNotes | None = None) -> str:  # fmt: skip
+def python_code(
+    project: Project, class_names: tuple[str, ...], mean=None, std=None, notes: CodeNotes | None = None
+) -> str:
     """A standalone script defining the project's network as `build_model()`."""
     notes = notes or CodeNotes()
     if project.pretrained is not None:

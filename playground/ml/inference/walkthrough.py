@@ -129,8 +129,20 @@ def conv_cell(
     bias_value = float(bias[filter]) if bias is not None else 0.0
     # Summed in double precision: the written-out sum should not differ from torch's by our rounding.
     total = math.fsum(term.product for term in terms) + bias_value
-    return ConvCell(filter, row, col, top, left, kernel_height, kernel_width, tuple(terms), bias_value, total,
-                    activation, activate(activation, total))  # fmt: skip
+    return ConvCell(
+        filter,
+        row,
+        col,
+        top,
+        left,
+        kernel_height,
+        kernel_width,
+        tuple(terms),
+        bias_value,
+        total,
+        activation,
+        activate(activation, total),
+    )
 
 
 @dataclass(frozen=True)
@@ -282,14 +294,31 @@ class Walkthrough:
         conv = self._weighted(index)
         pads = self._pads(index, layer.kernel, layer.stride)
         weight, bias = conv.weight.detach(), _detached(conv.bias)
-        return conv_cell(trace.layer_input(index), weight, bias, stride=tuple(layer.stride), pads=pads,
-                         activation=layer.activation, filter=filter, row=row, col=col)  # fmt: skip
+        return conv_cell(
+            trace.layer_input(index),
+            weight,
+            bias,
+            stride=tuple(layer.stride),
+            pads=pads,
+            activation=layer.activation,
+            filter=filter,
+            row=row,
+            col=col,
+        )
 
     def pool_cell(self, trace: Trace, index: int, channel: int, row: int, col: int) -> PoolCell:
         layer = trace.layers[index].layer
         stride = tuple(layer.effective_stride)
-        return pool_cell(trace.layer_input(index), mode=pool_mode(layer), size=tuple(layer.size), stride=stride,
-                         pads=self._pads(index, layer.size, stride), channel=channel, row=row, col=col)  # fmt: skip
+        return pool_cell(
+            trace.layer_input(index),
+            mode=pool_mode(layer),
+            size=tuple(layer.size),
+            stride=stride,
+            pads=self._pads(index, layer.size, stride),
+            channel=channel,
+            row=row,
+            col=col,
+        )
 
     def dense_cell(self, trace: Trace, index: int, unit: int) -> DenseCell:
         layer = trace.layers[index].layer

@@ -64,10 +64,17 @@ def _windows_memory() -> tuple[int, int] | None:
     import ctypes
 
     class MemoryStatus(ctypes.Structure):
-        _fields_ = [("length", ctypes.c_ulong), ("load", ctypes.c_ulong), ("total", ctypes.c_ulonglong),
-                    ("available", ctypes.c_ulonglong), ("total_page", ctypes.c_ulonglong),
-                    ("available_page", ctypes.c_ulonglong), ("total_virtual", ctypes.c_ulonglong),
-                    ("available_virtual", ctypes.c_ulonglong), ("available_extended", ctypes.c_ulonglong)]  # fmt: skip
+        _fields_ = [
+            ("length", ctypes.c_ulong),
+            ("load", ctypes.c_ulong),
+            ("total", ctypes.c_ulonglong),
+            ("available", ctypes.c_ulonglong),
+            ("total_page", ctypes.c_ulonglong),
+            ("available_page", ctypes.c_ulonglong),
+            ("total_virtual", ctypes.c_ulonglong),
+            ("available_virtual", ctypes.c_ulonglong),
+            ("available_extended", ctypes.c_ulonglong),
+        ]
 
     status = MemoryStatus()
     status.length = ctypes.sizeof(MemoryStatus)
@@ -228,9 +235,17 @@ def check_images_fit(count: int, channels: int, size: tuple[int, int]) -> None:
     if needed > allowed:
         largest = int((allowed / per_pixel) ** 0.5)
         raise DataError(
-            Message(messages.TOO_MANY_IMAGES, count=f"{count:,}", channels=channels, height=size[0], width=size[1],
-                    needed=gigabytes(needed), allowed=gigabytes(allowed), largest=largest)
-        )  # fmt: skip
+            Message(
+                messages.TOO_MANY_IMAGES,
+                count=f"{count:,}",
+                channels=channels,
+                height=size[0],
+                width=size[1],
+                needed=gigabytes(needed),
+                allowed=gigabytes(allowed),
+                largest=largest,
+            )
+        )
 
 
 def check_file_contents_fit(path, declared: int) -> None:

@@ -115,10 +115,16 @@ def check_network_fits(project, num_classes: int, images: int, *, training: bool
     allowed = memory_budget.usable_bytes() * memory_budget.RUN_SHARE  # (looked up each time: tests set it)
     if estimate.total > allowed:
         raise PlaygroundError(
-            Message(messages.NETWORK_TOO_LARGE, params=f"{size.parameters:,}", weights=gigabytes(estimate.weights),
-                    activations=gigabytes(estimate.activations), images=images, needed=gigabytes(estimate.total),
-                    allowed=gigabytes(allowed))
-        )  # fmt: skip
+            Message(
+                messages.NETWORK_TOO_LARGE,
+                params=f"{size.parameters:,}",
+                weights=gigabytes(estimate.weights),
+                activations=gigabytes(estimate.activations),
+                images=images,
+                needed=gigabytes(estimate.total),
+                allowed=gigabytes(allowed),
+            )
+        )
     return size
 
 

@@ -50,10 +50,12 @@ class PlaygroundMini(nn.Module):
         for width in MINI_CHANNELS:
             stages.append(
                 nn.Sequential(
-                    nn.Conv2d(channels, width, 3, padding=1), nn.BatchNorm2d(width), nn.ReLU(inplace=True),
+                    nn.Conv2d(channels, width, 3, padding=1),
+                    nn.BatchNorm2d(width),
+                    nn.ReLU(inplace=True),
                     nn.MaxPool2d(2),
                 )
-            )  # fmt: skip
+            )
             channels = width
         self.features = nn.Sequential(*stages)
         self.classifier = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(channels, classes))
@@ -206,9 +208,16 @@ def fit_weights(model: nn.Module, state: dict[str, torch.Tensor], path: Path, ke
         else:
             template, example = messages.WEIGHTS_WRONG_SHAPES, mismatched
         raise CheckpointError(
-            Message(template, path=str(path), network=network(key).title, example=example[0], missing=len(missing),
-                    unexpected=len(unexpected), mismatched=len(mismatched))
-        )  # fmt: skip
+            Message(
+                template,
+                path=str(path),
+                network=network(key).title,
+                example=example[0],
+                missing=len(missing),
+                unexpected=len(unexpected),
+                mismatched=len(mismatched),
+            )
+        )
     model.load_state_dict(state)
     return model
 
@@ -220,10 +229,15 @@ def load_pretrained(key: str) -> nn.Module:
         places = sorted({str(path.parent) for path, _ in _candidates(key)})
         names = sorted({path.name for path, _ in _candidates(key)})
         raise CheckpointError(
-            Message(messages.WEIGHTS_NOT_HERE, network=network(key).title, names=", ".join(names),
-                    places=", ".join(places), source=where_to_get(key),
-                    folder=str(Path(torch.hub.get_dir()) / "checkpoints"))
-        )  # fmt: skip
+            Message(
+                messages.WEIGHTS_NOT_HERE,
+                network=network(key).title,
+                names=", ".join(names),
+                places=", ".join(places),
+                source=where_to_get(key),
+                folder=str(Path(torch.hub.get_dir()) / "checkpoints"),
+            )
+        )
     path = found[0]
     stored = read_state_dict(path)  # the app's own weights are float16 on disk: widen them
     state = {name: t.float() if t.is_floating_point() else t for name, t in stored.items()}
@@ -256,12 +270,27 @@ def import_weights(source: str | os.PathLike, key: str) -> Path:
 # ------------------------------------------------------------------------------- blocks
 
 _TIMM_BLOCKS = {  # timm's top-level modules, grouped into the blocks the freeze line moves between
-    "inception_resnet_v2": [["conv2d_1a"], ["conv2d_2a"], ["conv2d_2b"], ["maxpool_3a", "conv2d_3b"], ["conv2d_4a"],
-                            ["maxpool_5a", "mixed_5b"], ["repeat"], ["mixed_6a"], ["repeat_1"], ["mixed_7a"],
-                            ["repeat_2"], ["block8"], ["conv2d_7b"]],
-    "legacy_xception": [["conv1", "bn1", "act1", "conv2", "bn2", "act2"], *[[f"block{i}"] for i in range(1, 13)],
-                        ["conv3", "bn3", "act3", "conv4", "bn4", "act4"]],
-}  # fmt: skip
+    "inception_resnet_v2": [
+        ["conv2d_1a"],
+        ["conv2d_2a"],
+        ["conv2d_2b"],
+        ["maxpool_3a", "conv2d_3b"],
+        ["conv2d_4a"],
+        ["maxpool_5a", "mixed_5b"],
+        ["repeat"],
+        ["mixed_6a"],
+        ["repeat_1"],
+        ["mixed_7a"],
+        ["repeat_2"],
+        ["block8"],
+        ["conv2d_7b"],
+    ],
+    "legacy_xception": [
+        ["conv1", "bn1", "act1", "conv2", "bn2", "act2"],
+        *[[f"block{i}"] for i in range(1, 13)],
+        ["conv3", "bn3", "act3", "conv4", "bn4", "act4"],
+    ],
+}
 
 
 def base_blocks(key: str, model: nn.Module) -> list[nn.Module]:
@@ -271,8 +300,13 @@ def base_blocks(key: str, model: nn.Module) -> list[nn.Module]:
         return [nn.Sequential(*(getattr(model, name) for name in names)) for names in _TIMM_BLOCKS[key]]
     family = FAMILIES.get(key, "features")
     if family == "resnet":
-        return [nn.Sequential(model.conv1, model.bn1, model.relu, model.maxpool), model.layer1, model.layer2,
-                model.layer3, model.layer4]  # fmt: skip
+        return [
+            nn.Sequential(model.conv1, model.bn1, model.relu, model.maxpool),
+            model.layer1,
+            model.layer2,
+            model.layer3,
+            model.layer4,
+        ]
     if family == "vgg":  # a stage: its 3×3 convs and the max pool that closes it
         stages, current = [], []
         for layer in model.features.children():
@@ -308,12 +342,22 @@ def imagenet_preprocessing(key: str, model: nn.Module) -> ImagenetPreprocessing:
     if backbone.source == "timm":
         config = _timm(key).data.resolve_data_config({}, model=model)
         crop = config["input_size"][-1]
-        return ImagenetPreprocessing(math.floor(crop / config["crop_pct"]), crop, config["interpolation"],
-                                     tuple(config["mean"]), tuple(config["std"]))  # fmt: skip
+        return ImagenetPreprocessing(
+            math.floor(crop / config["crop_pct"]),
+            crop,
+            config["interpolation"],
+            tuple(config["mean"]),
+            tuple(config["std"]),
+        )
     found = _find(key)
     transform = (found[1] if found else _weights_versions(key)[0]).transforms()  # its own (V1 ≠ V2)
-    return ImagenetPreprocessing(transform.resize_size[0], transform.crop_size[0], transform.interpolation.value,
-                                 tuple(transform.mean), tuple(transform.std))  # fmt: skip
+    return ImagenetPreprocessing(
+        transform.resize_size[0],
+        transform.crop_size[0],
+        transform.interpolation.value,
+        tuple(transform.mean),
+        tuple(transform.std),
+    )
 
 
 def imagenet_image(image: Image.Image, preprocessing: ImagenetPreprocessing) -> torch.Tensor:

@@ -197,8 +197,13 @@ class RunState:
         return str(self.out / "best.pt") if self.out is not None and (self.out / "best.pt").exists() else None
 
     def finished(self, reason: str, epochs_done: int) -> Finished:
-        return Finished(reason=reason, epochs_done=epochs_done, best_epoch=self.best_epoch,
-                        best_val_acc=self.best_score, checkpoint=self.best_file())  # fmt: skip
+        return Finished(
+            reason=reason,
+            epochs_done=epochs_done,
+            best_epoch=self.best_epoch,
+            best_val_acc=self.best_score,
+            checkpoint=self.best_file(),
+        )
 
 
 def train_one_epoch(
@@ -222,8 +227,7 @@ def train_one_epoch(
             distributed.record_shard(epoch, part)
             return part
 
-    batches = batch_count(len(labels) if distributed is None else -(-len(labels) // distributed.world_size),
-                          batch_size)  # fmt: skip
+    batches = batch_count(len(labels) if distributed is None else -(-len(labels) // distributed.world_size), batch_size)
     loss_sum = torch.zeros((), device=run.device)
     correct = torch.zeros((), device=run.device, dtype=torch.long)
     seen = 0
@@ -455,8 +459,18 @@ def fit(
     best.pt (on a better validation accuracy) to `out_dir` when given (under torchrun,
     `distributed`: rank 0 only). A user error is raised as a PlaygroundError before any training.
     """
-    state = prepare_run_state(project, data, epochs=epochs, out_dir=out_dir, resume=resume, control=control,
-                              device=device, model=model, num_threads=num_threads, distributed=distributed)  # fmt: skip
+    state = prepare_run_state(
+        project,
+        data,
+        epochs=epochs,
+        out_dir=out_dir,
+        resume=resume,
+        control=control,
+        device=device,
+        model=model,
+        num_threads=num_threads,
+        distributed=distributed,
+    )
     if distributed is None and _can_cache_features(state):
         # Feature extraction without augmentation: the frozen base sees the same images every
         # epoch, so it runs once and the head trains on what it saw.
@@ -464,8 +478,13 @@ def fit(
             state.train_images = base_features(state, state.train_images, state.settings.batch_size)
             state.val_images = base_features(state, state.val_images, state.settings.batch_size)
         except _Stopped:
-            yield Finished(reason="stopped", epochs_done=state.start_epoch, best_epoch=state.best_epoch,
-                           best_val_acc=state.best_score, checkpoint=None)  # fmt: skip
+            yield Finished(
+                reason="stopped",
+                epochs_done=state.start_epoch,
+                best_epoch=state.best_epoch,
+                best_val_acc=state.best_score,
+                checkpoint=None,
+            )
             return state.checkpoint()
         state.cached_features = True
         # A head on cached features does tiny operations, for which a second thread costs more than
@@ -525,8 +544,13 @@ def prepare_run_state(
     requested = device or settings.device
     target = pick_device(requested if distributed is None else device_name(distributed, requested))
     if resume is not None and tuple(resume.class_names) != tuple(data.class_names):
-        raise PlaygroundError(Message(messages.CHECKPOINT_OTHER_CLASSES, trained=", ".join(resume.class_names),
-                                      now=", ".join(data.class_names)))  # fmt: skip
+        raise PlaygroundError(
+            Message(
+                messages.CHECKPOINT_OTHER_CLASSES,
+                trained=", ".join(resume.class_names),
+                now=", ".join(data.class_names),
+            )
+        )
     if resume is None:
         torch.manual_seed(settings.seed)
     if model is None:  # a network of many GB (30,000 units typed by mistake) is refused, not built
@@ -548,8 +572,12 @@ def prepare_run_state(
             state.model, device_ids=[target.index] if target.type == "cuda" else None
         )
     if resume is not None:
-        _resume(state, resume, max(settings.epochs, total_epochs),
-                new_phase=not learns_the_same_weights(resume.project, project))  # fmt: skip
+        _resume(
+            state,
+            resume,
+            max(settings.epochs, total_epochs),
+            new_phase=not learns_the_same_weights(resume.project, project),
+        )
         state.history, state.start_epoch = list(resume.history), resume.epoch
         state.best_epoch, state.best_score = resume.best_epoch, resume.best_val_acc
         state.best_state = resume.best_model_state
@@ -576,9 +604,14 @@ def _train_epochs(state: RunState) -> Generator[Event, None, str]:
         started = time.perf_counter()
         with _thread_count(state.head_threads):
             train_loss, train_acc, speed = yield from train_one_epoch(
-                state, state.train_images, state.data.train.labels, settings.batch_size, state.augment, epoch,
+                state,
+                state.train_images,
+                state.data.train.labels,
+                settings.batch_size,
+                state.augment,
+                epoch,
                 state.control,
-            )  # fmt: skip
+            )
         if not math.isfinite(train_loss):
             raise _NonFiniteLoss()
         if state.distributed is not None:
@@ -627,14 +660,20 @@ def _failed(state: RunState, reason: str) -> Failed:
     settings, epoch = state.settings, state.epoch
     state.model.load_state_dict(state.last_good)
     if reason == "nan":
-        message = Message(messages.LOSS_NOT_FINITE, epoch=epoch, previous=epoch - 1,
-                          learning_rate=f"{settings.learning_rate:g}")  # fmt: skip
+        message = Message(
+            messages.LOSS_NOT_FINITE, epoch=epoch, previous=epoch - 1, learning_rate=f"{settings.learning_rate:g}"
+        )
     else:
         if state.device.type == "cuda":
             torch.cuda.empty_cache()
-        message = Message(messages.OUT_OF_MEMORY, epoch=epoch, device=describe_device(state.device),
-                          batch_size=settings.batch_size, smaller=max(settings.batch_size // 2, 1),
-                          previous=epoch - 1)  # fmt: skip
+        message = Message(
+            messages.OUT_OF_MEMORY,
+            epoch=epoch,
+            device=describe_device(state.device),
+            batch_size=settings.batch_size,
+            smaller=max(settings.batch_size // 2, 1),
+            previous=epoch - 1,
+        )
     state.epoch = epoch - 1  # the checkpoint returned is of the last finished epoch
     return Failed(reason=reason, message=message, epoch=epoch)
 

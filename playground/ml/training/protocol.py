@@ -71,8 +71,10 @@ def hello() -> str:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Message):  # a Message inside (a layer's name) stays one; text where JSON has no type
-        values = {k: _plain(v) if isinstance(v, Message) else v if isinstance(v, str | int | float | bool) else str(v)
-                  for k, v in value.values.items()}  # fmt: skip
+        values = {
+            k: _plain(v) if isinstance(v, Message) else v if isinstance(v, str | int | float | bool) else str(v)
+            for k, v in value.values.items()
+        }
         return {"text": str(value), "template": value.template, "values": values}
     if isinstance(value, float) and not math.isfinite(value):
         return None  # JSON has no NaN: a NaN loss is reported as the Failed event it causes

@@ -74,9 +74,17 @@ class PreparedRun:
         stops taking checkpoints (a full disk) is the user's to fix: one message, the epochs before kept."""
         try:
             return (
-                yield from engine.fit(self.project, self.data, epochs=self.request.epochs, out_dir=self.out,
-                               resume=self.resume, control=control, device=self.request.device, distributed=job)
-            )  # fmt: skip
+                yield from engine.fit(
+                    self.project,
+                    self.data,
+                    epochs=self.request.epochs,
+                    out_dir=self.out,
+                    resume=self.resume,
+                    control=control,
+                    device=self.request.device,
+                    distributed=job,
+                )
+            )
         except OSError as error:
             folder = Path(error.filename).parent if error.filename else self.out
             raise PlaygroundError(Message(messages.RUN_FOLDER_NOT_WRITABLE, folder=str(folder))) from None
@@ -108,8 +116,7 @@ def prepare_run(
     data = prepare_data(project.data, project.training.seed, base, _throttled(report), should_stop)
     if writes and out.is_dir():
         remove_stale_temp_files(out)
-    return PreparedRun(request=request, project=project, project_path=project_path, data=data, resume=resume,
-                       out=out)  # fmt: skip
+    return PreparedRun(request=request, project=project, project_path=project_path, data=data, resume=resume, out=out)
 
 
 def _throttled(report: Callable[[Event], None] | None):

@@ -149,10 +149,17 @@ class ClassResultsDialog(QDialog):
                 item = QTableWidgetItem(f"{counts[FIRST_TRY]} + {counts[WITH_HELP]} / {total}")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setToolTip(
-                    self.tr("{0}, {1}: {2} at the first try, {3} with help, {4} tried but not solved, {5} not tried")
-                    .format(student.student, lesson.title, counts[FIRST_TRY], counts[WITH_HELP], counts[TRIED],
-                            counts[NOT_TRIED])
-                )  # fmt: skip
+                    self.tr(
+                        "{0}, {1}: {2} at the first try, {3} with help, {4} tried but not solved, {5} not tried"
+                    ).format(
+                        student.student,
+                        lesson.title,
+                        counts[FIRST_TRY],
+                        counts[WITH_HELP],
+                        counts[TRIED],
+                        counts[NOT_TRIED],
+                    )
+                )
                 if counts[FIRST_TRY] == total:
                     item.setBackground(ALL_FIRST_TRY)
                 elif counts[FIRST_TRY] + counts[WITH_HELP] == total:

@@ -61,8 +61,10 @@ class DigitCanvas(QWidget):
             size = self.width() / self.picture.shape[1]
             for (row, col), value in np.ndenumerate(self.picture):
                 if value:
-                    painter.fillRect(QRect(round(col * size), round(row * size), round(size) + 1, round(size) + 1),
-                                     QColor(int(value), int(value), int(value)))  # fmt: skip
+                    painter.fillRect(
+                        QRect(round(col * size), round(row * size), round(size) + 1, round(size) + 1),
+                        QColor(int(value), int(value), int(value)),
+                    )
         else:
             for row, col in zip(*np.nonzero(self.ink), strict=True):
                 painter.fillRect(QRect(col * CELL_PIXELS, row * CELL_PIXELS, CELL_PIXELS, CELL_PIXELS), QColor("white"))

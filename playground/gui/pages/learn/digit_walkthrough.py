@@ -293,15 +293,19 @@ class DigitWalkthrough(QWidget):
         views = []
         if values.ndim == 3:
             for channel in range(min(len(values), MAPS_SHOWN)):
-                view = MapView(values[channel], cell_pixels(*values.shape[1:]),
-                               tooltip=self.tr("Feature map {0}").format(channel + 1))  # fmt: skip
+                view = MapView(
+                    values[channel],
+                    cell_pixels(*values.shape[1:]),
+                    tooltip=self.tr("Feature map {0}").format(channel + 1),
+                )
                 view.cell_clicked.connect(lambda r, c, i=index, m=channel: self.explain(i, m, r, c))
                 views.append(view)
             if len(values) > MAPS_SHOWN:
                 label.setText(title + " " + self.tr("(the first {0} of {1} maps)").format(MAPS_SHOWN, len(values)))
         else:
-            view = MapView(as_grid(values), 12, tooltip=self.tr("{0} values, in rows of {1}").format(
-                len(values), UNITS_PER_ROW))  # fmt: skip
+            view = MapView(
+                as_grid(values), 12, tooltip=self.tr("{0} values, in rows of {1}").format(len(values), UNITS_PER_ROW)
+            )
             view.cell_clicked.connect(lambda r, c, i=index: self._unit_clicked(i, r * UNITS_PER_ROW + c))
             views.append(view)
         grid = MapGrid(views)
@@ -336,8 +340,12 @@ class DigitWalkthrough(QWidget):
         elif kind == "dense":
             self._explain_dense(index, which)
         else:
-            self.cell_title.setText(self.tr("Layer {0} has no weights and no window: it passes its input on as it is"
-                                            " (a flatten lays the maps end to end).").format(index + 1))  # fmt: skip
+            self.cell_title.setText(
+                self.tr(
+                    "Layer {0} has no weights and no window: it passes its input on as it is"
+                    " (a flatten lays the maps end to end)."
+                ).format(index + 1)
+            )
             self.arithmetic.setText("")
 
     def _clear_window_maps(self) -> None:
@@ -367,10 +375,11 @@ class DigitWalkthrough(QWidget):
         cell = self.walk.conv_cell(self.trace, index, which, row, col)
         channels = sorted({term.channel for term in cell.terms})
         self.cell_title.setText(
-            self.tr("Layer {0}, feature map {1}, row {2}, column {3}: its {4}×{5} window on the layer below"
-                    " (marked), times the filter's learned weights, plus the bias.").format(
-                index + 1, which + 1, row + 1, col + 1, cell.height, cell.width)
-        )  # fmt: skip
+            self.tr(
+                "Layer {0}, feature map {1}, row {2}, column {3}: its {4}×{5} window on the layer below"
+                " (marked), times the filter's learned weights, plus the bias."
+            ).format(index + 1, which + 1, row + 1, col + 1, cell.height, cell.width)
+        )
         self._show_window(index, channels, (cell.top, cell.left, cell.height, cell.width))
         lines, subtotals = [], []
         for channel in channels:
@@ -401,10 +410,11 @@ class DigitWalkthrough(QWidget):
             "min": self.tr("Min pooling keeps the smallest value of its window: min({0}) = {1}."),
         }
         self.cell_title.setText(
-            self.tr("Layer {0}, map {1}, row {2}, column {3}: its {4}×{5} window on map {1} of the layer below"
-                    " (marked). Pooling has nothing to learn.").format(
-                index + 1, which + 1, row + 1, col + 1, cell.height, cell.width)
-        )  # fmt: skip
+            self.tr(
+                "Layer {0}, map {1}, row {2}, column {3}: its {4}×{5} window on map {1} of the layer below"
+                " (marked). Pooling has nothing to learn."
+            ).format(index + 1, which + 1, row + 1, col + 1, cell.height, cell.width)
+        )
         self.arithmetic.setText(templates[cell.mode].format(values, number(cell.result)))
 
     def _flattened_from(self, index: int) -> tuple[int, int, int] | None:
@@ -435,25 +445,34 @@ class DigitWalkthrough(QWidget):
         cell = self.walk.dense_cell(self.trace, index, unit)
         is_output = index == len(self.trace.layers) - 1
         if is_output:
-            title = self.tr("Output unit {0}, class “{1}”: every one of the {2} inputs times its learned weight,"
-                            " plus the bias. The largest contributions:").format(
-                unit + 1, self.walk.class_names[unit], len(cell.terms))  # fmt: skip
+            title = self.tr(
+                "Output unit {0}, class “{1}”: every one of the {2} inputs times its learned weight,"
+                " plus the bias. The largest contributions:"
+            ).format(unit + 1, self.walk.class_names[unit], len(cell.terms))
         else:
-            title = self.tr("Layer {0}, unit {1}: every one of the {2} inputs times its learned weight, plus the"
-                            " bias. The largest contributions:")  # fmt: skip
+            title = self.tr(
+                "Layer {0}, unit {1}: every one of the {2} inputs times its learned weight, plus the"
+                " bias. The largest contributions:"
+            )
             title = title.format(index + 1, unit + 1, len(cell.terms))
         self.cell_title.setText(title)
         shown = cell.largest(LARGEST)
         lines = [self._contribution(term, self._flattened_from(index)) for term in shown]
-        lines.append(self.tr("the other {0} inputs together: {1}").format(len(cell.terms) - len(shown),
-                                                                         number(cell.rest(LARGEST))))  # fmt: skip
+        lines.append(
+            self.tr("the other {0} inputs together: {1}").format(
+                len(cell.terms) - len(shown), number(cell.rest(LARGEST))
+            )
+        )
         lines.append(self.tr("bias: {0}").format(number(cell.bias)))
         lines.append(self.tr("sum: {0}").format(number(cell.total)))
         if is_output:
             probability = float(self.trace.probabilities[unit])
-            lines.append(self.tr("This sum is the class's score; softmax turns the scores of all classes into"
-                                 " probabilities: {0:.1%} for “{1}”.").format(probability,
-                                                                              self.walk.class_names[unit]))  # fmt: skip
+            lines.append(
+                self.tr(
+                    "This sum is the class's score; softmax turns the scores of all classes into"
+                    " probabilities: {0:.1%} for “{1}”."
+                ).format(probability, self.walk.class_names[unit])
+            )
         else:
             lines.append(self._activation_line(cell.activation, cell.total, cell.activated))
         self.arithmetic.setText("\n".join(lines))

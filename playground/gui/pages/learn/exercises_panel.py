@@ -55,8 +55,11 @@ class CellPuzzleView(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes = []
-        for title, table in ((self.tr("Input"), self.input), (self.tr("Filter"), self.kernel),
-                             (self.tr("Output"), self.output)):  # fmt: skip
+        for title, table in (
+            (self.tr("Input"), self.input),
+            (self.tr("Filter"), self.kernel),
+            (self.tr("Output"), self.output),
+        ):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(table, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             layout.addWidget(box)
@@ -95,13 +98,21 @@ class CellPuzzleView(QWidget):
 
     def window_cells(self) -> set[tuple[int, int]]:
         table = self.input
-        return {(r, c) for r in range(table.rowCount()) for c in range(table.columnCount())
-                if table.item(r, c).background().color() == WINDOW}  # fmt: skip
+        return {
+            (r, c)
+            for r in range(table.rowCount())
+            for c in range(table.columnCount())
+            if table.item(r, c).background().color() == WINDOW
+        }
 
     def padding_cells(self) -> set[tuple[int, int]]:
         table = self.input
-        return {(r, c) for r in range(table.rowCount()) for c in range(table.columnCount())
-                if table.item(r, c).background().color() == PAD}  # fmt: skip
+        return {
+            (r, c)
+            for r in range(table.rowCount())
+            for c in range(table.columnCount())
+            if table.item(r, c).background().color() == PAD
+        }
 
 
 class ExercisesPanel(QWidget):

@@ -71,8 +71,12 @@ class FlatteningDemo(QWidget):
         top.addWidget(self.digit)
         top.addStretch(1)
         grid = QGridLayout()
-        titles = (self.tr("The digit"), self.tr("Moved one pixel right"), self.tr("Feature map (Vertical edges)"),
-                  self.tr("Feature map of the moved digit"))  # fmt: skip
+        titles = (
+            self.tr("The digit"),
+            self.tr("Moved one pixel right"),
+            self.tr("Feature map (Vertical edges)"),
+            self.tr("Feature map of the moved digit"),
+        )
         for column, (title, label) in enumerate(zip(titles, self.pictures, strict=True)):
             grid.addWidget(QLabel(title), 0, column)
             grid.addWidget(label, 1, column)

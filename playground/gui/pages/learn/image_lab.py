@@ -59,8 +59,9 @@ def drawn_digit(digit: int, size: int = PICTURE_SIZE // 2) -> Grid:
 def image_levels(image: QImage) -> Grid:
     """Any picture as grey levels 0–255, its longer side at most PICTURE_SIZE."""
     if max(image.width(), image.height()) > PICTURE_SIZE:
-        image = image.scaled(PICTURE_SIZE, PICTURE_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+        image = image.scaled(
+            PICTURE_SIZE, PICTURE_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
     grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
     return [[grey.pixelColor(x, y).red() for x in range(grey.width())] for y in range(grey.height())]
 
@@ -199,8 +200,9 @@ class ImageLab(QWidget):
     def _resize_filter(self) -> None:
         """A new size keeps the typed numbers where they still fit, zeros elsewhere."""
         size, old = self.kernel_size.value(), self.weights.grid()
-        self.weights.set_grid([[old[r][c] if r < len(old) and c < len(old) else 0 for c in range(size)]
-                               for r in range(size)])  # fmt: skip
+        self.weights.set_grid(
+            [[old[r][c] if r < len(old) and c < len(old) else 0 for c in range(size)] for r in range(size)]
+        )
         self.recompute()
 
     def recompute(self) -> None:
@@ -215,10 +217,11 @@ class ImageLab(QWidget):
         levels, low, high = grey_levels(self.output)
         self.output_view.setPixmap(picture(levels))
         self.levels.setText(
-            self.tr("Each pixel of the feature map is one multiply-add of the filter on the picture ('same' padding)."
-                    " Black is its smallest value ({0}), white its largest ({1}).").format(
-                number_text(round(low, 2)), number_text(round(high, 2)))
-        )  # fmt: skip
+            self.tr(
+                "Each pixel of the feature map is one multiply-add of the filter on the picture ('same' padding)."
+                " Black is its smallest value ({0}), white its largest ({1})."
+            ).format(number_text(round(low, 2)), number_text(round(high, 2)))
+        )
 
 
 if __name__ == "__main__":

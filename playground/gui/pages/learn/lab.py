@@ -239,10 +239,14 @@ class ConvolutionLab(QWidget):
             table.setObjectName(f"lab_output_{number}" if number else "lab_output")
             self.outputs.append(table)
             self.output_layout.addWidget(table)
-        self.output_box.setTitle(self.tr("Output: {0} feature maps, one per filter").format(filters)
-                                 if filters > 1 else self.tr("Output (feature map)"))  # fmt: skip
-        self.input_values = [[[v + 100 * channel for v in row] for row in default_input(size)]
-                             for channel in range(channels)]  # fmt: skip
+        self.output_box.setTitle(
+            self.tr("Output: {0} feature maps, one per filter").format(filters)
+            if filters > 1
+            else self.tr("Output (feature map)")
+        )
+        self.input_values = [
+            [[v + 100 * channel for v in row] for row in default_input(size)] for channel in range(channels)
+        ]
         for channel in range(channels):
             table = GridTable(editable=True, fit=True, most_cells=MOST_CELLS)
             table.setObjectName(f"lab_input_{channel}")
@@ -255,8 +259,11 @@ class ConvolutionLab(QWidget):
                 weights.setObjectName(f"lab_filter_{number}_{channel}" if number else f"lab_filter_{channel}")
                 weights.set_grid(default_filter(number, kernel))
                 weights.itemChanged.connect(lambda _: self.recompute())
-                title = (self.tr("Filter {0} · ch. {1}").format(number + 1, channel + 1) if filters > 1
-                         else self.tr("Channel {0}").format(channel + 1))  # fmt: skip
+                title = (
+                    self.tr("Filter {0} · ch. {1}").format(number + 1, channel + 1)
+                    if filters > 1
+                    else self.tr("Channel {0}").format(channel + 1)
+                )
                 self.filters.addTab(weights, title)
         self.filter_box.setVisible(self.is_conv)
         self.recompute()
@@ -305,15 +312,18 @@ class ConvolutionLab(QWidget):
         self.formula_label.setText(self.tr("Output size: {0}").format(translated(self.trace.formula)))
         if not self.is_conv:  # a pooling layer has a fixed rule: nothing to learn, nothing to compare
             self.compare_label.setText(
-                self.tr("A pooling layer learns no parameters: its rule (the largest, the mean or the smallest value"
-                        " of each window) is fixed.")
-            )  # fmt: skip
+                self.tr(
+                    "A pooling layer learns no parameters: its rule (the largest, the mean or the smallest value"
+                    " of each window) is fixed."
+                )
+            )
             self._show()
             return
         size = len(inputs[0]), len(inputs[0][0])
         filters = len(self.traces) if self.is_conv else 1
-        outputs, conv_params, dense_params = conv_vs_dense(size, len(inputs), self.kernel.value(), filters,
-                                                           self.stride.value(), padding)  # fmt: skip
+        outputs, conv_params, dense_params = conv_vs_dense(
+            size, len(inputs), self.kernel.value(), filters, self.stride.value(), padding
+        )
         self.compare_label.setText(
             self.tr(
                 "{0} filter(s) here learn {1} parameters; a dense layer making the same {2} outputs from"
@@ -333,12 +343,21 @@ class ConvolutionLab(QWidget):
         for table, padded in zip(self.input_tables(), trace.padded, strict=False):
             table.blockSignals(True)
             if self.show_use.isChecked():
-                counts = usage_counts((height - top - bottom, width - left - right), self.kernel.value(),
-                                      self.stride.value(), self.padding.currentData())  # fmt: skip
+                counts = usage_counts(
+                    (height - top - bottom, width - left - right),
+                    self.kernel.value(),
+                    self.stride.value(),
+                    self.padding.currentData(),
+                )
                 table.set_grid(counts)
                 most = max(max(row) for row in counts) or 1
-                table.paint({(r, c): QColor.fromHsvF(0.08, min(1.0, v / most), 1.0)
-                             for r, row in enumerate(counts) for c, v in enumerate(row)})  # fmt: skip
+                table.paint(
+                    {
+                        (r, c): QColor.fromHsvF(0.08, min(1.0, v / most), 1.0)
+                        for r, row in enumerate(counts)
+                        for c, v in enumerate(row)
+                    }
+                )
             else:
                 table.set_grid(padded, padding_mark=is_pad)
             table.setEnabled(not self.show_use.isChecked())
@@ -346,9 +365,19 @@ class ConvolutionLab(QWidget):
         rows, cols = len(trace.output), len(trace.output[0])
         asking = self.is_asking
         for table, each in zip(self.outputs, self.traces, strict=True):  # every filter at the same place
-            table.set_grid([["?" if asking and r * cols + c == self.step else
-                             each.output[r][c] if r * cols + c <= self.step else None for c in range(cols)]
-                            for r in range(rows)])  # fmt: skip
+            table.set_grid(
+                [
+                    [
+                        "?"
+                        if asking and r * cols + c == self.step
+                        else each.output[r][c]
+                        if r * cols + c <= self.step
+                        else None
+                        for c in range(cols)
+                    ]
+                    for r in range(rows)
+                ]
+            )
             table.paint({(s.row, s.col): DONE for s in trace.steps[: max(self.step, 0)]})
         if self.step < 0:
             self.sum_label.setText(self.tr("Press Step to slide the window over the input."))
@@ -368,17 +397,23 @@ class ConvolutionLab(QWidget):
             for table in self.input_tables():
                 table.paint(window)
         if asking:
-            question = (self.tr("What number goes in output cell [{0}, {1}]? Type it below.") if len(self.traces) == 1
-                        else self.tr("What number goes in cell [{0}, {1}] of map 1? Type it below."))  # fmt: skip
+            question = (
+                self.tr("What number goes in output cell [{0}, {1}]? Type it below.")
+                if len(self.traces) == 1
+                else self.tr("What number goes in cell [{0}, {1}] of map 1? Type it below.")
+            )
             self.sum_label.setText(question.format(current.row + 1, current.col + 1))
         elif len(self.traces) == 1:
             self.sum_label.setText(
                 self.tr("Output [{0}, {1}]: {2}").format(current.row + 1, current.col + 1, current.text)
             )
         else:
-            lines = [self.tr("Map {0} [{1}, {2}]: {3}").format(number + 1, current.row + 1, current.col + 1,
-                                                              each.steps[self.step].text)
-                     for number, each in enumerate(self.traces)]  # fmt: skip
+            lines = [
+                self.tr("Map {0} [{1}, {2}]: {3}").format(
+                    number + 1, current.row + 1, current.col + 1, each.steps[self.step].text
+                )
+                for number, each in enumerate(self.traces)
+            ]
             self.sum_label.setText("\n".join(lines))
 
     # --- the quiz --------------------------------------------------------------------------------
@@ -418,8 +453,12 @@ class ConvolutionLab(QWidget):
 
     def highlighted_cells(self, channel: int = 0) -> set[tuple[int, int]]:
         table = self.input_tables()[channel]
-        return {(r, c) for r in range(table.rowCount()) for c in range(table.columnCount())
-                if table.item(r, c).background().color() == WINDOW}  # fmt: skip
+        return {
+            (r, c)
+            for r in range(table.rowCount())
+            for c in range(table.columnCount())
+            if table.item(r, c).background().color() == WINDOW
+        }
 
     def advance(self) -> None:
         if self.trace is None:

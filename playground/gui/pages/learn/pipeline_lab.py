@@ -88,8 +88,12 @@ class PipelineLab(QWidget):
         self.play_button = QPushButton(self.tr("Play"))
         self.reset_button = QPushButton(self.tr("Reset"))
         self.all_button = QPushButton(self.tr("Show all"))
-        for button, name in ((self.step_button, "pipeline_step"), (self.play_button, "pipeline_play"),
-                             (self.reset_button, "pipeline_reset"), (self.all_button, "pipeline_all")):  # fmt: skip
+        for button, name in (
+            (self.step_button, "pipeline_step"),
+            (self.play_button, "pipeline_play"),
+            (self.reset_button, "pipeline_reset"),
+            (self.all_button, "pipeline_all"),
+        ):
             button.setObjectName(name)
         self.timer = QTimer(self)
         self.timer.setInterval(600)
@@ -355,12 +359,15 @@ class PipelineLab(QWidget):
         step = first.steps[index]
         (top, _), (left, _) = first.pads
         kernel = self.kernel.value()
-        self.input.paint({(step.top + i - top, step.left + j - left): WINDOW
-                          for i in range(kernel) for j in range(kernel)})  # fmt: skip
+        self.input.paint(
+            {(step.top + i - top, step.left + j - left): WINDOW for i in range(kernel) for j in range(kernel)}
+        )
         for table in self.map_tables:
             table.paint({**{(s.row, s.col): DONE for s in first.steps[:index]}, (step.row, step.col): CURRENT})
-        lines = [self.tr("Map {0} [{1}, {2}]: {3}").format(number + 1, step.row + 1, step.col + 1, texts[index])
-                 for number, texts in enumerate(trace.conv_texts)]  # fmt: skip
+        lines = [
+            self.tr("Map {0} [{1}, {2}]: {3}").format(number + 1, step.row + 1, step.col + 1, texts[index])
+            for number, texts in enumerate(trace.conv_texts)
+        ]
         self.text.setText("\n".join(lines))
 
     def _show_pool(self, index: int) -> None:

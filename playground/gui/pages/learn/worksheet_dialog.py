@@ -63,9 +63,10 @@ def print_worksheet(parent: QWidget, lesson_id: str, lesson_title: str, folder: 
         return write_worksheet_pdf(make_worksheet(lesson_id, seed), path, answers=answers)
     except OSError as error:
         QMessageBox.warning(
-            parent, QCoreApplication.translate("WorksheetDialog", "Print worksheet"),
+            parent,
+            QCoreApplication.translate("WorksheetDialog", "Print worksheet"),
             QCoreApplication.translate("WorksheetDialog", "The worksheet could not be written to {0}: {1}").format(
                 str(path), error.strerror or error
             ),
-        )  # fmt: skip
+        )
         return None

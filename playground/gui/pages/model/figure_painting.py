@@ -68,10 +68,16 @@ def _paint_picture(painter: QPainter, box: Box, values: np.ndarray) -> None:
     else:
         # The side face is the image's rectangle sheared: W runs along the slant, H straight down.
         painter.setTransform(
-            QTransform(box.slant / image.width(), -box.slant / image.width(), 0, face.height / image.height(),
-                       face.x + face.width, face.y),
+            QTransform(
+                box.slant / image.width(),
+                -box.slant / image.width(),
+                0,
+                face.height / image.height(),
+                face.x + face.width,
+                face.y,
+            ),
             True,  # combined with the figure's scale
-        )  # fmt: skip
+        )
         painter.drawImage(QRectF(0, 0, image.width(), image.height()), image)
     painter.restore()
 
@@ -114,8 +120,9 @@ def _paint_labels(painter: QPainter, box: Box, labels: BoxLabels) -> None:
     left = box.centre_x - box.label_width / 2
     # The name ends just above the shape, whether it takes one line or wraps to two.
     name = QRectF(left, box.label_y, box.label_width, 2 * LINE_HEIGHT)
-    painter.drawText(name, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap,
-                     labels.name)  # fmt: skip
+    painter.drawText(
+        name, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap, labels.name
+    )
     shape = QRectF(left, box.label_y + 2 * LINE_HEIGHT, box.label_width, LINE_HEIGHT)
     painter.drawText(shape, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, labels.shape)
 

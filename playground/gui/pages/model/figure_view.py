@@ -254,12 +254,13 @@ class FigureView(QWidget):
             note = self.tr("Each box shows a sample's output with the trained weights.")
         else:
             note = self.tr(
-                "Each box shows a sample's output, untrained: fresh weights (train the network to see what it"
-                " learned).")  # fmt: skip
+                "Each box shows a sample's output, untrained: fresh weights (train the network to see what it learned)."
+            )
         if not from_data:  # (a digit through a network trained on shapes is no sample of what it learned)
             note += " " + self.tr(
                 "The sample is a built-in digit, not an image of the project's data: load the data on the Data page"
-                " to see its first image here.")  # fmt: skip
+                " to see its first image here."
+            )
         self.samples_note.setText(note)
 
     def _samples_failed(self, message: str) -> None:

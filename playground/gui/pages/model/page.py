@@ -126,8 +126,15 @@ class ModelPage(QWidget):
         tools = QWidget()
         tools.setObjectName("model_tools")
         tools_layout = FlowLayout(tools)  # wraps on a narrow screen instead of widening the page
-        for button in (self.presets_button, self.delete_button, self.duplicate_button, self.up_button,
-                       self.down_button, self.pretrained_button, self.code_button):  # fmt: skip
+        for button in (
+            self.presets_button,
+            self.delete_button,
+            self.duplicate_button,
+            self.up_button,
+            self.down_button,
+            self.pretrained_button,
+            self.code_button,
+        ):
             tools_layout.addWidget(button)
         self.input_label.setWordWrap(True)
 
@@ -173,9 +180,10 @@ class ModelPage(QWidget):
         # The figure is for showing, the list for editing: the figure gets the page's whole width (on a
         # 1024-px projector in presentation mode it was a thumbnail between the blocks and the settings).
         self.network_tabs.currentChanged.connect(
-            lambda _: [panel.setVisible(self.network_tabs.currentWidget() is not self.figure)
-                       for panel in (palette_box, side)]
-        )  # fmt: skip
+            lambda _: [
+                panel.setVisible(self.network_tabs.currentWidget() is not self.figure) for panel in (palette_box, side)
+            ]
+        )
 
         self.palette_list.block_activated.connect(lambda kind: self.insert_block(kind, len(self.project.layers)))
         self.network.block_dropped.connect(self.insert_block)

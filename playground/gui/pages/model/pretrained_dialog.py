@@ -49,10 +49,14 @@ class PretrainedDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
-            "A network trained on ImageNet's 1.2 million photos already knows edges, textures and parts of objects."
-            " Keep its base, put a new head on top and train that on your images."
-        )))  # fmt: skip
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "A network trained on ImageNet's 1.2 million photos already knows edges, textures and parts of"
+                    " objects. Keep its base, put a new head on top and train that on your images."
+                )
+            )
+        )
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         layout.addWidget(buttons)
@@ -76,9 +80,14 @@ class PretrainedDialog(QDialog):
             accuracy = f"{backbone.imagenet_top1:.1f}%" if backbone.imagenet_top1 else self.tr("— (animals)")
             weights = self.tr("on this machine") if where else self.tr("missing")
             for column, text in enumerate(
-                (backbone.title, f"{backbone.total_params / 1e6:.1f} M", f"{backbone.input_size}×{backbone.input_size}",
-                 accuracy, weights)
-            ):  # fmt: skip
+                (
+                    backbone.title,
+                    f"{backbone.total_params / 1e6:.1f} M",
+                    f"{backbone.input_size}×{backbone.input_size}",
+                    accuracy,
+                    weights,
+                )
+            ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, key)
                 self.table.setItem(row, column, item)
@@ -120,9 +129,11 @@ class PretrainedDialog(QDialog):
             return False
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Weights of {0}").format(BACKBONES[key].title), "",
+                self,
+                self.tr("Weights of {0}").format(BACKBONES[key].title),
+                "",
                 self.tr("Weights (*.pth *.pt *.safetensors)"),
-            )  # fmt: skip
+            )
             if not path:
                 return False
         try:

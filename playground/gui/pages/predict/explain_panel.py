@@ -343,10 +343,14 @@ class ExplainPanel(QTabWidget):
         images = filter_images(weights[:MAX_MAPS], channel)
         self.filter_grid.show_images(images, [str(i + 1) for i in range(len(images))])
         if whole:
-            text = self.tr("{0} filters of {1}×{2}×{3}: what the first layer looks for in the pixels (edges,"
-                           " colours, blobs). Bright = a large weight, dark = a negative one.")  # fmt: skip
+            text = self.tr(
+                "{0} filters of {1}×{2}×{3}: what the first layer looks for in the pixels (edges,"
+                " colours, blobs). Bright = a large weight, dark = a negative one."
+            )
             self.filter_note.setText(text.format(filters, channels, height, width))
         else:
-            text = self.tr("{0} filters of {1}×{2}×{3}. Each is as deep as its input ({1} channels): shown is the"
-                           " slice that looks at input channel {4}.")  # fmt: skip
+            text = self.tr(
+                "{0} filters of {1}×{2}×{3}. Each is as deep as its input ({1} channels): shown is the"
+                " slice that looks at input channel {4}."
+            )
             self.filter_note.setText(text.format(filters, channels, height, width, channel + 1))

@@ -27,8 +27,9 @@ from playground.gui.widgets.bar_chart import BarChart
 class LivePanel(QWidget):
     frame_frozen = Signal(str, str)  # the frozen frame's image file, its title
 
-    def __init__(self, predictor_of, corrector: Corrector, frames_folder: Path, parent=None, cameras=None,
-                 top_k=lambda: 3):  # fmt: skip
+    def __init__(
+        self, predictor_of, corrector: Corrector, frames_folder: Path, parent=None, cameras=None, top_k=lambda: 3
+    ):
         super().__init__(parent)
         self.setObjectName("live_panel")
         self.predictor_of = predictor_of  # () -> the page's Predictor, or None without a model
@@ -60,8 +61,9 @@ class LivePanel(QWidget):
         self.rate_label.setObjectName("live_rate")
         self.freeze_button = QPushButton(self.tr("Freeze and explain"))
         self.freeze_button.setObjectName("live_freeze_button")
-        self.freeze_button.setToolTip(self.tr("Stop on this frame: it joins the table, where Grad-CAM shows where the"
-                                              " network looked"))  # fmt: skip
+        self.freeze_button.setToolTip(
+            self.tr("Stop on this frame: it joins the table, where Grad-CAM shows where the network looked")
+        )
         self.freeze_button.setEnabled(False)
         self.correction = CorrectionButton(corrector, self._frame_paths)
         self.correction.setEnabled(False)

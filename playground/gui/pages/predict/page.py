@@ -57,13 +57,21 @@ COLUMNS = (
 )
 # (format, menu text, file filter, suffix) for "Export"
 EXPORTS = (
-    ("checkpoint", QT_TRANSLATE_NOOP("PredictPage", "Checkpoint (.pt)…"),
-     QT_TRANSLATE_NOOP("PredictPage", "Checkpoints (*.pt)"), ".pt"),
+    (
+        "checkpoint",
+        QT_TRANSLATE_NOOP("PredictPage", "Checkpoint (.pt)…"),
+        QT_TRANSLATE_NOOP("PredictPage", "Checkpoints (*.pt)"),
+        ".pt",
+    ),
     ("onnx", "ONNX…", "ONNX (*.onnx)", ".onnx"),
     ("torchscript", "TorchScript…", "TorchScript (*.pt)", ".torchscript.pt"),
-    ("python", QT_TRANSLATE_NOOP("PredictPage", "PyTorch code…"), QT_TRANSLATE_NOOP("PredictPage", "Python (*.py)"),
-     ".py"),
-)  # fmt: skip
+    (
+        "python",
+        QT_TRANSLATE_NOOP("PredictPage", "PyTorch code…"),
+        QT_TRANSLATE_NOOP("PredictPage", "Python (*.py)"),
+        ".py",
+    ),
+)
 
 
 CLASSIFY_CHUNK = 16  # images per part: the table fills as the work goes on
@@ -130,9 +138,13 @@ class PredictPage(QWidget):
         self.top_k.setRange(1, 10)
         self.top_k.setValue(3)
         self.top_k.setPrefix(self.tr("top "))
-        for button, name in ((self.open_button, "open_checkpoint_button"), (self.add_button, "add_images_button"),
-                             (self.clear_button, "clear_button"), (self.csv_button, "csv_button"),
-                             (self.paste_button, "paste_button")):  # fmt: skip
+        for button, name in (
+            (self.open_button, "open_checkpoint_button"),
+            (self.add_button, "add_images_button"),
+            (self.clear_button, "clear_button"),
+            (self.csv_button, "csv_button"),
+            (self.paste_button, "paste_button"),
+        ):
             button.setObjectName(name)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("predictions")
@@ -172,9 +184,17 @@ class PredictPage(QWidget):
         buttons = QWidget()
         buttons.setObjectName("predict_tools")
         buttons_layout = FlowLayout(buttons)  # wraps on a narrow screen instead of widening the page
-        for widget in (self.open_button, self.imagenet_button, self.add_button, self.paste_button,
-                       self.camera_button, self.top_k, self.clear_button, self.csv_button,
-                       self.export_button):  # fmt: skip
+        for widget in (
+            self.open_button,
+            self.imagenet_button,
+            self.add_button,
+            self.paste_button,
+            self.camera_button,
+            self.top_k,
+            self.clear_button,
+            self.csv_button,
+            self.export_button,
+        ):
             buttons_layout.addWidget(widget)
         self.hint.setWordWrap(True)
         left = QWidget()
@@ -233,16 +253,23 @@ class PredictPage(QWidget):
         self.explain.clear()
         self.confusion.clear(self.tr("Shows, for every validation image, its true class against the network's answer."))
         if checkpoint is None:
-            self.model_label.setText(self.tr("No model yet: train one on the Train page, open a checkpoint, or"
-                                             " use an ImageNet network as it is."))  # fmt: skip
+            self.model_label.setText(
+                self.tr(
+                    "No model yet: train one on the Train page, open a checkpoint, or use an ImageNet network as it is."
+                )
+            )
         else:
             data = checkpoint.project.data
             self.model_label.setText(
                 self.tr("Model: {0}, {1} classes ({2}), images {3}×{4}, {5} channel(s).").format(
-                    shown_name(checkpoint.project.name), len(checkpoint.class_names), self._some_classes(checkpoint),
-                    data.image_size[0], data.image_size[1], data.channels,
+                    shown_name(checkpoint.project.name),
+                    len(checkpoint.class_names),
+                    self._some_classes(checkpoint),
+                    data.image_size[0],
+                    data.image_size[1],
+                    data.channels,
                 )
-            )  # fmt: skip
+            )
         self._update_buttons()
 
     def _some_classes(self, checkpoint) -> str:
@@ -299,9 +326,11 @@ class PredictPage(QWidget):
         self.predictor = predictor
         crop = predictor.preprocessing.crop
         self.model_label.setText(
-            self.tr("Model: {0} pretrained on ImageNet, as it is: 1,000 classes, images {1}×{1} RGB"
-                    " (resized and centre-cropped as its weights expect).").format(BACKBONES[key].title, crop)
-        )  # fmt: skip
+            self.tr(
+                "Model: {0} pretrained on ImageNet, as it is: 1,000 classes, images {1}×{1} RGB"
+                " (resized and centre-cropped as its weights expect)."
+            ).format(BACKBONES[key].title, crop)
+        )
         self.confusion.clear(
             self.tr("An ImageNet network as it is has no validation set here: train a model for that.")
         )
@@ -408,8 +437,13 @@ class PredictPage(QWidget):
         name.setToolTip(prediction.path)
         name.setData(Qt.ItemDataRole.UserRole, len(self.results) - 1)  # the row's result, however sorted
         if prediction.error:
-            cells = [thumbnail, name, QTableWidgetItem(self.tr("not classified")), QTableWidgetItem(""),
-                     QTableWidgetItem(translated(prediction.error))]  # fmt: skip
+            cells = [
+                thumbnail,
+                name,
+                QTableWidgetItem(self.tr("not classified")),
+                QTableWidgetItem(""),
+                QTableWidgetItem(translated(prediction.error)),
+            ]
         else:
             best, probability = prediction.top[0]
             share = QTableWidgetItem()
@@ -443,8 +477,9 @@ class PredictPage(QWidget):
             self.chosen_label.setText(translated(result.error) if result else "")
             self.explain.clear()
             return
-        self.chosen_label.setText(self.tr("{0}: the network says “{1}”.").format(
-            self.table.item(row, 1).text(), result.top[0][0]))  # fmt: skip
+        self.chosen_label.setText(
+            self.tr("{0}: the network says “{1}”.").format(self.table.item(row, 1).text(), result.top[0][0])
+        )
         self.chosen_bars.set_values([(name, p) for name, p in result.top], "{:.1%}".format)
         predictor = self._predictor()
         self._explained_name = Path(result.path).name
@@ -477,8 +512,12 @@ class PredictPage(QWidget):
         from playground.gui.pages.predict.live_panel import LiveDialog, LivePanel
 
         if self.live_dialog is None:
-            panel = LivePanel(lambda: self._predictor() if self.has_model else None, self.corrector,
-                              Path(self.pasted.name), top_k=self.top_k.value)  # fmt: skip
+            panel = LivePanel(
+                lambda: self._predictor() if self.has_model else None,
+                self.corrector,
+                Path(self.pasted.name),
+                top_k=self.top_k.value,
+            )
             panel.frame_frozen.connect(lambda path, title: self.add_images([path], title=title))
             self.live_dialog = LiveDialog(panel, self)
         self.live_dialog.show()
@@ -580,8 +619,9 @@ class PredictPage(QWidget):
 
     def save_csv(self, path: str | None = None) -> Path | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save predictions"), "predictions.csv",
-                                                  self.tr("CSV (*.csv)"))  # fmt: skip
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save predictions"), "predictions.csv", self.tr("CSV (*.csv)")
+            )
             if not path:
                 return None
         atomic_write_bytes(Path(path), self.csv_text().encode("utf-8"))

@@ -135,44 +135,90 @@ class TrainPage(QWidget):
     def _build_settings(self) -> None:
         """The form comes from TrainingSettings' own readers (bounds, choices); this page gives
         the words, and says which settings apply when."""
-        schedules = {"none": self.tr("constant"), "step": self.tr("step decay"), "cosine": self.tr("cosine"),
-                     "one_cycle": self.tr("one-cycle")}  # fmt: skip
+        schedules = {
+            "none": self.tr("constant"),
+            "step": self.tr("step decay"),
+            "cosine": self.tr("cosine"),
+            "one_cycle": self.tr("one-cycle"),
+        }
         views = [
-            FieldView("epochs", self.tr("Epochs"),
-                      self.tr("How many times training goes through every training image.")),
-            FieldView("batch_size", self.tr("Batch size"),
-                      self.tr("Images per step: larger is faster per image but needs more memory.")),
-            FieldView("optimizer", self.tr("Optimizer"), self.tr("How the weights follow the gradient."),
-                      options=self.runs_panel.optimizer_names()),
-            FieldView("learning_rate", self.tr("Learning rate"),
-                      self.tr("How far each step moves the weights; the arrows multiply or divide by about 2."),
-                      editor=RateSpinBox),
-            FieldView("momentum", self.tr("Momentum"),
-                      self.tr("The share of the previous step that each step keeps (SGD with momentum)."),
-                      decimals=3, shown=lambda t: t.optimizer == "momentum"),
-            FieldView("lr_schedule", self.tr("Learning-rate schedule"),
-                      self.tr("How the learning rate changes from epoch to epoch; one-cycle climbs for the first"
-                              " quarter of the steps, then falls, batch by batch."), options=schedules),
-            FieldView("step_size", self.tr("Step size (epochs)"),
-                      self.tr("Step decay: the learning rate is multiplied by gamma every this many epochs."),
-                      shown=lambda t: t.lr_schedule == "step"),
-            FieldView("gamma", self.tr("Gamma"), self.tr("Step decay: what the learning rate is multiplied by."),
-                      decimals=3, shown=lambda t: t.lr_schedule == "step"),
-            FieldView("label_smoothing", self.tr("Label smoothing"),
-                      self.tr("Trains towards a little less than 100% for the true class: a brake on overconfidence."),
-                      decimals=2),
-            FieldView("weight_decay", self.tr("Weight decay"),
-                      self.tr("Pulls the weights towards zero a little every step: a brake on overfitting."),
-                      decimals=5),
-            FieldView("early_stopping_patience", self.tr("Early stopping patience (epochs)"),
-                      self.tr("Stop when the validation accuracy has not improved for this many epochs; off at 0."),
-                      special_text=self.tr("off")),
-            FieldView("seed", self.tr("Seed"),
-                      self.tr("The same seed gives the same split, shuffle and starting weights.")),
-            FieldView("mixed_precision", self.tr("Mixed precision"),
-                      self.tr("On a CUDA GPU: compute in 16-bit floats where it is safe, for speed and memory."),
-                      shown=lambda t: self._cuda_available and t.device not in ("cpu", "mps")),
-        ]  # fmt: skip
+            FieldView(
+                "epochs", self.tr("Epochs"), self.tr("How many times training goes through every training image.")
+            ),
+            FieldView(
+                "batch_size",
+                self.tr("Batch size"),
+                self.tr("Images per step: larger is faster per image but needs more memory."),
+            ),
+            FieldView(
+                "optimizer",
+                self.tr("Optimizer"),
+                self.tr("How the weights follow the gradient."),
+                options=self.runs_panel.optimizer_names(),
+            ),
+            FieldView(
+                "learning_rate",
+                self.tr("Learning rate"),
+                self.tr("How far each step moves the weights; the arrows multiply or divide by about 2."),
+                editor=RateSpinBox,
+            ),
+            FieldView(
+                "momentum",
+                self.tr("Momentum"),
+                self.tr("The share of the previous step that each step keeps (SGD with momentum)."),
+                decimals=3,
+                shown=lambda t: t.optimizer == "momentum",
+            ),
+            FieldView(
+                "lr_schedule",
+                self.tr("Learning-rate schedule"),
+                self.tr(
+                    "How the learning rate changes from epoch to epoch; one-cycle climbs for the first"
+                    " quarter of the steps, then falls, batch by batch."
+                ),
+                options=schedules,
+            ),
+            FieldView(
+                "step_size",
+                self.tr("Step size (epochs)"),
+                self.tr("Step decay: the learning rate is multiplied by gamma every this many epochs."),
+                shown=lambda t: t.lr_schedule == "step",
+            ),
+            FieldView(
+                "gamma",
+                self.tr("Gamma"),
+                self.tr("Step decay: what the learning rate is multiplied by."),
+                decimals=3,
+                shown=lambda t: t.lr_schedule == "step",
+            ),
+            FieldView(
+                "label_smoothing",
+                self.tr("Label smoothing"),
+                self.tr("Trains towards a little less than 100% for the true class: a brake on overconfidence."),
+                decimals=2,
+            ),
+            FieldView(
+                "weight_decay",
+                self.tr("Weight decay"),
+                self.tr("Pulls the weights towards zero a little every step: a brake on overfitting."),
+                decimals=5,
+            ),
+            FieldView(
+                "early_stopping_patience",
+                self.tr("Early stopping patience (epochs)"),
+                self.tr("Stop when the validation accuracy has not improved for this many epochs; off at 0."),
+                special_text=self.tr("off"),
+            ),
+            FieldView(
+                "seed", self.tr("Seed"), self.tr("The same seed gives the same split, shuffle and starting weights.")
+            ),
+            FieldView(
+                "mixed_precision",
+                self.tr("Mixed precision"),
+                self.tr("On a CUDA GPU: compute in 16-bit floats where it is safe, for speed and memory."),
+                shown=lambda t: self._cuda_available and t.device not in ("cpu", "mps"),
+            ),
+        ]
         self.settings_form = SettingsForm(TrainingSettings, views)
         self.settings_form.edited.connect(self._edit)
         self.learning_rate = self.settings_form.widgets["learning_rate"]
@@ -180,8 +226,12 @@ class TrainPage(QWidget):
         self.device.setObjectName("device")
         self.device.addItem(self.tr("automatic"), "auto")
         self.device.addItem(self.tr("CPU"), "cpu")
-        self.device.setToolTip(self.tr("Where training runs: automatic takes a GPU if there is one, else the CPU."
-                                       " Training runs in its own process, on every core."))  # fmt: skip
+        self.device.setToolTip(
+            self.tr(
+                "Where training runs: automatic takes a GPU if there is one, else the CPU."
+                " Training runs in its own process, on every core."
+            )
+        )
         # A GPU's long name must not widen the form: the list drops down as wide as it needs.
         self.device.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.device.setMinimumContentsLength(12)
@@ -210,9 +260,11 @@ class TrainPage(QWidget):
             button.setObjectName(name)
         self.continue_button.setToolTip(self.tr("Train the last run for as many epochs again, from where it stopped"))
         self.fine_tune_button.setToolTip(
-            self.tr("After feature extraction: keep the trained head (the run's best epoch), unfreeze the top blocks"
-                    " of the base at its lower learning rate, and train on along the same curve.")
-        )  # fmt: skip
+            self.tr(
+                "After feature extraction: keep the trained head (the run's best epoch), unfreeze the top blocks"
+                " of the base at its lower learning rate, and train on along the same curve."
+            )
+        )
         self.controls_box = QGroupBox(self.tr("Run"))
         grid = QVBoxLayout(self.controls_box)
         rows = (
@@ -380,8 +432,15 @@ class TrainPage(QWidget):
         device = project.training.device
         gpus = self._gpu_count if self._all_gpus and device == "cuda" else 0
         try:
-            self.training.start(project, base_dir=self.document.base_dir, out_dir=self.run.out_dir, resume=resume,
-                                epochs=epochs, device=None if gpus else device, gpus=gpus)  # fmt: skip
+            self.training.start(
+                project,
+                base_dir=self.document.base_dir,
+                out_dir=self.run.out_dir,
+                resume=resume,
+                epochs=epochs,
+                device=None if gpus else device,
+                gpus=gpus,
+            )
         except OSError:  # the run folder cannot be written
             text = self.tr("Could not write the run folder {0} (is the disk full or read-only?).")
             QMessageBox.warning(self, self.tr("Training failed"), text.format(self.run.out_dir))
@@ -595,8 +654,12 @@ class TrainPage(QWidget):
         run = next((run for run in self.runs if run.number == self._selected_run_number()), None)
         busy = self.training.running or self.checkpoint_reader.busy
         for name, button in self.model_buttons.items():
-            button.setEnabled(run is not None and not busy and (run.out_dir / name).is_file()
-                              and self.model_source != (run.number, name))  # fmt: skip
+            button.setEnabled(
+                run is not None
+                and not busy
+                and (run.out_dir / name).is_file()
+                and self.model_source != (run.number, name)
+            )
 
     def use_as_model(self, number: int | None, name: str = "best.pt") -> bool:
         """Make run `number`'s best epoch (best.pt) or last (last.pt) the project's model: read on a
@@ -680,9 +743,11 @@ class TrainPage(QWidget):
         self.log.clear()
         if model is not None and self.run is not None:
             self.status.setText(
-                self.tr("The project's model and its {0} runs are back: Predict uses the model of {1}; Continue"
-                        " training goes on from its last epoch.").format(len(self.runs), self.run_name(self.run))
-            )  # fmt: skip
+                self.tr(
+                    "The project's model and its {0} runs are back: Predict uses the model of {1}; Continue"
+                    " training goes on from its last epoch."
+                ).format(len(self.runs), self.run_name(self.run))
+            )
         self._refresh_run_list()
         if self.plots is not None:
             self.plots.clear()

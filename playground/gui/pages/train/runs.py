@@ -36,13 +36,20 @@ def records_to_keep(runs: list[RunRecord], training: RunRecord | None, model_sou
     """The runs to keep with the project (all but the one still training), the folder holding each
     one's checkpoints, and which run's checkpoint (best.pt or last.pt) is the model."""
     kept = [run for run in runs if run is not training]
-    folders = {run.number: run.out_dir for run in kept
-               if any((run.out_dir / name).is_file() for name in CHECKPOINT_FILES)}  # fmt: skip
+    folders = {
+        run.number: run.out_dir for run in kept if any((run.out_dir / name).is_file() for name in CHECKPOINT_FILES)
+    }
     saved = tuple(
-        SavedRun(run.number, run.project, tuple(run.history), run.outcome.replace("running", "stopped"),
-                 run.started_at, run.number in folders)
+        SavedRun(
+            run.number,
+            run.project,
+            tuple(run.history),
+            run.outcome.replace("running", "stopped"),
+            run.started_at,
+            run.number in folders,
+        )
         for run in kept
-    )  # fmt: skip
+    )
     model_run, model_checkpoint = model_source or (None, "best.pt")
     if not any(run.number == model_run and run.has_files for run in saved):
         model_run, model_checkpoint = None, "best.pt"  # (a model loaded from a file of its own is not a run's)
@@ -52,10 +59,11 @@ def records_to_keep(runs: list[RunRecord], training: RunRecord | None, model_sou
 def records_from_saved(saved: SavedRuns, folders: dict[int, Path]) -> list[RunRecord]:
     """A reopened project's runs: curves, settings, outcomes, and the checkpoints' folders."""
     return [
-        RunRecord(run.number, run.project, folders.get(run.number, Path()), run.started_at, list(run.history),
-                  run.outcome)
+        RunRecord(
+            run.number, run.project, folders.get(run.number, Path()), run.started_at, list(run.history), run.outcome
+        )
         for run in saved.runs
-    ]  # fmt: skip
+    ]
 
 
 class RunsPanel(QWidget):
@@ -89,8 +97,11 @@ class RunsPanel(QWidget):
         self.list.blockSignals(False)
 
     def ticked(self) -> set[int]:
-        return {self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked}  # fmt: skip
+        return {
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        }
 
     def set_ticked(self, numbers: set[int]) -> None:
         for i in range(self.list.count()):
