@@ -2936,6 +2936,17 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
 </context>
 <context>
+    <name>RunProgress</name>
+    <message>
+        <source>Loading the images: {0} of {1}…</source>
+        <translation>이미지를 불러오는 중: {1}개 중 {0}개…</translation>
+    </message>
+    <message>
+        <source>Epoch {0}/{1} · batch {2}/{3} · {4} images/s · about {5} left</source>
+        <translation>에포크 {0}/{1} · 배치 {2}/{3} · 초당 이미지 {4}개 · 약 {5} 남음</translation>
+    </message>
+</context>
+<context>
     <name>RunsPanel</name>
     <message>
         <source>Tick runs to overlay their curves on the plots, each in a colour of its own.</source>
@@ -3048,142 +3059,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>실행 기록</translation>
     </message>
     <message>
-        <source>constant</source>
-        <translation>고정</translation>
-    </message>
-    <message>
-        <source>step decay</source>
-        <translation>단계적 감소</translation>
-    </message>
-    <message>
-        <source>cosine</source>
-        <translation>코사인</translation>
-    </message>
-    <message>
-        <source>one-cycle</source>
-        <translation>원사이클</translation>
-    </message>
-    <message>
-        <source>How the learning rate changes from epoch to epoch; one-cycle climbs for the first quarter of the steps, then falls, batch by batch.</source>
-        <translation>학습률이 에포크마다 어떻게 바뀌는지; 원사이클은 처음 4분의 1 스텝 동안 올라갔다가 배치마다 내려갑니다.</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>끄기</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>Training settings</source>
-        <translation>훈련 설정</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>에포크</translation>
-    </message>
-    <message>
-        <source>How many times training goes through every training image.</source>
-        <translation>훈련이 모든 훈련 이미지를 몇 번 거치는지입니다.</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>배치 크기</translation>
-    </message>
-    <message>
-        <source>Images per step: larger is faster per image but needs more memory.</source>
-        <translation>한 스텝의 이미지 수: 클수록 이미지당 빠르지만 메모리가 더 필요합니다.</translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation>옵티마이저</translation>
-    </message>
-    <message>
-        <source>How the weights follow the gradient.</source>
-        <translation>가중치가 기울기를 따라가는 방법입니다.</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>How far each step moves the weights; the arrows multiply or divide by about 2.</source>
-        <translation>각 스텝이 가중치를 얼마나 움직이는지입니다. 화살표는 약 2배씩 곱하거나 나눕니다.</translation>
-    </message>
-    <message>
-        <source>Momentum</source>
-        <translation>모멘텀</translation>
-    </message>
-    <message>
-        <source>The share of the previous step that each step keeps (SGD with momentum).</source>
-        <translation>각 스텝이 이전 스텝에서 이어받는 비율입니다 (모멘텀 SGD).</translation>
-    </message>
-    <message>
-        <source>Learning-rate schedule</source>
-        <translation>학습률 스케줄</translation>
-    </message>
-    <message>
-        <source>Step size (epochs)</source>
-        <translation>스텝 크기 (에포크)</translation>
-    </message>
-    <message>
-        <source>Step decay: the learning rate is multiplied by gamma every this many epochs.</source>
-        <translation>단계 감쇠: 이 에포크 수마다 학습률에 감마를 곱합니다.</translation>
-    </message>
-    <message>
-        <source>Gamma</source>
-        <translation>감마</translation>
-    </message>
-    <message>
-        <source>Step decay: what the learning rate is multiplied by.</source>
-        <translation>단계 감쇠: 학습률에 곱하는 값입니다.</translation>
-    </message>
-    <message>
-        <source>Label smoothing</source>
-        <translation>레이블 스무딩</translation>
-    </message>
-    <message>
-        <source>Trains towards a little less than 100% for the true class: a brake on overconfidence.</source>
-        <translation>정답 클래스를 100%보다 조금 낮게 목표로 학습합니다: 지나친 확신을 막는 브레이크입니다.</translation>
-    </message>
-    <message>
-        <source>Weight decay</source>
-        <translation>가중치 감쇠</translation>
-    </message>
-    <message>
-        <source>Pulls the weights towards zero a little every step: a brake on overfitting.</source>
-        <translation>스텝마다 가중치를 0 쪽으로 조금 당깁니다: 과대 적합을 막는 브레이크입니다.</translation>
-    </message>
-    <message>
-        <source>Early stopping patience (epochs)</source>
-        <translation>조기 종료 대기 (에포크)</translation>
-    </message>
-    <message>
-        <source>Stop when the validation accuracy has not improved for this many epochs; off at 0.</source>
-        <translation>검증 정확도가 이 에포크 수 동안 나아지지 않으면 멈춥니다. 0이면 꺼집니다.</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>시드</translation>
-    </message>
-    <message>
-        <source>The same seed gives the same split, shuffle and starting weights.</source>
-        <translation>같은 시드는 같은 분할, 섞기, 초기 가중치를 줍니다.</translation>
-    </message>
-    <message>
-        <source>Mixed precision</source>
-        <translation>혼합 정밀도</translation>
-    </message>
-    <message>
-        <source>On a CUDA GPU: compute in 16-bit floats where it is safe, for speed and memory.</source>
-        <translation>CUDA GPU에서: 안전한 곳은 16비트 부동소수점으로 계산해 속도와 메모리를 아낍니다.</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>장치</translation>
-    </message>
-    <message>
         <source>Train</source>
         <translation>훈련 시작</translation>
     </message>
@@ -3228,10 +3103,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>“훈련 시작”을 눌러 시작하세요.</translation>
     </message>
     <message>
-        <source>All {0} GPUs (one process each)</source>
-        <translation>GPU {0}개 모두 (GPU마다 프로세스 하나)</translation>
-    </message>
-    <message>
         <source>Change training</source>
         <translation>훈련 설정 변경</translation>
     </message>
@@ -3268,16 +3139,8 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>현재 배치가 끝나면 중지합니다…</translation>
     </message>
     <message>
-        <source>Loading the images: {0} of {1}…</source>
-        <translation>이미지를 불러오는 중: {1}개 중 {0}개…</translation>
-    </message>
-    <message>
         <source>Training on {0}: {1} parameters, {2} training and {3} validation images.</source>
         <translation>{0}에서 훈련: 파라미터 {1}개, 훈련 이미지 {2}개, 검증 이미지 {3}개.</translation>
-    </message>
-    <message>
-        <source>Epoch {0}/{1} · batch {2}/{3} · {4} images/s · about {5} left</source>
-        <translation>에포크 {0}/{1} · 배치 {2}/{3} · 초당 이미지 {4}개 · 약 {5} 남음</translation>
     </message>
     <message>
         <source>  validation loss {0:.4f} accuracy {1:.1%}</source>
@@ -3338,14 +3201,6 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>Training failed</source>
         <translation>훈련 실패</translation>
-    </message>
-    <message>
-        <source>automatic</source>
-        <translation>자동</translation>
-    </message>
-    <message>
-        <source>Where training runs: automatic takes a GPU if there is one, else the CPU. Training runs in its own process, on every core.</source>
-        <translation>훈련이 실행되는 곳입니다: 자동은 GPU가 있으면 GPU를, 없으면 CPU를 씁니다. 훈련은 별도의 프로세스에서 모든 코어로 실행됩니다.</translation>
     </message>
     <message>
         <source>Could not write the run folder {0} (is the disk full or read-only?).</source>
@@ -3409,6 +3264,157 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <message>
         <source>The training process ended with an error (exit code {0}). {1}</source>
         <translation>훈련 프로세스가 오류로 끝났습니다 (종료 코드 {0}). {1}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSettingsPanel</name>
+    <message>
+        <source>Training settings</source>
+        <translation>훈련 설정</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>고정</translation>
+    </message>
+    <message>
+        <source>step decay</source>
+        <translation>단계적 감소</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>코사인</translation>
+    </message>
+    <message>
+        <source>one-cycle</source>
+        <translation>원사이클</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>How many times training goes through every training image.</source>
+        <translation>훈련이 모든 훈련 이미지를 몇 번 거치는지입니다.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Images per step: larger is faster per image but needs more memory.</source>
+        <translation>한 스텝의 이미지 수: 클수록 이미지당 빠르지만 메모리가 더 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>How the weights follow the gradient.</source>
+        <translation>가중치가 기울기를 따라가는 방법입니다.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>How far each step moves the weights; the arrows multiply or divide by about 2.</source>
+        <translation>각 스텝이 가중치를 얼마나 움직이는지입니다. 화살표는 약 2배씩 곱하거나 나눕니다.</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>The share of the previous step that each step keeps (SGD with momentum).</source>
+        <translation>각 스텝이 이전 스텝에서 이어받는 비율입니다 (모멘텀 SGD).</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes from epoch to epoch; one-cycle climbs for the first quarter of the steps, then falls, batch by batch.</source>
+        <translation>학습률이 에포크마다 어떻게 바뀌는지; 원사이클은 처음 4분의 1 스텝 동안 올라갔다가 배치마다 내려갑니다.</translation>
+    </message>
+    <message>
+        <source>Step size (epochs)</source>
+        <translation>스텝 크기 (에포크)</translation>
+    </message>
+    <message>
+        <source>Step decay: the learning rate is multiplied by gamma every this many epochs.</source>
+        <translation>단계 감쇠: 이 에포크 수마다 학습률에 감마를 곱합니다.</translation>
+    </message>
+    <message>
+        <source>Gamma</source>
+        <translation>감마</translation>
+    </message>
+    <message>
+        <source>Step decay: what the learning rate is multiplied by.</source>
+        <translation>단계 감쇠: 학습률에 곱하는 값입니다.</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>레이블 스무딩</translation>
+    </message>
+    <message>
+        <source>Trains towards a little less than 100% for the true class: a brake on overconfidence.</source>
+        <translation>정답 클래스를 100%보다 조금 낮게 목표로 학습합니다: 지나친 확신을 막는 브레이크입니다.</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>Pulls the weights towards zero a little every step: a brake on overfitting.</source>
+        <translation>스텝마다 가중치를 0 쪽으로 조금 당깁니다: 과대 적합을 막는 브레이크입니다.</translation>
+    </message>
+    <message>
+        <source>Early stopping patience (epochs)</source>
+        <translation>조기 종료 대기 (에포크)</translation>
+    </message>
+    <message>
+        <source>Stop when the validation accuracy has not improved for this many epochs; off at 0.</source>
+        <translation>검증 정확도가 이 에포크 수 동안 나아지지 않으면 멈춥니다. 0이면 꺼집니다.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끄기</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same split, shuffle and starting weights.</source>
+        <translation>같은 시드는 같은 분할, 섞기, 초기 가중치를 줍니다.</translation>
+    </message>
+    <message>
+        <source>Mixed precision</source>
+        <translation>혼합 정밀도</translation>
+    </message>
+    <message>
+        <source>On a CUDA GPU: compute in 16-bit floats where it is safe, for speed and memory.</source>
+        <translation>CUDA GPU에서: 안전한 곳은 16비트 부동소수점으로 계산해 속도와 메모리를 아낍니다.</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Where training runs: automatic takes a GPU if there is one, else the CPU. Training runs in its own process, on every core.</source>
+        <translation>훈련이 실행되는 곳입니다: 자동은 GPU가 있으면 GPU를, 없으면 CPU를 씁니다. 훈련은 별도의 프로세스에서 모든 코어로 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>All {0} GPUs (one process each)</source>
+        <translation>GPU {0}개 모두 (GPU마다 프로세스 하나)</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,11 @@ say: the overfitting lesson in one picture).
 from __future__ import annotations
 
 import dataclasses
-import time
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -33,22 +31,18 @@ from PySide6.QtWidgets import (
 from playground.gui.app.config import config_dir
 from playground.gui.app.messages import translated
 from playground.gui.background.tasks import Task
-from playground.gui.background.training_process import ALL_GPUS, TrainingProcess
+from playground.gui.background.training_process import TrainingProcess
 from playground.gui.pages.train.runs import RunRecord, RunsPanel, records_from_saved, records_to_keep
-from playground.gui.pages.train.status_line import StatusLine
+from playground.gui.pages.train.settings_panel import TrainingSettingsPanel
+from playground.gui.pages.train.status_line import RunProgress, StatusLine
 from playground.gui.project.document import ProjectDocument
 from playground.gui.widgets.flow_layout import FlowLayout
 from playground.gui.widgets.panels import RememberedSplitter, settings_panel
-from playground.gui.widgets.rate_spin_box import RateSpinBox
 from playground.gui.widgets.run_model_buttons import run_model_buttons
-from playground.gui.widgets.settings_form import FieldView, SettingsForm
 from playground.spec.project import Project
 from playground.spec.resume_policy import resume_refusal
 from playground.spec.saved_runs import SavedRuns
-from playground.spec.settings import TrainingSettings
 from playground.spec.shapes import summarize_project
-
-STATUS_INTERVAL = 0.25  # seconds between updates of the progress text and bar
 
 
 class TrainPage(QWidget):
@@ -65,21 +59,20 @@ class TrainPage(QWidget):
         self.checkpoint_reader.finished.connect(self._checkpoint_read)
         self.checkpoint_reader.failed.connect(self._checkpoint_refused)
         self._after_stop = None  # a question or warning about the run, shown once its process has ended
-        self._gpu_count = 0
-        self._cuda_available = False  # mixed precision is offered only then
-        self._all_gpus = False  # "All N GPUs" chosen: the project says cuda, torchrun runs one process per GPU
         self.checkpoint = None  # the current model: best weights of the last run, or a loaded file
         self.model_source: tuple[int, str] | None = None  # (run number, best.pt or last.pt) the model came from
         self.runs: list[RunRecord] = []
         self.run: RunRecord | None = None  # the run being trained or last trained
         self.plots = None  # created on first show: pyqtgraph costs 0.3 s to import
-        self._started_at = 0.0
-        self._last_status = 0.0
-        self._span = (0, 1)  # (first epoch, last epoch) of the training in progress
 
         self.runs_panel = RunsPanel()  # first: the settings form names the optimizers as the run list does
         self.run_list = self.runs_panel.list
-        self._build_settings()
+        self.settings_panel = TrainingSettingsPanel(self.runs_panel.optimizer_names())
+        self.settings_panel.edited.connect(self._edit)
+        self.settings_box = self.settings_panel  # (the left column's first box)
+        self.settings_form = self.settings_panel.form
+        self.device = self.settings_panel.device
+        self.learning_rate = self.settings_panel.learning_rate
         self._build_controls()
         self.log = QPlainTextEdit()
         self.log.setObjectName("training_log")
@@ -132,114 +125,6 @@ class TrainPage(QWidget):
 
     # ------------------------------------------------------------------ layout
 
-    def _build_settings(self) -> None:
-        """The form comes from TrainingSettings' own readers (bounds, choices); this page gives
-        the words, and says which settings apply when."""
-        schedules = {
-            "none": self.tr("constant"),
-            "step": self.tr("step decay"),
-            "cosine": self.tr("cosine"),
-            "one_cycle": self.tr("one-cycle"),
-        }
-        views = [
-            FieldView(
-                "epochs", self.tr("Epochs"), self.tr("How many times training goes through every training image.")
-            ),
-            FieldView(
-                "batch_size",
-                self.tr("Batch size"),
-                self.tr("Images per step: larger is faster per image but needs more memory."),
-            ),
-            FieldView(
-                "optimizer",
-                self.tr("Optimizer"),
-                self.tr("How the weights follow the gradient."),
-                options=self.runs_panel.optimizer_names(),
-            ),
-            FieldView(
-                "learning_rate",
-                self.tr("Learning rate"),
-                self.tr("How far each step moves the weights; the arrows multiply or divide by about 2."),
-                editor=RateSpinBox,
-            ),
-            FieldView(
-                "momentum",
-                self.tr("Momentum"),
-                self.tr("The share of the previous step that each step keeps (SGD with momentum)."),
-                decimals=3,
-                shown=lambda t: t.optimizer == "momentum",
-            ),
-            FieldView(
-                "lr_schedule",
-                self.tr("Learning-rate schedule"),
-                self.tr(
-                    "How the learning rate changes from epoch to epoch; one-cycle climbs for the first"
-                    " quarter of the steps, then falls, batch by batch."
-                ),
-                options=schedules,
-            ),
-            FieldView(
-                "step_size",
-                self.tr("Step size (epochs)"),
-                self.tr("Step decay: the learning rate is multiplied by gamma every this many epochs."),
-                shown=lambda t: t.lr_schedule == "step",
-            ),
-            FieldView(
-                "gamma",
-                self.tr("Gamma"),
-                self.tr("Step decay: what the learning rate is multiplied by."),
-                decimals=3,
-                shown=lambda t: t.lr_schedule == "step",
-            ),
-            FieldView(
-                "label_smoothing",
-                self.tr("Label smoothing"),
-                self.tr("Trains towards a little less than 100% for the true class: a brake on overconfidence."),
-                decimals=2,
-            ),
-            FieldView(
-                "weight_decay",
-                self.tr("Weight decay"),
-                self.tr("Pulls the weights towards zero a little every step: a brake on overfitting."),
-                decimals=5,
-            ),
-            FieldView(
-                "early_stopping_patience",
-                self.tr("Early stopping patience (epochs)"),
-                self.tr("Stop when the validation accuracy has not improved for this many epochs; off at 0."),
-                special_text=self.tr("off"),
-            ),
-            FieldView(
-                "seed", self.tr("Seed"), self.tr("The same seed gives the same split, shuffle and starting weights.")
-            ),
-            FieldView(
-                "mixed_precision",
-                self.tr("Mixed precision"),
-                self.tr("On a CUDA GPU: compute in 16-bit floats where it is safe, for speed and memory."),
-                shown=lambda t: self._cuda_available and t.device not in ("cpu", "mps"),
-            ),
-        ]
-        self.settings_form = SettingsForm(TrainingSettings, views)
-        self.settings_form.edited.connect(self._edit)
-        self.learning_rate = self.settings_form.widgets["learning_rate"]
-        self.device = QComboBox()
-        self.device.setObjectName("device")
-        self.device.addItem(self.tr("automatic"), "auto")
-        self.device.addItem(self.tr("CPU"), "cpu")
-        self.device.setToolTip(
-            self.tr(
-                "Where training runs: automatic takes a GPU if there is one, else the CPU."
-                " Training runs in its own process, on every core."
-            )
-        )
-        # A GPU's long name must not widen the form: the list drops down as wide as it needs.
-        self.device.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.device.setMinimumContentsLength(12)
-        self.device.activated.connect(lambda _: self._choose_device())
-        self.settings_form.layout_.addRow(self.tr("Device"), self.device)
-        self.settings_box = QGroupBox(self.tr("Training settings"))
-        QVBoxLayout(self.settings_box).addWidget(self.settings_form)
-
     def _build_controls(self) -> None:
         self.start_button = QPushButton(self.tr("Train"))
         self.pause_button = QPushButton(self.tr("Pause"))
@@ -282,6 +167,7 @@ class TrainPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setObjectName("training_progress")
         self.progress.setRange(0, 1000)
+        self.run_progress = RunProgress(self.status, self.progress)
 
         self.start_button.clicked.connect(lambda: self.start())
         self.pause_button.clicked.connect(self.toggle_pause)
@@ -306,21 +192,9 @@ class TrainPage(QWidget):
         return self.plots
 
     def set_devices(self, devices: list[tuple[str, str]]) -> None:
-        """Called once torch is loaded: every device this machine has, and with several GPUs, all of
-        them at once (the training process then runs under torchrun, one process per GPU)."""
-        for name, description in devices:
-            if self.device.findData(name) < 0:
-                self.device.addItem(description if name == "cpu" else f"{description} ({name})", name)
-        self._gpu_count = sum(name.startswith("cuda:") for name, _ in devices)
-        self._cuda_available = self._gpu_count > 0
-        if self._gpu_count > 1 and self.device.findData(ALL_GPUS) < 0:
-            self.device.addItem(self.tr("All {0} GPUs (one process each)").format(self._gpu_count), ALL_GPUS)
+        """Called once torch is loaded: every device this machine has (see TrainingSettingsPanel)."""
+        self.settings_panel.set_devices(devices)
         self.render(self.document.project)
-
-    def _choose_device(self) -> None:
-        choice = self.device.currentData()
-        self._all_gpus = choice == ALL_GPUS
-        self._edit("device", "cuda" if self._all_gpus else choice)  # the project file names one device
 
     # ------------------------------------------------------------------ settings
 
@@ -331,14 +205,7 @@ class TrainPage(QWidget):
         )
 
     def render(self, project: Project) -> None:
-        t = project.training
-        self.settings_form.render(t)
-        if self.device.findData(t.device) < 0:
-            self.device.addItem(t.device, t.device)
-        device = ALL_GPUS if self._all_gpus and t.device == "cuda" else t.device
-        self.device.blockSignals(True)
-        self.device.setCurrentIndex(self.device.findData(device))
-        self.device.blockSignals(False)
+        self.settings_panel.render(project.training)
         self._update_buttons()
 
     # ------------------------------------------------------------------ running
@@ -430,7 +297,7 @@ class TrainPage(QWidget):
                 self.plots.clear()
         self._refresh_run_list()
         device = project.training.device
-        gpus = self._gpu_count if self._all_gpus and device == "cuda" else 0
+        gpus = self.settings_panel.gpu_count if self.settings_panel.all_gpus and device == "cuda" else 0
         try:
             self.training.start(
                 project,
@@ -474,12 +341,10 @@ class TrainPage(QWidget):
     # ------------------------------------------------------------------ events
 
     def _on_loading(self, done: int, total: int) -> None:
-        self.status.setText(self.tr("Loading the images: {0} of {1}…").format(f"{done:,}", f"{total:,}"))
-        self.progress.setValue(round(1000 * done / max(total, 1)))
+        self.run_progress.loading(done, total)
 
     def _on_started(self, event) -> None:
-        self._started_at = time.perf_counter()
-        self._span = (event.start_epoch, event.epochs)
+        self.run_progress.started(event.start_epoch, event.epochs)
         plots = self.ensure_plots()
         plots.set_epoch_span(0, event.epochs)
         plots.mark_phase_starts(self.run.phase_starts if self.run is not None else [])
@@ -489,33 +354,12 @@ class TrainPage(QWidget):
             )
         )
 
-    def _fraction(self, epoch: int, batch_fraction: float) -> float:
-        first, last = self._span
-        return min(1.0, ((epoch - 1 - first) + batch_fraction) / max(last - first, 1))
-
     def _on_batch(self, event) -> None:
         if event.loss is None or event.accuracy is None:
             return  # not a number (under torchrun the epoch's end says NaN): nothing to draw
         position = event.epoch - 1 + event.batch / event.batches
         self.ensure_plots().add_batch(position, event.loss, event.accuracy)
-        now = time.perf_counter()
-        if now - self._last_status < STATUS_INTERVAL and event.batch != event.batches:
-            return  # text and bar 4 times a second: every repaint costs the training thread the GIL
-        self._last_status = now
-        fraction = self._fraction(event.epoch, event.batch / event.batches)
-        self.progress.setValue(round(fraction * 1000))
-        elapsed = time.perf_counter() - self._started_at
-        left = elapsed / fraction * (1 - fraction) if fraction > 0 else 0
-        self.status.setText(
-            self.tr("Epoch {0}/{1} · batch {2}/{3} · {4} images/s · about {5} left").format(
-                event.epoch,
-                self._span[1],
-                event.batch,
-                event.batches,
-                f"{event.images_per_second:,.0f}",
-                f"{int(left // 60)}:{int(left % 60):02d}",
-            )
-        )
+        self.run_progress.batch(event)
 
     def _on_epoch(self, event) -> None:
         record = {k: v for k, v in event.to_dict().items() if k != "event"}
@@ -589,7 +433,7 @@ class TrainPage(QWidget):
             QMessageBox.StandardButton.Yes,
         )
         if answer == QMessageBox.StandardButton.Yes and not self.training.running:
-            planned = self._span[1]  # the epochs the failed training was to reach, not more
+            planned = self.run_progress.span[1]  # the epochs the failed training was to reach, not more
             self._edit("batch_size", smaller)
             self.start(continue_run=self._resumable(), epochs=planned)  # keep the epochs that did finish
 
