@@ -55,13 +55,15 @@ class AugmentPage(QWidget):
         self.brightness, self.contrast = widgets["brightness"], widgets["contrast"]
         self.horizontal_flip, self.vertical_flip = widgets["horizontal_flip"], widgets["vertical_flip"]
         self.fill_mode, self.fill_value = widgets["fill_mode"], widgets["fill_value"]
-        presets = QHBoxLayout()
+        presets_row = QWidget()  # the buttons' parent from the start: Qt, not Python, then owns them
+        presets = QHBoxLayout(presets_row)
+        presets.setContentsMargins(0, 0, 0, 0)
         self.none_button = QPushButton(self.tr("Preset: None"))
         self.typical_button = QPushButton(self.tr("Preset: Typical"))
         self.typical_button.setToolTip(self.tr("rotation 15°, shifts 10%, zoom 10%, horizontal flip, nearest fill"))
         presets.addWidget(self.none_button)
         presets.addWidget(self.typical_button)
-        form.addRow(presets)
+        form.addRow(presets_row)
 
         self.grid = ImageGrid(96)
         self.grid.setObjectName("augment_preview")

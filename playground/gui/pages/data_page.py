@@ -249,8 +249,7 @@ class DataPage(QWidget):
         self.source.activated.connect(lambda _: self._edit(source=self.source.currentData()))
         self.folder_button.clicked.connect(lambda: self.use_folder())
         self.new_button.clicked.connect(self.new_dataset)
-        merges = {"image_size": "size", "val_fraction": "split"}  # typing a size, dragging the split: one step
-        self.data_inputs.edited.connect(lambda key, value: self._edit(merges.get(key), **{key: value}))
+        self.data_inputs.edited.connect(self._edit_setting)
         self.cancel_button.clicked.connect(self.loader.cancel)
         self.reload_button.clicked.connect(lambda: self.load(force=True))
         self.classes.currentRowChanged.connect(lambda _: self._show_class())
@@ -268,6 +267,10 @@ class DataPage(QWidget):
         self.document.change(
             self.document.project.replace(data=data), self.tr("Change data"), merge and f"data:{merge}"
         )
+
+    def _edit_setting(self, key: str, value) -> None:
+        merge = {"image_size": "size", "val_fraction": "split"}.get(key)  # typing a size, dragging the split: one step
+        self._edit(merge, **{key: value})
 
     def _source_for(self, folder: Path) -> str:
         return self.source_for(folder, self.document.base_dir)

@@ -34,6 +34,7 @@ from playground.spec import fields
 
 LARGEST_INT = 2**31 - 1  # what a QSpinBox holds
 LARGEST_NUMBER = 1e9  # a QDoubleSpinBox's edge where the reader has none
+FIELD_ID = "settings_field"  # the property that names an input's field (its view's id)
 
 
 @dataclass(frozen=True)
@@ -369,11 +370,15 @@ class SettingsInputs(QObject):
         defaults = {f.name: f.default for f in dataclasses.fields(settings_class)}
         for view in views:
             widget = make_input(settings_class.readers[view.key], view, defaults.get(view.key))
-            changed_signal(widget).connect(lambda *_, view=view, widget=widget: self._changed(view, widget))
+            widget.setProperty(FIELD_ID, view.id)
+            # A method, not a lambda: the connection then ends with this object. (Lambdas holding it,
+            # one per input, made the interpreter crash at exit while Qt deleted a page left open.)
+            changed_signal(widget).connect(self._input_changed)
             self.widgets[view.id] = widget
 
-    def _changed(self, view: FieldView, widget: QWidget) -> None:
-        value = value_of(widget)
+    def _input_changed(self, *_) -> None:
+        view = self.views[self.sender().property(FIELD_ID)]
+        value = value_of(self.widgets[view.id])
         if view.part is not None:
             whole = list(getattr(self.settings, view.key))
             whole[view.part] = value
