@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>Flatten</source>
-        <translation>평탄화 (Flatten)</translation>
+        <translation>평면화 (Flatten)</translation>
     </message>
     <message>
         <source>Global average pool</source>
@@ -161,11 +161,11 @@
     </message>
     <message>
         <source>valid</source>
-        <translation>valid (패딩 없음)</translation>
+        <translation>Valid 패딩</translation>
     </message>
     <message>
         <source>same</source>
-        <translation>same</translation>
+        <translation>Same 패딩</translation>
     </message>
     <message>
         <source>pad {0}</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>The unfrozen base blocks learn at this fraction of the learning rate</source>
-        <translation>동결 해제된 베이스 블록은 학습률에 이 비율을 곱한 값으로 학습합니다</translation>
+        <translation>동결 해제된 베이스 블록은 학습률에 이 비율을 곱한 값으로 훈련합니다</translation>
     </message>
     <message>
         <source>Remove the pretrained base</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>A filter is shared by every position of the image, so its weights are learned once.</source>
-        <translation>필터는 이미지의 모든 위치에서 공유되므로 가중치를 한 번만 학습합니다.</translation>
+        <translation>필터는 이미지의 모든 위치에서 공유되므로 가중치를 한 번만 배웁니다.</translation>
     </message>
     <message>
         <source>{0} params</source>
@@ -457,7 +457,7 @@
     </message>
     <message>
         <source>Filters</source>
-        <translation>필터 수</translation>
+        <translation>필터</translation>
     </message>
     <message>
         <source>Kernel size</source>
@@ -552,7 +552,7 @@
     </message>
     <message>
         <source>constant</source>
-        <translation>constant (상수)</translation>
+        <translation>고정</translation>
     </message>
     <message>
         <source>reflect</source>
@@ -1058,7 +1058,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>same</source>
-        <translation>same</translation>
+        <translation>Same 패딩</translation>
     </message>
     <message>
         <source>Show how often each input pixel is used</source>
@@ -1102,7 +1102,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Filters</source>
-        <translation>필터 수</translation>
+        <translation>필터</translation>
     </message>
     <message>
         <source>Input size</source>
@@ -1154,11 +1154,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>A pooling layer learns no parameters: its rule (the largest, the mean or the smallest value of each window) is fixed.</source>
-        <translation>풀링 층은 파라미터를 학습하지 않습니다: 규칙(각 윈도우의 가장 큰 값, 평균, 가장 작은 값)이 정해져 있습니다.</translation>
+        <translation>풀링 층에는 학습할 파라미터가 없습니다: 규칙(각 윈도우의 가장 큰 값, 평균, 가장 작은 값)이 정해져 있습니다.</translation>
     </message>
     <message>
         <source>{0} filter(s) here learn {1} parameters; a dense layer making the same {2} outputs from these {3} inputs would learn {4}.</source>
-        <translation>여기서 필터 {0}개는 파라미터 {1}개를 학습합니다. 같은 입력 {3}개로 같은 출력 {2}개를 만드는 Dense 층이라면 {4}개를 학습합니다.</translation>
+        <translation>여기서 필터 {0}개의 학습할 파라미터는 {1}개입니다. 같은 입력 {3}개로 같은 출력 {2}개를 만드는 Dense 층이라면 학습할 파라미터가 {4}개입니다.</translation>
     </message>
     <message>
         <source>Press Step to slide the window over the input.</source>
@@ -1494,7 +1494,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Layer {0} has no weights and no window: it passes its input on as it is (a flatten lays the maps end to end).</source>
-        <translation>{0}번째 층에는 가중치도 윈도우도 없습니다. 입력을 그대로 넘깁니다(Flatten은 맵들을 한 줄로 이어 붙입니다).</translation>
+        <translation>{0}번째 층에는 가중치도 윈도우도 없습니다. 입력을 그대로 넘깁니다(평면화(Flatten)는 맵들을 한 줄로 이어 붙입니다).</translation>
     </message>
     <message>
         <source>Input map {0}</source>
@@ -1762,7 +1762,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>{0} filters of {1}×{2}×{3}: what the first layer looks for in the pixels (edges, colours, blobs). Bright = a large weight, dark = a negative one.</source>
-        <translation>{1}×{2}×{3} 필터 {0}개: 첫 번째 층이 픽셀에서 찾는 것 (가장자리, 색, 얼룩). 밝음 = 큰 가중치, 어두움 = 음수 가중치.</translation>
+        <translation>{1}×{2}×{3} 필터 {0}개: 첫 번째 층이 픽셀에서 찾는 것 (경계선, 색, 얼룩). 밝음 = 큰 가중치, 어두움 = 음수 가중치.</translation>
     </message>
     <message>
         <source>{0} filters of {1}×{2}×{3}. Each is as deep as its input ({1} channels): shown is the slice that looks at input channel {4}.</source>
@@ -1817,7 +1817,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Each box shows a sample&apos;s output, untrained: fresh weights (train the network to see what it learned).</source>
-        <translation>각 상자는 샘플의 출력을 보여 줍니다. 훈련 전: 새로 초기화한 가중치입니다(네트워크를 훈련하면 학습한 내용이 보입니다).</translation>
+        <translation>각 상자는 샘플의 출력을 보여 줍니다. 훈련 전: 새로 초기화한 가중치입니다(네트워크를 훈련하면 배운 내용이 보입니다).</translation>
     </message>
     <message>
         <source>The sample is a built-in digit, not an image of the project&apos;s data: load the data on the Data page to see its first image here.</source>
@@ -2013,7 +2013,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Lesson</source>
-        <translation>강의</translation>
+        <translation>수업</translation>
     </message>
     <message>
         <source>Exercises</source>
@@ -2110,7 +2110,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Train</source>
-        <translation>훈련</translation>
+        <translation>훈련 시작</translation>
     </message>
     <message>
         <source>Predict</source>
@@ -2409,7 +2409,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>same</source>
-        <translation>same</translation>
+        <translation>Same 패딩</translation>
     </message>
     <message>
         <source>Add a bias to each map</source>
@@ -2493,7 +2493,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Flatten → Dense</source>
-        <translation>Flatten (평탄화) → Dense 층</translation>
+        <translation>평면화 (Flatten) → Dense 층</translation>
     </message>
     <message>
         <source>Weights (a row per unit)</source>
@@ -2513,7 +2513,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Convolution: {0}. Pooling: {1}. Flatten: {2} numbers.</source>
-        <translation>합성곱: {0}. 풀링: {1}. 평탄화: 숫자 {2}개.</translation>
+        <translation>합성곱: {0}. 풀링: {1}. 평면화: 숫자 {2}개.</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -2525,7 +2525,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Flatten: the pooled maps one after the other, each row by row: {0}</source>
-        <translation>평탄화: 풀링된 맵을 차례로, 각 맵은 행 순서대로 이어 붙입니다: {0}</translation>
+        <translation>평면화: 풀링된 맵을 차례로, 각 맵은 행 순서대로 이어 붙입니다: {0}</translation>
     </message>
     <message>
         <source>Unit {0}: {1}</source>
@@ -2794,7 +2794,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>A network trained on ImageNet&apos;s 1.2 million photos already knows edges, textures and parts of objects. Keep its base, put a new head on top and train that on your images.</source>
-        <translation>ImageNet의 사진 120만 장으로 훈련된 네트워크는 이미 가장자리, 질감, 물체의 부분을 알고 있습니다. 그 베이스는 그대로 두고 위에 새 헤드(분류기)를 얹어 내 이미지로 훈련하세요.</translation>
+        <translation>ImageNet의 사진 120만 장으로 훈련된 네트워크는 이미 경계선, 질감, 물체의 부분을 알고 있습니다. 그 베이스는 그대로 두고 위에 새 헤드(분류기)를 얹어 내 이미지로 훈련하세요.</translation>
     </message>
     <message>
         <source>— (animals)</source>
@@ -3108,7 +3108,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Fine-tuning from epoch {0}: the top {1} blocks of the base learn too, at {2}× the rate.</source>
-        <translation>에포크 {0}부터 미세 조정: 베이스의 위쪽 블록 {1}개도 학습률의 {2}배로 학습합니다.</translation>
+        <translation>에포크 {0}부터 미세 조정: 베이스의 위쪽 블록 {1}개도 학습률의 {2}배로 훈련합니다.</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -3358,7 +3358,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Trains towards a little less than 100% for the true class: a brake on overconfidence.</source>
-        <translation>정답 클래스를 100%보다 조금 낮게 목표로 학습합니다: 지나친 확신을 막는 브레이크입니다.</translation>
+        <translation>정답 클래스를 100%보다 조금 낮게 목표로 훈련합니다: 지나친 확신을 막는 브레이크입니다.</translation>
     </message>
     <message>
         <source>Weight decay</source>
@@ -3495,7 +3495,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     <name>spec</name>
     <message>
         <source>layer {number}, {layer}: needs a C×H×W input but gets a flat vector of {size} — move it before the Flatten/Dense layers</source>
-        <translation>{number}번 층, {layer}: C×H×W 입력이 필요한데 길이 {size}의 평탄한 벡터를 받습니다 — Flatten/Dense 층 앞으로 옮기세요</translation>
+        <translation>{number}번 층, {layer}: C×H×W 입력이 필요한데 길이 {size}의 평탄한 벡터를 받습니다 — 평면화(Flatten)/Dense 층 앞으로 옮기세요</translation>
     </message>
     <message>
         <source>layer {number}, {layer}: padding {padding} is not smaller than the pool size {height}x{width} — some windows would see only padding</source>
@@ -3519,11 +3519,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the network has no layers — add at least a Flatten and a Dense layer</source>
-        <translation>네트워크에 층이 없습니다 — 적어도 Flatten 층과 Dense 층을 추가하세요</translation>
+        <translation>네트워크에 층이 없습니다 — 적어도 평면화(Flatten) 층과 Dense 층을 추가하세요</translation>
     </message>
     <message>
         <source>the network ends in a {shape} feature map; it must end in {classes} class scores — add Flatten (or Global average pool) and Dense with units &apos;auto&apos;</source>
-        <translation>네트워크가 {shape} 특징 맵으로 끝납니다. 클래스 점수 {classes}개로 끝나야 합니다 — Flatten(또는 전역 평균 풀링)과 유닛 수 &apos;auto&apos;인 Dense 층을 추가하세요</translation>
+        <translation>네트워크가 {shape} 특징 맵으로 끝납니다. 클래스 점수 {classes}개로 끝나야 합니다 — 평면화(Flatten) 층(또는 전역 평균 풀링)과 유닛 수 &apos;auto&apos;인 Dense 층을 추가하세요</translation>
     </message>
     <message>
         <source>the last layer gives {scores} scores but the data has {classes} classes — set the last Dense layer&apos;s units to &apos;auto&apos;</source>
@@ -3531,7 +3531,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>flattens its {shape} input to {size} first</source>
-        <translation>먼저 {shape} 입력을 {size}개 값으로 평탄화합니다</translation>
+        <translation>먼저 {shape} 입력을 {size}개 값으로 평면화합니다</translation>
     </message>
     <message>
         <source>no parameters</source>
@@ -3615,7 +3615,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the dense layer needs {inputs} weights per unit, one for each flattened value (got {weights})</source>
-        <translation>Dense 층은 유닛마다 평탄화된 값 하나당 가중치 하나, 즉 {inputs}개의 가중치가 필요합니다(현재 {weights}개)</translation>
+        <translation>Dense 층은 유닛마다 평면화된 값 하나당 가중치 하나, 즉 {inputs}개의 가중치가 필요합니다(현재 {weights}개)</translation>
     </message>
     <message>
         <source>height {height}; width {width}</source>
@@ -3623,11 +3623,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>the lesson index is unreadable: {error}</source>
-        <translation>강의 목록을 읽을 수 없습니다: {error}</translation>
+        <translation>수업 목록을 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
         <source>lesson {lesson} has no {language} text ({path})</source>
-        <translation>강의 {lesson}에 {language} 본문이 없습니다({path})</translation>
+        <translation>수업 {lesson}에 {language} 본문이 없습니다({path})</translation>
     </message>
     <message>
         <source>{path}: the first line must be the title (&apos;# …&apos;)</source>
@@ -3635,19 +3635,19 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>lesson {lesson}: try: unknown {unknown} / missing {missing} lab settings</source>
-        <translation>강의 {lesson}: 직접 해 보기: 알 수 없는 실습 설정 {unknown} / 빠진 실습 설정 {missing}</translation>
+        <translation>수업 {lesson}: 직접 해 보기: 알 수 없는 실습 설정 {unknown} / 빠진 실습 설정 {missing}</translation>
     </message>
     <message>
         <source>lesson {lesson}: try.{key}: {value} is not one of {allowed}</source>
-        <translation>강의 {lesson}: 직접 해 보기의 {key}: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
+        <translation>수업 {lesson}: 직접 해 보기의 {key}: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
     </message>
     <message>
         <source>lesson {lesson}: try: the builder opens with a preset or a pretrained network, one of them</source>
-        <translation>강의 {lesson}: 직접 해 보기: 모델 빌더는 프리셋 또는 사전 훈련된 네트워크 중 하나로 열립니다</translation>
+        <translation>수업 {lesson}: 직접 해 보기: 모델 빌더는 프리셋 또는 사전 훈련된 네트워크 중 하나로 열립니다</translation>
     </message>
     <message>
         <source>lesson {lesson}: try.open: {value} is not one of {allowed}</source>
-        <translation>강의 {lesson}: 직접 해 보기의 open: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
+        <translation>수업 {lesson}: 직접 해 보기의 open: {value}은(는) {allowed} 중 하나가 아닙니다</translation>
     </message>
     <message>
         <source>Type a number, e.g. 12.</source>
@@ -3803,7 +3803,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Input: {height}×{width}×{channels}, flattened into a Dense layer of {units} units. How many parameters does the Dense layer learn?</source>
-        <translation>입력: {height}×{width}×{channels}, 평탄화되어 유닛 {units}개의 Dense 층으로 들어갑니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
+        <translation>입력: {height}×{width}×{channels}, 평면화되어 유닛 {units}개의 Dense 층으로 들어갑니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>Every unit has one weight per input value and one bias.</source>
@@ -3815,7 +3815,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>A {height}×{width} colour image (RGB) is flattened. How many numbers does the vector hold?</source>
-        <translation>{height}×{width} 컬러 이미지(RGB)를 평탄화합니다. 벡터에는 숫자가 몇 개 있습니까?</translation>
+        <translation>{height}×{width} 컬러 이미지(RGB)를 평면화합니다. 벡터에는 숫자가 몇 개 있습니까?</translation>
     </message>
     <message>
         <source>A colour image has 3 channels: height · width · channels.</source>
@@ -3839,7 +3839,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>What would pooling learn? Its rule (max, average, min) is fixed.</source>
-        <translation>풀링이 무엇을 학습할까요? 규칙(최대, 평균, 최소)은 정해져 있습니다.</translation>
+        <translation>풀링이 무엇을 배울까요? 규칙(최대, 평균, 최소)은 정해져 있습니다.</translation>
     </message>
     <message>
         <source>0: a pooling layer has no parameters; it only keeps the largest value of each window.</source>
@@ -3859,19 +3859,19 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>Image: {size}×{size}. {filters} filters of {kernel}×{kernel} (stride 1, no padding), then 2×2 max pooling with stride 2, then Flatten. How many numbers does Flatten give?</source>
-        <translation>이미지: {size}×{size}. {kernel}×{kernel} 필터 {filters}개(스트라이드 1, 패딩 없음), 스트라이드 2의 2×2 최대 풀링, 그다음 Flatten. Flatten은 숫자를 몇 개 내놓습니까?</translation>
+        <translation>이미지: {size}×{size}. {kernel}×{kernel} 필터 {filters}개(스트라이드 1, 패딩 없음), 스트라이드 2의 2×2 최대 풀링, 그다음 평면화(Flatten). 평면화하면 숫자가 몇 개 나옵니까?</translation>
     </message>
     <message>
         <source>Find the pooled width; Flatten gives width · height · filters numbers.</source>
-        <translation>풀링된 너비를 구하세요. Flatten은 너비 · 높이 · 필터 수만큼의 숫자를 내놓습니다.</translation>
+        <translation>풀링된 너비를 구하세요. 평면화(Flatten)하면 너비 · 높이 · 필터 수만큼의 숫자가 나옵니다.</translation>
     </message>
     <message>
         <source>Convolution: {conv}. Pooling: {pool}. Flatten: {out}·{out}·{filters} = {answer}.</source>
-        <translation>합성곱: {conv}. 풀링: {pool}. Flatten: {out}·{out}·{filters} = {answer}.</translation>
+        <translation>합성곱: {conv}. 풀링: {pool}. 평면화: {out}·{out}·{filters} = {answer}.</translation>
     </message>
     <message>
         <source>After convolution and pooling, a {size}×{size}×{channels} feature map is flattened into a Dense layer of {units} units. How many parameters does that Dense layer learn?</source>
-        <translation>합성곱과 풀링을 거친 {size}×{size}×{channels} 특징 맵을 평탄화하여 유닛 {units}개의 Dense 층에 넣습니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
+        <translation>합성곱과 풀링을 거친 {size}×{size}×{channels} 특징 맵을 평면화하여 유닛 {units}개의 Dense 층에 넣습니다. 이 Dense 층이 학습하는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>One label per image, one box, several boxes, or one label per pixel?</source>
@@ -3971,7 +3971,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>The base is frozen and pooling learns nothing: count only the new Dense layer&apos;s parameters.</source>
-        <translation>베이스는 동결되어 있고 풀링은 아무것도 학습하지 않습니다: 새 Dense 층의 파라미터만 세세요.</translation>
+        <translation>베이스는 동결되어 있고 풀링에는 학습할 파라미터가 없습니다: 새 Dense 층의 파라미터만 세세요.</translation>
     </message>
     <message>
         <source>Global average pooling leaves {channels} numbers: {channels}·{classes} + {classes} = {answer}.</source>
@@ -3979,11 +3979,11 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>The same frozen base ({channels}×{size}×{size}) is followed by Flatten and a Dense layer for {classes} classes. How many parameters are trained?</source>
-        <translation>같은 동결된 베이스({channels}×{size}×{size}) 뒤에 Flatten과 {classes}개 클래스를 위한 Dense 층이 옵니다. 훈련되는 파라미터는 몇 개입니까?</translation>
+        <translation>같은 동결된 베이스({channels}×{size}×{size}) 뒤에 평면화(Flatten) 층과 {classes}개 클래스를 위한 Dense 층이 옵니다. 훈련되는 파라미터는 몇 개입니까?</translation>
     </message>
     <message>
         <source>Flatten keeps every value: channels · height · width inputs to the Dense layer.</source>
-        <translation>Flatten은 모든 값을 남깁니다: 채널 · 높이 · 너비 개의 입력이 Dense 층으로 들어갑니다.</translation>
+        <translation>평면화(Flatten)는 모든 값을 남깁니다: 채널 · 높이 · 너비 개의 입력이 Dense 층으로 들어갑니다.</translation>
     </message>
     <message>
         <source>{channels}·{size}·{size} = {inputs} inputs: {inputs}·{classes} + {classes} = {answer}.</source>
@@ -4147,7 +4147,7 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
     </message>
     <message>
         <source>flatten</source>
-        <translation>평탄화(Flatten)</translation>
+        <translation>평면화(Flatten)</translation>
     </message>
     <message>
         <source>global_avgpool</source>
