@@ -169,12 +169,12 @@ def test_a_tiny_checkpoint_of_a_huge_network_is_refused_under_an_address_space_l
 
 
 def test_the_windows_child_refuses_a_network_that_cannot_fit_before_loading_any_image(tmp_path, monkeypatch):
-    from playground.ml.data import prepare as data
     from playground.ml.training.child import run_child
     from playground.ml.training.events import Refused
+    from playground.ml.training.run_setup import RunRequest
 
     loaded = []
-    monkeypatch.setattr(data, "prepare_data", lambda *args, **kwargs: loaded.append(1))
+    monkeypatch.setattr("playground.ml.training.run_setup.prepare_data", lambda *args, **kwargs: loaded.append(1))
     monkeypatch.setattr(memory_budget, "usable_bytes", lambda: 200 * 1024**2)
     sent = []
     monkeypatch.setattr("playground.ml.training.child._Sender.event", lambda self, event: sent.append(event))
@@ -182,7 +182,8 @@ def test_the_windows_child_refuses_a_network_that_cannot_fit_before_loading_any_
     monkeypatch.setattr(sys, "stdin", open(os.devnull))  # noqa: SIM115 (the control thread's end of the pipe)
     monkeypatch.setattr("playground.ml.training.child.lower_priority", lambda: None)
     project = tiny_project().replace(layers=(Flatten(), Dense(units=60_000), Dense(units="auto")))
-    status = run_child(project, None, out=tmp_path / "run", resume_path=None, epochs=None, device="cpu", job=None)
+    save_project(project, tmp_path / "p.json")
+    status = run_child(RunRequest(project=str(tmp_path / "p.json"), out=tmp_path / "run", device="cpu"))
     assert status == 2 and not loaded
     assert isinstance(sent[-1], Refused) and "GB of memory" in sent[-1].message
 
