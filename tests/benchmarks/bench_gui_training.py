@@ -110,7 +110,8 @@ def cli_run(project_file: Path) -> float:
             text=True,
             check=True,
         )
-    speeds = [json.loads(line)["images_per_second"] for line in result.stdout.splitlines() if '"epoch"' in line]
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    speeds = [record["images_per_second"] for record in records if record.get("event") == "epoch"]
     return statistics.mean(speeds)
 
 

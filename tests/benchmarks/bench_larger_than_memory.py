@@ -149,7 +149,8 @@ def ours(folder: Path, size: int, epochs: int, work: Path) -> dict:
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         return {"returncode": result.returncode, "error": result.stderr[-2000:]}
-    records = [json.loads(line) for line in result.stdout.splitlines() if '"epoch"' in line]
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    records = [record for record in lines if record.get("event") == "epoch"]
     return {
         "returncode": 0,
         "speeds": [r["images_per_second"] for r in records],
