@@ -222,7 +222,8 @@ def _with_sitecustomize(tmp_path, code: str) -> dict:
     folder = tmp_path / "inject"
     folder.mkdir(exist_ok=True)
     (folder / "sitecustomize.py").write_text(code)
-    return {**os.environ, "PYTHONPATH": str(folder)}
+    # This checkout's playground stays first after it: not whichever one the environment has installed.
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")]))}
 
 
 def test_what_a_library_prints_never_breaks_a_protocol_line(tmp_path):
