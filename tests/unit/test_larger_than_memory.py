@@ -108,3 +108,21 @@ def test_the_memory_budget_honours_a_cgroup_limit(tmp_path, monkeypatch):
     assert memory_budget.usable_bytes() == 412 * 1024**2
     limit.write_text(str(memory_budget.NO_LIMIT))  # v1's "no limit"
     assert memory_budget.usable_bytes() > 412 * 1024**2
+
+
+def test_channel_statistics_of_large_images_hold_a_bounded_float_copy(monkeypatch):
+    from playground.ml.mapped_images import MappedImages
+
+    images = torch.randint(0, 256, (300, 3, 112, 112), dtype=torch.uint8)
+    chunks = []
+
+    class Recording(MappedImages):
+        def split(self, size):
+            chunks.append(size)
+            return super().split(size)
+
+    mapped = Recording(images)
+    # 2,048 images of 112 px at once were 1.2 GB of float64 values and squares: a 640 MB cgroup killed it
+    (mean, std), (expected_mean, expected_std) = data.channel_stats(mapped), data.channel_stats(images)
+    assert mean == pytest.approx(expected_mean) and std == pytest.approx(expected_std)
+    assert chunks and chunks[0] * 3 * 112 * 112 * 16 <= data.STATS_BYTES
