@@ -96,3 +96,21 @@ def test_a_set_the_disk_cannot_hold_is_refused_with_the_numbers(tmp_path, own_ca
     with pytest.raises(data.DataError, match=r"20 images are more than memory holds.*GB free"):
         load_image_folder(root, (16, 16), 3)
     assert not list(own_cache.glob("*.cnnpg-tmp"))
+
+
+def test_channel_statistics_of_large_images_hold_a_bounded_float_copy(monkeypatch):
+    from playground.ml.data.mapped_images import MappedImages
+
+    images = torch.randint(0, 256, (300, 3, 112, 112), dtype=torch.uint8)
+    chunks = []
+
+    class Recording(MappedImages):
+        def split(self, size):
+            chunks.append(size)
+            return super().split(size)
+
+    mapped = Recording(images)
+    # 2,048 images of 112 px at once were 1.2 GB of float64 values and squares: a 640 MB cgroup killed it
+    (mean, std), (expected_mean, expected_std) = data.channel_stats(mapped), data.channel_stats(images)
+    assert mean == pytest.approx(expected_mean) and std == pytest.approx(expected_std)
+    assert chunks and chunks[0] * 3 * 112 * 112 * 16 <= data.STATS_BYTES
