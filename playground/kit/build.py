@@ -25,7 +25,9 @@ from playground.kit.report import TargetSizes, report_lines, size_text
 from playground.kit.resolve import Wheel, pip_command, resolve
 from playground.kit.targets import Target
 from playground.resources import resource_path
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
+from playground.spec.messages import Message
 
 APP = "cnn-playground"
 
@@ -55,14 +57,14 @@ def build_app_wheel(folder: Path, given: Path | None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     if given is not None:
         if not given.is_file() or not given.name.startswith("cnn_playground-") or given.suffix != ".whl":
-            raise PlaygroundError(f"--app-wheel {given}: not a cnn_playground-*.whl file")
+            raise PlaygroundError(Message(messages.KIT_NOT_A_WHEEL, path=str(given)))
         target = folder / given.name
         if given.resolve() != target.resolve():
             shutil.copyfile(given, target)
         return target
     source = source_folder()
     if source is None:
-        raise PlaygroundError("the app was not installed from its source folder: give its wheel with --app-wheel FILE")
+        raise PlaygroundError(Message(messages.KIT_NO_SOURCE))
     for old in folder.glob("cnn_playground-*.whl"):
         old.unlink()  # the kit's own earlier build of the app: the source may have changed since
     with tempfile.TemporaryDirectory(prefix="cnnpg-wheel-") as scratch:
@@ -80,7 +82,7 @@ def build_app_wheel(folder: Path, given: Path | None) -> Path:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         built = sorted(Path(scratch).glob("cnn_playground-*.whl"))
         if result.returncode != 0 or not built:
-            raise PlaygroundError(f"the app's wheel could not be built: {result.stderr.strip()[-300:]}")
+            raise PlaygroundError(Message(messages.KIT_WHEEL_NOT_BUILT, reason=result.stderr.strip()[-300:]))
         return Path(shutil.move(str(built[0]), folder / built[0].name))
 
 
@@ -127,14 +129,11 @@ def build_kit(kit: Path, options: KitOptions) -> list[str]:
     started = time.monotonic()
     cpu_reachable = cpu_index_reachable() if any(t.platform == "linux" for t in options.targets) else None
     if options.cpu_only and not cpu_reachable:
-        raise PlaygroundError(
-            f"--cpu-only: torch's CPU index {CPU_TORCH_INDEX} cannot be reached from this machine;"
-            " build without --cpu-only (the Linux kit then carries the CUDA libraries)"
-        )
+        raise PlaygroundError(Message(messages.KIT_CPU_INDEX_UNREACHABLE, index=CPU_TORCH_INDEX))
     if not options.dry_run:
         kit.mkdir(parents=True, exist_ok=True)
         if any(kit.iterdir()) and not (kit / KIT_INFO).is_file():
-            raise PlaygroundError(f"{kit} holds other files: give a new or empty folder, or an earlier kit")
+            raise PlaygroundError(Message(messages.KIT_FOLDER_NOT_EMPTY, folder=str(kit)))
     try:
         known = manifest.read_manifest(kit)
     except (ValueError, UnicodeDecodeError):

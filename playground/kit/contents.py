@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from playground.kit.manifest import Entry, sha256_of
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
-from playground.spec.messages import text_of
+from playground.spec.messages import Message, text_of
 
 # A guide writer: (markdown, language, output file) -> None. The command line passes one that
 # prints to PDF with Qt; without one the guide goes in as Markdown.
@@ -129,7 +130,7 @@ def add_python_installer(kit: Path, installer: Path | None, known: dict[str, Ent
     folder = kit / "python"
     if installer is not None:
         if not installer.is_file():
-            raise PlaygroundError(f"--python-installer {installer}: no such file")
+            raise PlaygroundError(Message(messages.KIT_NO_INSTALLER, path=str(installer)))
         relative = f"python/{installer.name}"
         copy_into(installer, kit, relative, known)
         return relative

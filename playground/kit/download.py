@@ -21,7 +21,9 @@ from tqdm import tqdm
 from playground.kit.manifest import Entry, sha256_of
 from playground.kit.resolve import Wheel, pip_command
 from playground.kit.targets import Target
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
+from playground.spec.messages import Message
 
 STAGING = ".partial"  # inside the wheels folder; never listed in the manifest
 
@@ -103,16 +105,14 @@ def download(
         status = process.returncode
     if status != 0:
         errors = [line for line in tail if line.startswith("ERROR")] or tail[-3:]
-        raise PlaygroundError(f"pip could not download the wheels for {target.name}: {' '.join(errors)}")
+        raise PlaygroundError(Message(messages.KIT_DOWNLOAD_FAILED, target=target.name, errors=" ".join(errors)))
     for wheel in missing:
         saved = staging / wheel.filename
         if not saved.is_file():
-            raise PlaygroundError(f"pip did not save {wheel.filename} for {target.name}")
+            raise PlaygroundError(Message(messages.KIT_NOT_SAVED, wheel=wheel.filename, target=target.name))
         if wheel.sha256 and sha256_of(saved) != wheel.sha256:
             saved.unlink()
-            raise PlaygroundError(
-                f"{wheel.filename} arrived damaged (its SHA-256 differs from the index's): build again"
-            )
+            raise PlaygroundError(Message(messages.KIT_WHEEL_DAMAGED, wheel=wheel.filename))
         brought += saved.stat().st_size
         os.replace(saved, folder / wheel.filename)
     shutil.rmtree(staging, ignore_errors=True)

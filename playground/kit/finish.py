@@ -18,8 +18,9 @@ from pathlib import Path
 from playground.kit.layout import KIT_INFO
 from playground.ml.machine.app_data import app_data_dir
 from playground.resources import resource_path
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
-from playground.spec.messages import text_of
+from playground.spec.messages import Message, text_of
 
 APP_NAME = "CNN Playground"
 ICON = "cnn-playground.png"
@@ -145,7 +146,7 @@ def make_launcher(venv: Path) -> Path:
 def finish(kit: Path, venv: Path, say: Callable[[str], None] = print) -> int:
     info_path = kit / KIT_INFO
     if not info_path.is_file():
-        raise PlaygroundError(f"{kit}: no {KIT_INFO}: not a CNN Playground kit")
+        raise PlaygroundError(Message(messages.KIT_NOT_A_KIT, folder=str(kit), info=KIT_INFO))
     info = json.loads(info_path.read_text(encoding="utf-8"))
     install_weights(kit, info, say)
     install_datasets(kit, info, say)

@@ -20,7 +20,9 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
 from playground.kit.targets import Target, this_target
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
+from playground.spec.messages import Message
 
 MAX_ROUNDS = 20  # dependency chains are a few levels deep; this only stops a loop
 
@@ -65,7 +67,7 @@ def dry_run(requirements: list[str], target: Target, index_options: list[str], d
         ]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0 or not report.is_file():
-            raise PlaygroundError(f"pip could not find wheels for {target.name}: {_pip_error(result)}")
+            raise PlaygroundError(Message(messages.KIT_NO_WHEELS, target=target.name, reason=_pip_error(result)))
         return json.loads(report.read_text(encoding="utf-8"))["install"]
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
+from playground.spec import messages
 from playground.spec.errors import PlaygroundError
+from playground.spec.messages import Message
 
 PLATFORMS = ("linux", "windows", "macos")
 PYTHONS = ("3.11", "3.12", "3.13")
@@ -93,8 +95,8 @@ def targets_of(platforms: list[str] | None, pythons: list[str] | None) -> list[T
     pythons = pythons or [here.python]
     for name in platforms:
         if name not in PLATFORMS:
-            raise PlaygroundError(f"--platform {name}: choose from {', '.join(PLATFORMS)}")
+            raise PlaygroundError(Message(messages.KIT_BAD_PLATFORM, name=name, choices=", ".join(PLATFORMS)))
     for version in pythons:
         if version not in PYTHONS:
-            raise PlaygroundError(f"--python {version}: choose from {', '.join(PYTHONS)}")
+            raise PlaygroundError(Message(messages.KIT_BAD_PYTHON, version=version, choices=", ".join(PYTHONS)))
     return [Target(p, v) for p in dict.fromkeys(platforms) for v in dict.fromkeys(pythons)]

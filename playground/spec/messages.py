@@ -790,3 +790,21 @@ CAPTURE_TARGET_NOT_A_CLASS = (
 )
 
 TEMPLATES = tuple(value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str))
+
+# --- the classroom kit's refusals (playground.kit)
+KIT_NOT_A_WHEEL = "--app-wheel {path}: not a cnn_playground-*.whl file"
+KIT_NO_SOURCE = "the app was not installed from its source folder: give its wheel with --app-wheel FILE"
+KIT_WHEEL_NOT_BUILT = "the app's wheel could not be built: {reason}"
+KIT_CPU_INDEX_UNREACHABLE = (
+    "--cpu-only: torch's CPU index {index} cannot be reached from this machine; build without --cpu-only "
+    "(the Linux kit then carries the CUDA libraries)"
+)
+KIT_FOLDER_NOT_EMPTY = "{folder} holds other files: give a new or empty folder, or an earlier kit"
+KIT_NO_INSTALLER = "--python-installer {path}: no such file"
+KIT_DOWNLOAD_FAILED = "pip could not download the wheels for {target}: {errors}"
+KIT_NOT_SAVED = "pip did not save {wheel} for {target}"
+KIT_WHEEL_DAMAGED = "{wheel} arrived damaged (its SHA-256 differs from the index's): build again"
+KIT_NOT_A_KIT = "{folder}: no {info}: not a CNN Playground kit"
+KIT_NO_WHEELS = "pip could not find wheels for {target}: {reason}"
+KIT_BAD_PLATFORM = "--platform {name}: choose from {choices}"
+KIT_BAD_PYTHON = "--python {version}: choose from {choices}"

@@ -65,7 +65,7 @@ class PretrainedDialog(QDialog):
         self.fill()
 
     def fill(self) -> None:
-        from playground.ml import pretrained  # torch: loaded in the background by now
+        from playground.ml.network import pretrained  # torch: loaded in the background by now
 
         self.rows = []
         self.table.setRowCount(0)

@@ -194,7 +194,7 @@ class ExplainPanel(QTabWidget):
         def compute(context):
             import torch
 
-            from playground.ml import explain  # torch: loaded in the background by now
+            from playground.ml.inference import explain  # torch: loaded in the background by now
             from playground.ml.data.images import BadImage
 
             try:
