@@ -147,7 +147,7 @@ def test_the_first_start_fits_the_screen_with_its_frame(screen_size, qtbot, monk
     """No saved size yet: the window, its title bar and its status bar all on the screen."""
     from PySide6.QtCore import QRect
 
-    from playground.gui.window.launch import screen_fit
+    from playground.gui.app import screen_fit
     from playground.gui.window.main_window import MainWindow
 
     if not real_display():  # the offscreen screen is full HD: the free area of a smaller one

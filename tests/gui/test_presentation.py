@@ -92,7 +92,7 @@ def test_zooming_from_the_keyboard_steps_both_ways_and_is_remembered(window, qtb
 def test_zooming_in_stops_where_the_window_would_be_larger_than_the_screen(window, qtbot, monkeypatch):
     from PySide6.QtCore import QRect
 
-    from playground.gui.window.launch import screen_fit
+    from playground.gui.app import screen_fit
 
     monkeypatch.setattr(screen_fit, "free_area", lambda _window: QRect(0, 0, 1024, 768))  # a projector
     window.resize(1000, 700)

@@ -204,7 +204,7 @@ def test_every_page_module_can_be_opened_alone(qtbot, monkeypatch):
     for module, page in (
         ("data_page", "DataPage"),
         ("augment_page", "AugmentPage"),
-        ("train_page", "TrainPage"),
+        ("train.page", "TrainPage"),
         ("model.page", "ModelPage"),
         ("predict.page", "PredictPage"),
         ("learn.page", "LearnPage"),

@@ -196,7 +196,7 @@ def test_printable_and_json_text_keep_every_name_on_its_line():
     record = json_text({"name": HOSTILE})
     assert len(record.splitlines()) == 1 and json.loads(record)["name"] == HOSTILE  # the same name back
     record.encode("utf-8")  # valid UTF-8 despite the byte that was not
-    assert len(protocol.encode(Refused(Message("{name}", name=HOSTILE))).splitlines()) == 1
+    assert len(protocol.encode(Refused(message=Message("{name}", name=HOSTILE))).splitlines()) == 1
 
 
 def test_trains_first_line_and_json_lines_are_escaped(tmp_path, capsys):

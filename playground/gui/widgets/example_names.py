@@ -15,6 +15,11 @@ EXAMPLE_NAMES = (
     QT_TRANSLATE_NOOP("ExampleNames", "Small VGG-style CNN on shapes"),
     QT_TRANSLATE_NOOP("ExampleNames", "Dense-only network on shapes (compare with the CNN)"),
     QT_TRANSLATE_NOOP("ExampleNames", "Overfit on purpose: a large dense head on 1,000 shapes"),
+    QT_TRANSLATE_NOOP("ExampleNames", "Fashion-MNIST, fast recipe"),
+    QT_TRANSLATE_NOOP("ExampleNames", "Few images, from scratch: a small CNN on 10 clothes photos per class"),
+    QT_TRANSLATE_NOOP(
+        "ExampleNames", "Few images, pretrained: Playground Mini fine-tuned on 10 clothes photos per class"
+    ),
 )
 
 

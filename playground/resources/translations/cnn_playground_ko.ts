@@ -1611,6 +1611,18 @@ MEAN과 STD로 정규화합니다. 출력: 클래스마다 점수 하나(softmax
         <translation>일부러 과대 적합: 도형 1,000장에 큰 Dense 헤드</translation>
     </message>
     <message>
+        <source>Fashion-MNIST, fast recipe</source>
+        <translation>Fashion-MNIST, 빠른 훈련법</translation>
+    </message>
+    <message>
+        <source>Few images, from scratch: a small CNN on 10 clothes photos per class</source>
+        <translation>적은 이미지, 처음부터: 클래스마다 옷 사진 10장으로 훈련하는 작은 CNN</translation>
+    </message>
+    <message>
+        <source>Few images, pretrained: Playground Mini fine-tuned on 10 clothes photos per class</source>
+        <translation>적은 이미지, 사전 훈련된 네트워크: 클래스마다 옷 사진 10장으로 미세 조정한 Playground Mini</translation>
+    </message>
+    <message>
         <source>an example that comes with the app</source>
         <translation>앱에 들어 있는 예제</translation>
     </message>
