@@ -26,8 +26,8 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from playground.ml.training import engine  # noqa: E402
 from playground.ml.data.prepare import prepare_data  # noqa: E402
+from playground.ml.training import engine  # noqa: E402
 from playground.ml.training.events import EpochFinished, Started  # noqa: E402
 from playground.spec.project import project_from_dict  # noqa: E402
 

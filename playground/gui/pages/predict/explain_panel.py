@@ -194,8 +194,8 @@ class ExplainPanel(QTabWidget):
         def compute(context):
             import torch
 
-            from playground.ml.inference import explain  # torch: loaded in the background by now
             from playground.ml.data.images import BadImage
+            from playground.ml.inference import explain  # torch: loaded in the background by now
 
             try:
                 image = torch.as_tensor(seen) if seen is not None else predictor.load_image(path)
